@@ -1,0 +1,145 @@
+"""Argument parsing, dispatch, and the one place where errors become exit codes.
+
+Results go to stdout, messages to stderr. With ``--json`` every outcome is one JSON object
+on stdout — ``{"error": {"kind", "message", "column"}}`` on failure — and the exit code
+says whether it succeeded. Nothing a user types produces a Python traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any, NoReturn, TextIO
+
+from nablab import __version__
+from nablab.budget import DEFAULT_TIMEOUT, run_bounded
+from nablab.errors import NablabError, ParseError, UsageError
+from nablab.i18n import LANGUAGES, default_language, translate
+
+
+@dataclass
+class Context:
+    """What every command needs: language, output mode, time budget, output streams."""
+
+    lang: str
+    json: bool
+    timeout: float
+    stdout: TextIO
+    stderr: TextIO
+
+    def t(self, key: str, /, **params: Any) -> str:
+        return translate(key, self.lang, **params)
+
+    def run(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
+        """Run a job on user input under the time budget (in a worker process)."""
+        return run_bounded(fn, *args, timeout=self.timeout, **kwargs)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as :class:`UsageError` instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(detail=message, usage=self.format_usage().strip())
+
+
+def _language(argv: Sequence[str]) -> str:
+    """``--lang`` if given (it decides the language of --help too), else the locale's."""
+    for i, arg in enumerate(argv):
+        value = None
+        if arg == "--lang" and i + 1 < len(argv):
+            value = argv[i + 1]
+        elif arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+        if value in LANGUAGES:
+            return value
+    return default_language()
+
+
+def _protect_dashes(argv: Sequence[str], known: set[str]) -> list[str]:
+    """Keep ``-x^2 + 1`` or ``-1,2`` from being read as options.
+
+    argparse takes any word starting with ``-`` for an option; a formula or point that
+    starts with a minus sign gets a leading space, which the parser ignores.
+    """
+    out = []
+    after_separator = False
+    for arg in argv:
+        if arg == "--":
+            after_separator = True
+        elif (not after_separator and arg.startswith("-") and len(arg) > 1
+              and arg.split("=", 1)[0] not in known):
+            arg = " " + arg
+        out.append(arg)
+    return out
+
+
+def build_parser(lang: str) -> tuple[_Parser, set[str]]:
+    """The argument parser, with help texts in ``lang``, and every option string it knows."""
+    from nablab.cli.commands import COMMANDS
+
+    common = _Parser(add_help=False)
+    common.add_argument("--lang", choices=LANGUAGES, default=lang,
+                        help=translate("cli.opt.lang", lang))
+    common.add_argument("--json", action="store_true", help=translate("cli.opt.json", lang))
+    common.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=translate("cli.opt.timeout", lang))
+    parser = _Parser(prog="nablab", description=translate("cli.description", lang))
+    parser.add_argument("--version", action="version", version=f"nablab {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    known = {"-h", "--help", "--version", "--"}
+    for command in COMMANDS:
+        command_parser = command.register(sub, [common], lang)
+        command_parser.set_defaults(handler=command.run)
+        known |= {s for action in command_parser._actions for s in action.option_strings}
+    return parser, known
+
+
+def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    """Run the ``nablab`` command line; returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out, err = stdout or sys.stdout, stderr or sys.stderr
+    lang = _language(argv)
+    want_json = "--json" in argv
+    parser, known = build_parser(lang)
+    ctx = Context(lang, want_json, DEFAULT_TIMEOUT, out, err)
+    try:
+        args = parser.parse_args(_protect_dashes(argv, known))
+        if getattr(args, "handler", None) is None:
+            parser.print_help(out)
+            return 0
+        ctx = Context(args.lang, args.json, _timeout(args.timeout), out, err)
+        return int(args.handler(args, ctx) or 0)
+    except NablabError as exc:
+        return report_error(exc, ctx)
+    except KeyboardInterrupt:
+        err.write("\n")
+        return 130
+    except BrokenPipeError:
+        return 141
+
+
+def _timeout(value: float) -> float:
+    if not value > 0 or value == float("inf"):
+        raise UsageError("bad_timeout", value=value)
+    return value
+
+
+def report_error(exc: NablabError, ctx: Context) -> int:
+    """Print an error the POSIX way: stderr for the message, stdout for ``--json``."""
+    message = exc.message(ctx.lang)
+    if ctx.json:
+        from nablab.cli.render import print_json
+
+        print_json({"error": exc.to_dict(ctx.lang)}, ctx.stdout)
+        ctx.stderr.write(f"nablab: {translate('label.error', ctx.lang)}: {message}\n")
+    elif isinstance(exc, ParseError):
+        ctx.stderr.write(f"nablab: {translate('label.error', ctx.lang)}: "
+                         f"{exc.render(ctx.lang)}\n")
+    else:
+        ctx.stderr.write(f"nablab: {translate('label.error', ctx.lang)}: {message}\n")
+        if isinstance(exc, UsageError) and exc.params.get("usage"):
+            ctx.stderr.write(str(exc.params["usage"]) + "\n")
+    return exc.exit_code

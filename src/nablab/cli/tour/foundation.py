@@ -1,0 +1,67 @@
+"""Tour chapter 1: partial derivatives, the gradient vector, the Hessian (the foundation)."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from nablab.cli import render
+from nablab.core.printing import to_unicode
+from nablab.i18n import translate
+from nablab.numeric import central_gradient, evaluate_grid
+from nablab.parse import parse
+
+if TYPE_CHECKING:
+    from nablab.cli.tour import Chapter
+
+
+def chapter(lang: str) -> Chapter:
+    from nablab.cli.tour import TOUR_FUNCTION, Chapter
+
+    def t(key: str, **params: object) -> str:
+        return translate(f"tour.foundation.{key}", lang, **params)
+
+    f = parse(TOUR_FUNCTION)
+    grad, hess = f.gradient(), f.hessian()
+    at = f.at(x=1, y=2)
+    compiled = f.compile()
+    numeric = central_gradient(compiled.f, [1.0, 2.0])
+    error = float(np.max(np.abs(numeric - np.array(at.gradient))))
+    start = time.perf_counter()
+    grid = evaluate_grid(f, (-5, 5), (-5, 5), 400)
+    grid_ms = (time.perf_counter() - start) * 1000
+
+    ch = Chapter("foundation", t("title"))
+    ch.text(t("function"))
+    ch.math(f"f(x, y) = {f.unicode}")
+    ch.text(t("partials"))
+    ch.math(f"∂f/∂x = {to_unicode(grad[0])}    ∂f/∂y = {to_unicode(grad[1])}")
+    ch.text(t("gradient"))
+    ch.math(f"∇f = {to_unicode(grad)}")
+    rows = render.matrix([[to_unicode(e) for e in row] for row in hess.tolist()], "")
+    for i, line in enumerate(rows):
+        ch.math(("H = " if i == 0 else "    ") + line)
+    ch.text(t("at_point"))
+    ch.math(f"f(1, 2) = {render.number(at.value)}    "
+            f"∇f(1, 2) = {render.vector([render.number(g) for g in at.gradient])}")
+    ch.text(t("check", error=f"{error:.1e}"))
+    ch.text(t("grid", n=grid.z.shape[0], ms=f"{grid_ms:.1f}", zmin=f"{grid.z.min():.3g}",
+              zmax=f"{grid.z.max():.3g}"))
+    ch.text(t("more"))
+    notes = parse("x^2 + 3xy + y^2")
+    neuron = parse("z = wx + b")
+    ch.math(f"∇(x² + 3xy + y²) = {to_unicode(notes.gradient())}")
+    ch.math("z = wx + b:  " + "   ".join(f"∂z/∂{v} = {to_unicode(neuron.partial(v))}"
+                                        for v in ("x", "w", "b")))
+    ch.text(t("try"))
+    ch.data = {
+        "function": str(f.expr),
+        "gradient": [str(g) for g in grad],
+        "hessian": [[str(e) for e in row] for row in hess.tolist()],
+        "at": at.to_dict(),
+        "finite_difference_error": error,
+        "grid": {"n": int(grid.z.shape[0]), "ms": grid_ms},
+    }
+    return ch

@@ -1,0 +1,1 @@
+"""The symbolic core: the :class:`Expression` type, nablab's own functions, printing."""

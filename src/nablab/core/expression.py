@@ -1,0 +1,266 @@
+"""The :class:`Expression`: a formula the user typed, as SymPy, with its variables in order."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+import sympy
+
+from nablab.core.differentiate import DerivativeEngine
+from nablab.core.printing import to_latex, to_str, to_unicode
+from nablab.errors import DomainError, ParseError, UnsupportedError
+
+if TYPE_CHECKING:
+    from nablab.numeric.compile import CompiledFunction
+
+
+def natural_key(name: str) -> tuple[Any, ...]:
+    """Sort key that puts ``w2`` before ``w10``."""
+    return tuple(int(p) if p.isdigit() else p for p in re.split(r"(\d+)", name))
+
+
+def ordered_symbols(symbols: Iterable[sympy.Symbol]) -> tuple[sympy.Symbol, ...]:
+    """Symbols in alphabetical (natural) order of their names."""
+    return tuple(sorted(symbols, key=lambda s: natural_key(s.name)))
+
+
+@dataclass(frozen=True)
+class PointValue:
+    """The value and gradient of a function at one point.
+
+    Attributes:
+        point: the point, ``{variable name: value}``.
+        value: f(point).
+        gradient: ∇f(point), one entry per variable, in variable order.
+    """
+
+    point: dict[str, float]
+    value: float
+    gradient: tuple[float, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"point": dict(self.point), "value": self.value, "gradient": list(self.gradient)}
+
+
+@dataclass(frozen=True, eq=False)
+class Expression:
+    """A function of ordered variables, read from text or built from SymPy.
+
+    Attributes:
+        source: the text the user typed ('' when built from SymPy).
+        expr: the SymPy expression; a tuple of them for a vector-valued function.
+        variables: the variables, in order (declared order, else alphabetical).
+        name: the function's name when the text defined one (``f`` in ``f(x, y) = …``).
+
+    Symbols that appear in ``expr`` but are not variables are parameters: derivatives treat
+    them as constants (``a x^2`` with variables ``(x,)`` has derivative ``2 a x``).
+
+    >>> import nablab
+    >>> f = nablab.parse("x^2 + 3xy + y^2")
+    >>> f.gradient()
+    (2*x + 3*y, 3*x + 2*y)
+    """
+
+    source: str
+    expr: Any
+    variables: tuple[sympy.Symbol, ...]
+    name: str | None = None
+    _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+
+    # -- construction ---------------------------------------------------------------------
+    @classmethod
+    def from_sympy(cls, expr: Any, variables: Iterable[sympy.Symbol | str] | None = None,
+                   *, source: str = "", name: str | None = None) -> Expression:
+        """Wrap a SymPy expression built by code (trusted input, not user text)."""
+        if isinstance(expr, (list, tuple)):
+            expr = tuple(_exact(e) for e in expr)
+            free: set[sympy.Symbol] = set().union(*(e.free_symbols for e in expr))
+        else:
+            expr = _exact(expr)
+            free = set(expr.free_symbols)
+        if variables is None:
+            ordered = ordered_symbols(free)
+        else:
+            by_name = {s.name: s for s in free}
+            ordered = tuple(v if isinstance(v, sympy.Symbol)
+                            else by_name.get(v, sympy.Symbol(v, real=True)) for v in variables)
+        return cls(source or to_str(expr), expr, ordered, name)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Expression):
+            return NotImplemented
+        return self.expr == other.expr and self.variables == other.variables
+
+    def __hash__(self) -> int:
+        return hash((self.expr, self.variables))
+
+    def __getstate__(self) -> dict[str, Any]:
+        # Caches hold compiled code and SymEngine objects: rebuilt on demand, never shipped.
+        return {**self.__dict__, "_cache": {}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+
+    # -- structure ------------------------------------------------------------------------
+    @property
+    def is_vector(self) -> bool:
+        """Whether this is a vector-valued function ``(f₁, f₂, …)``."""
+        return isinstance(self.expr, tuple)
+
+    @property
+    def components(self) -> tuple[Any, ...]:
+        return self.expr if self.is_vector else (self.expr,)
+
+    @property
+    def parameters(self) -> tuple[sympy.Symbol, ...]:
+        """Free symbols that are not variables (held constant by every derivative)."""
+        free: set[sympy.Symbol] = set().union(*(c.free_symbols for c in self.components))
+        return ordered_symbols(free - set(self.variables))
+
+    @property
+    def variable_names(self) -> tuple[str, ...]:
+        return tuple(v.name for v in self.variables)
+
+    def symbol(self, var: sympy.Symbol | str) -> sympy.Symbol:
+        """The variable called ``var``.
+
+        Raises:
+            ParseError: ``unknown_variable`` if it is not one of :attr:`variables`.
+        """
+        name = var.name if isinstance(var, sympy.Symbol) else str(var).strip()
+        for v in self.variables:
+            if v.name == name:
+                return v
+        raise ParseError("unknown_variable", source=name, name=name,
+                         variables=", ".join(self.variable_names) or "-")
+
+    # -- calculus -------------------------------------------------------------------------
+    def _engine(self) -> DerivativeEngine:
+        if self.is_vector:
+            raise UnsupportedError("vector_function", operation="gradient")
+        engine = self._cache.get("engine")
+        if engine is None:
+            engine = self._cache["engine"] = DerivativeEngine(self.expr, self.variables)
+        return engine  # type: ignore[no-any-return]
+
+    def partial(self, var: sympy.Symbol | str) -> Any:
+        """∂f/∂var, the other variables held constant."""
+        index = self.variables.index(self.symbol(var))
+        return self._engine().gradient[index]
+
+    def gradient(self) -> tuple[Any, ...]:
+        """∇f = (∂f/∂x₁, …, ∂f/∂xₙ), the vector of partial derivatives."""
+        return self._engine().gradient
+
+    def hessian(self) -> sympy.ImmutableMatrix:
+        """H = [∂²f/∂xᵢ∂xⱼ], the matrix of second partial derivatives."""
+        return self._engine().hessian
+
+    def jacobian(self) -> sympy.ImmutableMatrix:
+        """J = [∂fᵢ/∂xⱼ]: one row per component (one row, ∇f, for a scalar function)."""
+        if not self.is_vector:
+            return sympy.ImmutableMatrix([list(self.gradient())])
+        cached = self._cache.get("jacobian")
+        if cached is None:
+            rows = [Expression.from_sympy(c, self.variables).gradient() for c in self.expr]
+            cached = self._cache["jacobian"] = sympy.ImmutableMatrix(rows)
+        return cached
+
+    def at(self, point: Mapping[Any, Any] | None = None, /, **values: Any) -> PointValue:
+        """f and ∇f at a point, evaluated exactly and then rounded to floats.
+
+        Args:
+            point: ``{variable (name or Symbol): value}``; or pass ``x=1, y=2``.
+
+        Raises:
+            DomainError: f or a partial derivative is undefined or not real there.
+        """
+        if self.is_vector:
+            raise UnsupportedError("vector_function", operation="at")
+        merged = {**dict(point or {}), **values}
+        subs = self._substitution(merged)
+        value = _real_float(self.expr, subs, "value", "f")
+        grad = tuple(_real_float(g, subs, "partial", f"∂f/∂{v.name}")
+                     for v, g in zip(self.variables, self.gradient(), strict=True))
+        return PointValue({v.name: float(subs[v]) for v in self.variables}, value, grad)
+
+    def _substitution(self, values: Mapping[Any, Any]) -> dict[sympy.Symbol, Any]:
+        known = {s.name: s for s in (*self.variables, *self.parameters)}
+        subs: dict[sympy.Symbol, Any] = {}
+        for key, val in values.items():
+            name = key.name if isinstance(key, sympy.Symbol) else str(key).strip()
+            if name not in known:
+                raise ParseError("unknown_variable", source=name, name=name,
+                                 variables=", ".join(known) or "-")
+            subs[known[name]] = _exact(val)
+        missing = [name for name, s in known.items() if s not in subs]
+        if missing:
+            raise ParseError("missing_values", source="", names=", ".join(missing))
+        return subs
+
+    # -- numeric --------------------------------------------------------------------------
+    def compile(self) -> CompiledFunction:
+        """Fast NumPy callables for f, ∇f and the Hessian (built once, on first use)."""
+        compiled = self._cache.get("compiled")
+        if compiled is None:
+            from nablab.numeric.compile import CompiledFunction
+
+            compiled = self._cache["compiled"] = CompiledFunction(self)
+        return compiled  # type: ignore[no-any-return]
+
+    # -- display --------------------------------------------------------------------------
+    @property
+    def latex(self) -> str:
+        cached = self._cache.get("latex")
+        if cached is None:
+            cached = self._cache["latex"] = (
+                to_latex(self.expr) if not self.is_vector
+                else r"\left(" + ", ".join(to_latex(c) for c in self.expr) + r"\right)")
+        return cached  # type: ignore[no-any-return]
+
+    @property
+    def unicode(self) -> str:
+        return to_unicode(self.expr)
+
+    def __str__(self) -> str:
+        return self.unicode
+
+    def _repr_latex_(self) -> str:
+        head = ""
+        if self.name:
+            head = f"{self.name}({', '.join(to_latex(v) for v in self.variables)}) = "
+        return f"$\\displaystyle {head}{self.latex}$"
+
+
+def _exact(value: Any) -> Any:
+    """A SymPy object, or a Python number as an exact SymPy number; text is refused."""
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, bool):
+        raise TypeError("a point's coordinates must be numbers, not bool")
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise ValueError(f"a point's coordinates must be finite, got {value}")
+        return sympy.Rational(value)
+    if isinstance(value, str):
+        raise TypeError("text must go through nablab.parse(), which never evaluates it")
+    raise TypeError(f"expected a number or a SymPy object, got {type(value).__name__}")
+
+
+def _real_float(expr: Any, subs: Mapping[sympy.Symbol, Any], what: str, label: str) -> float:
+    value = expr.xreplace(subs)
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise DomainError("undefined_at_point", what=label)
+    number = value.evalf(17, chop=True)
+    if not number.is_real or not number.is_finite:
+        raise DomainError("undefined_at_point", what=label)
+    return float(number)
+
+
+__all__ = ["Expression", "PointValue", "natural_key", "ordered_symbols"]

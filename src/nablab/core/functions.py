@@ -1,0 +1,115 @@
+"""Functions of deep learning that SymPy lacks as named objects: σ (sigmoid) and ReLU.
+
+Keeping them named (instead of expanding σ(x) to 1/(1+e^{-x}) at parse time) lets a
+derivative read the way the notes teach it — σ'(x) = σ(x)(1 − σ(x)) — and lets numeric code
+use a stable formula.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy import Function, Heaviside, Max, S, exp
+
+
+class sigmoid(Function):  # noqa: N801 - SymPy function classes are lower-case by convention
+    r"""The logistic sigmoid σ(x) = 1/(1 + e^{−x}), with σ'(x) = σ(x)(1 − σ(x)).
+
+    Numerically it is evaluated as ½ + ½·tanh(x/2), which equals σ(x) exactly and never
+    overflows (1/(1 + e^{−x}) overflows e^{−x} for x < −709).
+
+    >>> from sympy import Symbol
+    >>> x = Symbol("x")
+    >>> sigmoid(x).diff(x)
+    (1 - sigmoid(x))*sigmoid(x)
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        return self * (1 - self)
+
+    @classmethod
+    def eval(cls, arg: Any) -> Any:
+        if arg.is_zero:
+            return S.Half
+        return None
+
+    def _eval_is_real(self) -> bool | None:
+        return self.args[0].is_real
+
+    def _eval_is_positive(self) -> bool | None:
+        return True if self.args[0].is_real else None
+
+    def _eval_rewrite_as_exp(self, arg: Any, **kwargs: Any) -> Any:
+        return 1 / (1 + exp(-arg))
+
+    def _eval_evalf(self, prec: int) -> Any:
+        return self.rewrite(exp)._eval_evalf(prec)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        body = r"\sigma\left(%s\right)" % printer._print(self.args[0])
+        return body if exp is None else r"%s^{%s}" % (body, exp)
+
+    def _numpycode(self, printer: Any) -> str:
+        tanh = printer._module_format(printer._module + ".tanh")
+        return "(0.5 + 0.5*%s(0.5*(%s)))" % (tanh, printer._print(self.args[0]))
+
+    def _pythoncode(self, printer: Any) -> str:
+        tanh = printer._module_format("math.tanh")
+        return "(0.5 + 0.5*%s(0.5*(%s)))" % (tanh, printer._print(self.args[0]))
+
+
+class relu(Function):  # noqa: N801
+    r"""The rectifier relu(x) = max(0, x).
+
+    Its derivative is the step H(x) with H(0) = 0, the convention of PyTorch's autograd
+    (``torch.relu`` has gradient 0 at 0), so gradients agree with PyTorch.
+    """
+
+    nargs = 1
+
+    def fdiff(self, argindex: int = 1) -> Any:
+        return Heaviside(self.args[0], 0)
+
+    @classmethod
+    def eval(cls, arg: Any) -> Any:
+        if arg.is_number and arg.is_extended_real:
+            return Max(S.Zero, arg)
+        if arg.is_nonnegative:
+            return arg
+        if arg.is_nonpositive:
+            return S.Zero
+        return None
+
+    def _eval_is_real(self) -> bool | None:
+        return self.args[0].is_real
+
+    def _eval_is_nonnegative(self) -> bool | None:
+        return True if self.args[0].is_real else None
+
+    def _eval_rewrite_as_Max(self, arg: Any, **kwargs: Any) -> Any:
+        return Max(S.Zero, arg)
+
+    def _eval_evalf(self, prec: int) -> Any:
+        return Max(S.Zero, self.args[0])._eval_evalf(prec)
+
+    def _latex(self, printer: Any, exp: Any = None) -> str:
+        body = r"\operatorname{relu}\left(%s\right)" % printer._print(self.args[0])
+        return body if exp is None else r"%s^{%s}" % (body, exp)
+
+    def _numpycode(self, printer: Any) -> str:
+        maximum = printer._module_format(printer._module + ".maximum")
+        return "%s(%s, 0.0)" % (maximum, printer._print(self.args[0]))
+
+    def _pythoncode(self, printer: Any) -> str:
+        return "max(%s, 0.0)" % printer._print(self.args[0])
+
+
+def expand_named(expr: sympy.Basic) -> sympy.Basic:
+    """``expr`` with σ and relu written out in SymPy's own functions (exp, Max)."""
+    return expr.replace(sigmoid, lambda a: 1 / (1 + exp(-a))).replace(relu, lambda a: Max(0, a))
+
+
+__all__ = ["expand_named", "relu", "sigmoid"]

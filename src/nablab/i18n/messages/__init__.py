@@ -1,0 +1,23 @@
+"""All message tables, merged into one catalogue ``{key: {"en": ..., "ko": ...}}``.
+
+Each capability keeps its sentences in its own table module; a key may be defined once.
+"""
+
+from __future__ import annotations
+
+from nablab.i18n.messages import core
+
+TABLES = (core.MESSAGES,)
+
+
+def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for table in tables:
+        for key, (en, ko) in table.items():
+            if key in merged:
+                raise RuntimeError(f"message key {key!r} is defined twice")
+            merged[key] = {"en": en, "ko": ko}
+    return merged
+
+
+CATALOGUE = _merge(TABLES)

@@ -1,0 +1,8 @@
+"""Text → SymPy, safely: a grammar, never ``eval``."""
+
+from nablab.parse.limits import DEFAULT_LIMITS, ParseLimits
+from nablab.parse.parser import Relation, canonical_name, parse, parse_relation
+from nablab.parse.point import parse_point
+
+__all__ = ["DEFAULT_LIMITS", "ParseLimits", "Relation", "canonical_name", "parse",
+           "parse_point", "parse_relation"]

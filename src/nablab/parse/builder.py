@@ -1,0 +1,398 @@
+"""Grammar rules → SymPy objects, checking sizes as the formula is built.
+
+The builder runs inside the LALR parser (each rule is built the moment it is reduced), so
+deep inputs never recurse in Python. Every node knows its source span, its nesting depth and,
+when it is a constant, its value as a float: a constant is evaluated in floats *before*
+SymPy is asked to build it, which is how ``10^10^10`` or ``(10^9)!`` are refused in
+microseconds instead of hanging SymPy's exact arithmetic.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any
+
+import sympy
+from lark import Token, Transformer
+
+from nablab.core.names import CONSTANTS, FUNCTIONS
+from nablab.errors import ParseError
+from nablab.parse.limits import ParseLimits
+
+
+@dataclass
+class BuildContext:
+    """What the builder needs to know about the text being parsed."""
+
+    source: str
+    limits: ParseLimits
+
+
+CONTEXT: ContextVar[BuildContext] = ContextVar("nablab_parse_context")
+
+
+@dataclass
+class Node:
+    """A built sub-formula: SymPy value, source span, depth, float value if constant.
+
+    Sums and products keep their operands in a list until used, so a long sum is built
+    with one ``Add`` instead of one per ``+``.
+    """
+
+    start: int
+    end: int
+    depth: int
+    approx: float | None
+    value: Any = None
+    terms: list[Any] | None = None
+    factors: list[Any] | None = None
+    vector: list[Node] | None = None
+    _built: Any = field(default=None, repr=False)
+
+    @property
+    def expr(self) -> Any:
+        if self.terms is not None:
+            if self._built is None:
+                self._built = sympy.Add(*self.terms)
+            return self._built
+        if self.factors is not None:
+            if self._built is None:
+                self._built = sympy.Mul(*self.factors)
+            return self._built
+        return self.value
+
+
+def _ctx() -> BuildContext:
+    return CONTEXT.get()
+
+
+def _error(kind: str, start: int, end: int, hint: str | None = None, **params: Any) -> ParseError:
+    ctx = _ctx()
+    return ParseError(kind, source=ctx.source, start=start, end=end, hint=hint, **params)
+
+
+def _span_text(start: int, end: int) -> str:
+    return _ctx().source[start:end].strip()
+
+
+def _float(op: Callable[..., float], start: int, end: int, *args: float) -> float:
+    """``op(*args)`` in floats; domain, division and overflow problems become ParseErrors."""
+    try:
+        value = float(op(*args))
+    except ZeroDivisionError:
+        raise _error("division_by_zero", start, end, text=_span_text(start, end)) from None
+    except OverflowError:
+        raise _error("number_too_large", start, end, text=_span_text(start, end)) from None
+    except (ValueError, TypeError):
+        raise _error("not_real", start, end, text=_span_text(start, end)) from None
+    if math.isnan(value):
+        raise _error("not_real", start, end, text=_span_text(start, end))
+    if math.isinf(value) or abs(value) > _ctx().limits.max_magnitude:
+        raise _error("number_too_large", start, end, text=_span_text(start, end))
+    return value
+
+
+def _sigmoid_float(x: float) -> float:
+    return 0.5 + 0.5 * math.tanh(0.5 * x)
+
+
+def _heaviside_float(x: float, h0: float = 0.5) -> float:
+    return 1.0 if x > 0 else (0.0 if x < 0 else h0)
+
+
+def _log_float(x: float, base: float | None = None) -> float:
+    if x <= 0 or (base is not None and (base <= 0 or base == 1)):
+        raise ValueError("log domain")
+    return math.log(x) if base is None else math.log(x, base)
+
+
+def _factorial_float(n: float) -> float:
+    if n < 0 or not float(n).is_integer():
+        raise ValueError("factorial of a non-integer")
+    if n > 170:
+        raise OverflowError("factorial too large")
+    return float(math.factorial(int(n)))
+
+
+def _root_float(x: float) -> float:
+    if x < 0:
+        raise ValueError("not real")
+    return x ** (1 / 3)
+
+
+#: Float twins of every function in :data:`nablab.core.names.FUNCTIONS`.
+FLOAT_FUNCTIONS: dict[str, Callable[..., float]] = {
+    "sin": math.sin, "cos": math.cos, "tan": math.tan,
+    "cot": lambda x: 1 / math.tan(x), "sec": lambda x: 1 / math.cos(x),
+    "csc": lambda x: 1 / math.sin(x),
+    "asin": math.asin, "acos": math.acos, "atan": math.atan,
+    "acot": lambda x: math.pi / 2 - math.atan(x), "asec": lambda x: math.acos(1 / x),
+    "acsc": lambda x: math.asin(1 / x),
+    "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh,
+    "coth": lambda x: 1 / math.tanh(x), "sech": lambda x: 1 / math.cosh(x),
+    "csch": lambda x: 1 / math.sinh(x),
+    "asinh": math.asinh, "acosh": math.acosh, "atanh": math.atanh,
+    "exp": math.exp, "ln": _log_float, "log": _log_float, "sqrt": math.sqrt,
+    "cbrt": _root_float, "abs": abs, "sign": lambda x: float((x > 0) - (x < 0)),
+    "sigmoid": _sigmoid_float, "relu": lambda x: max(x, 0.0),
+    "softplus": lambda x: math.log1p(math.exp(x)), "heaviside": _heaviside_float,
+    "max": max, "min": min, "factorial": lambda n: _factorial_float(n),
+}
+_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arccot": "acot",
+            "arsinh": "asinh", "arcosh": "acosh", "artanh": "atanh", "arcsinh": "asinh",
+            "arccosh": "acosh", "arctanh": "atanh", "sigma": "sigmoid", "sgn": "sign",
+            "Abs": "abs", "Max": "max", "Min": "min", "Heaviside": "heaviside"}
+FLOAT_FUNCTIONS.update({alias: FLOAT_FUNCTIONS[name] for alias, name in _ALIASES.items()})
+
+
+def _depth(*nodes: Node) -> int:
+    depth = 1 + max((n.depth for n in nodes), default=0)
+    limit = _ctx().limits.max_depth
+    if depth > limit:
+        raise _error("too_deep", nodes[0].start, nodes[-1].end, limit=limit)
+    return depth
+
+
+def _scalar(*nodes: Node) -> None:
+    for node in nodes:
+        if node.vector is not None:
+            raise _error("vector_not_allowed", node.start, node.end)
+
+
+def _leaf(token: Token, value: Any, approx: float | None) -> Node:
+    return Node(token.start_pos, token.end_pos, 1, approx, value=value)
+
+
+def _check_result(node: Node) -> Node:
+    """Refuse what SymPy turned into ∞, NaN or a complex number (tan(π/2), log(x, 1))."""
+    value = node.expr
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise _error("division_by_zero", node.start, node.end,
+                     text=_span_text(node.start, node.end))
+    if value.has(sympy.I):
+        raise _error("not_real", node.start, node.end, text=_span_text(node.start, node.end))
+    return node
+
+
+class Builder(Transformer):  # type: ignore[type-arg]
+    """Lark callbacks, one per grammar alias (see ``grammar.lark``)."""
+
+    # -- leaves ---------------------------------------------------------------------------
+    def number(self, children: list[Token]) -> Node:
+        (token,) = children
+        fraction = Fraction(str(token))
+        approx = _float(lambda: float(fraction), token.start_pos, token.end_pos)
+        return _leaf(token, sympy.Rational(fraction.numerator, fraction.denominator), approx)
+
+    def symbol(self, children: list[Token]) -> Node:
+        (token,) = children
+        return _leaf(token, sympy.Symbol(str(token), real=True), None)
+
+    def constant(self, children: list[Token]) -> Node:
+        (token,) = children
+        value = CONSTANTS[str(token)]
+        return _leaf(token, value, float(value))
+
+    # -- grouping -------------------------------------------------------------------------
+    def group(self, children: list[Any]) -> Node:
+        opening, inner, closing = children
+        _scalar(inner)
+        inner.start, inner.end = opening.start_pos, closing.end_pos
+        return inner
+
+    def vector(self, children: list[Any]) -> Node:
+        nodes = [c for c in children if isinstance(c, Node)]
+        _scalar(*nodes)
+        start = children[0].start_pos if isinstance(children[0], Token) else nodes[0].start
+        end = children[-1].end_pos if isinstance(children[-1], Token) else nodes[-1].end
+        return Node(start, end, _depth(*nodes), None, vector=nodes)
+
+    def abs(self, children: list[Any]) -> Node:
+        opening, inner, closing = children
+        return self._apply("abs", [inner], opening.start_pos, closing.end_pos)
+
+    # -- arithmetic -----------------------------------------------------------------------
+    def add(self, children: list[Any]) -> Node:
+        left, _, right = children
+        return self._sum(left, right, 1.0)
+
+    def sub(self, children: list[Any]) -> Node:
+        left, _, right = children
+        return self._sum(left, right, -1.0)
+
+    def _sum(self, left: Node, right: Node, sign: float) -> Node:
+        _scalar(left, right)
+        term = right.expr if sign > 0 else -right.expr
+        approx = None
+        if left.approx is not None and right.approx is not None:
+            approx = _float(lambda: left.approx + sign * right.approx, left.start, right.end)
+        if left.terms is not None and left.approx is None and approx is None:
+            left.terms.append(term)
+            left._built = None
+            left.end, left.depth = right.end, max(left.depth, _depth(right))
+            return left
+        node = Node(left.start, right.end, _depth(left, right), approx, terms=[left.expr, term])
+        return _check_result(node)
+
+    def mul(self, children: list[Any]) -> Node:
+        left, right = children[0], children[-1]
+        return self._product(left, right, right.expr, 1)
+
+    def div(self, children: list[Any]) -> Node:
+        left, _, right = children
+        return self._divide(left, right, left.start)
+
+    def _divide(self, left: Node, right: Node, start: int) -> Node:
+        _scalar(left, right)
+        if right.approx == 0.0 or (right.approx is None and right.expr.is_zero):
+            raise _error("division_by_zero", start, right.end,
+                         text=_span_text(start, right.end))
+        return self._product(left, right, sympy.Pow(right.expr, -1), -1)
+
+    def _product(self, left: Node, right: Node, factor: Any, power: int) -> Node:
+        _scalar(left, right)
+        approx = None
+        if left.approx is not None and right.approx is not None:
+            approx = _float(lambda: left.approx * right.approx ** power, left.start, right.end)
+        if left.factors is not None and left.approx is None and approx is None:
+            left.factors.append(factor)
+            left._built = None
+            left.end, left.depth = right.end, max(left.depth, _depth(right))
+            return left
+        node = Node(left.start, right.end, _depth(left, right), approx,
+                    factors=[left.expr, factor])
+        return _check_result(node)
+
+    def neg(self, children: list[Any]) -> Node:
+        sign, inner = children
+        _scalar(inner)
+        approx = None if inner.approx is None else -inner.approx
+        return Node(sign.start_pos, inner.end, _depth(inner), approx, value=-inner.expr)
+
+    def pos(self, children: list[Any]) -> Node:
+        sign, inner = children
+        _scalar(inner)
+        inner.start = sign.start_pos
+        return inner
+
+    def pow(self, children: list[Any]) -> Node:
+        base, _, exponent = children
+        return self._power(base, exponent)
+
+    def _power(self, base: Node, exponent: Node) -> Node:
+        _scalar(base, exponent)
+        start, end = base.start, exponent.end
+        limits = _ctx().limits
+        a, b = base.approx, exponent.approx
+        approx = None
+        if a is not None and b is not None:
+            if a == 0 and b < 0:
+                raise _error("division_by_zero", start, end, text=_span_text(start, end))
+            if abs(a) not in (0.0, 1.0) and abs(b) * abs(math.log(abs(a))) > limits.max_log_magnitude:
+                raise _error("number_too_large", start, end, text=_span_text(start, end))
+            if a < 0 and not float(b).is_integer():
+                raise _error("not_real", start, end, text=_span_text(start, end))
+            approx = _float(lambda: a ** b, start, end)
+        elif b is not None and abs(b) > limits.max_exponent:
+            raise _error("exponent_too_large", start, end, limit=limits.max_exponent)
+        value = sympy.Pow(base.expr, exponent.expr)
+        if value.is_Pow and value.exp.is_Number and abs(value.exp) > limits.max_exponent:
+            raise _error("exponent_too_large", start, end, limit=limits.max_exponent)
+        return _check_result(Node(start, end, _depth(base, exponent), approx, value=value))
+
+    def factorial(self, children: list[Any]) -> Node:
+        inner, bang = children
+        start, end = inner.start, bang.end_pos
+        return self._apply("factorial", [inner], start, end)
+
+    # -- LaTeX structures -----------------------------------------------------------------
+    def frac(self, children: list[Any]) -> Node:
+        command, numerator, denominator = children
+        node = self._divide(numerator, denominator, command.start_pos)
+        node.start = command.start_pos
+        return node
+
+    def sqrt(self, children: list[Any]) -> Node:
+        command, inner = children
+        return self._apply("sqrt", [inner], command.start_pos, inner.end)
+
+    def root(self, children: list[Any]) -> Node:
+        command, _, index, _, inner = children
+        _scalar(index, inner)
+        if index.approx is None or index.approx == 0:
+            raise _error("bad_root_index", index.start, index.end)
+        reciprocal = Node(index.start, index.end, index.depth, 1 / index.approx,
+                          value=sympy.Pow(index.expr, -1))
+        node = self._power(inner, reciprocal)
+        node.start = command.start_pos
+        return node
+
+    # -- function calls -------------------------------------------------------------------
+    def fpower(self, children: list[Any]) -> tuple[str, Node]:
+        return ("power", children[1])
+
+    def fbase(self, children: list[Any]) -> tuple[str, Node]:
+        return ("base", children[1])
+
+    def fargs(self, children: list[Any]) -> tuple[str, list[Node], int]:
+        if len(children) == 1 and isinstance(children[0], tuple):
+            return children[0]  # type: ignore[no-any-return]
+        nodes = [c for c in children if isinstance(c, Node)]
+        return ("args", nodes, children[-1].end_pos)
+
+    def bare(self, children: list[Any]) -> tuple[str, list[Node], int]:
+        if len(children) == 1:
+            item = children[0]
+        else:
+            coefficient = self.number([children[0]])
+            item = self._product(coefficient, children[1], children[1].expr, 1)
+        return ("args", [item], item.end)
+
+    def bare_item(self, children: list[Any]) -> Node:
+        token = children[0]
+        leaf = {"NUMBER": self.number, "NAME": self.symbol, "CONST": self.constant}[token.type]
+        node = leaf([token])
+        return self._power(node, children[2]) if len(children) == 3 else node
+
+    def call(self, children: list[Any]) -> Node:
+        token: Token = children[0]
+        name = str(token)
+        power = base = None
+        for child in children[1:-1]:
+            if child[0] == "power":
+                power = child[1]
+            else:
+                base = child[1]
+        _, args, end = children[-1]
+        if base is not None:
+            if name not in ("log", "ln"):
+                raise _error("base_not_allowed", token.start_pos, base.end, name=name)
+            args = [*args, base]
+        if power is not None and power.approx is not None and power.approx < 0:
+            raise _error("ambiguous_inverse", token.start_pos, power.end, hint="inverse",
+                         name=name)
+        node = self._apply(name, args, token.start_pos, end)
+        return self._power(node, power) if power is not None else node
+
+    def _apply(self, name: str, args: list[Node], start: int, end: int) -> Node:
+        spec = FUNCTIONS[name]
+        if not spec.min_args <= len(args) <= spec.max_args:
+            raise _error("wrong_arity", start, end, name=name, count=len(args),
+                         expected=_arity_text(spec.min_args, spec.max_args))
+        _scalar(*args)
+        approx = None
+        if all(a.approx is not None for a in args):
+            approx = _float(FLOAT_FUNCTIONS[name], start, end, *(a.approx for a in args))
+        value = spec.build(*(a.expr for a in args))
+        return _check_result(Node(start, end, _depth(*args), approx, value=value))
+
+
+def _arity_text(low: int, high: int) -> str:
+    return str(low) if low == high else f"{low}–{high}"
+
+
+__all__ = ["CONTEXT", "FLOAT_FUNCTIONS", "BuildContext", "Builder", "Node"]

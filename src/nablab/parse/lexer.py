@@ -1,0 +1,448 @@
+"""Normalised text → tokens for the grammar, with names split by documented rules.
+
+Name rules (what a run of letters means):
+
+1. A declared variable name stays whole (``xy`` if ``xy`` is declared).
+2. Function names (``sin``, ``exp``, ``sigmoid`` …), Greek names (``theta``, ``lambda``,
+   ``eta``) and ``pi`` stay whole; the longest known word wins (``sinh``, not ``sin``·h).
+3. Digits and ``_`` subscripts stay with the letter before them (``w1``, ``x_1``,
+   ``theta_0``); ``x_1``, ``x_{1}`` and ``x1`` are the same variable.
+4. Any other run of letters is a product of one-letter variables: ``xy`` → x·y,
+   ``3xy`` → 3·x·y. ``e`` alone is Euler's number unless declared as a variable.
+5. A run of two or more such letters right before ``(`` is an error ("unknown function
+   'foo'"), not a product: ``foo(x)`` is almost always a typo or a function nablab lacks.
+
+LaTeX commands are read from a fixed table (``\\frac``, ``\\sqrt``, ``\\cdot``, ``\\left``,
+Greek letters, function names); every other command, ``\\input`` and ``\\def`` included, is
+an error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from lark import Token
+
+from nablab.core.names import (
+    CONSTANTS,
+    FUNCTIONS,
+    GREEK_ALIASES,
+    GREEK_CHARS,
+    GREEK_NAMES,
+    KNOWN_WORDS,
+)
+from nablab.errors import ParseError
+from nablab.parse.limits import ParseLimits
+from nablab.parse.normalize import Normalized
+
+_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "STAR", "/": "SLASH", "^": "CARET", "!": "BANG",
+           ",": "COMMA", "(": "LPAR", ")": "RPAR", "{": "LBRACE", "}": "RBRACE",
+           "[": "LBRACK", "]": "RBRACK", "_": "UNDERSCORE", "√": "SQRT"}
+_OPENERS = {"LPAR": "RPAR", "LBRACE": "RBRACE", "LBRACK": "RBRACK", "ABSOPEN": "ABSCLOSE"}
+_CLOSERS = {v: k for k, v in _OPENERS.items()}
+_OPERAND_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOSE", "BANG"}
+_SPACING = {",", ";", ":", "!", " ", "quad", "qquad"}
+_LATEX_OPS = {"cdot": "STAR", "times": "STAR", "ast": "STAR", "div": "SLASH",
+              "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT"}
+_LATEX_FUNCS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan",
+                "sinh", "cosh", "tanh", "coth", "exp", "ln", "log", "max", "min"}
+_TIGHT_ARGS = {"FRAC": 2, "SQRT": 1}
+_ARGUMENT_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOSE"}
+
+
+@dataclass
+class _Pending:
+    """Arguments still owed to ``\\frac`` or ``\\sqrt``, which may be single characters."""
+
+    remaining: int
+    depth: int
+    index_open: bool = False
+
+
+@dataclass
+class _State:
+    tokens: list[Token] = field(default_factory=list)
+    stack: list[tuple[str, int, str]] = field(default_factory=list)
+    pending: list[_Pending] = field(default_factory=list)
+
+
+class Lexer:
+    """Turns ``norm.text[start:end]`` into grammar tokens with source positions."""
+
+    def __init__(self, norm: Normalized, declared: frozenset[str], limits: ParseLimits) -> None:
+        self.norm = norm
+        self.text = norm.text
+        self.declared = declared
+        self.limits = limits
+
+    # -- errors and token emission -------------------------------------------------------
+    def error(self, kind: str, start: int, end: int | None = None, hint: str | None = None,
+              **params: object) -> ParseError:
+        s, e = self.norm.source_span(start, end if end is not None else start + 1)
+        return ParseError(kind, source=self.norm.source, start=s, end=e, hint=hint, **params)
+
+    def emit(self, st: _State, kind: str, value: str, start: int, end: int) -> None:
+        s, e = self.norm.source_span(start, end)
+        st.tokens.append(Token(kind, value, start_pos=s, end_pos=e))
+        if len(st.tokens) > self.limits.max_tokens:
+            raise self.error("too_many_tokens", start, end, limit=self.limits.max_tokens)
+        if kind in _OPENERS:
+            st.stack.append((kind, start, self.norm.source[slice(*self.norm.source_span(start, end))]))
+            if len(st.stack) > self.limits.max_depth:
+                raise self.error("too_deep", start, end, limit=self.limits.max_depth)
+        elif kind in _CLOSERS:
+            self._close(st, kind, start)
+        self._after_argument(st, kind, value)
+
+    def _close(self, st: _State, kind: str, at: int) -> None:
+        if not st.stack or st.stack[-1][0] != _CLOSERS[kind]:
+            if st.stack:
+                opener = st.stack[-1][0]
+                raise self.error("mismatched_bracket", at, found=self.text[at],
+                                 expected=_BRACKET_TEXT[_OPENERS[opener]])
+            raise self.error("unopened_bracket", at, bracket=self.text[at])
+        st.stack.pop()
+
+    def _after_argument(self, st: _State, kind: str, value: str) -> None:
+        """Count the arguments of ``\\frac``/``\\sqrt`` so ``\\frac12`` reads as 1/2."""
+        top = st.pending[-1] if st.pending else None
+        if top is not None and len(st.stack) == top.depth + 1 and kind == "LBRACK" \
+                and top.remaining == 1 and st.tokens[-2].type == "SQRT":
+            top.index_open = True
+        elif top is not None and len(st.stack) == top.depth and kind in _ARGUMENT_END:
+            if kind == "RBRACK" and top.index_open:
+                top.index_open = False
+            else:
+                top.remaining -= 1
+                if top.remaining == 0:
+                    st.pending.pop()
+        if kind in _TIGHT_ARGS and value.startswith("\\"):
+            st.pending.append(_Pending(_TIGHT_ARGS[kind], len(st.stack)))
+
+    def _wants_tight(self, st: _State) -> bool:
+        return bool(st.pending) and len(st.stack) == st.pending[-1].depth
+
+    # -- main loop ------------------------------------------------------------------------
+    def tokenize(self, start: int, end: int) -> list[Token]:
+        st = _State()
+        i = start
+        while i < end:
+            ch = self.text[i]
+            if ch == " ":
+                i += 1
+            elif self._wants_tight(st) and (ch.isdigit() or ch.isalpha()) and ch.isascii():
+                kind = "NUMBER" if ch.isdigit() else self._letter_kind(ch)
+                self.emit(st, kind, ch, i, i + 1)
+                i += 1
+            elif ch.isdigit() or (ch == "." and self.text[i + 1:i + 2].isdigit()):
+                i = self._number(st, i, end)
+            elif ch.isascii() and ch.isalpha():
+                i = self._word(st, i, end)
+            elif ch in GREEK_CHARS:
+                i = self._greek_char(st, i, end)
+            elif ch == "\\":
+                i = self._command(st, i, end)
+            elif ch == "|":
+                self._bar(st, i)
+                i += 1
+            elif self.text.startswith("**", i):
+                self.emit(st, "CARET", "**", i, i + 2)
+                i += 2
+            elif ch in _SINGLE:
+                if ch == "[" and st.tokens and st.tokens[-1].type == "NAME" \
+                        and self.text[i - 1:i] != " ":
+                    raise self.error("indexing", i, hint="indexing")
+                self.emit(st, _SINGLE[ch], ch, i, i + 1)
+                i += 1
+            else:
+                raise self._bad_character(i)
+        if st.stack:
+            _, where, shown = st.stack[-1]
+            raise self.error("unclosed_bracket", where, bracket=shown)
+        return st.tokens
+
+    def _bad_character(self, i: int) -> ParseError:
+        import unicodedata
+
+        s, _ = self.norm.source_span(i, i + 1)
+        original = self.norm.source[s] if s < len(self.norm.source) else self.text[i]
+        if original in "=<>":
+            return self.error("misplaced_relation", i, hint="relation")
+        hint = "quote" if original in "'\"`" else None
+        return self.error("invalid_character", i, hint=hint, char=original,
+                          char_name=unicodedata.name(original, "UNNAMED"),
+                          code=f"U+{ord(original):04X}")
+
+    def _bar(self, st: _State, i: int) -> None:
+        closing = (bool(st.stack) and st.stack[-1][0] == "ABSOPEN" and bool(st.tokens)
+                   and st.tokens[-1].type in _OPERAND_END)
+        self.emit(st, "ABSCLOSE" if closing else "ABSOPEN", "|", i, i + 1)
+
+    # -- numbers --------------------------------------------------------------------------
+    def _number(self, st: _State, i: int, end: int) -> int:
+        j = i
+        while j < end and self.text[j].isdigit():
+            j += 1
+        if j < end and self.text[j] == ".":
+            j += 1
+            while j < end and self.text[j].isdigit():
+                j += 1
+        j = self._scientific_suffix(j, end)
+        literal = self.text[i:j]
+        if sum(c.isdigit() for c in literal) > self.limits.max_literal_digits:
+            raise self.error("literal_too_long", i, j, limit=self.limits.max_literal_digits)
+        self.emit(st, "NUMBER", literal, i, j)
+        return j
+
+    def _scientific_suffix(self, j: int, end: int) -> int:
+        """``1e-3`` is a number; ``2e^x``, ``2e`` and ``2ex`` are 2·e….
+
+        An ``e`` counts as an exponent marker only when digits follow it (after an optional
+        sign) and no letter follows those digits.
+        """
+        if j >= end or self.text[j] not in "eE" or "e" in self.declared:
+            return j
+        k = j + 1
+        if k < end and self.text[k] in "+-":
+            k += 1
+        digits_start = k
+        while k < end and self.text[k].isdigit():
+            k += 1
+        if k == digits_start or (k < end and (self.text[k].isalpha() or self.text[k] == ".")):
+            return j
+        return k
+
+    # -- names ----------------------------------------------------------------------------
+    def _word(self, st: _State, i: int, end: int) -> int:
+        j = i
+        while j < end and self.text[j].isascii() and self.text[j].isalnum():
+            j += 1
+        sub, k = self._subscript(j, end)
+        word = self.text[i:j]
+        if sub is not None and (word + "_" + sub) in self.declared:
+            self.emit(st, "NAME", word + "_" + sub, i, k)
+            return k
+        pieces = self._split(word, i)
+        if sub is not None:
+            kind, value, s, _ = pieces[-1]
+            if kind == "NAME":
+                pieces[-1] = ("NAME", _join_subscript(value, sub), s, k)
+            else:
+                k = j  # ``log_2``: the grammar reads the base
+        else:
+            k = j
+        self._check_call(word, pieces, k, end)
+        for kind, value, s, e in pieces:
+            self.emit(st, kind, value, s, e)
+        return k
+
+    def _subscript(self, j: int, end: int) -> tuple[str | None, int]:
+        if j >= end or self.text[j] != "_":
+            return None, j
+        k = j + 1
+        if k < end and self.text[k] == "{":
+            close = self.text.find("}", k)
+            body = self.text[k + 1:close] if close != -1 else ""
+            if close == -1 or not body.strip().isalnum() or not body.strip().isascii():
+                return None, j
+            return body.strip(), close + 1
+        m = k
+        while m < end and self.text[m].isascii() and self.text[m].isdigit():
+            m += 1
+        if m == k and k < end and self.text[k].isascii() and self.text[k].isalpha():
+            m = k + 1
+        return (self.text[k:m], m) if m > k else (None, j)
+
+    def _split(self, word: str, offset: int) -> list[tuple[str, str, int, int]]:
+        """Split a word into (kind, value, start, end) pieces by the module's rules."""
+        if word in self.declared:
+            return [("NAME", word, offset, offset + len(word))]
+        pieces: list[tuple[str, str, int, int]] = []
+        i = 0
+        while i < len(word):
+            if word[i].isdigit():
+                j = i
+                while j < len(word) and word[j].isdigit():
+                    j += 1
+                digits = word[i:j]
+                if pieces and pieces[-1][0] == "NAME":
+                    kind, value, s, _ = pieces[-1]
+                    pieces[-1] = (kind, value + digits, s, offset + j)
+                else:
+                    pieces.append(("NUMBER", digits, offset + i, offset + j))
+                i = j
+                continue
+            piece = self._longest_word(word, i)
+            kind = self._word_kind(piece)
+            value = GREEK_ALIASES.get(piece, piece)
+            pieces.append((kind, value, offset + i, offset + i + len(piece)))
+            i += len(piece)
+        return pieces
+
+    def _longest_word(self, word: str, i: int) -> str:
+        best = word[i]
+        for candidate in self.declared | KNOWN_WORDS:
+            if len(candidate) > len(best) and word.startswith(candidate, i):
+                best = candidate
+        return best
+
+    def _word_kind(self, piece: str) -> str:
+        if piece in self.declared:
+            return "NAME"
+        if piece in FUNCTIONS and piece not in GREEK_NAMES:
+            return "FUNC"
+        if piece in CONSTANTS:
+            return "CONST"
+        return "NAME"
+
+    def _letter_kind(self, ch: str) -> str:
+        return "CONST" if ch == "e" and "e" not in self.declared else "NAME"
+
+    def _check_call(self, word: str, pieces: list[tuple[str, str, int, int]], k: int,
+                    end: int) -> None:
+        """Rule 5: ``foo(`` is an unknown function, not f·o·o·(…)."""
+        if k >= end or self.text[k] != "(" or len(pieces) < 2 or not word.isalpha():
+            return
+        if pieces[-1][0] == "FUNC" or any(p[1] in self.declared for p in pieces):
+            return
+        s, e = self.norm.source_span(pieces[0][2], k)
+        raise ParseError("unknown_function", source=self.norm.source, start=s, end=e,
+                         hint="unknown_function", name=word)
+
+    def _greek_char(self, st: _State, i: int, end: int) -> int:
+        name = GREEK_CHARS[self.text[i]]
+        j = i + 1
+        while j < end and self.text[j].isascii() and self.text[j].isdigit():
+            j += 1
+        digits = self.text[i + 1:j]
+        sub, k = self._subscript(j, end)
+        full = name + digits
+        if sub is not None:
+            full = _join_subscript(full, sub)
+        else:
+            k = j
+        if full in self.declared or name in GREEK_NAMES and name != "pi":
+            kind = "NAME"
+        elif name == "pi" and not digits and sub is None:
+            kind = "CONST"
+        elif name in FUNCTIONS and not digits and sub is None:
+            kind = "FUNC"
+        else:
+            kind = "NAME"
+        self.emit(st, kind, full, i, k)
+        return k
+
+    # -- LaTeX commands -------------------------------------------------------------------
+    def _command(self, st: _State, i: int, end: int) -> int:
+        j = i + 1
+        while j < end and self.text[j].isascii() and self.text[j].isalpha():
+            j += 1
+        if j == i + 1:
+            return self._symbol_command(st, i, end)
+        name = self.text[i + 1:j]
+        if name in ("left", "right"):
+            return self._delimiter(st, name, i, j, end)
+        if name in ("operatorname", "mathrm", "text", "mathit"):
+            return self._braced_name(st, name, i, j, end)
+        if name in _SPACING:
+            return j
+        if name in _LATEX_OPS:
+            self.emit(st, _LATEX_OPS[name], "\\" + name, i, j)
+            return j
+        if name in ("lvert", "rvert", "vert"):
+            self._bar(st, i)
+            return j
+        if name == "pi":
+            self.emit(st, "CONST", "pi", i, j)
+            return j
+        canonical = GREEK_ALIASES.get(name, name)
+        if canonical == "sigma" and "sigma" not in self.declared:
+            self.emit(st, "FUNC", "sigmoid", i, j)
+            return j
+        if canonical in GREEK_NAMES:
+            return self._greek_command(st, canonical, i, j, end)
+        if name in _LATEX_FUNCS:
+            self.emit(st, "FUNC", name, i, j)
+            return j
+        raise self.error("unknown_command", i, j, hint="latex", command="\\" + name)
+
+    def _symbol_command(self, st: _State, i: int, end: int) -> int:
+        nxt = self.text[i + 1:i + 2]
+        if nxt in (",", ";", ":", "!", " "):
+            return i + 2
+        if nxt in ("{", "}"):
+            self.emit(st, "LBRACE" if nxt == "{" else "RBRACE", nxt, i, i + 2)
+            return i + 2
+        if nxt == "|":
+            self._bar(st, i)
+            return i + 2
+        raise self.error("unknown_command", i, i + 2, hint="latex", command="\\" + nxt)
+
+    def _greek_command(self, st: _State, name: str, i: int, j: int, end: int) -> int:
+        k = j
+        while k < end and self.text[k].isdigit():
+            k += 1
+        full = name + self.text[j:k]
+        sub, m = self._subscript(k, end)
+        if sub is not None:
+            full, k = _join_subscript(full, sub), m
+        self.emit(st, "NAME", full, i, k)
+        return k
+
+    def _delimiter(self, st: _State, which: str, i: int, j: int, end: int) -> int:
+        while j < end and self.text[j] == " ":
+            j += 1
+        delim = self.text[j:j + 1]
+        if delim == "|" or self.text.startswith("\\vert", j) or self.text.startswith("\\|", j):
+            width = 5 if self.text.startswith("\\vert", j) else (2 if delim == "\\" else 1)
+            kind = "ABSOPEN" if which == "left" else "ABSCLOSE"
+            self.emit(st, kind, "|", i, j + width)
+            return j + width
+        if delim in ("(", ")", "[", "]"):
+            self.emit(st, _SINGLE[delim], delim, i, j + 1)
+            return j + 1
+        if self.text.startswith("\\{", j) or self.text.startswith("\\}", j):
+            self.emit(st, "LBRACE" if which == "left" else "RBRACE", self.text[j + 1], i, j + 2)
+            return j + 2
+        if delim == ".":
+            return j + 1
+        raise self.error("unknown_command", i, j + 1, hint="latex", command="\\" + which + delim)
+
+    def _braced_name(self, st: _State, command: str, i: int, j: int, end: int) -> int:
+        if self.text[j:j + 1] != "{" or "}" not in self.text[j:end]:
+            raise self.error("unknown_command", i, j, hint="latex", command="\\" + command)
+        close = self.text.index("}", j)
+        name = self.text[j + 1:close].strip()
+        if command == "operatorname":
+            if name in FUNCTIONS:
+                self.emit(st, "FUNC", name, i, close + 1)
+                return close + 1
+            raise self.error("unknown_function", i, close + 1, hint="unknown_function",
+                             name=name)
+        if name == "e":
+            self.emit(st, "CONST", "e", i, close + 1)
+            return close + 1
+        if name.isascii() and name.isalnum() and name[:1].isalpha():
+            for kind, value, _, _ in self._split(name, j + 1):
+                self.emit(st, kind, value, i, close + 1)
+            return close + 1
+        raise self.error("unknown_command", i, close + 1, hint="latex", command="\\" + command)
+
+
+_BRACKET_TEXT = {"RPAR": ")", "RBRACE": "}", "RBRACK": "]", "ABSCLOSE": "|"}
+
+
+def _join_subscript(name: str, sub: str) -> str:
+    """``x``+``1`` → ``x1``; ``x``+``ab`` → ``x_ab`` (digit subscripts merge with the name)."""
+    return name + sub if sub.isdigit() else f"{name}_{sub}"
+
+
+def tokenize(norm: Normalized, start: int, end: int, declared: frozenset[str],
+             limits: ParseLimits) -> list[Token]:
+    """Tokens of ``norm.text[start:end]``.
+
+    Raises:
+        ParseError: invalid characters, unknown commands or functions, unbalanced brackets,
+            too many tokens, too deep nesting, too long literals.
+    """
+    return Lexer(norm, declared, limits).tokenize(start, end)

@@ -1,0 +1,307 @@
+"""The entry points: text → :class:`Expression`, :class:`Relation` or a point.
+
+Nothing here evaluates text: a grammar (``grammar.lark``, LALR) drives a builder that makes
+SymPy objects directly. ``sympify``/``parse_expr`` are never called on user text — they run
+``eval``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+from typing import Any
+
+import sympy
+from lark import Lark, Token
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
+from lark.lexer import Lexer
+
+from nablab.core.expression import Expression, ordered_symbols
+from nablab.core.names import (
+    CONSTANTS,
+    FUNCTIONS,
+    GREEK_ALIASES,
+    GREEK_CHARS,
+    GREEK_NAMES,
+)
+from nablab.core.printing import to_latex, to_unicode
+from nablab.errors import ParseError
+from nablab.parse.builder import CONTEXT, BuildContext, Builder, Node
+from nablab.parse.lexer import tokenize
+from nablab.parse.limits import DEFAULT_LIMITS, ParseLimits
+from nablab.parse.normalize import Normalized, normalize
+
+_RELATION = re.compile(r"<=|>=|==|!=|=|<|>")
+_DEFINITION = re.compile(r"^\s*(?P<name>[^\s()\[\]{}=<>,+\-*/^|!]+?)\s*"
+                         r"(?:\(\s*(?P<args>[^()]*?)\s*\))?\s*$")
+_NAME = re.compile(r"^(?P<stem>[A-Za-z]+|\\[A-Za-z]+|[^\x00-\x7f])(?P<digits>[0-9]*)"
+                   r"(?:_(?:\{(?P<sub1>[A-Za-z0-9]+)\}|(?P<sub2>[A-Za-z0-9]+)))?$")
+_RELATION_OPS = {"=": "=", "==": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
+
+
+class _TokenFeed(Lexer):
+    """Lark's lexer slot: the tokens come pre-made from :mod:`nablab.parse.lexer`."""
+
+    def __init__(self, lexer_conf: Any) -> None:
+        pass
+
+    def lex(self, data: Any, *args: Any) -> Iterable[Token]:  # type: ignore[override]
+        return iter(data)
+
+
+@cache
+def _lark() -> Lark:
+    grammar = files("nablab.parse").joinpath("grammar.lark").read_text(encoding="utf-8")
+    return Lark(grammar, parser="lalr", lexer=_TokenFeed, transformer=Builder())
+
+
+@dataclass(frozen=True)
+class Relation:
+    """An equation or inequality between two expressions, e.g. a constraint ``g(x, y) = k``.
+
+    Attributes:
+        source: the text as typed.
+        lhs, rhs: the two sides (SymPy).
+        op: ``"="``, ``"<="``, ``">="``, ``"<"`` or ``">"``.
+        variables: the variables of both sides, in order.
+    """
+
+    source: str
+    lhs: Any
+    op: str
+    rhs: Any
+    variables: tuple[sympy.Symbol, ...]
+
+    @property
+    def expression(self) -> Any:
+        """lhs − rhs, so the relation reads ``expression op 0``."""
+        return self.lhs - self.rhs
+
+    @property
+    def unicode(self) -> str:
+        shown = {"<=": "≤", ">=": "≥"}.get(self.op, self.op)
+        return f"{to_unicode(self.lhs)} {shown} {to_unicode(self.rhs)}"
+
+    @property
+    def latex(self) -> str:
+        shown = {"<=": r"\le", ">=": r"\ge"}.get(self.op, self.op)
+        return f"{to_latex(self.lhs)} {shown} {to_latex(self.rhs)}"
+
+    def __str__(self) -> str:
+        return self.unicode
+
+
+# -- entry points -------------------------------------------------------------------------
+def parse(text: str | Expression, variables: Sequence[str] | None = None, *,
+          limits: ParseLimits = DEFAULT_LIMITS) -> Expression:
+    """Read a function as written on paper or in LaTeX.
+
+    Accepts ``x^2 + 3xy + y^2``, ``1/(1+e^{-x})``, ``\\frac{1}{1+e^{-x}}``, ``w1 x1 + w2 x2``,
+    definitions ``f(x, y) = …`` (which declare the variables, in order) and ``z = wx + b``.
+
+    Args:
+        text: the formula (an :class:`Expression` is returned unchanged).
+        variables: the variables, in order; names not listed are parameters. Default: the
+            definition's arguments, else every name in alphabetical order.
+        limits: size caps (length, depth, literal size, magnitude).
+
+    Returns:
+        The :class:`Expression`.
+
+    Raises:
+        ParseError: the text is not a formula nablab can read, or is too large; the error
+            names the column and, where it can, how to write it instead.
+
+    >>> parse("x^2 + 3xy + y^2").gradient()
+    (2*x + 3*y, 3*x + 2*y)
+    """
+    if isinstance(text, Expression):
+        return text
+    norm = _prepare(text, limits)
+    declared = _declared(variables, norm)
+    name, args, start = _definition(norm)
+    if declared is None and args is not None:
+        declared = args
+    node = _parse_span(norm, start, len(norm.text), declared or (), limits)
+    expr = _node_value(node)
+    symbols = _variables(expr, declared)
+    return Expression(text, expr, symbols, name)
+
+
+def parse_relation(text: str, variables: Sequence[str] | None = None, *,
+                   limits: ParseLimits = DEFAULT_LIMITS) -> Relation:
+    """Read an equation or inequality: ``2(x-1)^2 - 10y + 6 = 0``, ``x + y <= 2``.
+
+    Raises:
+        ParseError: not exactly one of ``= <= >= < >``, or either side unreadable.
+    """
+    norm = _prepare(text, limits)
+    declared = _declared(variables, norm) or ()
+    ops = list(_RELATION.finditer(norm.text))
+    if len(ops) != 1 or ops[0].group() == "!=":
+        at = ops[1] if len(ops) > 1 else (ops[0] if ops else None)
+        start, end = norm.source_span(at.start(), at.end()) if at else (None, None)
+        raise ParseError("not_a_relation", source=text, start=start, end=end, hint="relation")
+    op = ops[0]
+    lhs = _node_value(_parse_span(norm, 0, op.start(), declared, limits))
+    rhs = _node_value(_parse_span(norm, op.end(), len(norm.text), declared, limits))
+    if isinstance(lhs, tuple) or isinstance(rhs, tuple):
+        raise ParseError("vector_not_allowed", source=text)
+    free = lhs.free_symbols | rhs.free_symbols
+    return Relation(text, lhs, _RELATION_OPS[op.group()], rhs,
+                    _variables(sympy.Tuple(lhs, rhs), declared or None, free))
+
+
+# -- steps ----------------------------------------------------------------------------------
+def _prepare(text: str, limits: ParseLimits) -> Normalized:
+    if not isinstance(text, str):
+        raise TypeError(f"parse() takes text, got {type(text).__name__}")
+    if len(text) > limits.max_length:
+        raise ParseError("too_long", source="", length=len(text), limit=limits.max_length)
+    norm = normalize(text)
+    if not norm.text.strip():
+        raise ParseError("empty", source=text)
+    return norm
+
+
+def _declared(variables: Sequence[str] | None, norm: Normalized) -> tuple[str, ...] | None:
+    if variables is None:
+        return None
+    if isinstance(variables, str):
+        variables = [v for v in re.split(r"[,\s]+", variables) if v]
+    names = tuple(canonical_name(str(v), norm.source) for v in variables)
+    if len(set(names)) != len(names):
+        raise ParseError("duplicate_variable", source=norm.source, names=", ".join(names))
+    return names
+
+
+def canonical_name(text: str, source: str = "", span: tuple[int, int] | None = None) -> str:
+    """A declared variable's name in nablab's spelling: ``x_1`` → ``x1``, ``θ`` → ``theta``.
+
+    Raises:
+        ParseError: ``bad_variable_name`` for anything that is not a single name, or for the
+            name of a function or constant.
+    """
+    name = _canonical_or_none(text.strip())
+    if name is None:
+        start, end = span if span else (None, None)
+        raise ParseError("bad_variable_name", source=source or text, start=start, end=end,
+                         name=text.strip())
+    return name
+
+
+def _canonical_or_none(text: str) -> str | None:
+    match = _NAME.match(text)
+    if match is None:
+        return None
+    stem = match["stem"]
+    if stem.startswith("\\"):
+        stem = GREEK_ALIASES.get(stem[1:], stem[1:])
+        if stem not in GREEK_NAMES and stem != "sigma":
+            return None
+    elif not stem.isascii():
+        stem = GREEK_CHARS.get(stem, "")
+        if not stem or stem == "pi":
+            return None
+    name = stem + match["digits"]
+    sub = match["sub1"] or match["sub2"]
+    if sub:
+        name = name + sub if sub.isdigit() else f"{name}_{sub}"
+    if (name in CONSTANTS and name != "e") or (name in FUNCTIONS and name != "sigma"):
+        return None
+    return name
+
+
+def _definition(norm: Normalized) -> tuple[str | None, tuple[str, ...] | None, int]:
+    """``f(x, y) = …`` → (name, declared variables, where the body starts)."""
+    ops = list(_RELATION.finditer(norm.text))
+    if not ops:
+        return None, None, 0
+    first = ops[0]
+    match = _DEFINITION.match(norm.text[:first.start()])
+    if len(ops) > 1 or first.group() != "=" or match is None:
+        bad = ops[1] if len(ops) > 1 and match is not None and first.group() == "=" else first
+        start, end = norm.source_span(bad.start(), bad.end())
+        raise ParseError("misplaced_relation", source=norm.source, start=start, end=end,
+                         hint="relation")
+    args = None
+    if match["args"] is not None:
+        names = []
+        offset = match.start("args")
+        for piece in match["args"].split(","):
+            span = norm.source_span(offset, offset + max(len(piece), 1))
+            names.append(canonical_name(piece, norm.source, span))
+            offset += len(piece) + 1
+        args = tuple(names)
+        if len(set(args)) != len(args):
+            raise ParseError("duplicate_variable", source=norm.source, names=", ".join(args))
+    return match["name"], args, first.end()
+
+
+def _parse_span(norm: Normalized, start: int, end: int, declared: Iterable[str],
+                limits: ParseLimits) -> Node:
+    tokens = tokenize(norm, start, end, frozenset(declared), limits)
+    if not tokens:
+        s, _ = norm.source_span(start, start + 1) if start < len(norm.text) else (None, None)
+        raise ParseError("empty", source=norm.source, start=s)
+    token = CONTEXT.set(BuildContext(norm.source, limits))
+    try:
+        node: Node = _lark().parse(tokens)
+        _node_value(node)
+        return node
+    except UnexpectedToken as exc:
+        raise _syntax_error(exc, tokens, norm) from None
+    except UnexpectedInput as exc:  # pragma: no cover - the token feed never yields these
+        raise ParseError("syntax", source=norm.source) from exc
+    except RecursionError:
+        raise ParseError("too_deep", source=norm.source, limit=limits.max_depth) from None
+    finally:
+        CONTEXT.reset(token)
+
+
+def _syntax_error(exc: UnexpectedToken | UnexpectedCharacters, tokens: list[Token],
+                  norm: Normalized) -> ParseError:
+    token = getattr(exc, "token", None)
+    if token is None or token.type == "$END":
+        last = tokens[-1]
+        return ParseError("unexpected_end", source=norm.source, start=last.start_pos,
+                          end=last.end_pos, hint="unexpected_end", after=str(last.value))
+    shown = norm.source[token.start_pos:token.end_pos] or str(token.value)
+    hint = {"COMMA": "comma", "RPAR": None, "UNDERSCORE": "subscript"}.get(token.type)
+    return ParseError("unexpected_token", source=norm.source, start=token.start_pos,
+                      end=token.end_pos, hint=hint, token=shown)
+
+
+def _node_value(node: Node) -> Any:
+    if node.vector is not None:
+        return tuple(_finite(n.expr, n) for n in node.vector)
+    return _finite(node.expr, node)
+
+
+def _finite(expr: Any, node: Node) -> Any:
+    """The final check: no ∞, NaN or complex number survives into an Expression."""
+    ctx = CONTEXT.get(None)
+    source = ctx.source if ctx else ""
+    if expr.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        raise ParseError("division_by_zero", source=source, start=node.start, end=node.end,
+                         text=source[node.start:node.end])
+    if expr.has(sympy.I):
+        raise ParseError("not_real", source=source, start=node.start, end=node.end,
+                         text=source[node.start:node.end])
+    return expr
+
+
+def _variables(expr: Any, declared: Sequence[str] | None,
+               free: set[sympy.Symbol] | None = None) -> tuple[sympy.Symbol, ...]:
+    if declared:
+        return tuple(sympy.Symbol(name, real=True) for name in declared)
+    if free is None:
+        parts = expr if isinstance(expr, tuple) else (expr,)
+        free = set().union(*(p.free_symbols for p in parts))
+    return ordered_symbols(free)
+
+
+__all__ = ["Relation", "canonical_name", "parse", "parse_relation"]

@@ -1,0 +1,18 @@
+"""Shared test setup: English unless a test asks otherwise, and the symbols tests use."""
+
+from __future__ import annotations
+
+import pytest
+import sympy
+
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests see the same language whatever the machine's locale is."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG", "NABLAB_LANG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def sym(*names: str) -> tuple[sympy.Symbol, ...]:
+    """Real symbols, as the parser makes them."""
+    return tuple(sympy.Symbol(n, real=True) for n in names)
