@@ -99,7 +99,7 @@ def run_bounded(fn: Callable[..., T], /, *args: Any, timeout: float | None = DEF
         worker.join()
         receiver.close()
     if status == "ok":
-        return payload  # type: ignore[no-any-return]
+        return payload
     if status == "error":
         raise payload
     if status == "memory":

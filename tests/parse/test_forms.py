@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 import sympy
-from sympy import E, Abs, Heaviside, Max, Rational, cos, exp, log, pi, sin, sqrt, tanh
+from sympy import Abs, E, Heaviside, Max, Rational, cos, exp, log, pi, sin, sqrt, tanh
 
 import nablab
 from nablab.core.functions import relu, sigmoid
@@ -47,6 +47,7 @@ FORMS = [
     ("theta_1", theta1),
     (r"\theta_{1}", theta1),
     ("beta", sympy.Symbol("beta", real=True)),
+    ("e0 + e_1", sympy.Symbol("e0", real=True) + sympy.Symbol("e1", real=True)),  # not e·0
     # constants
     ("e", E),
     ("pi x", pi * x),

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from sympy import Abs, Rational, asin, atan, cos, exp, log, pi, sin, sinh, sqrt, tanh
 
 import nablab
-from nablab.core.functions import relu, sigmoid
 from nablab.core.differentiate import tree_size
+from nablab.core.functions import relu, sigmoid
 from nablab.core.printing import to_latex, to_str, to_unicode
 
 # Hypothesis describes the recursive strategy itself in a 46 kB repr when it reports; harmless.

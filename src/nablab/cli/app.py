@@ -8,6 +8,7 @@ says whether it succeeded. Nothing a user types produces a Python traceback.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -38,7 +39,26 @@ class Context:
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse that reports usage errors as :class:`UsageError` instead of exiting."""
+    """argparse that speaks the user's language and raises :class:`UsageError`."""
+
+    lang = "en"
+
+    def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(add_help=False, **kwargs)
+        self._positionals.title = translate("cli.positionals", self.lang)
+        self._optionals.title = translate("cli.options", self.lang)
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help=translate("cli.opt.help", self.lang))
+
+    def format_usage(self) -> str:
+        return self._localise(super().format_usage())
+
+    def format_help(self) -> str:
+        return self._localise(super().format_help())
+
+    def _localise(self, text: str) -> str:
+        return text.replace("usage: ", translate("cli.usage", self.lang) + ": ", 1)
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(detail=message, usage=self.format_usage().strip())
@@ -79,6 +99,7 @@ def build_parser(lang: str) -> tuple[_Parser, set[str]]:
     """The argument parser, with help texts in ``lang``, and every option string it knows."""
     from nablab.cli.commands import COMMANDS
 
+    _Parser.lang = lang
     common = _Parser(add_help=False)
     common.add_argument("--lang", choices=LANGUAGES, default=lang,
                         help=translate("cli.opt.lang", lang))
@@ -86,7 +107,8 @@ def build_parser(lang: str) -> tuple[_Parser, set[str]]:
     common.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=translate("cli.opt.timeout", lang))
     parser = _Parser(prog="nablab", description=translate("cli.description", lang))
-    parser.add_argument("--version", action="version", version=f"nablab {__version__}")
+    parser.add_argument("--version", action="version", version=f"nablab {__version__}",
+                        help=translate("cli.opt.version", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     known = {"-h", "--help", "--version", "--"}
     for command in COMMANDS:
@@ -106,7 +128,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     parser, known = build_parser(lang)
     ctx = Context(lang, want_json, DEFAULT_TIMEOUT, out, err)
     try:
-        args = parser.parse_args(_protect_dashes(argv, known))
+        with contextlib.redirect_stdout(out):
+            args = parser.parse_args(_protect_dashes(argv, known))
         if getattr(args, "handler", None) is None:
             parser.print_help(out)
             return 0
@@ -114,6 +137,8 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         return int(args.handler(args, ctx) or 0)
     except NablabError as exc:
         return report_error(exc, ctx)
+    except SystemExit as exc:  # --help and --version
+        return int(exc.code or 0)
     except KeyboardInterrupt:
         err.write("\n")
         return 130

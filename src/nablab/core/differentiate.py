@@ -34,6 +34,36 @@ def tree_size(expr: Any, limit: int | None = None) -> int:
     return count
 
 
+_SYMENGINE_ATOMS = {"Exp1": sympy.E, "Pi": sympy.pi}
+
+
+def from_symengine(value: Any, symbols: dict[str, sympy.Symbol]) -> Any:
+    """A SymEngine expression as SymPy, with nablab's (real) symbols.
+
+    SymEngine's result is already in canonical form, so the SymPy tree is built without
+    re-evaluating it: ``_sympy_()`` followed by a symbol substitution re-simplifies every
+    node and costs 10× more on a network loss's gradient.
+    """
+    kind = type(value).__name__
+    if kind == "Symbol":
+        return symbols.get(value.name) or sympy.Symbol(value.name, real=True)
+    if kind in _SYMENGINE_ATOMS:
+        return _SYMENGINE_ATOMS[kind]
+    if kind in ("Integer", "Rational", "RealDouble", "Zero", "One", "NegativeOne", "Half"):
+        return value._sympy_()
+    args = [from_symengine(a, symbols) for a in value.args]
+    if kind == "Add":
+        return sympy.Add(*args, evaluate=False)
+    if kind == "Mul":
+        return sympy.Mul(*args, evaluate=False)
+    if kind == "Pow":
+        return sympy.Pow(*args, evaluate=False)
+    function = getattr(sympy, kind, None)
+    if isinstance(function, sympy.FunctionClass):
+        return function(*args, evaluate=False)
+    return value._sympy_().xreplace({sympy.Symbol(n): s for n, s in symbols.items()})
+
+
 class DerivativeEngine:
     """First and second derivatives of one scalar expression, computed once and cached.
 
@@ -75,9 +105,8 @@ class DerivativeEngine:
         return rows
 
     def _to_sympy(self, value: Any) -> Any:
-        back = value._sympy_()
-        return back.xreplace({sympy.Symbol(v.name): v for v in self.variables}
-                             | {sympy.Symbol(s.name): s for s in self.expr.free_symbols})
+        symbols = {s.name: s for s in self.expr.free_symbols}
+        return from_symengine(value, symbols)
 
     @cached_property
     def gradient(self) -> tuple[Any, ...]:
@@ -105,4 +134,4 @@ class DerivativeEngine:
         return sympy.ImmutableMatrix(n, n, lambda i, j: entries[i, j])
 
 
-__all__ = ["LARGE", "DerivativeEngine", "tree_size"]
+__all__ = ["LARGE", "DerivativeEngine", "from_symengine", "tree_size"]

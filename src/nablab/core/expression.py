@@ -145,7 +145,7 @@ class Expression:
         engine = self._cache.get("engine")
         if engine is None:
             engine = self._cache["engine"] = DerivativeEngine(self.expr, self.variables)
-        return engine  # type: ignore[no-any-return]
+        return engine
 
     def partial(self, var: sympy.Symbol | str) -> Any:
         """∂f/∂var, the other variables held constant."""
@@ -210,7 +210,7 @@ class Expression:
             from nablab.numeric.compile import CompiledFunction
 
             compiled = self._cache["compiled"] = CompiledFunction(self)
-        return compiled  # type: ignore[no-any-return]
+        return compiled
 
     # -- display --------------------------------------------------------------------------
     @property
@@ -220,7 +220,7 @@ class Expression:
             cached = self._cache["latex"] = (
                 to_latex(self.expr) if not self.is_vector
                 else r"\left(" + ", ".join(to_latex(c) for c in self.expr) + r"\right)")
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     @property
     def unicode(self) -> str:

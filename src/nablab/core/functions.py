@@ -31,7 +31,7 @@ class sigmoid(Function):  # noqa: N801 - SymPy function classes are lower-case b
         return self * (1 - self)
 
     @classmethod
-    def eval(cls, arg: Any) -> Any:
+    def eval(cls, arg: Any) -> Any:  # safe: SymPy's evaluation hook, not Python's eval
         if arg.is_zero:
             return S.Half
         return None
@@ -49,16 +49,16 @@ class sigmoid(Function):  # noqa: N801 - SymPy function classes are lower-case b
         return self.rewrite(exp)._eval_evalf(prec)
 
     def _latex(self, printer: Any, exp: Any = None) -> str:
-        body = r"\sigma\left(%s\right)" % printer._print(self.args[0])
-        return body if exp is None else r"%s^{%s}" % (body, exp)
+        body = rf"\sigma\left({printer._print(self.args[0])}\right)"
+        return body if exp is None else f"{body}^{{{exp}}}"
 
     def _numpycode(self, printer: Any) -> str:
         tanh = printer._module_format(printer._module + ".tanh")
-        return "(0.5 + 0.5*%s(0.5*(%s)))" % (tanh, printer._print(self.args[0]))
+        return f"(0.5 + 0.5*{tanh}(0.5*({printer._print(self.args[0])})))"
 
     def _pythoncode(self, printer: Any) -> str:
         tanh = printer._module_format("math.tanh")
-        return "(0.5 + 0.5*%s(0.5*(%s)))" % (tanh, printer._print(self.args[0]))
+        return f"(0.5 + 0.5*{tanh}(0.5*({printer._print(self.args[0])})))"
 
 
 class relu(Function):  # noqa: N801
@@ -74,7 +74,7 @@ class relu(Function):  # noqa: N801
         return Heaviside(self.args[0], 0)
 
     @classmethod
-    def eval(cls, arg: Any) -> Any:
+    def eval(cls, arg: Any) -> Any:  # safe: SymPy's evaluation hook, not Python's eval
         if arg.is_number and arg.is_extended_real:
             return Max(S.Zero, arg)
         if arg.is_nonnegative:
@@ -96,15 +96,15 @@ class relu(Function):  # noqa: N801
         return Max(S.Zero, self.args[0])._eval_evalf(prec)
 
     def _latex(self, printer: Any, exp: Any = None) -> str:
-        body = r"\operatorname{relu}\left(%s\right)" % printer._print(self.args[0])
-        return body if exp is None else r"%s^{%s}" % (body, exp)
+        body = rf"\operatorname{{relu}}\left({printer._print(self.args[0])}\right)"
+        return body if exp is None else f"{body}^{{{exp}}}"
 
     def _numpycode(self, printer: Any) -> str:
         maximum = printer._module_format(printer._module + ".maximum")
-        return "%s(%s, 0.0)" % (maximum, printer._print(self.args[0]))
+        return f"{maximum}({printer._print(self.args[0])}, 0.0)"
 
     def _pythoncode(self, printer: Any) -> str:
-        return "max(%s, 0.0)" % printer._print(self.args[0])
+        return f"max({printer._print(self.args[0])}, 0.0)"
 
 
 def expand_named(expr: sympy.Basic) -> sympy.Basic:

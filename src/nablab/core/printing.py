@@ -144,7 +144,8 @@ class UnicodePrinter(StrPrinter):
                     denom.append(sympy.Integer(factor.q))
             elif factor.is_Pow and factor.exp.is_Rational and factor.exp.is_negative:
                 denom.append(Pow(factor.base, -factor.exp))
-            elif factor.is_Pow and factor.exp.could_extract_minus_sign() and not factor.exp.is_Number:
+            elif (factor.is_Pow and factor.exp.could_extract_minus_sign()
+                  and not factor.exp.is_Number):
                 denom.append(Pow(factor.base, -factor.exp))
             elif factor is not S.One:
                 numer.append(factor)
@@ -197,8 +198,8 @@ class NablabLatexPrinter(LatexPrinter):
 
     def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
         args = ", ".join(self._print(a) for a in expr.pargs)
-        tex = r"\operatorname{heaviside}\left(%s\right)" % args
-        return tex if not exp else r"\left(%s\right)^{%s}" % (tex, exp)
+        tex = rf"\operatorname{{heaviside}}\left({args}\right)"
+        return tex if not exp else rf"\left({tex}\right)^{{{exp}}}"
 
 
 def to_unicode(expr: Any) -> str:

@@ -69,13 +69,13 @@ class CompiledFunction:
         return "symengine" if self._engine.large else "sympy"
 
     def _lambdify(self, exprs: Any) -> Callable[..., Any]:
-        return sympy.lambdify(self.variables, exprs, modules="numpy", cse=True)  # type: ignore[no-any-return]
+        return sympy.lambdify(self.variables, exprs, modules="numpy", cse=True)
 
     def _llvm(self, exprs: Any) -> Callable[..., Any]:
         import symengine
 
         symbols = [symengine.Symbol(v.name) for v in self.variables]
-        return symengine.Lambdify(symbols, exprs, backend="llvm", cse=True)  # type: ignore[no-any-return]
+        return symengine.Lambdify(symbols, exprs, backend="llvm", cse=True)
 
     def _vectorised(self, raw: Callable[..., Any], lead: tuple[int, ...],
                     llvm: bool) -> Callable[..., Array]:

@@ -19,6 +19,7 @@ from typing import Any
 import sympy
 from lark import Token, Transformer
 
+from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS, FUNCTIONS
 from nablab.errors import ParseError
 from nablab.parse.limits import ParseLimits
@@ -163,29 +164,49 @@ def _scalar(*nodes: Node) -> None:
             raise _error("vector_not_allowed", node.start, node.end)
 
 
+def _s(token: Token) -> int:
+    """Start of a token made by :mod:`nablab.parse.lexer` (which always sets it)."""
+    return int(token.start_pos or 0)
+
+
+def _e(token: Token) -> int:
+    return int(token.end_pos or 0)
+
+
 def _leaf(token: Token, value: Any, approx: float | None) -> Node:
-    return Node(token.start_pos, token.end_pos, 1, approx, value=value)
+    return Node(_s(token), _e(token), 1, approx, value=value)
+
+
+_INFINITE = (sympy.zoo, sympy.nan, sympy.oo, -sympy.oo)
 
 
 def _check_result(node: Node) -> Node:
-    """Refuse what SymPy turned into ∞, NaN or a complex number (tan(π/2), log(x, 1))."""
+    """Refuse what SymPy turned into ∞, NaN or a complex number (tan(π/2), log(x, 1)).
+
+    Children were checked when they were built, so only the new node and its direct
+    arguments can hold a new ∞ (the parser checks the whole formula once more at the end).
+    """
     value = node.expr
-    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
-        raise _error("division_by_zero", node.start, node.end,
-                     text=_span_text(node.start, node.end))
-    if value.has(sympy.I):
+    for part in (value, *value.args):
+        if part in _INFINITE:
+            raise _error("division_by_zero", node.start, node.end,
+                         text=_span_text(node.start, node.end))
+        if part is sympy.I or (part.is_Number and part.is_real is False):
+            raise _error("not_real", node.start, node.end,
+                         text=_span_text(node.start, node.end))
+    if node.approx is not None and value.has(sympy.I):
         raise _error("not_real", node.start, node.end, text=_span_text(node.start, node.end))
     return node
 
 
-class Builder(Transformer):  # type: ignore[type-arg]
+class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
     """Lark callbacks, one per grammar alias (see ``grammar.lark``)."""
 
     # -- leaves ---------------------------------------------------------------------------
     def number(self, children: list[Token]) -> Node:
         (token,) = children
         fraction = Fraction(str(token))
-        approx = _float(lambda: float(fraction), token.start_pos, token.end_pos)
+        approx = _float(lambda: float(fraction), _s(token), _e(token))
         return _leaf(token, sympy.Rational(fraction.numerator, fraction.denominator), approx)
 
     def symbol(self, children: list[Token]) -> Node:
@@ -201,19 +222,19 @@ class Builder(Transformer):  # type: ignore[type-arg]
     def group(self, children: list[Any]) -> Node:
         opening, inner, closing = children
         _scalar(inner)
-        inner.start, inner.end = opening.start_pos, closing.end_pos
+        inner.start, inner.end = _s(opening), _e(closing)
         return inner
 
     def vector(self, children: list[Any]) -> Node:
         nodes = [c for c in children if isinstance(c, Node)]
         _scalar(*nodes)
-        start = children[0].start_pos if isinstance(children[0], Token) else nodes[0].start
-        end = children[-1].end_pos if isinstance(children[-1], Token) else nodes[-1].end
+        start = _s(children[0]) if isinstance(children[0], Token) else nodes[0].start
+        end = _e(children[-1]) if isinstance(children[-1], Token) else nodes[-1].end
         return Node(start, end, _depth(*nodes), None, vector=nodes)
 
     def abs(self, children: list[Any]) -> Node:
         opening, inner, closing = children
-        return self._apply("abs", [inner], opening.start_pos, closing.end_pos)
+        return self._apply("abs", [inner], _s(opening), _e(closing))
 
     # -- arithmetic -----------------------------------------------------------------------
     def add(self, children: list[Any]) -> Node:
@@ -228,8 +249,9 @@ class Builder(Transformer):  # type: ignore[type-arg]
         _scalar(left, right)
         term = right.expr if sign > 0 else -right.expr
         approx = None
-        if left.approx is not None and right.approx is not None:
-            approx = _float(lambda: left.approx + sign * right.approx, left.start, right.end)
+        a, b = left.approx, right.approx
+        if a is not None and b is not None:
+            approx = _float(lambda: a + sign * b, left.start, right.end)
         if left.terms is not None and left.approx is None and approx is None:
             left.terms.append(term)
             left._built = None
@@ -256,8 +278,9 @@ class Builder(Transformer):  # type: ignore[type-arg]
     def _product(self, left: Node, right: Node, factor: Any, power: int) -> Node:
         _scalar(left, right)
         approx = None
-        if left.approx is not None and right.approx is not None:
-            approx = _float(lambda: left.approx * right.approx ** power, left.start, right.end)
+        a, b = left.approx, right.approx
+        if a is not None and b is not None:
+            approx = _float(lambda: a * b ** power, left.start, right.end)
         if left.factors is not None and left.approx is None and approx is None:
             left.factors.append(factor)
             left._built = None
@@ -271,12 +294,12 @@ class Builder(Transformer):  # type: ignore[type-arg]
         sign, inner = children
         _scalar(inner)
         approx = None if inner.approx is None else -inner.approx
-        return Node(sign.start_pos, inner.end, _depth(inner), approx, value=-inner.expr)
+        return Node(_s(sign), inner.end, _depth(inner), approx, value=-inner.expr)
 
     def pos(self, children: list[Any]) -> Node:
         sign, inner = children
         _scalar(inner)
-        inner.start = sign.start_pos
+        inner.start = _s(sign)
         return inner
 
     def pow(self, children: list[Any]) -> Node:
@@ -292,7 +315,8 @@ class Builder(Transformer):  # type: ignore[type-arg]
         if a is not None and b is not None:
             if a == 0 and b < 0:
                 raise _error("division_by_zero", start, end, text=_span_text(start, end))
-            if abs(a) not in (0.0, 1.0) and abs(b) * abs(math.log(abs(a))) > limits.max_log_magnitude:
+            magnitude = abs(b) * abs(math.log(abs(a))) if abs(a) not in (0.0, 1.0) else 0.0
+            if magnitude > limits.max_log_magnitude:
                 raise _error("number_too_large", start, end, text=_span_text(start, end))
             if a < 0 and not float(b).is_integer():
                 raise _error("not_real", start, end, text=_span_text(start, end))
@@ -306,19 +330,19 @@ class Builder(Transformer):  # type: ignore[type-arg]
 
     def factorial(self, children: list[Any]) -> Node:
         inner, bang = children
-        start, end = inner.start, bang.end_pos
+        start, end = inner.start, _e(bang)
         return self._apply("factorial", [inner], start, end)
 
     # -- LaTeX structures -----------------------------------------------------------------
     def frac(self, children: list[Any]) -> Node:
         command, numerator, denominator = children
-        node = self._divide(numerator, denominator, command.start_pos)
-        node.start = command.start_pos
+        node = self._divide(numerator, denominator, _s(command))
+        node.start = _s(command)
         return node
 
     def sqrt(self, children: list[Any]) -> Node:
         command, inner = children
-        return self._apply("sqrt", [inner], command.start_pos, inner.end)
+        return self._apply("sqrt", [inner], _s(command), inner.end)
 
     def root(self, children: list[Any]) -> Node:
         command, _, index, _, inner = children
@@ -328,7 +352,7 @@ class Builder(Transformer):  # type: ignore[type-arg]
         reciprocal = Node(index.start, index.end, index.depth, 1 / index.approx,
                           value=sympy.Pow(index.expr, -1))
         node = self._power(inner, reciprocal)
-        node.start = command.start_pos
+        node.start = _s(command)
         return node
 
     # -- function calls -------------------------------------------------------------------
@@ -340,9 +364,9 @@ class Builder(Transformer):  # type: ignore[type-arg]
 
     def fargs(self, children: list[Any]) -> tuple[str, list[Node], int]:
         if len(children) == 1 and isinstance(children[0], tuple):
-            return children[0]  # type: ignore[no-any-return]
+            return children[0]  # type: ignore[no-any-return,unused-ignore]
         nodes = [c for c in children if isinstance(c, Node)]
-        return ("args", nodes, children[-1].end_pos)
+        return ("args", nodes, _e(children[-1]))
 
     def bare(self, children: list[Any]) -> tuple[str, list[Node], int]:
         if len(children) == 1:
@@ -370,12 +394,12 @@ class Builder(Transformer):  # type: ignore[type-arg]
         _, args, end = children[-1]
         if base is not None:
             if name not in ("log", "ln"):
-                raise _error("base_not_allowed", token.start_pos, base.end, name=name)
+                raise _error("base_not_allowed", _s(token), base.end, name=name)
             args = [*args, base]
         if power is not None and power.approx is not None and power.approx < 0:
-            raise _error("ambiguous_inverse", token.start_pos, power.end, hint="inverse",
+            raise _error("ambiguous_inverse", _s(token), power.end, hint="inverse",
                          name=name)
-        node = self._apply(name, args, token.start_pos, end)
+        node = self._apply(name, args, _s(token), end)
         return self._power(node, power) if power is not None else node
 
     def _apply(self, name: str, args: list[Node], start: int, end: int) -> Node:
@@ -385,10 +409,22 @@ class Builder(Transformer):  # type: ignore[type-arg]
                          expected=_arity_text(spec.min_args, spec.max_args))
         _scalar(*args)
         approx = None
-        if all(a.approx is not None for a in args):
-            approx = _float(FLOAT_FUNCTIONS[name], start, end, *(a.approx for a in args))
-        value = spec.build(*(a.expr for a in args))
+        values = [a.approx for a in args]
+        if all(v is not None for v in values):
+            approx = _float(FLOAT_FUNCTIONS[name], start, end, *values)  # type: ignore[arg-type]
+        exprs = [a.expr for a in args]
+        if isinstance(spec.build, sympy.FunctionClass) and approx is None and \
+                tree_size(exprs[0], _EVALUATE_UP_TO) > _EVALUATE_UP_TO:
+            # SymPy's automatic simplification of f(big argument) queries assumptions on
+            # every term (about 1 ms per call) and almost never changes anything there.
+            value = spec.build(*exprs, evaluate=False)
+        else:
+            value = spec.build(*exprs)
         return _check_result(Node(start, end, _depth(*args), approx, value=value))
+
+
+#: Function arguments up to this many nodes get SymPy's automatic simplification.
+_EVALUATE_UP_TO = 16
 
 
 def _arity_text(low: int, high: int) -> str:

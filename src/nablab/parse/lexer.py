@@ -87,7 +87,8 @@ class Lexer:
         if len(st.tokens) > self.limits.max_tokens:
             raise self.error("too_many_tokens", start, end, limit=self.limits.max_tokens)
         if kind in _OPENERS:
-            st.stack.append((kind, start, self.norm.source[slice(*self.norm.source_span(start, end))]))
+            shown = self.norm.source[slice(*self.norm.source_span(start, end))]
+            st.stack.append((kind, start, shown))
             if len(st.stack) > self.limits.max_depth:
                 raise self.error("too_deep", start, end, limit=self.limits.max_depth)
         elif kind in _CLOSERS:
@@ -225,7 +226,7 @@ class Lexer:
         pieces = self._split(word, i)
         if sub is not None:
             kind, value, s, _ = pieces[-1]
-            if kind == "NAME":
+            if kind in ("NAME", "CONST"):
                 pieces[-1] = ("NAME", _join_subscript(value, sub), s, k)
             else:
                 k = j  # ``log_2``: the grammar reads the base
@@ -265,9 +266,9 @@ class Lexer:
                 while j < len(word) and word[j].isdigit():
                     j += 1
                 digits = word[i:j]
-                if pieces and pieces[-1][0] == "NAME":
-                    kind, value, s, _ = pieces[-1]
-                    pieces[-1] = (kind, value + digits, s, offset + j)
+                if pieces and pieces[-1][0] in ("NAME", "CONST"):
+                    _, value, s, _ = pieces[-1]  # e0, pi2: a name, by rule 3
+                    pieces[-1] = ("NAME", value + digits, s, offset + j)
                 else:
                     pieces.append(("NUMBER", digits, offset + i, offset + j))
                 i = j

@@ -92,8 +92,10 @@ def normalize(source: str) -> Normalized:
             continue
         if _is_invisible(ch):
             raise _refuse(ch, i, source)
-        piece = _DIRECT.get(ch)
-        if piece is None:
+        direct = _DIRECT.get(ch)
+        if direct is not None:
+            piece = direct
+        else:
             piece = ch if ch.isascii() else unicodedata.normalize("NFKC", ch)
         out.append(piece)
         origin += [i] * len(piece)

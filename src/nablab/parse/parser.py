@@ -249,7 +249,7 @@ def _parse_span(norm: Normalized, start: int, end: int, declared: Iterable[str],
         raise ParseError("empty", source=norm.source, start=s)
     token = CONTEXT.set(BuildContext(norm.source, limits))
     try:
-        node: Node = _lark().parse(tokens)
+        node: Node = _lark().parse(tokens)  # type: ignore[assignment]
         _node_value(node)
         return node
     except UnexpectedToken as exc:

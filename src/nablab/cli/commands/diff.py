@@ -1,4 +1,4 @@
-"""``nablab diff EXPR``: partial derivatives, the gradient and the Hessian, optionally at a point."""
+"""``nablab diff EXPR``: partial derivatives, gradient and Hessian, optionally at a point."""
 
 from __future__ import annotations
 

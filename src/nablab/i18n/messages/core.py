@@ -24,6 +24,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.description": (
         "nablab (∇lab): derivatives, gradients and optimisation for any function you type.",
         "nablab (∇lab): 입력한 어떤 함수든 미분하고, 기울기를 구하고, 최적화합니다."),
+    "cli.usage": ("usage", "사용법"),
+    "cli.positionals": ("arguments", "인수"),
+    "cli.options": ("options", "옵션"),
+    "cli.opt.help": ("show this help and exit", "이 도움말을 보여 주고 끝냄"),
+    "cli.opt.version": ("show the version and exit", "버전을 보여 주고 끝냄"),
     "cli.opt.lang": ("language of the output: en or ko (default: from LANG)",
                      "출력 언어: en 또는 ko (기본값: LANG 환경 변수)"),
     "cli.opt.json": ("print one JSON object instead of text", "텍스트 대신 JSON 객체 하나를 출력"),

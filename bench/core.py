@@ -1,0 +1,180 @@
+"""Foundation benchmark: parse + gradient + Hessian + callables, grids, and `nablab diff`.
+
+Compares, in one run, nablab's path against the naive one (plain SymPy: diff, hessian,
+lambdify without CSE) and against what a user would write by hand (NumPy on a meshgrid), as
+ratios. Symbolic timings are cold: SymPy's cache is cleared before every repeat, because a
+freshly typed function has never been seen.
+
+Targets (issue 2): 2-variable gradient + Hessian + callable < 50 ms cold; 30-parameter
+gradient + callable < 100 ms; grids ≤ 1.0× hand-written NumPy; `nablab diff "x^2+y^2"` end to
+end < 0.8 s.
+
+Run: python bench/core.py [--quick]
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy.core.cache import clear_cache
+
+import nablab
+from nablab.numeric import evaluate_grid
+
+QUICK = "--quick" in sys.argv
+REPEAT = 3 if QUICK else 7
+
+
+def median_time(fn: Callable[[], Any], repeat: int = REPEAT, setup: Callable[[], None] | None
+                = None) -> float:
+    times = []
+    for _ in range(repeat):
+        if setup:
+            setup()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def fmt(seconds: float) -> str:
+    if seconds >= 1:
+        return f"{seconds:7.2f} s "
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:7.2f} ms"
+    return f"{seconds * 1e6:7.1f} µs"
+
+
+def network_loss_text(hidden: int = 8, points: int = 10) -> str:
+    """A 2-8-1 tanh network's MSE over 10 fixed points, written out: 33 parameters."""
+    rng = np.random.default_rng(0)
+    xs = np.round(rng.uniform(-1, 1, size=(points, 2)), 3)
+    ys = np.round(np.sin(xs[:, 0]) * xs[:, 1], 3)
+    terms = []
+    for (u, v), t in zip(xs, ys, strict=True):
+        hidden_terms = " + ".join(
+            f"d{k}*tanh({u}*a{2 * k} + {v}*a{2 * k + 1} + c{k})" for k in range(hidden))
+        terms.append(f"({hidden_terms} + e0 - ({t}))^2")
+    return f"({' + '.join(terms)})/{points}"
+
+
+FUNCTIONS = {
+    "x²+3xy+y²": "x^2 + 3xy + y^2",
+    "Rosenbrock": "(1 - x)^2 + 100(y - x^2)^2",
+    "33-param network loss": network_loss_text(),
+}
+#: The network loss is built by code (as `nablab train` does), not typed: time calculus only.
+PARSED = {text: nablab.parse(text).expr for text in FUNCTIONS.values()}
+
+
+def ours(text: str, hessian: bool) -> Any:
+    f = nablab.parse(text) if hessian else nablab.Expression.from_sympy(PARSED[text])
+    compiled = f.compile()
+    point = [0.1] * len(f.variables)
+    compiled.grad(*point)
+    if hessian:
+        compiled.hess(*point)
+    return f
+
+
+def naive(text: str, hessian: bool) -> Any:
+    """Plain SymPy, as the notes do it: diff each variable, sympy.hessian, lambdify."""
+    expr = PARSED[text]  # the same SymPy object: measure calculus, not parsing
+    symbols = sorted(expr.free_symbols, key=lambda s: s.name)
+    grad = [sympy.diff(expr, s) for s in symbols]
+    sympy.lambdify(symbols, grad, modules="numpy")(*([0.1] * len(symbols)))
+    if hessian:
+        hess = sympy.hessian(expr, symbols)
+        sympy.lambdify(symbols, hess, modules="numpy")(*([0.1] * len(symbols)))
+    return grad
+
+
+def symbolic_table() -> None:
+    print("\n1. parse + gradient (+ Hessian) + NumPy callables, cold cache"
+          " (the network loss comes as a SymPy object)")
+    print(f"{'function':24} {'what':22} {'nablab':>10} {'plain SymPy':>12} {'ratio':>8}")
+    for name, text in FUNCTIONS.items():
+        big = "network" in name
+        what = "gradient + callable" if big else "grad + Hessian + callables"
+        mine = median_time(lambda t=text, h=not big: ours(t, h), setup=clear_cache)
+        repeat = 1 if big else REPEAT
+        theirs = median_time(lambda t=text, h=not big: naive(t, h), repeat=repeat,
+                             setup=clear_cache)
+        print(f"{name:24} {what:22} {fmt(mine):>10} {fmt(theirs):>12} {theirs / mine:7.1f}×")
+    parse_time = median_time(lambda: nablab.parse(FUNCTIONS["33-param network loss"]),
+                             setup=clear_cache)
+    print(f"   (parsing the {len(FUNCTIONS['33-param network loss'])}-character network loss "
+          f"alone: {fmt(parse_time).strip()})")
+
+
+GRIDS = {
+    "Himmelblau": ("(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
+                   lambda X, Y: (X**2 + Y - 11) ** 2 + (X + Y**2 - 7) ** 2),
+    "sigmoid-heavy": (
+        "σ(x + y)σ(x - y) + σ(xy - 1) + tanh(x/2)σ(y^2 - x)",
+        lambda X, Y: (1 / (1 + np.exp(-(X + Y)))) * (1 / (1 + np.exp(-(X - Y))))
+        + 1 / (1 + np.exp(-(X * Y - 1))) + np.tanh(X / 2) / (1 + np.exp(-(Y**2 - X)))),
+}
+
+
+def grid_table() -> None:
+    print("\n2. grid evaluation for surfaces and contours (ratio = nablab / hand-written NumPy)")
+    print(f"{'function':16} {'n':>6} {'nablab':>10} {'NumPy meshgrid':>15} {'ratio':>7}")
+    for name, (text, hand) in GRIDS.items():
+        compiled = nablab.parse(text).compile()
+        for n in (400, 2000):
+            axis = np.linspace(-5, 5, n)
+
+            def by_hand(axis: np.ndarray = axis, hand: Any = hand) -> Any:
+                X, Y = np.meshgrid(axis, axis)
+                with np.errstate(all="ignore"):
+                    return hand(X, Y)
+
+            mine = median_time(lambda c=compiled: evaluate_grid(c, (-5, 5), (-5, 5), n))
+            theirs = median_time(by_hand)
+            print(f"{name:16} {n:>5}² {fmt(mine):>10} {fmt(theirs):>15} {mine / theirs:6.2f}×")
+
+
+def cli_table() -> None:
+    print("\n3. end to end: a fresh process differentiating x^2+y^2 (wall time)")
+    exe = shutil.which("nablab")
+    plain = ("import sympy; x, y = sympy.symbols('x y'); f = x**2 + y**2; "
+             "print([sympy.diff(f, v) for v in (x, y)], sympy.hessian(f, (x, y)))")
+    runs = {
+        "nablab diff": [exe or "nablab", "diff", "x^2+y^2"],
+        "nablab diff --json": [exe or "nablab", "diff", "x^2+y^2", "--json"],
+        "python -c 'import sympy …'": [sys.executable, "-c", plain],
+        "python -c pass": [sys.executable, "-c", "pass"],
+    }
+    env = {**os.environ, "LANG": "C.UTF-8"}
+    results = {}
+    for name, argv in runs.items():
+        subprocess.run(argv, capture_output=True, env=env, check=True)  # warm the page cache
+        results[name] = median_time(
+            lambda a=argv: subprocess.run(a, capture_output=True, env=env, check=True),
+            repeat=3 if QUICK else 5)
+    base = results["python -c 'import sympy …'"]
+    print(f"{'command':30} {'time':>10} {'vs plain SymPy script':>22}")
+    for name, seconds in results.items():
+        print(f"{name:30} {fmt(seconds):>10} {seconds / base:21.2f}×")
+
+
+def main() -> None:
+    print(f"nablab {nablab.__version__}, sympy {sympy.__version__}, numpy {np.__version__}, "
+          f"python {sys.version.split()[0]}")
+    symbolic_table()
+    grid_table()
+    cli_table()
+
+
+if __name__ == "__main__":
+    main()

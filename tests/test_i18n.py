@@ -1,0 +1,54 @@
+"""The message catalogue: complete in both languages, consistent placeholders, locale rules."""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from nablab.i18n import detect_language, translate
+from nablab.i18n.messages import CATALOGUE
+
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_entry_is_complete(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert entry["en"].strip() and entry["ko"].strip()
+    assert _fields(entry["en"]) == _fields(entry["ko"]), key
+    assert not HANGUL.search(entry["en"]), key
+
+
+def test_korean_entries_are_korean() -> None:
+    korean = [key for key, e in CATALOGUE.items() if HANGUL.search(e["ko"])]
+    assert len(korean) >= 0.9 * len(CATALOGUE)
+
+
+def test_notes_terms() -> None:
+    all_korean = " ".join(e["ko"] for e in CATALOGUE.values())
+    for term in ("편미분", "기울기 벡터", "헤세 행렬"):
+        assert term in all_korean
+
+
+@pytest.mark.parametrize(("env", "lang"), [
+    ({"LANG": "ko_KR.UTF-8"}, "ko"),
+    ({"LANG": "en_US.UTF-8"}, "en"),
+    ({"LC_ALL": "ko_KR.UTF-8", "LANG": "en_US.UTF-8"}, "ko"),
+    ({"LC_ALL": "C", "LANG": "ko_KR.UTF-8"}, "en"),
+    ({"LC_MESSAGES": "ko_KR", "LANG": "en_US"}, "ko"),
+    ({}, "en"),
+])
+def test_locale_precedence(env: dict[str, str], lang: str) -> None:
+    assert detect_language(env) == lang
+
+
+def test_translate_fills_placeholders() -> None:
+    assert translate("error.unknown_function", "ko", name="foo") == "알 수 없는 함수 'foo'"
+    with pytest.raises(ValueError):
+        translate("error.empty", "fr")
