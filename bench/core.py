@@ -139,7 +139,7 @@ def grid_table() -> None:
                 with np.errstate(all="ignore"):
                     return hand(X, Y)
 
-            mine = median_time(lambda c=compiled: evaluate_grid(c, (-5, 5), (-5, 5), n))
+            mine = median_time(lambda c=compiled, n=n: evaluate_grid(c, (-5, 5), (-5, 5), n))
             theirs = median_time(by_hand)
             print(f"{name:16} {n:>5}² {fmt(mine):>10} {fmt(theirs):>15} {mine / theirs:6.2f}×")
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 
 
-def central_gradient(f: Callable[..., float], point: Sequence[float],
+def central_gradient(f: Callable[..., Any], point: Sequence[float],
                      h: float | None = None) -> np.ndarray:
     """(f(x + h·eᵢ) − f(x − h·eᵢ)) / 2h for each i.
 
