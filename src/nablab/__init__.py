@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from nablab.core.expression import Expression, PointValue
 from nablab.core.functions import relu, sigmoid
 from nablab.errors import (
@@ -26,11 +28,47 @@ from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relati
 
 __version__ = "0.1.0"
 
+if TYPE_CHECKING:
+    from nablab.calculus.limit import derivative_by_limit
+    from nablab.calculus.steps import derivative_steps
+    from nablab.calculus.tangent import tangent_line, tangent_plane
+    from nablab.constrained import LagrangeResult, lagrange
+    from nablab.critical import CriticalPointsResult, critical_points
+    from nablab.optimize import DescentResult, descend, race, sweep
+
+#: Public names that live in heavier modules (NumPy): imported on first use.
+_LAZY = {
+    "derivative_by_limit": "nablab.calculus.limit",
+    "derivative_steps": "nablab.calculus.steps",
+    "tangent_line": "nablab.calculus.tangent",
+    "tangent_plane": "nablab.calculus.tangent",
+    "critical_points": "nablab.critical",
+    "CriticalPointsResult": "nablab.critical",
+    "lagrange": "nablab.constrained",
+    "LagrangeResult": "nablab.constrained",
+    "descend": "nablab.optimize",
+    "race": "nablab.optimize",
+    "sweep": "nablab.optimize",
+    "DescentResult": "nablab.optimize",
+}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _LAZY:
+        import importlib
+
+        return getattr(importlib.import_module(_LAZY[name]), name)
+    raise AttributeError(f"module 'nablab' has no attribute {name!r}")
+
+
 __all__ = [
     "BudgetExceeded",
     "ComputationTimeout",
+    "CriticalPointsResult",
+    "DescentResult",
     "DomainError",
     "Expression",
+    "LagrangeResult",
     "MemoryLimitExceeded",
     "NablabError",
     "ParseError",
@@ -40,9 +78,18 @@ __all__ = [
     "SolveError",
     "UnsupportedError",
     "__version__",
+    "critical_points",
+    "derivative_by_limit",
+    "derivative_steps",
+    "descend",
+    "lagrange",
     "parse",
     "parse_point",
     "parse_relation",
+    "race",
     "relu",
     "sigmoid",
+    "sweep",
+    "tangent_line",
+    "tangent_plane",
 ]

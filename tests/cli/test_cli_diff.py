@@ -140,7 +140,7 @@ def test_usage_errors() -> None:
 def test_timeout_stops_the_job(monkeypatch: pytest.MonkeyPatch) -> None:
     from nablab.cli.commands import diff
 
-    def spin(*args: object) -> None:
+    def spin(*args: object, **kwargs: object) -> None:
         while True:
             pass
 

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+
+import pytest
 
 from nablab.cli import main
 
 
+@pytest.fixture(autouse=True)
+def _in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The tour writes its figures into the current folder."""
+    monkeypatch.chdir(tmp_path)
+
+
 def test_tour_text() -> None:
     out = io.StringIO()
-    assert main(["tour"], stdout=out) == 0
+    assert main(["tour", "--no-figures"], stdout=out) == 0
     text = out.getvalue()
     assert "f(x, y) = x² + y²" in text
     assert "∂f/∂x = 2x" in text and "∂f/∂y = 2y" in text
@@ -19,7 +28,7 @@ def test_tour_text() -> None:
 
 def test_tour_korean() -> None:
     out = io.StringIO()
-    assert main(["tour", "--lang", "ko"], stdout=out) == 0
+    assert main(["tour", "--lang", "ko", "--no-figures"], stdout=out) == 0
     assert "편미분과 기울기 벡터" in out.getvalue()
 
 

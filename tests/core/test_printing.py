@@ -20,6 +20,7 @@ UNICODE = [
     (nablab.sigmoid(x) * (1 - nablab.sigmoid(x)), "(1 − σ(x))·σ(x)"),
     (w1 * x1, "w₁x₁"),
     (sqrt(x), "√x"),
+    (x / (x + 1), "x/(x + 1)"),
     (1 / sqrt(x + 1), "1/√(x + 1)"),
     (x ** sympy.Rational(1, 3), "x^(1/3)"),
     (-x**2 + 4, "4 − x²"),

@@ -95,9 +95,14 @@ def _protect_dashes(argv: Sequence[str], known: set[str]) -> list[str]:
     return out
 
 
-def build_parser(lang: str) -> tuple[_Parser, set[str]]:
-    """The argument parser, with help texts in ``lang``, and every option string it knows."""
-    from nablab.cli.commands import COMMANDS
+def build_parser(lang: str, only: Sequence[str] | None = None) -> tuple[_Parser, set[str]]:
+    """The argument parser, with help texts in ``lang``, and every option string it knows.
+
+    With ``only``, just those commands' modules are imported and given their options; the
+    others are listed by name and help line, so ``nablab diff`` never pays for the imports of
+    ``nablab plot``. Without it, every command is complete.
+    """
+    from nablab.cli.commands import COMMANDS, load
 
     _Parser.lang = lang
     common = _Parser(add_help=False)
@@ -111,11 +116,22 @@ def build_parser(lang: str) -> tuple[_Parser, set[str]]:
                         help=translate("cli.opt.version", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     known = {"-h", "--help", "--version", "--"}
-    for command in COMMANDS:
-        command_parser = command.register(sub, [common], lang)
-        command_parser.set_defaults(handler=command.run)
+    for name in COMMANDS:
+        if only is not None and name not in only:
+            sub.add_parser(name, help=translate(f"cli.{name}.help", lang))
+            continue
+        module = load(name)
+        command_parser = module.register(sub, [common], lang)
+        command_parser.set_defaults(handler=module.run)
         known |= {s for action in command_parser._actions for s in action.option_strings}
     return parser, known
+
+
+def _commands(argv: Sequence[str]) -> list[str]:
+    """The command named on the command line (the first word that is one), if any."""
+    from nablab.cli.commands import COMMANDS
+
+    return [arg for arg in argv if arg in COMMANDS][:1]
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
@@ -125,7 +141,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     out, err = stdout or sys.stdout, stderr or sys.stderr
     lang = _language(argv)
     want_json = "--json" in argv
-    parser, known = build_parser(lang)
+    parser, known = build_parser(lang, _commands(argv))
     ctx = Context(lang, want_json, DEFAULT_TIMEOUT, out, err)
     try:
         with contextlib.redirect_stdout(out):

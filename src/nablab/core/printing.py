@@ -128,7 +128,7 @@ class UnicodePrinter(StrPrinter):
         if not denom:
             return sign + top
         bottom = self._join(denom)
-        if len(denom) > 1 or (denom[0].is_Mul or denom[0].is_Add):
+        if len(denom) > 1 or denom[0].is_Mul:
             bottom = f"({bottom})"
         return sign + top + "/" + bottom
 
@@ -170,7 +170,8 @@ class UnicodePrinter(StrPrinter):
         if left.is_Number and right_text[0] != MINUS:
             return ""
         if right_text.startswith("("):
-            return ""
+            # "xy(…)" would read as a call of an unknown function xy
+            return "·" if len(_tail_letters(left_text)) > 1 else ""
         if (_is_letter_symbol(left) and _is_letter_symbol(right)
                 and is_safe_juxtaposition(_tail_letters(left_text) + right_text)):
             return ""

@@ -6,18 +6,27 @@ emits plain NumPy code that broadcasts, so a surface is evaluated on two 1-D axe
 loss) go through SymEngine's LLVM ``Lambdify``, 20–70× faster per call than lambdify there.
 Every callable returns float arrays of the broadcast shape, even when a derivative is a
 constant (``∂(2x)/∂x = 2`` comes back as a full array, not the scalar 2).
+
+A loop of single steps (gradient descent on one point) wants the opposite: plain Python floats
+in and out, since a 2-element array costs ~6× more per step than two floats. For that,
+:func:`python_code` prints expressions as straight-line Python on floats (the ``math`` module,
+common subexpressions shared) and :attr:`CompiledFunction.grad_scalar` runs it.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import sympy
+from sympy.printing.pycode import PythonCodePrinter
 
 from nablab.errors import UnsupportedError
+from nablab.numeric.lambdify import numpy_lambdify
 
 if TYPE_CHECKING:
     from nablab.core.expression import Expression
@@ -69,7 +78,7 @@ class CompiledFunction:
         return "symengine" if self._engine.large else "sympy"
 
     def _lambdify(self, exprs: Any) -> Callable[..., Any]:
-        return sympy.lambdify(self.variables, exprs, modules="numpy", cse=True)
+        return numpy_lambdify(self.variables, exprs)
 
     def _llvm(self, exprs: Any) -> Callable[..., Any]:
         import symengine
@@ -115,6 +124,18 @@ class CompiledFunction:
         return self._vectorised(self._lambdify(list(self._engine.gradient)), (self.n,), False)
 
     @cached_property
+    def grad_columns(self) -> Callable[..., list[Any]]:
+        """∇f as the raw list of ``n`` partials: arrays, or plain numbers where a partial is
+        constant — no broadcasting, no stacking, no ``errstate``.
+
+        For hot loops over many points that handle those themselves (a sweep of descents);
+        everyone else wants :attr:`grad`.
+        """
+        if self._engine.large:
+            return lambda *xs: list(self.grad(*xs))
+        return self._lambdify(list(self._engine.gradient))
+
+    @cached_property
     def hess(self) -> Callable[..., Array]:
         """The Hessian, shape ``(n, n, *S)``."""
         if self._engine.large:
@@ -126,6 +147,118 @@ class CompiledFunction:
     def __call__(self, *xs: Any) -> Array:
         return self.f(*xs)
 
+    @cached_property
+    def gradient_code(self) -> PythonCode | None:
+        """∇f as straight-line Python on floats, or ``None`` if a function has no such form.
+
+        ``None`` also for large expressions, whose gradients are evaluated by SymEngine.
+        """
+        if self._engine.large:
+            return None
+        return python_code(self._engine.gradient, self.variables)
+
+    @cached_property
+    def grad_scalar(self) -> Callable[..., list[float]]:
+        """∇f at one point, on Python floats: ``grad_scalar(x, y) -> [∂f/∂x, ∂f/∂y]``.
+
+        Runs :attr:`gradient_code` when there is one (no NumPy involved, about a microsecond
+        per call), else the vectorised :attr:`grad` on one point. Where f is undefined the
+        first may raise ``ValueError``/``ArithmeticError`` or return a complex number where the
+        second returns ``nan``: callers that step into unknown territory check both.
+        """
+        code = self.gradient_code
+        if code is not None:
+            return code.function("gradient")
+        grad = self.grad
+        return lambda *xs: [float(v) for v in grad(*xs)]
+
+
+@dataclass(frozen=True)
+class PythonCode:
+    """Straight-line Python computing some expressions from float arguments.
+
+    Attributes:
+        args: one argument name per variable, in order (``_v0``, ``_v1``, …).
+        lines: assignments of common subexpressions to temporaries (``_t0 = …``), in order.
+        results: one Python expression per output, in terms of ``args`` and temporaries.
+    """
+
+    args: tuple[str, ...]
+    lines: tuple[str, ...]
+    results: tuple[str, ...]
+
+    def source(self, name: str) -> str:
+        """``def name(*args): …; return [results]`` as source text."""
+        body = "".join(f"    {line}\n" for line in self.lines)
+        return (f"def {name}({', '.join(self.args)}):\n{body}"
+                f"    return [{', '.join(self.results)}]\n")
+
+    def function(self, name: str) -> Callable[..., list[Any]]:
+        """The compiled function ``name(*args) -> list`` (see :meth:`source`)."""
+        return define(self.source(name), name)
+
+
+#: What printed code may call: the math module and a few builtins (nothing else).
+_NAMESPACE: dict[str, Any] = {"math": math, "abs": abs, "max": max, "min": min, "float": float,
+                              "range": range}
+
+
+def define(source: str, name: str, **names: Any) -> Any:
+    """Compile ``source`` (code nablab generated) and return the object it defines as ``name``.
+
+    Args:
+        source: Python source printed by :func:`python_code` or built from a template by
+            nablab itself: identifiers are generated, numbers and functions come from SymPy's
+            code printer; no text a user typed ever reaches it.
+        name: the name the source defines.
+        **names: extra globals the code uses.
+    """
+    namespace: dict[str, Any] = {"__builtins__": {}, **_NAMESPACE, **names}
+    exec(compile(source, f"<nablab {name}>", "exec"), namespace)  # safe: generated code
+    return namespace[name]
+
+
+class _FloatPrinter(PythonCodePrinter):
+    """SymPy's Python printer, tuned for float arithmetic without changing any result.
+
+    Integer constants print as float literals (``400.0``): CPython multiplies two floats on a
+    fast path, and int·float converts the int exactly anyway. Squares print as ``(x*x)``, the
+    correctly rounded square NumPy computes for ``x**2``; ``pow(x, 2)`` is off by an ulp now
+    and then, and slower.
+    """
+
+    def _print_Integer(self, expr: Any) -> str:
+        return f"{int(expr)}.0" if abs(int(expr)) < 2**53 else str(int(expr))
+
+    def _print_Pow(self, expr: Any, rational: bool = False) -> str:
+        if expr.exp == 2:
+            base = self.parenthesize(expr.base, sympy.printing.precedence.PRECEDENCE["Mul"])
+            return f"({base}*{base})"
+        return str(super()._print_Pow(expr, rational))
+
+
+def python_code(exprs: Sequence[Any], variables: Sequence[sympy.Symbol]) -> PythonCode | None:
+    """Print SymPy expressions as straight-line Python on float variables.
+
+    The variables become ``_v0 … _vₙ₋₁`` (a user's variable may be called ``lambda``), common
+    subexpressions become ``_t0, _t1, …`` (computed once), and functions go through
+    ``math`` — the same code ``sympy.lambdify(..., modules="math", cse=True)`` writes.
+
+    Returns:
+        The code, or ``None`` if some function has no ``math`` form (``DiracDelta``).
+    """
+    args = tuple(f"_v{i}" for i in range(len(variables)))
+    rename = {v: sympy.Symbol(a, real=True) for v, a in zip(variables, args, strict=True)}
+    temps, reduced = sympy.cse([e.xreplace(rename) for e in exprs],
+                               symbols=sympy.numbered_symbols("_t"))
+    printer = _FloatPrinter({"strict": True, "fully_qualified_modules": True})
+    try:
+        lines = tuple(f"{t} = {printer.doprint(e)}" for t, e in temps)
+        results = tuple(printer.doprint(e) for e in reduced)
+    except NotImplementedError:
+        return None
+    return PythonCode(args, lines, results)
+
 
 def _flatten(values: Any) -> list[Any]:
     if isinstance(values, (list, tuple)):
@@ -133,4 +266,4 @@ def _flatten(values: Any) -> list[Any]:
     return [values]
 
 
-__all__ = ["CompiledFunction"]
+__all__ = ["CompiledFunction", "PythonCode", "define", "python_code"]

@@ -1,10 +1,21 @@
-"""The subcommands. Each module has ``register(subparsers, parents, lang)`` and ``run(args, ctx)``.
+"""The subcommands, loaded lazily: ``nablab diff`` imports the diff command and nothing else.
 
-A new capability adds its module here; the order is the order of ``nablab --help``.
+Each command is a module ``nablab.cli.commands.<name>`` with ``register(sub, parents, lang)``
+and ``run(args, ctx)``; its one-line help is the catalogue entry ``cli.<name>.help``. The order
+here is the order of ``nablab --help``.
 """
 
 from __future__ import annotations
 
-from nablab.cli.commands import diff, tour
+import importlib
+from types import ModuleType
 
-COMMANDS = (tour, diff)
+COMMANDS: tuple[str, ...] = (
+    "tour", "diff", "limit", "steps", "tangent", "critical", "lagrange", "descend", "race",
+    "sweep", "plot", "serve",
+)
+
+
+def load(name: str) -> ModuleType:
+    """The module of the command ``name``."""
+    return importlib.import_module(f"nablab.cli.commands.{name}")

@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import argparse
+from functools import partial
 from typing import Any
 
 from nablab.calculus.report import differentiate
-from nablab.cli import render
+from nablab.cli import figures, render
 from nablab.cli.app import Context
 from nablab.core.expression import Expression
 from nablab.i18n import translate
 from nablab.parse import canonical_name, parse, parse_point
+from nablab.plot.function import check_dimensions, derivative_picture
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str) -> Any:
@@ -20,6 +22,7 @@ def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str) -> Any
     p.add_argument("--wrt", metavar="VAR", help=translate("cli.diff.wrt", lang))
     p.add_argument("--at", metavar="POINT", help=translate("cli.diff.at", lang))
     p.add_argument("--vars", metavar="VARS", help=translate("cli.arg.vars", lang))
+    figures.add_figure_options(p, lang)
     return p
 
 
@@ -29,7 +32,8 @@ def _job(expression: Expression, wrt: list[str] | None,
     return report.to_dict(), report.display()
 
 
-def run(args: argparse.Namespace, ctx: Context) -> int:
+def task(args: argparse.Namespace, ctx: Context) -> partial[Any]:
+    """The job for these options, ready for ``ctx.run`` (the web API runs the same one)."""
     expression = parse(args.expr, variables=args.vars)
     wrt = None
     if args.wrt:
@@ -39,12 +43,27 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if args.at is not None:
         names = expression.variable_names + tuple(p.name for p in expression.parameters)
         point = parse_point(args.at, names)
-    data, view = ctx.run(_job, expression, wrt, point)
+    return partial(_job, expression=expression, wrt=wrt, point=point)
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    job = task(args, ctx)
+    expression, point = job.keywords["expression"], job.keywords["point"]
+    if figures.requested(args):
+        check_dimensions(expression)
+    data, view = ctx.run(job)
     if ctx.json:
         render.print_json(data, ctx.stdout)
     else:
         show(view, ctx)
+    figures.write_figures(args, ctx, partial(_picture, expression, point))
     return 0
+
+
+def _picture(expression: Expression, point: dict[str, Any] | None) -> Any:
+    """The picture of ``--plot``: slices (or tangent) at the point, else the function."""
+    at = None if point is None else [float(point[n]) for n in expression.variable_names]
+    return derivative_picture(expression, None, at)
 
 
 def show(view: dict[str, Any], ctx: Context) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nablab.cli.tour import foundation
+from nablab.cli.tour import critical, derivatives, descent, foundation, lagrange
 
 #: The notes' example, the running function of the tour.
 TOUR_FUNCTION = "f(x, y) = x^2 + y^2"
@@ -36,4 +36,6 @@ class Chapter:
                 "lines": [{"kind": k, "text": t} for k, t in self.lines], "data": self.data}
 
 
-CHAPTERS: tuple[Callable[[str], Chapter], ...] = (foundation.chapter,)
+CHAPTERS: tuple[Callable[[str], Chapter], ...] = (foundation.chapter, derivatives.chapter,
+                                                 critical.chapter, descent.chapter,
+                                                 lagrange.chapter)

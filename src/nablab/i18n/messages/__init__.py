@@ -5,9 +5,10 @@ Each capability keeps its sentences in its own table module; a key may be define
 
 from __future__ import annotations
 
-from nablab.i18n.messages import core
+from nablab.i18n.messages import constrained, core, critical, derivatives, optimize, plot, web
 
-TABLES = (core.MESSAGES,)
+TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
+          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:

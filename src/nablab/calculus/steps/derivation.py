@@ -1,0 +1,205 @@
+"""``derivative_steps(f, var)``: the rule tree, read in order, as one chain of equalities.
+
+Read parents before children, each step replaces its derivative mark in the running
+expression: d/dx(1 + e^(−x)) = d/dx(1) + d/dx(e^(−x)) = … = −e^(−x). So every step's output
+is the next step's input, and every expression in the chain equals f′ — which the tests
+check, along with the final result against ``sympy.diff``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+import sympy
+
+from nablab.calculus.notation import has_marks, mark
+from nablab.calculus.steps.rules import derive
+from nablab.calculus.steps.step import Step, combine
+from nablab.calculus.steps.tidy import SigmoidForm, readable, sigmoid_form
+from nablab.calculus.verify import numerically_equal
+from nablab.core.expression import Expression, ordered_symbols
+from nablab.core.functions import sigmoid
+from nablab.core.printing import to_str
+from nablab.parse import parse
+
+
+@dataclass(frozen=True)
+class FlatStep:
+    """One step in reading order.
+
+    Attributes:
+        rule: the rule's name.
+        depth: how deep in the tree (0 for the whole function).
+        step: the tree node (``None`` for the closing σ(1 − σ) identity).
+        before: the whole derivation before this step (with derivative marks).
+        after: the whole derivation after it.
+    """
+
+    rule: str
+    depth: int
+    step: Step | None
+    before: Any
+    after: Any
+
+
+@dataclass(frozen=True)
+class Derivation:
+    """A derivative worked out rule by rule.
+
+    Attributes:
+        expression: the function f.
+        var: the variable x of d/dx (∂/∂x when f has several variables).
+        root: the tree of steps.
+        raw: the derivative as the rules produce it.
+        result: the same, in a readable form.
+        sigmoid: the result as c·σ(u)(1 − σ(u)), when it is one.
+        verified: whether the result agrees with ``sympy.diff`` at random points
+            (``None``: no point where both are defined was found).
+    """
+
+    expression: Expression
+    var: sympy.Symbol
+    root: Step
+    raw: Any
+    result: Any
+    sigmoid: SigmoidForm | None
+    verified: bool | None
+
+    @property
+    def partial(self) -> bool:
+        """Whether this is a partial derivative (f has other variables, held constant)."""
+        return len(self.expression.variables) > 1
+
+    @property
+    def held(self) -> tuple[sympy.Symbol, ...]:
+        """The symbols treated as constants: the other variables and the parameters."""
+        free = self.expression.expr.free_symbols - {self.var}
+        return ordered_symbols(free)
+
+    @cached_property
+    def steps(self) -> tuple[FlatStep, ...]:
+        """The steps in reading order, each carrying the chain before and after it."""
+        return flatten(self)
+
+    def chain(self) -> tuple[Any, ...]:
+        """The derivation as one chain of equalities, as the notes write it: f′ with marks,
+        each rewriting ((2 − x)² as 4 − 4x + x²) and each rule in turn, then the result."""
+        partial = self.partial
+        states: list[Any] = []
+        for flat in self.steps:
+            if flat.step is None:
+                continue
+            states.append(flat.before)
+            if flat.step.rewrite is not None:
+                old = mark(flat.step.input, flat.step.var, partial)
+                states.append(flat.before.xreplace(
+                    {old: mark(flat.step.rewrite, flat.step.var, partial)}))
+        states += [self.raw, self.result]
+        return tuple(s for i, s in enumerate(states) if i == 0 or s != states[i - 1])
+
+    def to_dict(self, lang: str | None = None, lines: Sequence[Any] | None = None
+                ) -> dict[str, Any]:
+        """``{"result": str, "steps": [{"rule", "latex", "text"}]}`` (the ``--json`` shape).
+
+        Args:
+            lang: the language of the texts.
+            lines: ``explain(self, lang)`` if already made (it prints every step).
+        """
+        from nablab.calculus.steps.narrate import explain
+
+        shown = explain(self, lang) if lines is None else lines
+        return {"result": to_str(self.result),
+                "steps": [{"rule": line.rule, "latex": line.latex, "text": line.text}
+                          for line in shown]}
+
+    def __str__(self) -> str:
+        from nablab.calculus.notation import unicode
+
+        d = "∂" if self.partial else "d"
+        return f"{d}/{d}{unicode(self.var)}({unicode(self.expression.expr)}) = " \
+               f"{unicode(self.result)}"
+
+
+def derivative_steps(f: Expression | str, var: sympy.Symbol | str | None = None) -> Derivation:
+    """d f/d var worked out rule by rule, checked against ``sympy.diff``.
+
+    Args:
+        f: the function.
+        var: the variable (default: the only one; required when f has several).
+
+    Returns:
+        The :class:`Derivation`; ``str()`` of it is the one-line answer.
+
+    Raises:
+        ValueError: f has several variables and ``var`` is not given.
+
+    >>> d = derivative_steps("1/(1 + e^{-x})")
+    >>> d.result, d.root.rule, d.sigmoid.argument
+    (exp(-x)/(1 + exp(-x))**2, 'reciprocal', x)
+    """
+    expression = parse(f)
+    x = pick_variable(expression, var)
+    root = derive(expression.expr, x)
+    result = readable(root.output)
+    reference = sympy.diff(expression.expr, x)
+    symbols = ordered_symbols(expression.expr.free_symbols | {x})
+    verified = numerically_equal(result, reference, symbols, domain=expression.expr)
+    return Derivation(expression, x, root, root.output, result,
+                      sigmoid_form(result, expression.expr), verified)
+
+
+def pick_variable(expression: Expression, var: sympy.Symbol | str | None) -> sympy.Symbol:
+    """The variable to differentiate by: ``var``, or the function's only variable.
+
+    A constant function has no variables; it is differentiated by ``var`` or x.
+    """
+    if var is None:
+        if len(expression.variables) > 1:
+            raise ValueError("f has several variables: say which one, e.g. var='x'")
+        return expression.variables[0] if expression.variables \
+            else sympy.Symbol("x", real=True)
+    if not expression.variables:
+        return var if isinstance(var, sympy.Symbol) else sympy.Symbol(str(var), real=True)
+    return expression.symbol(var)
+
+
+def flatten(derivation: Derivation) -> tuple[FlatStep, ...]:
+    """The tree read parents first, with the chain of equalities it writes."""
+    partial = derivation.partial
+    state = mark(derivation.expression.expr, derivation.var, partial)
+    out: list[FlatStep] = []
+    for step, depth in _preorder(derivation.root, 0):
+        new = state.xreplace({mark(step.input, step.var, partial): applied(step, partial)})
+        out.append(FlatStep(step.rule, depth, step, state, new))
+        state = new
+    if has_marks(state):  # pragma: no cover - every mark is replaced by its own step
+        raise AssertionError(f"unfinished derivation: {state}")
+    if derivation.sigmoid is not None and not derivation.result.has(sigmoid):
+        out.append(FlatStep("sigmoid", 0, None, derivation.result, derivation.sigmoid.expr))
+    return tuple(out)
+
+
+def applied(step: Step, partial: bool = False) -> Any:
+    """The rule's right-hand side, with the parts' derivatives still marked.
+
+    Sum: d/dx(f + g) ↦ d/dx(f) + d/dx(g); chain: d/dx(e^(−x)) ↦ e^(−x)·d/dx(−x) (the outer
+    derivative is the table's, so it is written out at once). A leaf gives its output.
+    """
+    if not step.substeps:
+        return step.output
+    parts = tuple(s.output if s.var != step.var else mark(s.input, s.var, partial)
+                  for s in step.substeps)
+    return combine(step, parts)
+
+
+def _preorder(step: Step, depth: int) -> list[tuple[Step, int]]:
+    out = [(step, depth)]
+    for sub in step.substeps:
+        out += _preorder(sub, depth + 1)
+    return out
+
+
+__all__ = ["Derivation", "FlatStep", "applied", "derivative_steps", "flatten", "pick_variable"]

@@ -1,0 +1,188 @@
+"""Text and LaTeX of a derivation: the one place where steps become words and formulas.
+
+Each step gets the rule's general formula, its equation (before = … = after) in Unicode
+and LaTeX, and one sentence from the catalogue in the asked language. For a partial
+derivative the sentences of constants say which variables are held constant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from nablab.calculus.notation import latex, mark, unicode
+from nablab.calculus.steps.derivation import Derivation, FlatStep, applied
+from nablab.calculus.steps.elementary import lookup
+from nablab.calculus.steps.step import Step
+from nablab.core.functions import sigmoid
+from nablab.i18n import translate
+
+#: General formulas (Unicode, LaTeX), ``str.format`` templates: ``{x}`` is the step's variable.
+FORMULAS: dict[str, tuple[str, str]] = {
+    "constant": ("(c)′ = 0", "(c)' = 0"),
+    "identity": ("({x})′ = 1", "({x})' = 1"),
+    "power": ("({x}ⁿ)′ = n·{x}ⁿ⁻¹", "({x}^{{n}})' = n {x}^{{n-1}}"),
+    "sum": ("(f + g)′ = f′ + g′", "(f + g)' = f' + g'"),
+    "constant_multiple": ("(c·f)′ = c·f′", "(c f)' = c f'"),
+    "product": ("(f·g)′ = f′·g + f·g′", "(f g)' = f' g + f g'"),
+    "quotient": ("(f/g)′ = (f′·g − f·g′)/g²",
+                 r"\left(\frac{{f}}{{g}}\right)' = \frac{{f' g - f g'}}{{g^{{2}}}}"),
+    "reciprocal": ("(1/g)′ = −g′/g²",
+                   r"\left(\frac{{1}}{{g}}\right)' = -\frac{{g'}}{{g^{{2}}}}"),
+    "chain": ("(F(u))′ = F′(u)·u′", "(F(u))' = F'(u) u'"),
+    "exponential_base": ("(a^{x})′ = a^{x}·ln a", r"(a^{{{x}}})' = a^{{{x}}} \ln a"),
+    "sigmoid": ("σ′({x}) = σ({x})(1 − σ({x}))",
+                r"\sigma'({x}) = \sigma({x})\left(1 - \sigma({x})\right)"),
+    "abs": ("|{x}|′ = sign({x}), {x} ≠ 0",
+            r"|{x}|' = \operatorname{{sign}}({x}),\ {x} \neq 0"),
+    "unknown": ("—", "—"),
+}
+
+
+@dataclass(frozen=True)
+class Line:
+    """One step as shown: rule, formula, equation and sentence.
+
+    Attributes:
+        rule: the rule's name (one of ``RULE_NAMES``).
+        depth: depth in the tree, for indentation.
+        label: the rule's name in the language.
+        formula, formula_latex: the rule's general formula.
+        equation, latex: before = … = after, Unicode and LaTeX.
+        sentence: one sentence saying what the step does.
+        text: label, formula and sentence together (the ``--json`` text).
+    """
+
+    rule: str
+    depth: int
+    label: str
+    formula: str
+    formula_latex: str
+    equation: str
+    latex: str
+    sentence: str
+    text: str
+
+
+def explain(derivation: Derivation, lang: str | None = None) -> tuple[Line, ...]:
+    """Every step of ``derivation`` in reading order, in ``lang``."""
+    return tuple(_line(derivation, flat, lang) for flat in derivation.steps)
+
+
+def _line(derivation: Derivation, flat: FlatStep, lang: str | None) -> Line:
+    if flat.step is None:
+        forms, params, key = _sigmoid_identity(derivation)
+        formula = _formula("sigmoid", derivation.sigmoid.argument) \
+            if derivation.sigmoid else ("", "")
+    else:
+        forms = _equation(derivation, flat.step)
+        params, key = _sentence(derivation, flat.step)
+        formula = _step_formula(flat.step)
+    sentence = translate(f"steps.say.{key}", lang, **params)
+    label = translate(f"steps.rule.{flat.rule}", lang)
+    text = translate("steps.line", lang, name=label, formula=formula[0], sentence=sentence)
+    return Line(flat.rule, flat.depth, label, formula[0], formula[1],
+                " = ".join(u for u, _ in forms), " = ".join(t for _, t in forms), sentence, text)
+
+
+def _equation(derivation: Derivation, step: Step) -> list[tuple[str, str]]:
+    """before = (rewritten =) rule applied (= result), without repeating a form."""
+    partial = derivation.partial and step.var == derivation.var
+    forms = [mark(step.input, step.var, partial)]
+    if step.rewrite is not None:
+        forms.append(mark(step.rewrite, step.var, partial))
+    in_order = None
+    if step.rule == "sum":  # the parts in the order their steps come
+        in_order = sympy.Add(*(mark(s.input, step.var, partial) for s in step.substeps),
+                             evaluate=False)
+        forms.append(in_order)
+    elif step.substeps:
+        forms.append(applied(step, partial))
+    forms.append(step.output)
+    kept = [f for i, f in enumerate(forms) if i == 0 or f != forms[i - 1]]
+    return [_show(f, keep_order=f is in_order) for f in kept]
+
+
+def _show(expr: Any, keep_order: bool = False) -> tuple[str, str]:
+    return unicode(expr, keep_order=keep_order), latex(expr, keep_order=keep_order)
+
+
+def _sentence(derivation: Derivation, step: Step) -> tuple[dict[str, str], str]:
+    """The catalogue key of the step's sentence and its parameters (Unicode math)."""
+    held = [s for s in derivation.held if step.input.has(s)] \
+        if step.var == derivation.var else []
+    params = {"expr": unicode(step.input), "var": unicode(step.var),
+              "held": ", ".join(unicode(s) for s in held)}
+    key = step.rule
+    if step.rule in ("constant", "constant_multiple") and held:
+        key += "_partial"
+    if step.rule == "constant_multiple":
+        params["c"] = unicode(step.factor)
+    elif step.rule == "power":
+        params["n"] = unicode(step.factor)
+    elif step.rule in ("product", "quotient"):
+        params["f"], params["g"] = (unicode(s.input) for s in step.substeps)
+    elif step.rule == "reciprocal":
+        params["g"] = unicode(step.substeps[0].input)
+    elif step.rule == "chain":
+        params.update(u=unicode(step.inner), outer=unicode(step.substeps[0].input),
+                      placeholder=unicode(step.dummy))
+        if step.rewrite is not None:
+            key, params["rewrite"] = "chain_rewrite", unicode(step.rewrite)
+    elif step.rule == "sum" and step.rewrite is not None:
+        key, params["rewrite"] = "sum_expand", unicode(step.rewrite)
+    elif step.rule == "exponential" and step.factor is not None:
+        key, params["a"] = "exponential_base", unicode(step.factor)
+    elif step.rule in ("trig", "inverse_trig", "hyperbolic"):
+        params["formula"] = _step_formula(step)[0]
+    return params, key
+
+
+def _step_formula(step: Step) -> tuple[str, str]:
+    """The general formula of the step's rule, written in the step's variable."""
+    rule, x = step.rule, step.var
+    if rule == "exponential" and step.factor is not None:
+        return _formula("exponential_base", x)
+    if rule in FORMULAS:
+        return _formula(rule, x)
+    row = lookup(step.input)
+    if row is None:  # pragma: no cover - every other rule is a table lookup
+        return _formula("unknown", x)
+    function = step.input.func(x)
+    u = f"({unicode(function)})′ = {unicode(row.derivative(x))}"
+    t = f"\\left({latex(function)}\\right)' = {latex(row.derivative(x))}"
+    return u, t
+
+
+def _formula(key: str, x: Any) -> tuple[str, str]:
+    u, t = FORMULAS[key]
+    return u.format(x=unicode(x)), t.format(x=latex(x))
+
+
+def _sigmoid_identity(derivation: Derivation) -> tuple[list[tuple[str, str]],
+                                                        dict[str, str], str]:
+    """result = c·σ(u)(1 − σ(u)), the notes' form, written as they write it."""
+    form = derivation.sigmoid
+    assert form is not None
+    s = sigmoid(form.argument)
+    head_u = "" if form.coefficient == 1 else unicode(form.coefficient) + "·"
+    head_t = "" if form.coefficient == 1 else latex(form.coefficient) + r" \cdot "
+    shown_u = f"{head_u}{unicode(s)}({unicode(1 - s)})"
+    shown_t = rf"{head_t}{latex(s)}\left({latex(1 - s)}\right)"
+    params = {"u": unicode(form.argument), "form": shown_u,
+              "exp": unicode(sympy.exp(-form.argument))}
+    return [(unicode(derivation.result), latex(derivation.result)), (shown_u, shown_t)], \
+        params, "sigmoid_identity"
+
+
+def sigmoid_text(derivation: Derivation) -> tuple[str, str] | None:
+    """The σ(1 − σ) form of the result (Unicode, LaTeX), if it has one."""
+    if derivation.sigmoid is None:
+        return None
+    forms, _, _ = _sigmoid_identity(derivation)
+    return forms[-1]
+
+
+__all__ = ["FORMULAS", "Line", "explain", "sigmoid_text"]

@@ -1,0 +1,94 @@
+"""Do two formulas define the same function? Checked numerically at random points.
+
+Every derivation nablab shows is compared with ``sympy.diff`` this way before it is shown:
+a step engine that disagrees with its own answer (SymPy Gamma's issue #106) is the failure
+learners cannot detect themselves.
+"""
+
+from __future__ import annotations
+
+import math
+import random
+from collections.abc import Sequence
+from typing import Any
+
+import sympy
+
+#: Where random points are drawn: a symmetric range first, then positive ranges, so that
+#: functions defined only for x > 0 (ln x, √x) or x > 1 (acosh x) get checked too.
+RANGES: tuple[tuple[float, float], ...] = ((-3.0, 3.0), (0.1, 4.0), (1.1, 20.0))
+
+
+def numeric_value(expr: Any, point: dict[sympy.Symbol, Any]) -> complex | None:
+    """``expr`` at ``point`` to 30 digits; ``None`` where it is undefined, an infinite
+    complex number where it is defined but beyond floating point (e¹⁰⁰⁰)."""
+    value = expr.xreplace(point)
+    if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        return None
+    try:
+        number = value.evalf(30, chop=True)
+        result = complex(number)
+    except OverflowError:
+        return complex(math.inf) if number.is_real else None
+    except (TypeError, ValueError):
+        return None
+    if result != result:
+        return None
+    return result
+
+
+def _real(value: complex) -> bool:
+    return abs(value.imag) <= 1e-12 and math.isfinite(value.real)
+
+
+#: Functions that are not real on the whole real line (powers with fractional exponents too).
+_RESTRICTED = (sympy.log, sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh,
+               sympy.atanh, sympy.acoth, sympy.asech)
+
+
+def real_everywhere(expr: Any, point: dict[sympy.Symbol, Any]) -> bool:
+    """Whether every power and function inside ``expr`` is real at ``point``.
+
+    The rules of calculus a learner uses hold for real functions: |√x| is real at x = −1,
+    but √(−1) inside it is not, and there the rule-by-rule derivative need not be SymPy's.
+    """
+    for node in sympy.preorder_traversal(expr):
+        if (node.is_Pow and not node.exp.is_Integer) or isinstance(node, _RESTRICTED):
+            value = numeric_value(node, point)
+            if value is None or not _real(value):
+                return False
+    return True
+
+
+def numerically_equal(a: Any, b: Any, symbols: Sequence[sympy.Symbol], *, samples: int = 3,
+                      seed: int = 0, rtol: float = 1e-9, domain: Any = None) -> bool | None:
+    """Whether ``a`` and ``b`` agree at ``samples`` random real points where both are real.
+
+    Args:
+        domain: if given, only points where this expression is :func:`real_everywhere`.
+
+    Returns:
+        ``True`` (they agree), ``False`` (a point where they differ), or ``None`` when no
+        point was found where both are defined.
+    """
+    rng = random.Random(seed)
+    agreed = 0
+    for attempt in range(samples * 3 * len(RANGES)):
+        low, high = RANGES[(attempt // (samples * 3)) % len(RANGES)]
+        # Floats, not Rationals: a rational power of a rational point is factored exactly
+        # by SymPy, which can take gigabytes ((y + 2)^x at y = 1.537, x = 2.71).
+        point = {s: sympy.Float(round(rng.uniform(low, high), 3), 30) for s in symbols}
+        va, vb = numeric_value(a, point), numeric_value(b, point)
+        if va is None or vb is None or not (_real(va) and _real(vb)):
+            continue
+        if domain is not None and not real_everywhere(domain, point):
+            continue
+        if abs(va - vb) > rtol * (1.0 + abs(vb)):
+            return False
+        agreed += 1
+        if agreed == samples:
+            return True
+    return True if agreed else None
+
+
+__all__ = ["RANGES", "numeric_value", "numerically_equal", "real_everywhere"]

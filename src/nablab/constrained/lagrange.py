@@ -1,0 +1,178 @@
+"""``lagrange(f, constraints)``: the extremes of f on a constraint set, completely explained.
+
+The method of Lagrange multipliers, as in the notes: at the highest point of f on the curve
+g = k, the level curve of f touches the curve, so ∇f ∥ ∇g:
+
+    (a) find every (x, λ) with ∇f = λ∇g and g = k;
+    (b) compare f at the candidates.
+
+Here (a) is done for several constraints (∇f = Σλᵢ∇gᵢ) and for inequalities by the KKT
+conditions (every choice of binding inequalities, the rest with λᵢ = 0), exactly and
+completely for polynomials (:mod:`nablab.constrained.solving`), and (b) only after it is
+known that the extremes exist (:mod:`nablab.constrained.bounded`). Each candidate gets the
+second-order check (:mod:`nablab.constrained.second_order`), λ is measured as the rate
+∂f*/∂k (:mod:`nablab.constrained.sensitivity`), and SciPy's SLSQP checks the answer from
+several starts (:mod:`nablab.constrained.crosscheck`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from typing import TypeVar
+
+from nablab.constrained import display as show
+from nablab.constrained.bounded import GlobalAnalysis, conclude, existence
+from nablab.constrained.candidates import (
+    Candidate,
+    SingularPoint,
+    build_candidates,
+    build_singular,
+)
+from nablab.constrained.crosscheck import cross_check
+from nablab.constrained.explain import notes, reference
+from nablab.constrained.functions import ProblemFunctions
+from nablab.constrained.problem import ConstraintLike, Problem, build_problem
+from nablab.constrained.result import ConstraintInfo, LagrangeResult
+from nablab.constrained.sensitivity import rates
+from nablab.constrained.solving import Found, Solved, assemble, exact_job, singular_job
+from nablab.constrained.systems import active_sets, is_polynomial
+from nablab.core.expression import Expression
+from nablab.core.printing import to_str, to_unicode
+from nablab.critical.domain import DomainLike, resolve_domain
+from nablab.errors import ComputationTimeout, MemoryLimitExceeded
+from nablab.solve import call_bounded
+from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
+
+P = TypeVar("P", Candidate, SingularPoint)
+
+
+def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[ConstraintLike], *,
+             variables: Sequence[str] | None = None, bounds: DomainLike | None = None,
+             exact_timeout: float | None = EXACT_TIMEOUT, check: bool = True,
+             ) -> LagrangeResult:
+    """Every candidate for an extremum of f subject to the constraints, classified.
+
+    With L = f − Σλᵢ(gᵢ − kᵢ), the candidates solve ∇f = Σλᵢ∇gᵢ and gᵢ = kᵢ (equalities
+    and binding inequalities); an inequality's multiplier must have the KKT sign (λᵢ ≥ 0 on
+    a binding g ≤ k for a maximum, ≤ 0 for a minimum). λᵢ = ∂f*/∂kᵢ.
+
+    Args:
+        f: the function, as text or an Expression.
+        constraints: one or several constraints, as text (``"2(x-1)^2 - 10y + 6 = 0"``,
+            ``"x + y <= 2"``) or :class:`~nablab.Relation`; ``=``, ``<=``, ``>=``.
+        variables: the variables, in order (default: f's, then the constraints' others).
+        bounds: the box a numeric search covers (default [−10, 10]ⁿ); the exact method finds
+            every real candidate wherever it is.
+        exact_timeout: seconds for the exact solve (``None``: no limit), then Newton.
+        check: run the SciPy SLSQP cross-check.
+
+    Returns:
+        A :class:`~nablab.constrained.result.LagrangeResult`.
+
+    Raises:
+        ParseError: f, a constraint or ``bounds`` cannot be read.
+        UnsupportedError: a strict inequality, a constraint without variables, too many
+            constraints or variables, or a vector f.
+
+    >>> result = lagrange("4 - x^2 - 2y^2", "2(x-1)^2 - 10y + 6 = 0")
+    >>> [(c.unicode, c.kind) for c in result.candidates]
+    [('(0.353532, 0.683584)', 'maximum')]
+    >>> round(result.maximum.value, 5), result.minimum, result.global_analysis.below
+    (2.94044, None, False)
+    """
+    problem = build_problem(f, constraints, variables)
+    box = resolve_domain(bounds, problem.names) or tuple(
+        (-DEFAULT_BOUND, DEFAULT_BOUND) for _ in problem.variables)
+    facts, solved = _solve(problem, box, exact_timeout)
+    funcs = ProblemFunctions(problem)
+    candidates = build_candidates(problem, funcs, solved.stationary)
+    singular = build_singular(problem, funcs, solved.singular, candidates)
+    complete = solved.complete and solved.regular is True
+    analysis = conclude(facts, candidates, singular, complete)
+    candidates, singular = _marked(candidates, analysis), _marked(singular, analysis)
+    result = _result(problem, solved, candidates, singular, analysis)
+    ref = reference(result)
+    if ref is not None:
+        levels = [float(c.k) for c in problem.constraints]
+        result = replace(result, sensitivity=rates(funcs, ref, levels),
+                         sensitivity_at=result.candidates.index(ref))
+    if check:
+        result = replace(result, check=cross_check(problem, funcs, candidates, singular,
+                                                   analysis, bool(solved.open_sets)))
+    return replace(result, notes=notes(result, exact_timeout))
+
+
+def _symbolic(problem: Problem) -> tuple[GlobalAnalysis, Solved | None,
+                                         tuple[tuple[Found, ...], bool] | None]:
+    """The one bounded job: existence of the extremes, then every active set solved exactly
+    (polynomial f and gᵢ) or only the singular systems (polynomial gᵢ)."""
+    facts = existence(problem)
+    if is_polynomial(problem):
+        return facts, exact_job(problem), None
+    if is_polynomial(problem, objective=False):
+        return facts, None, singular_job(problem)
+    return facts, None, None
+
+
+def _solve(problem: Problem, box: Sequence[tuple[float, float]],
+           timeout: float | None) -> tuple[GlobalAnalysis, Solved]:
+    """Run :func:`_symbolic` under the budget; over budget, Newton and the existence facts
+    alone (given a second, short budget)."""
+    fallback = "not_polynomial"
+    try:
+        facts, exact, singular = call_bounded(_symbolic, problem, timeout=timeout)
+    except (ComputationTimeout, MemoryLimitExceeded) as exc:
+        fallback = "timeout" if isinstance(exc, ComputationTimeout) else "memory"
+        exact, singular = None, None
+        try:
+            facts = call_bounded(existence, problem,
+                                 timeout=None if timeout is None else min(1.0, timeout))
+        except (ComputationTimeout, MemoryLimitExceeded):
+            facts = GlobalAnalysis()
+    return facts, assemble(problem, box, exact, singular, fallback)
+
+
+def _marked(points: tuple[P, ...], analysis: GlobalAnalysis) -> tuple[P, ...]:
+    """Each point with ``extreme`` set when it attains the global maximum / minimum."""
+    top = analysis.maximum.points if analysis.maximum else ()
+    bottom = analysis.minimum.points if analysis.minimum else ()
+    out = []
+    for p in points:
+        marks = (p.point in top, p.point in bottom)
+        extreme = {(True, True): "both", (True, False): "maximum",
+                   (False, True): "minimum"}.get(marks)
+        out.append(replace(p, extreme=extreme))
+    return tuple(out)
+
+
+def _result(problem: Problem, solved: Solved, candidates: tuple[Candidate, ...],
+            singular: tuple[SingularPoint, ...], analysis: GlobalAnalysis) -> LagrangeResult:
+    lagrangian = show.lagrangian(problem)
+    system = show.system(problem)
+    vector = show.vector_form(problem)
+    f = problem.objective
+    return LagrangeResult(
+        objective=f, function=to_str(f.expr), unicode=to_unicode(f.expr), latex=f.latex,
+        variables=problem.names, constraints=tuple(_info(problem, i)
+                                                   for i in range(len(problem.constraints))),
+        lagrangian=lagrangian.str, lagrangian_unicode=lagrangian.unicode,
+        lagrangian_latex=lagrangian.latex, lagrangian_head=show.lagrangian_head(problem).unicode,
+        system=tuple(w.unicode for w in system), system_latex=tuple(w.latex for w in system),
+        vector_form=vector.unicode, vector_form_latex=vector.latex, candidates=candidates,
+        singular_points=singular, global_analysis=analysis, method=solved.method,
+        complete=solved.complete and solved.regular is True, fallback=solved.fallback,
+        regular=solved.regular, infinite=solved.infinite, starts=solved.starts,
+        bounds=solved.bounds, active_sets=sum(1 for _ in active_sets(problem)), check=None,
+        sensitivity=(), sensitivity_at=None)
+
+
+def _info(problem: Problem, i: int) -> ConstraintInfo:
+    c = problem.constraints[i]
+    written = show.relation(c)
+    return ConstraintInfo(c.relation, c.g, c.k, float(c.k), c.op, c.kind, c.multiplier.name,
+                          to_unicode(c.multiplier), to_str(c.g), to_unicode(c.g),
+                          written.unicode, written.latex, written.str)
+
+
+__all__ = ["lagrange"]

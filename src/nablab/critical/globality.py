@@ -1,0 +1,180 @@
+"""Global statements for a polynomial f: bounded or not, and its global minimum/maximum.
+
+- **Coercive** (f → +∞ as ‖x‖ → ∞): proven when f's top-degree part p_d is positive
+  definite, since f(x) ≥ ‖x‖^d·(min_{‖u‖=1} p_d(u) − C/‖x‖) for large ‖x‖; or when pure even
+  powers cᵢxᵢ^{dᵢ} outgrow every other term (weighted AM–GM,
+  :func:`~nablab.critical.forms.dominant_powers`), as in x⁴ − 2x² + y². A coercive
+  continuous f is bounded below and attains its infimum; at that point ∇f = 0, so when the
+  list of critical points is complete, **the lowest critical point is the global minimum**
+  (the notes' argument for x² + y²). Negative definite p_d: the same for the maximum.
+- **Even powers**: if f(p + h) − f(p) is a sum of terms c·hᵅ with c > 0 and all αᵢ even
+  (x² + y² at 0), then f ≥ f(p) everywhere: p is a global minimiser, no completeness needed.
+- **Unbounded below** (or above): proven by a line. Along x = t·u, f(t·u) is a polynomial in t;
+  if its leading term has odd degree or a negative coefficient, f(t·u) → −∞. Directions come
+  from p_d (where p_d(u) < 0) or from small integer vectors.
+
+Non-polynomial functions get no global statement (``reason="not_polynomial"``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from nablab.core.printing import to_str, to_unicode
+from nablab.critical import display
+from nablab.critical.degenerate import shifted
+from nablab.critical.forms import (
+    INDEFINITE,
+    NEGATIVE,
+    POSITIVE,
+    directions,
+    dominant_powers,
+    even_powers_sign,
+    form_sign,
+    homogeneous_parts,
+    sign,
+    sign_witnesses,
+)
+from nablab.critical.result import GlobalAnalysis, GlobalExtremum, Line
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A critical point as the global analysis needs it (exact coordinates when known)."""
+
+    point: dict[str, float]
+    exact: tuple[Any, ...] | None
+    value: float
+    value_exact: Any | None
+    unicode: str
+
+
+def polynomial_global(poly: sympy.Poly, candidates: Sequence[Candidate],
+                      complete: bool) -> GlobalAnalysis:
+    """Boundedness, coercivity and global extrema of a polynomial f.
+
+    Args:
+        poly: f as a polynomial in its variables.
+        candidates: its critical points (all of them when ``complete``).
+        complete: whether ``candidates`` are provably all critical points.
+    """
+    n = len(poly.gens)
+    degree = poly.total_degree()
+    top = homogeneous_parts(poly).get(degree, {})
+    kind = form_sign(top, n, degree) if degree > 0 else None
+    up, down = _dominant(poly, top, kind, POSITIVE), _dominant(-poly, top, kind, NEGATIVE)
+    coercive, anticoercive = up is not None, down is not None
+    below, above = _lines(poly, top, n, degree, kind)
+    minimum = _extremum(poly, candidates, +1, coercive and complete)
+    maximum = _extremum(poly, candidates, -1, anticoercive and complete)
+    dominant = up if up is not None else (down if down is not None else top)
+    return GlobalAnalysis(
+        bounded_below=False if below else (True if coercive or minimum else None),
+        bounded_above=False if above else (True if anticoercive or maximum else None),
+        coercive=coercive, anticoercive=anticoercive,
+        top_form=to_unicode(_form_expr(poly, dominant)) if dominant else None,
+        minimum=minimum, maximum=maximum, below=below, above=above)
+
+
+def _dominant(poly: sympy.Poly, top: dict[Any, Any], kind: str | None,
+              definite: str) -> dict[Any, Any] | None:
+    """The terms proving f → +∞ (``definite=POSITIVE``; pass −f for −∞), or ``None``."""
+    if kind == definite:
+        return top
+    found = dominant_powers(poly)
+    if found is None or definite == POSITIVE:
+        return found
+    return {m: -c for m, c in found.items()}
+
+
+def _form_expr(poly: sympy.Poly, form: dict[Any, Any]) -> Any:
+    return sympy.Poly.from_dict(form, *poly.gens).as_expr()
+
+
+def _lines(poly: sympy.Poly, top: dict[Any, Any], n: int, degree: int,
+           kind: str | None) -> tuple[Line | None, Line | None]:
+    """Lines proving f unbounded below / above, when there are such lines."""
+    if kind is None:
+        return None, None
+    tries: list[tuple[int, ...]] = []
+    if kind == INDEFINITE or degree % 2:
+        plus, minus = sign_witnesses(top, n)
+        tries += [d for d in (plus, minus) if d is not None]
+    elif kind in (POSITIVE, NEGATIVE):
+        tries.append(directions(n)[0])
+    else:
+        tries += directions(n)
+    below = above = None
+    for d in tries:
+        line_below, line_above = _along(poly, d)
+        below, above = below or line_below, above or line_above
+        if below and above:
+            break
+    return below, above
+
+
+def _along(poly: sympy.Poly, direction: tuple[int, ...]) -> tuple[Line | None, Line | None]:
+    """f(t·u) and where it goes: (line to −∞, line to +∞), each ``None`` when it does not."""
+    t = sympy.Symbol("t", real=True)
+    restricted = sympy.Poly(poly.as_expr().xreplace(
+        {g: d * t for g, d in zip(poly.gens, direction, strict=True)}), t)
+    if restricted.degree() < 1:
+        return None, None
+    k, lead = restricted.degree(), sign(restricted.LC())
+    text, pretty = to_str(restricted.as_expr()), to_unicode(restricted.as_expr())
+    # t → +∞ gives the sign of lead; t → −∞ gives lead·(−1)^k.
+    at_minus = lead * (-1) ** k
+    below = above = None
+    for limit, s in (("+inf", lead), ("-inf", at_minus)):
+        if s < 0 and below is None:
+            below = Line(direction, text, pretty, limit)
+        if s > 0 and above is None:
+            above = Line(direction, text, pretty, limit)
+    return below, above
+
+
+def _extremum(poly: sympy.Poly, candidates: Sequence[Candidate], direction: int,
+              coercive: bool) -> GlobalExtremum | None:
+    """The global minimum (direction +1) or maximum (−1), when it can be proven."""
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda c: direction * c.value)
+    ties = [c for c in candidates if abs(c.value - best.value) <= 1e-12 * max(1, abs(best.value))
+            and _same_value(c, best)]
+    best = next((c for c in ties if c.value_exact is not None), best)
+    certificate = _certificate(poly, best, direction)
+    reason = "coercive" if coercive else ("even_powers" if certificate else None)
+    if reason is None:
+        return None
+    return GlobalExtremum(best.value, None if best.value_exact is None else
+                          to_str(best.value_exact), tuple(c.point for c in ties),
+                          tuple(c.unicode for c in ties), reason, certificate,
+                          display.coordinate(best.value, best.value_exact))
+
+
+def _certificate(poly: sympy.Poly, best: Candidate, direction: int) -> str | None:
+    """f(x) − f(p) as a sum of even powers of (xᵢ − pᵢ) of one sign, when it is one."""
+    top = homogeneous_parts(poly).get(poly.total_degree(), {})
+    # f(p + h) − f(p) has f's top-degree part: it must already be even powers of that sign.
+    if best.exact is None or any(k % 2 for m in top for k in m) or \
+            any(sign(c) != direction for c in top.values()):
+        return None
+    g = shifted(poly, best.exact)
+    if even_powers_sign(g) != direction:
+        return None
+    back = {h: x - p for h, x, p in zip(g.gens, poly.gens, best.exact, strict=True)}
+    return to_unicode(g.as_expr().xreplace(back))
+
+
+def _same_value(a: Candidate, b: Candidate) -> bool:
+    """Exact comparison when both values are exact, else the float tie above decides."""
+    if a.value_exact is None or b.value_exact is None:
+        return True
+    return sign(a.value_exact - b.value_exact) == 0
+
+
+__all__ = ["Candidate", "polynomial_global"]

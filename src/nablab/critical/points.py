@@ -1,0 +1,156 @@
+"""``critical_points(f)``: every point where ∇f = 0, classified, and what it means.
+
+The necessary condition for a local extremum of a differentiable f at an interior point p
+is ∇f(p) = 0 (f'(a) = 0 in one variable): otherwise f decreases along −∇f(p). It is not
+sufficient — x³ at 0, and every saddle point, satisfy it — so each solution is classified
+by the Hessian (:mod:`nablab.critical.classify`), degenerate ones looked at further
+(:mod:`nablab.critical.degenerate`), and the global picture stated where it can be proven
+(:mod:`nablab.critical.globality`).
+
+Two paths: a polynomial f is solved exactly and completely (lex Gröbner basis, under a time
+budget) — ``complete: true``; anything else, or a solve over budget, goes to multi-start
+Newton over the domain (default [−10, 10]ⁿ) — ``complete: false``, and the result says why.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import sympy
+
+from nablab.core.expression import Expression
+from nablab.core.functions import relu
+from nablab.core.printing import to_str, to_unicode
+from nablab.critical.domain import DomainLike, resolve_domain
+from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
+from nablab.critical.explain import notes
+from nablab.critical.numeric import numeric_analysis, periods
+from nablab.critical.result import CriticalPoint, CriticalPointsResult, GlobalAnalysis
+from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
+from nablab.parse import parse
+from nablab.solve import INFINITE, call_bounded
+from nablab.solve.newton import MAX_STARTS
+from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
+
+
+def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
+                    exact_timeout: float | None = EXACT_TIMEOUT,
+                    max_starts: int = MAX_STARTS) -> CriticalPointsResult:
+    """All critical points of f (∇f = 0), classified, with global statements and an explanation.
+
+    Args:
+        f: the function, as text (read by :func:`nablab.parse`) or an Expression.
+        domain: the box to search or keep: ``"-5:5,-5:5"``, ``[(-5, 5), (-5, 5)]``,
+            ``(-5, 5)`` for every variable, or ``{"x": (-5, 5), …}``. The exact method finds
+            every critical point and keeps those inside; the numeric one searches it
+            (default [−10, 10]ⁿ).
+        exact_timeout: seconds the exact method may take before Newton takes over
+            (``None``: no limit).
+        max_starts: Newton's starting points per round.
+
+    Returns:
+        A :class:`~nablab.critical.result.CriticalPointsResult`.
+
+    Raises:
+        ParseError: f or the domain cannot be read.
+        UnsupportedError: f is a vector, is constant, has unbound parameters, or has kinks
+            (|x|, relu, max, …) where ∇f or the Hessian does not exist.
+
+    >>> result = critical_points("x^3 - 3x + y^2")
+    >>> [(p.exact, p.kind) for p in result.points]
+    [({'x': '-1', 'y': '0'}, 'saddle'), ({'x': '1', 'y': '0'}, 'minimum')]
+    >>> result.complete, result.method
+    (True, 'groebner')
+    """
+    expression = _checked(parse(f))
+    box = resolve_domain(domain, expression.variable_names)
+    fallback, exact = "not_polynomial", None
+    if expression.expr.is_polynomial(*expression.variables):
+        try:
+            exact = call_bounded(exact_analysis, expression, timeout=exact_timeout)
+        except ComputationTimeout:
+            fallback = "timeout"
+        except MemoryLimitExceeded:
+            fallback = "memory"
+        else:
+            if exact.status == NOT_POLYNOMIAL:
+                exact = None
+            elif exact.status != INFINITE:
+                return _from_exact(expression, exact, box, exact_timeout)
+            else:
+                fallback = "infinite"
+    return _from_numeric(expression, box, fallback, exact, exact_timeout, max_starts)
+
+
+def _checked(expression: Expression) -> Expression:
+    if expression.is_vector:
+        raise UnsupportedError("vector_function", operation="critical_points")
+    if expression.parameters:
+        raise UnsupportedError("unbound_parameters",
+                               names=", ".join(p.name for p in expression.parameters))
+    if not expression.variables:
+        raise UnsupportedError("constant_function")
+    kinks = sorted({_KINKS[type(node)] for node in sympy.preorder_traversal(expression.expr)
+                    if type(node) in _KINKS})
+    if kinks:
+        raise UnsupportedError("not_smooth", functions=", ".join(kinks))
+    return expression
+
+
+#: Functions whose kinks make ∇f or the Hessian undefined somewhere (by display name).
+_KINKS: dict[type, str] = {sympy.Abs: "|·|", sympy.sign: "sign", sympy.Heaviside: "heaviside",
+                           relu: "relu", sympy.floor: "floor", sympy.ceiling: "ceiling",
+                           sympy.Max: "max", sympy.Min: "min"}
+
+
+def _from_exact(expression: Expression, exact: ExactAnalysis,
+                box: tuple[tuple[float, float], ...] | None,
+                exact_timeout: float | None) -> CriticalPointsResult:
+    inside = tuple(p for p in exact.points if box is None or _inside(p, box))
+    result = CriticalPointsResult(
+        function=to_str(expression.expr), unicode=to_unicode(expression.expr),
+        variables=expression.variable_names, points=inside, complete=True,
+        method="groebner", fallback=None, domain=box,
+        outside_domain=len(exact.points) - len(inside), infinite=False, solution_set=(),
+        truncated=False, starts=0, periods={}, global_analysis=exact.global_analysis)
+    return replace(result, notes=notes(result, exact.example, exact_timeout))
+
+
+def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] | None,
+                  fallback: str, exact: ExactAnalysis | None, exact_timeout: float | None,
+                  max_starts: int) -> CriticalPointsResult:
+    search_box = box or tuple((-DEFAULT_BOUND, DEFAULT_BOUND) for _ in expression.variables)
+    found = numeric_analysis(expression, search_box, max_starts)
+    if exact is not None:
+        analysis, found_periods = exact.global_analysis, {}
+    else:
+        analysis = _global(expression, fallback, exact_timeout)
+        found_periods = periods(expression) if fallback == "not_polynomial" else {}
+    result = CriticalPointsResult(
+        function=to_str(expression.expr), unicode=to_unicode(expression.expr),
+        variables=expression.variable_names, points=found.points, complete=False,
+        method="newton", fallback=fallback, domain=search_box, outside_domain=0,
+        infinite=True if exact is not None else None,
+        solution_set=exact.solution_set if exact is not None else (),
+        truncated=found.search.truncated, starts=found.search.starts,
+        periods=found_periods, global_analysis=analysis)
+    set_text = "; ".join(exact.solution_set_unicode) if exact is not None else ""
+    return replace(result, notes=notes(result, found.example, exact_timeout, set_text))
+
+
+def _global(expression: Expression, fallback: str, timeout: float | None) -> GlobalAnalysis:
+    """Global facts that do not need the critical points (lines to ±∞), within budget."""
+    if fallback == "not_polynomial":
+        return GlobalAnalysis(reason="not_polynomial")
+    try:
+        return call_bounded(global_only, expression, timeout=timeout)
+    except (ComputationTimeout, MemoryLimitExceeded):
+        return GlobalAnalysis()
+
+
+def _inside(point: CriticalPoint, box: tuple[tuple[float, float], ...]) -> bool:
+    return all(lo - 1e-12 <= x <= hi + 1e-12
+               for x, (lo, hi) in zip(point.point.values(), box, strict=True))
+
+
+__all__ = ["critical_points"]

@@ -1,0 +1,243 @@
+"""Result objects of :func:`nablab.critical_points`: plain data, one ``to_dict()`` each.
+
+``CriticalPointsResult.to_dict()`` is the ``--json`` shape::
+
+    {"points": [{"point": {var: float}, "exact": {var: str} | null, "value": float,
+                 "kind": "minimum" | "maximum" | "saddle" | "degenerate",
+                 "eigenvalues": [float], ...}],
+     "complete": bool, "method": "groebner" | "newton", ...}
+
+with more fields documented on each class. Everything is plain Python data (strings,
+floats, tuples), so results cross process boundaries and print without SymPy.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from nablab.i18n import translate
+
+#: One sentence of the explanation: a catalogue key and its parameters.
+Note = tuple[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class ExtremumTest:
+    """What a test beyond the Hessian showed at a degenerate critical point.
+
+    Attributes:
+        result: ``"minimum"``, ``"maximum"``, ``"not_extremum"`` or ``"inconclusive"``.
+        method: ``"even_powers"`` (f(p+h) − f(p) is a sum of even powers of one sign),
+            ``"higher_order"`` (the lowest non-zero Taylor term is definite or takes both
+            signs), ``"kernel_line"`` (along a null vector of the Hessian f goes the wrong
+            way), ``"derivatives"`` (one variable: the first non-zero derivative, numeric) or
+            ``"neighbourhood"`` (f sampled on small spheres around the point).
+        proof: whether the result is proven (exact arithmetic) or numerical evidence.
+        order: the order of the deciding term or derivative, when there is one.
+        evidence: for ``"inconclusive"``: ``"no_lower_value"`` / ``"no_higher_value"`` when
+            sampling found none (suggestive, not a proof), else ``None``.
+    """
+
+    result: str
+    method: str
+    proof: bool
+    order: int | None = None
+    evidence: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"result": self.result, "method": self.method, "proof": self.proof,
+                "order": self.order, "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class CriticalPoint:
+    """A point where ∇f = 0, classified.
+
+    Attributes:
+        point: ``{variable: float}``.
+        exact: ``{variable: str}`` (SymPy syntax, e.g. ``"sqrt(2)/2"``) when every coordinate
+            has a short exact form, else ``None``.
+        value: f at the point.
+        value_exact: f's exact value when short, else ``None``.
+        kind: ``"minimum"``, ``"maximum"``, ``"saddle"`` or ``"degenerate"`` (a zero Hessian
+            eigenvalue and no eigenvalues of opposite signs).
+        eigenvalues: the Hessian's eigenvalues, increasing (f'' in one variable).
+        gradient_residual: max |∂f/∂xᵢ| at the float point (≈ 0: verified).
+        test: for a degenerate point, what the further test showed.
+        unicode: the point as a learner writes it, ``(1, 0)``, ``(√2/2, −1.2071)``.
+        value_unicode: f's value as a learner writes it (exact when short).
+    """
+
+    point: dict[str, float]
+    exact: dict[str, str] | None
+    value: float
+    value_exact: str | None
+    kind: str
+    eigenvalues: tuple[float, ...]
+    gradient_residual: float
+    test: ExtremumTest | None = None
+    unicode: str = ""
+    value_unicode: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"point": dict(self.point), "exact": None if self.exact is None else
+                dict(self.exact), "value": self.value, "value_exact": self.value_exact,
+                "kind": self.kind, "eigenvalues": list(self.eigenvalues),
+                "gradient_residual": self.gradient_residual,
+                "test": None if self.test is None else self.test.to_dict()}
+
+
+@dataclass(frozen=True)
+class Line:
+    """A line t ↦ base + t·direction along which f tends to ±∞ (a proof of unboundedness).
+
+    Attributes:
+        direction: the direction, small integers.
+        restriction: f along the line, a polynomial in t (SymPy syntax and Unicode).
+        t_limit: ``"+inf"`` or ``"-inf"``: where t goes for the stated limit.
+    """
+
+    direction: tuple[int, ...]
+    restriction: str
+    restriction_unicode: str
+    t_limit: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"direction": list(self.direction), "restriction": self.restriction,
+                "t_limit": self.t_limit}
+
+
+@dataclass(frozen=True)
+class GlobalExtremum:
+    """The global minimum (or maximum) value of f and every point attaining it.
+
+    Attributes:
+        value: the value; ``value_exact`` when short.
+        points: the points attaining it (``{variable: float}``), ``unicode`` their display.
+        reason: ``"coercive"`` (f → ±∞ and every critical point is known, so the lowest
+            one is the global minimum) or ``"even_powers"`` (f(x) − f(p) is a sum of even
+            powers with coefficients of one sign).
+        certificate: f(x) − f(p) written as that sum of even powers (Unicode), when it is
+            one — the notes' "x² + y² ≥ 0" — else ``None``.
+        value_unicode: the value as a learner writes it.
+    """
+
+    value: float
+    value_exact: str | None
+    points: tuple[dict[str, float], ...]
+    unicode: tuple[str, ...]
+    reason: str
+    certificate: str | None = None
+    value_unicode: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "value_exact": self.value_exact,
+                "points": [dict(p) for p in self.points], "reason": self.reason,
+                "certificate": self.certificate}
+
+
+@dataclass(frozen=True)
+class GlobalAnalysis:
+    """What is known about f on all of ℝⁿ. ``None`` means "not determined", never a guess.
+
+    Attributes:
+        bounded_below, bounded_above: proven facts, or ``None``.
+        coercive: f → +∞ as ‖x‖ → ∞ (proven); ``anticoercive``: f → −∞.
+        top_form: the terms that decide at infinity (Unicode): the positive (negative)
+            terms that make f → +∞ (−∞) when proven, else f's highest-degree part.
+        minimum, maximum: the global minimum / maximum when proven.
+        below, above: a line along which f → −∞ / +∞ (proof of unboundedness).
+        reason: why nothing was attempted: ``"not_polynomial"`` or ``None``.
+    """
+
+    bounded_below: bool | None = None
+    bounded_above: bool | None = None
+    coercive: bool = False
+    anticoercive: bool = False
+    top_form: str | None = None
+    minimum: GlobalExtremum | None = None
+    maximum: GlobalExtremum | None = None
+    below: Line | None = None
+    above: Line | None = None
+    reason: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"bounded_below": self.bounded_below, "bounded_above": self.bounded_above,
+                "coercive": self.coercive, "anticoercive": self.anticoercive,
+                "minimum": _opt(self.minimum), "maximum": _opt(self.maximum),
+                "unbounded_below_along": _opt(self.below),
+                "unbounded_above_along": _opt(self.above), "reason": self.reason}
+
+
+@dataclass(frozen=True)
+class CriticalPointsResult:
+    """Every critical point found, classified, with the global picture and the explanation.
+
+    Attributes:
+        function: f in SymPy syntax; ``unicode`` as a learner writes it.
+        variables: the variables, in order.
+        points: the critical points (inside ``domain`` when one is given), sorted.
+        complete: ``True`` only when these are provably *all* critical points (in the
+            domain): the exact method on a polynomial with finitely many critical points.
+        method: ``"groebner"`` (exact) or ``"newton"`` (numeric multi-start).
+        fallback: why Newton ran: ``"not_polynomial"``, ``"timeout"``, ``"memory"``,
+            ``"infinite"``; ``None`` for the exact method.
+        domain: the box searched or filtered by, ``[(low, high)]`` per variable, or ``None``.
+        outside_domain: exact critical points left out because they lie outside ``domain``.
+        infinite: ``True`` when ∇f = 0 holds on a curve or surface (proven), ``False`` when
+            the critical points are finitely many (proven), ``None`` when unknown.
+        solution_set: for ``infinite``, equations whose common zeros are exactly the
+            critical points (a Gröbner basis of ∇f).
+        truncated: the numeric search stopped at its limit of distinct points.
+        starts: Newton's starting points (0 for the exact method).
+        periods: ``{variable: period}`` (SymPy syntax) where f is periodic.
+        global_analysis: see :class:`GlobalAnalysis`.
+        notes: the explanation, as catalogue keys and parameters (:meth:`explain`).
+    """
+
+    function: str
+    unicode: str
+    variables: tuple[str, ...]
+    points: tuple[CriticalPoint, ...]
+    complete: bool
+    method: str
+    fallback: str | None
+    domain: tuple[tuple[float, float], ...] | None
+    outside_domain: int
+    infinite: bool | None
+    solution_set: tuple[str, ...]
+    truncated: bool
+    starts: int
+    periods: dict[str, str]
+    global_analysis: GlobalAnalysis
+    notes: tuple[Note, ...] = field(default=())
+
+    def explain(self, lang: str | None = None) -> list[str]:
+        """The explanation, one sentence per entry, in ``lang`` (default: the locale's)."""
+        return [translate(key, lang, **params) for key, params in self.notes]
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        """The ``--json`` shape (the explanation in ``lang``)."""
+        return {"function": self.function, "variables": list(self.variables),
+                "points": [p.to_dict() for p in self.points], "complete": self.complete,
+                "method": self.method, "fallback": self.fallback,
+                "domain": None if self.domain is None else [list(b) for b in self.domain],
+                "outside_domain": self.outside_domain, "infinite": self.infinite,
+                "solution_set": list(self.solution_set), "truncated": self.truncated,
+                "starts": self.starts, "periods": dict(self.periods),
+                "global": self.global_analysis.to_dict(), "explanation": self.explain(lang)}
+
+    def __str__(self) -> str:
+        lines = [f"critical points of {self.unicode} ({self.method}, "
+                 f"{'complete' if self.complete else 'not complete'}):"]
+        lines += [f"  {p.unicode}  {p.kind}  f = {p.value:.6g}" for p in self.points]
+        return "\n".join(lines)
+
+
+def _opt(value: Any) -> Any:
+    return None if value is None else value.to_dict()
+
+
+__all__ = ["CriticalPoint", "CriticalPointsResult", "ExtremumTest", "GlobalAnalysis",
+           "GlobalExtremum", "Line", "Note"]

@@ -1,0 +1,293 @@
+"""Messages of critical points: ``nablab critical``, the explanation, the tour chapter.
+
+Each entry is ``key: (English, Korean)``. Korean terms follow the notes: 최솟값, 최댓값,
+안장점, 필요조건, 충분조건, 헤세 행렬, 고유값, 기울기 벡터; 극소/극대 for local extrema.
+"""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # -- command line -----------------------------------------------------------------------
+    "cli.critical.help": ("critical points (∇f = 0), classified: minima, maxima, saddle points",
+                          "임계점(∇f = 0)을 모두 찾아 극소, 극대, 안장점으로 분류"),
+    "cli.critical.description": (
+        "Find every point where ∇f = 0 (f'(a) = 0 in one variable) and classify it with the "
+        "Hessian's eigenvalues. Polynomials are solved exactly and completely; other "
+        "functions numerically inside --domain.",
+        "∇f = 0 (한 변수에서는 f'(a) = 0)인 점을 모두 찾고 헤세 행렬의 고유값으로 분류합니다. "
+        "다항식은 정확하고 빠짐없이 풀고, 그 밖의 함수는 --domain 안에서 수치적으로 찾습니다."),
+    "cli.critical.domain": ("the box to search, e.g. -5:5,-5:5 or x=-pi:pi,y=0:1 "
+                            "(default for non-polynomials: -10:10 per variable)",
+                            "찾을 범위, 예: -5:5,-5:5 또는 x=-pi:pi,y=0:1 "
+                            "(다항식이 아니면 기본값은 변수마다 -10:10)"),
+    # -- headings and columns -----------------------------------------------------------------
+    "critical.heading.points": ("Critical points (∇f = 0)", "임계점 (∇f = 0)"),
+    "critical.heading.points_1d": ("Critical points (f'(x) = 0)", "임계점 (f'(x) = 0)"),
+    "critical.heading.global": ("On the whole domain", "정의역 전체에서"),
+    "critical.heading.why": ("Why ∇f = 0 is necessary but not sufficient",
+                             "∇f = 0은 왜 필요조건이지만 충분조건은 아닌가"),
+    "critical.heading.why_1d": ("Why f'(a) = 0 is necessary but not sufficient",
+                                "f'(a) = 0은 왜 필요조건이지만 충분조건은 아닌가"),
+    "critical.column.point": ("point", "점"),
+    "critical.column.value": ("f", "함숫값"),
+    "critical.column.eigenvalues": ("Hessian eigenvalues", "헤세 행렬 고유값"),
+    "critical.column.second": ("f''", "f''"),
+    "critical.column.kind": ("kind", "종류"),
+    "critical.none": ("none", "없음"),
+    "critical.more": ("… and {count} more (--json lists every point)",
+                      "… 외 {count}개 (--json은 모든 점을 나열)"),
+    "critical.complete": ("complete: these are all of them", "완전: 빠짐없이 모두 찾음"),
+    "critical.incomplete": ("not complete: points may be missing",
+                            "불완전: 빠진 점이 있을 수 있음"),
+    # -- kinds --------------------------------------------------------------------------------
+    "critical.kind.minimum": ("local minimum", "극소 (극솟값)"),
+    "critical.kind.maximum": ("local maximum", "극대 (극댓값)"),
+    "critical.kind.saddle": ("saddle point", "안장점"),
+    "critical.kind.degenerate": ("degenerate", "퇴화 임계점"),
+    # -- further tests ------------------------------------------------------------------------
+    "critical.result.minimum": ("a minimum", "극소"),
+    "critical.result.maximum": ("a maximum", "극대"),
+    "critical.result.not_extremum": ("not an extremum", "극값이 아님"),
+    "critical.result.inconclusive": ("inconclusive", "판정 불가"),
+    "critical.method_name.even_powers": ("f(p + h) − f(p) is a sum of even powers",
+                                         "f(p + h) − f(p)가 짝수 거듭제곱의 합"),
+    "critical.method_name.higher_order": ("lowest non-zero Taylor term, order {order}",
+                                          "0이 아닌 가장 낮은 테일러 항, {order}차"),
+    "critical.method_name.kernel_line": ("along a zero-eigenvalue direction, order {order}",
+                                         "고유값 0 방향을 따라, {order}차"),
+    "critical.method_name.derivatives": ("first non-zero derivative has order {order}",
+                                         "0이 아닌 첫 도함수가 {order}계"),
+    "critical.method_name.neighbourhood": ("f sampled around the point",
+                                           "점 주변에서 f를 표본 조사"),
+    "critical.proof.yes": ("proven", "증명됨"),
+    "critical.proof.no": ("numerical", "수치적"),
+    "critical.evidence.no_lower_value": ("no lower value found nearby, so possibly a minimum",
+                                         "근방에서 더 작은 값을 찾지 못함 (극소일 수 있음)"),
+    "critical.evidence.no_higher_value": ("no higher value found nearby, so possibly a maximum",
+                                          "근방에서 더 큰 값을 찾지 못함 (극대일 수 있음)"),
+    "critical.test": ("{method} → {result} ({proof})", "{method} → {result} ({proof})"),
+    "critical.method_short.groebner": ("lexicographic Gröbner basis + real-root isolation",
+                                       "사전식 그뢰브너 기저 + 실근 분리"),
+    "critical.method_short.newton": ("multi-start Newton", "다중 시작점 뉴턴 방법"),
+    # -- how the points were found --------------------------------------------------------------
+    "critical.method.groebner": (
+        "Exact and complete: ∇f = 0 is a polynomial system; a lexicographic Gröbner basis "
+        "reduces it to one polynomial in the last variable, whose real roots are isolated "
+        "exactly, and back-substitution gives the other coordinates. {count} real critical "
+        "point(s), each verified by |∇f| ≈ 0.",
+        "정확하고 완전함: ∇f = 0은 다항식 연립방정식입니다. 사전식 순서의 그뢰브너 기저로 마지막 "
+        "변수 하나의 다항식으로 줄이고, 그 실근을 정확히 분리한 뒤 역대입으로 나머지 좌표를 구합니다. "
+        "실수 임계점 {count}개, 모두 |∇f| ≈ 0으로 검증했습니다."),
+    "critical.method.newton": (
+        "Numerical: Newton's method on ∇f = 0 (the Hessian as Jacobian) from {starts} "
+        "starting points in {box}; {count} distinct point(s), each refined until "
+        "|∇f| < 1e-12. Points whose basins no start reached can be missing, so the list is "
+        "not known to be complete.",
+        "수치적 방법: {box} 안의 시작점 {starts}개에서 ∇f = 0에 뉴턴 방법(야코비 행렬로 헤세 "
+        "행렬 사용)을 적용했습니다. 서로 다른 점 {count}개를 찾았고, 각각 |∇f| < 1e-12가 될 때까지 "
+        "다듬었습니다. 어떤 시작점도 닿지 못한 점은 빠질 수 있으므로 완전하다고 할 수 없습니다."),
+    "critical.fallback.not_polynomial": (
+        "f is not a polynomial, so ∇f = 0 is solved numerically.",
+        "f가 다항식이 아니므로 ∇f = 0을 수치적으로 풉니다."),
+    "critical.fallback.timeout": (
+        "The exact solve did not finish within {seconds} s, so the numerical method ran "
+        "instead.",
+        "정확한 풀이가 {seconds}초 안에 끝나지 않아 수치적 방법으로 대신 풀었습니다."),
+    "critical.fallback.memory": (
+        "The exact solve needed too much memory, so the numerical method ran instead.",
+        "정확한 풀이에 메모리가 너무 많이 필요해 수치적 방법으로 대신 풀었습니다."),
+    "critical.fallback.infinite": (
+        "∇f = 0 holds on a whole curve or surface — infinitely many critical points: the set "
+        "where {set} = 0 (exact). The points below are samples found numerically.",
+        "∇f = 0이 곡선이나 곡면 전체에서 성립합니다 — 임계점이 무수히 많습니다: {set} = 0인 "
+        "집합(정확한 결과). 아래 점들은 수치적으로 찾은 표본입니다."),
+    "critical.truncated": (
+        "The search stopped at {count} points: they probably form curves or surfaces, and "
+        "the list is a sample.",
+        "{count}개에서 탐색을 멈췄습니다: 임계점이 곡선이나 곡면을 이루는 것으로 보이며, 목록은 "
+        "표본입니다."),
+    "critical.outside_domain": (
+        "{count} more critical point(s) lie outside the domain and are not listed.",
+        "정의역 밖에 임계점이 {count}개 더 있어 목록에서 뺐습니다."),
+    "critical.periodic": (
+        "f is periodic ({periods}), so it has infinitely many critical points; those inside "
+        "the domain are listed.",
+        "f는 주기함수({periods})이므로 임계점이 무수히 많습니다. 정의역 안의 점만 나열합니다."),
+    # -- the explanation ----------------------------------------------------------------------
+    "critical.explain.necessary": (
+        "Necessary condition: at a local minimum or maximum of a differentiable f (inside its "
+        "domain) every partial derivative is 0, so ∇f = 0 — otherwise f would decrease along "
+        "−∇f. It is not sufficient: a point with ∇f = 0 can be a saddle point or no extremum "
+        "at all.",
+        "필요조건: 미분 가능한 f가 (정의역 내부의) 극소나 극대에서는 모든 편미분이 0이므로 "
+        "∇f = 0입니다. 그렇지 않으면 −∇f 방향으로 f가 줄어듭니다. 그러나 충분조건은 아닙니다: "
+        "∇f = 0인 점이 안장점이거나 아예 극값이 아닐 수 있습니다."),
+    "critical.explain.necessary_1d": (
+        "Necessary condition: at a local minimum or maximum of a differentiable f (inside its "
+        "domain), f'(a) = 0 — the tangent is horizontal. It is not sufficient: f'(a) = 0 can "
+        "also hold where f has no extremum.",
+        "필요조건: 미분 가능한 f가 (정의역 내부의) 극소나 극대에서는 f'(a) = 0입니다 — 접선이 "
+        "수평입니다. 그러나 충분조건은 아닙니다: 극값이 아닌 곳에서도 f'(a) = 0일 수 있습니다."),
+    "critical.explain.saddle": (
+        "This function shows it: ∇f{point} = 0, yet {point} is a saddle point. The Hessian "
+        "there has eigenvalues {low_eigenvalue} and {high_eigenvalue}, so f falls along "
+        "{low_direction} and rises along {high_direction}: f{below} = {below_value} < "
+        "f{point} = {value} < f{above} = {above_value}.",
+        "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point}은(는) 안장점입니다. 그 점에서 "
+        "헤세 행렬의 고유값이 {low_eigenvalue}, {high_eigenvalue}이므로 f는 {low_direction} "
+        "방향으로 줄고 {high_direction} 방향으로 늘어납니다: f{below} = {below_value} < "
+        "f{point} = {value} < f{above} = {above_value}."),
+    "critical.explain.inflection": (
+        "This function shows it: f'({point}) = 0, yet x = {point} is not an extremum: "
+        "f({below}) = {below_value} < f({point}) = {value} < f({above}) = {above_value}.",
+        "이 함수가 그 예입니다: f'({point}) = 0이지만 x = {point}은(는) 극값이 아닙니다: "
+        "f({below}) = {below_value} < f({point}) = {value} < f({above}) = {above_value}."),
+    "critical.explain.not_extremum": (
+        "This function shows it: ∇f{point} = 0, yet {point} is not an extremum — f takes "
+        "smaller and larger values arbitrarily close to it: f{below} = {below_value} < "
+        "f{point} = {value} < f{above} = {above_value}.",
+        "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point}은(는) 극값이 아닙니다 — 아주 가까운 곳에 "
+        "더 작은 값과 더 큰 값이 모두 있습니다: f{below} = {below_value} < f{point} = {value} "
+        "< f{above} = {above_value}."),
+    "critical.explain.no_counterexample": (
+        "Here every critical point found is a local extremum, so this function is no "
+        "counter-example; the classic one is f(x) = x³ at 0: f'(0) = 0, but f(−0.1) < f(0) "
+        "< f(0.1).",
+        "이 함수에서 찾은 임계점은 모두 극값이라 반례가 되지 않습니다. 고전적인 반례는 "
+        "f(x) = x³의 0입니다: f'(0) = 0이지만 f(−0.1) < f(0) < f(0.1)입니다."),
+    "critical.explain.undecided": (
+        "No critical point found here is shown to be a non-extremum (some are undecided); the "
+        "classic counter-example is f(x) = x³ at 0: f'(0) = 0, but f(−0.1) < f(0) < f(0.1).",
+        "여기서 찾은 임계점 중 극값이 아님이 밝혀진 점은 없습니다 (판정하지 못한 점이 있음). "
+        "고전적인 반례는 f(x) = x³의 0입니다: f'(0) = 0이지만 f(−0.1) < f(0) < f(0.1)입니다."),
+    "critical.explain.no_points": (
+        "No critical points were found, so by the necessary condition f has no local minimum "
+        "or maximum there.",
+        "임계점을 찾지 못했으므로, 필요조건에 따라 그 범위에서 f는 극소나 극대를 갖지 않습니다."),
+    "critical.explain.no_points_1d": (
+        "f'(x) = 0 has no solution there, so by the necessary condition f has no local "
+        "minimum or maximum there.",
+        "그 범위에서 f'(x) = 0의 해가 없으므로, 필요조건에 따라 f는 극소나 극대를 갖지 않습니다."),
+    "critical.explain.sufficient": (
+        "A sufficient condition is second-order: ∇f = 0 and a positive definite Hessian (all "
+        "eigenvalues > 0) give a strict local minimum; negative definite, a local maximum; "
+        "eigenvalues of both signs, a saddle point. A zero eigenvalue leaves it open "
+        "(degenerate), and higher-order terms decide.",
+        "충분조건은 2계 조건입니다: ∇f = 0이고 헤세 행렬이 양의 정부호(모든 고유값 > 0)이면 "
+        "엄격한 극소, 음의 정부호이면 극대, 부호가 다른 고유값이 있으면 안장점입니다. 고유값 0이 "
+        "있으면(퇴화) 더 높은 차수의 항이 결정합니다."),
+    "critical.explain.sufficient_1d": (
+        "A sufficient condition is the second-derivative test: f'(a) = 0 and f''(a) > 0 give "
+        "a local minimum, f''(a) < 0 a local maximum; f''(a) = 0 leaves it open, and the first "
+        "non-zero higher derivative decides (even order: extremum, odd order: not).",
+        "충분조건은 2계 도함수 판정입니다: f'(a) = 0이고 f''(a) > 0이면 극소, f''(a) < 0이면 "
+        "극대입니다. f''(a) = 0이면 0이 아닌 첫 고계 도함수가 결정합니다 (짝수 계: 극값, 홀수 계: "
+        "극값 아님)."),
+    # -- global statements --------------------------------------------------------------------
+    "critical.global.minimum_coercive": (
+        "Global minimum: f is bounded below and f → +∞ as ‖({vars})‖ → ∞ (the terms {top} are "
+        "positive and outgrow all others), so f attains a lowest value, at a point where "
+        "∇f = 0. All critical points are known, so the lowest is the global minimum: "
+        "f = {value} at {points}. There, ∇f = 0 is necessary and, with this argument, "
+        "sufficient.",
+        "전역 최솟값: f는 아래로 유계이고 ‖({vars})‖ → ∞일 때 f → +∞입니다 (항 {top}이(가) 양수이며 "
+        "다른 모든 항보다 빨리 커짐). 따라서 f는 가장 작은 값을 가지며 그 점에서 ∇f = 0입니다. 임계점을 모두 "
+        "알고 있으므로 그중 가장 낮은 점이 전역 최솟값입니다: {points}에서 f = {value}. 이 논증과 "
+        "함께라면 ∇f = 0은 필요조건이자 충분조건입니다."),
+    "critical.global.minimum_coercive_1d": (
+        "Global minimum: f → +∞ as {var} → ±∞ (its highest-degree term {top} has even degree "
+        "and a positive coefficient), so f attains a lowest value, at a point where "
+        "f'({var}) = 0. All critical points are known, so the lowest is the global minimum: "
+        "f = {value} at {var} = {points}. There, f'({var}) = 0 is necessary and, with this "
+        "argument, sufficient.",
+        "전역 최솟값: {var} → ±∞일 때 f → +∞입니다 (최고차항 {top}의 차수가 짝수이고 계수가 "
+        "양수). 따라서 f는 가장 작은 값을 가지며 그 점에서 f'({var}) = 0입니다. 임계점을 모두 "
+        "알고 있으므로 그중 가장 낮은 점이 전역 최솟값입니다: {var} = {points}에서 f = {value}. "
+        "이 논증과 함께라면 f'({var}) = 0은 필요조건이자 충분조건입니다."),
+    "critical.global.maximum_coercive_1d": (
+        "Global maximum: f → −∞ as {var} → ±∞ (its highest-degree term {top} has even degree "
+        "and a negative coefficient), so the highest critical point is the global maximum: "
+        "f = {value} at {var} = {points}.",
+        "전역 최댓값: {var} → ±∞일 때 f → −∞입니다 (최고차항 {top}의 차수가 짝수이고 계수가 "
+        "음수). 따라서 가장 높은 임계점이 전역 최댓값입니다: {var} = {points}에서 f = {value}."),
+    "critical.global.unbounded_below_1d": (
+        "f is unbounded below — no global minimum: f → −∞ as {var} → {limit}.",
+        "f는 아래로 유계가 아닙니다 — 전역 최솟값이 없습니다: {var} → {limit}일 때 f → −∞."),
+    "critical.global.unbounded_above_1d": (
+        "f is unbounded above — no global maximum: f → +∞ as {var} → {limit}.",
+        "f는 위로 유계가 아닙니다 — 전역 최댓값이 없습니다: {var} → {limit}일 때 f → +∞."),
+    "critical.global.minimum_even_powers": (
+        "Directly: f − {value} = {certificate} ≥ 0, a sum of even powers with positive "
+        "coefficients, so f ≥ {value} everywhere, with equality at {points}: the global "
+        "minimum.",
+        "직접 확인: f − {value} = {certificate} ≥ 0 (양의 계수를 가진 짝수 거듭제곱의 합)이므로 "
+        "모든 곳에서 f ≥ {value}이고 {points}에서 등호가 성립합니다: 전역 최솟값입니다."),
+    "critical.global.maximum_coercive": (
+        "Global maximum: f → −∞ as ‖({vars})‖ → ∞ (the terms {top} are negative and outgrow "
+        "all others), so f attains a highest value, at a critical point; the highest is "
+        "f = {value} at {points}.",
+        "전역 최댓값: ‖({vars})‖ → ∞일 때 f → −∞입니다 (항 {top}이(가) 음수이며 다른 모든 항보다 "
+        "빨리 커짐). "
+        "따라서 f는 가장 큰 값을 임계점에서 가지며, 가장 높은 점은 {points}에서 f = {value}입니다."),
+    "critical.global.maximum_even_powers": (
+        "Directly: f − {value} = {certificate} ≤ 0, so f ≤ {value} everywhere, with equality "
+        "at {points}: the global maximum.",
+        "직접 확인: f − {value} = {certificate} ≤ 0이므로 모든 곳에서 f ≤ {value}이고 {points}에서 "
+        "등호가 성립합니다: 전역 최댓값입니다."),
+    "critical.global.unbounded_below": (
+        "f is unbounded below — no global minimum: along ({vars}) = t·{direction}, "
+        "f = {restriction} → −∞ as t → {limit}.",
+        "f는 아래로 유계가 아닙니다 — 전역 최솟값이 없습니다: ({vars}) = t·{direction}을 따라 "
+        "f = {restriction} → −∞ (t → {limit})."),
+    "critical.global.unbounded_above": (
+        "f is unbounded above — no global maximum: along ({vars}) = t·{direction}, "
+        "f = {restriction} → +∞ as t → {limit}.",
+        "f는 위로 유계가 아닙니다 — 전역 최댓값이 없습니다: ({vars}) = t·{direction}을 따라 "
+        "f = {restriction} → +∞ (t → {limit})."),
+    "critical.global.not_polynomial": (
+        "Global minimum or maximum: not determined (nablab proves these for polynomials); "
+        "a local minimum found here need not be the global one.",
+        "전역 최솟값/최댓값: 판정하지 않았습니다 (nablab은 다항식에 대해서만 증명합니다). 여기서 "
+        "찾은 극소가 전역 최솟값이라는 보장은 없습니다."),
+    "critical.global.unknown": (
+        "Global minimum or maximum: not determined — nablab could neither show that f → ±∞ "
+        "in every direction nor find a line along which it is unbounded.",
+        "전역 최솟값/최댓값: 판정하지 못했습니다 — 모든 방향에서 f → ±∞임을 보이지도, f가 유계가 "
+        "아닌 직선을 찾지도 못했습니다."),
+    # -- tour chapter -------------------------------------------------------------------------
+    "tour.critical.title": ("Critical points: ∇f = 0, classified", "임계점: ∇f = 0과 분류"),
+    "tour.critical.gradient": ("Where can f have a minimum? Only where the gradient vector "
+                               "vanishes (the necessary condition):",
+                               "f는 어디에서 최솟값을 가질 수 있을까요? 기울기 벡터가 0인 곳뿐입니다 "
+                               "(필요조건):"),
+    "tour.critical.solutions": ("Solving it exactly ({method}, {ms} ms) gives every critical "
+                                "point:",
+                                "정확히 풀면({method}, {ms} ms) 모든 임계점이 나옵니다:"),
+    "tour.critical.hessian": ("The Hessian there and its eigenvalues (second-order test):",
+                              "그 점에서의 헤세 행렬과 고유값 (2계 판정):"),
+    "tour.critical.kind": ("All eigenvalues > 0: positive definite, so {point} is a {kind}.",
+                           "모든 고유값 > 0: 양의 정부호이므로 {point}은(는) {kind}입니다."),
+    "tour.critical.why_global": ("Why it is the global minimum (the notes' argument):",
+                                 "왜 전역 최솟값인가 (노트의 논증):"),
+    "tour.critical.contrast": ("Necessary is not sufficient: for x³ − 3x + y², ∇f = 0 at two "
+                               "points, and only one is a minimum:",
+                               "필요조건은 충분조건이 아닙니다: x³ − 3x + y²에서는 두 점에서 "
+                               "∇f = 0이지만 극소는 하나뿐입니다:"),
+    "tour.critical.try": ("Try it: nablab critical \"(x^2 + y - 11)^2 + (x + y^2 - 7)^2\"",
+                          "직접 해 보기: nablab critical \"(x^2 + y - 11)^2 + (x + y^2 - 7)^2\""),
+    # -- errors -------------------------------------------------------------------------------
+    "error.bad_domain": (
+        "cannot read the domain '{text}'; write intervals of numbers such as -5:5,-5:5 (one "
+        "for every variable, or one per variable, optionally x=-5:5,y=0:1), low < high",
+        "정의역 '{text}'을(를) 읽을 수 없습니다. -5:5,-5:5처럼 수의 구간으로 쓰세요 (모든 변수에 "
+        "하나, 또는 변수마다 하나씩, x=-5:5,y=0:1도 가능), 아래끝 < 위끝"),
+    "error.not_smooth": (
+        "critical points need a twice-differentiable f, but f contains {functions}, whose "
+        "kinks leave ∇f or the Hessian undefined (a minimum can sit at a kink, where ∇f = 0 "
+        "cannot find it)",
+        "임계점을 구하려면 f가 두 번 미분 가능해야 하는데, f에 들어 있는 {functions}에는 ∇f나 헤세 "
+        "행렬이 정의되지 않는 꺾인 점이 있습니다 (최솟값이 꺾인 점에 있으면 ∇f = 0으로는 찾을 수 "
+        "없습니다)"),
+    "error.constant_function": ("f has no variables: every point is a critical point",
+                                "f에 변수가 없습니다: 모든 점이 임계점입니다"),
+}

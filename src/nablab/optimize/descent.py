@@ -1,0 +1,156 @@
+r"""``descend``: run an optimizer on any function, from a start point, recording every step.
+
+The notes' rule, for each parameter: θᵢ ← θᵢ − η ∂L/∂θᵢ (경사하강법, η the 학습률).
+
+>>> import nablab
+>>> result = nablab.descend("x^2 + y^2", (3, 4), lr=0.1, steps=1)
+>>> result.path.tolist()
+[[3.0, 4.0], [2.4, 3.2]]
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from nablab.core.expression import Expression
+from nablab.errors import DomainError, UnsupportedError
+from nablab.optimize import _loop
+from nablab.optimize.advice import advise
+from nablab.optimize.optimizers import HyperparameterError, build
+from nablab.optimize.result import STATUSES, DescentResult
+from nablab.optimize.transform import GradientTransformation
+from nablab.parse import parse, parse_point
+
+#: The most steps one run may take (the path of a run is kept in memory).
+MAX_STEPS = 1_000_000
+#: The most coordinates (steps × variables) one run may record.
+MAX_RECORDED = 20_000_000
+
+Start = Sequence[float] | Mapping[str, Any] | str
+
+
+def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTransformation = "gd",
+            lr: float | None = None, steps: int = 1000, tol: float = 1e-8,
+            callback: Callable[[int], None] | None = None, **hyper: Any) -> DescentResult:
+    r"""Minimise f from ``start`` with an optimizer, keeping the whole trajectory.
+
+    Gradient descent, the default: θ_{k+1} = θ_k − η∇f(θ_k). The other optimizers (``momentum``,
+    ``nesterov``, ``adagrad``, ``rmsprop``, ``adam``, ``sgd``) follow ``torch.optim`` exactly.
+
+    Args:
+        f: the function, as text or an :class:`Expression`.
+        start: θ₀: numbers in variable order, ``{name: value}``, or text like ``"x=3,y=4"``.
+        optimizer: a name from :data:`~nablab.optimize.optimizers.OPTIMIZERS`, or any
+            :class:`~nablab.optimize.transform.GradientTransformation`.
+        lr: the learning rate η (default: the optimizer's own — 0.1 for ``gd``, PyTorch's for
+            the others).
+        steps: the most updates to take (at most :data:`MAX_STEPS`).
+        tol: converged when |∇f(θ)| < tol.
+        callback: called with the number of steps done, now and then (for progress bars).
+        **hyper: the optimizer's hyper-parameters (``momentum=0.9``, ``betas=(0.9, 0.99)``).
+
+    Returns:
+        The result, with status ``converged``, ``max_steps`` or ``diverged``.
+
+    Raises:
+        HyperparameterError: an unknown optimizer or parameter, or a value out of range.
+        DomainError: f or ∇f is undefined at the start point.
+    """
+    expression = parse(f)
+    compiled = expression.compile()
+    point = start_point(expression, start)
+    name, opt, rate, resolved = _optimizer(optimizer, lr, hyper)
+    check_budget(steps, tol)
+    if steps * len(point) > MAX_RECORDED:
+        raise HyperparameterError("run_too_large", steps=steps, variables=len(point),
+                                  limit=MAX_RECORDED)
+    trajectory = _loop.run(compiled, opt, point, steps, tol, callback)
+    values = np.asarray(compiled.f(*trajectory.path.T), dtype=float).reshape(-1)
+    bad = ~np.isfinite(values)
+    keep = int(np.argmax(bad)) if bad.any() else len(values)
+    status = STATUSES[trajectory.code] if keep == len(values) else "diverged"
+    advice = advise(expression, point, name, rate, resolved) if rate is not None else None
+    return DescentResult.build(
+        path=trajectory.path[:keep], values=values[:keep], gradients=trajectory.gradients[:keep],
+        status=status, optimizer=name, learning_rate=rate,
+        hyper=resolved, variables=expression.variable_names, tol=tol, advice=advice)
+
+
+def start_point(expression: Expression, start: Start) -> tuple[float, ...]:
+    """θ₀ as floats, checked: one finite value per variable, f and ∇f defined there.
+
+    Raises:
+        ParseError: text that is not a point of this function.
+        DomainError: f or ∇f undefined at the point, or the point beyond |θ| ≤ 10¹².
+    """
+    names = expression.variable_names
+    if not names:
+        raise UnsupportedError("no_variables")
+    if isinstance(start, str):
+        start = parse_point(start, names)
+    if isinstance(start, Mapping):
+        missing = [n for n in names if n not in start]
+        if missing or len(start) != len(names):
+            raise ValueError(f"start needs exactly the variables {names}, got {sorted(start)}")
+        start = [start[n] for n in names]
+    if len(start) != len(names):
+        raise ValueError(f"start needs {len(names)} coordinates ({', '.join(names)})")
+    point = tuple(_real(v) for v in start)
+    if not math.hypot(*point) <= _loop.BOUND:
+        raise DomainError("start_out_of_range", limit=f"{_loop.BOUND:g}")
+    value, grad = evaluate(expression, point)
+    if not (np.isfinite(value).all() and np.isfinite(grad).all()):
+        raise DomainError("undefined_at_point", what="f, ∇f")
+    return point
+
+
+def evaluate(expression: Expression, point: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """f and ∇f at one point, vectorised code.
+
+    Raises:
+        UnsupportedError: ∇f holds something with no numeric form (the Dirac delta that
+            differentiating ``sign`` or ``heaviside`` leaves).
+    """
+    compiled = expression.compile()
+    try:
+        return np.asarray(compiled.f(*point)), np.asarray(compiled.grad(*point))
+    except (NameError, TypeError) as exc:
+        raise UnsupportedError("no_numeric_gradient") from exc
+
+
+def _real(value: Any) -> float:
+    try:
+        number = float(value)
+    except TypeError as exc:
+        raise DomainError("undefined_at_point", what="θ₀") from exc
+    if not math.isfinite(number):
+        raise DomainError("undefined_at_point", what="θ₀")
+    return number
+
+
+def _optimizer(optimizer: str | GradientTransformation, lr: float | None,
+               hyper: dict[str, Any]) -> tuple[str, GradientTransformation, float | None,
+                                               dict[str, Any]]:
+    if isinstance(optimizer, GradientTransformation):
+        if lr is not None or hyper:
+            raise ValueError("a GradientTransformation already holds its learning rate and "
+                             "hyper-parameters; pass neither lr nor **hyper")
+        return "custom", optimizer, None, {}
+    made = build(optimizer, lr, **hyper)
+    return made.name, made.transformation, made.learning_rate, made.hyper
+
+
+def check_budget(steps: int, tol: float) -> None:
+    """Refuse a step count outside 0…:data:`MAX_STEPS` or a negative tolerance."""
+    if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) \
+            or not 0 <= steps <= MAX_STEPS:
+        raise HyperparameterError("bad_steps", value=steps, limit=MAX_STEPS)
+    if not (isinstance(tol, (int, float)) and 0 <= tol < math.inf):
+        raise HyperparameterError(name="tol", value=tol)
+
+
+__all__ = ["MAX_STEPS", "check_budget", "descend", "evaluate", "start_point"]

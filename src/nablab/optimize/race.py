@@ -1,0 +1,86 @@
+"""``race``: several optimizers from the same start, side by side.
+
+>>> import nablab
+>>> result = nablab.race("x^2 + y^2", (3, 4), ["gd", "momentum"], lr=0.1)
+>>> [r.status for r in result.results]
+['converged', 'converged']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from nablab.core.expression import Expression
+from nablab.optimize.descent import Start, descend, start_point
+from nablab.optimize.optimizers import HyperparameterError, accepts
+from nablab.optimize.result import DescentResult
+from nablab.parse import parse
+
+
+@dataclass(frozen=True)
+class RaceResult:
+    """One :class:`DescentResult` per optimizer, in the order they were asked for."""
+
+    start: tuple[float, ...]
+    variables: tuple[str, ...]
+    results: tuple[DescentResult, ...]
+
+    def ranking(self) -> list[int]:
+        """Indices of the results: converged first (fewest steps), then by final value."""
+        def key(i: int) -> tuple[int, float, float]:
+            r = self.results[i]
+            return (0 if r.success else 1, r.nit if r.success else 0, r.fun)
+        return sorted(range(len(self.results)), key=key)
+
+    def to_dict(self, every: int = 1, lang: str | None = None) -> dict[str, Any]:
+        return {"start": dict(zip(self.variables, self.start, strict=True)),
+                "results": [r.to_dict(every, lang) for r in self.results],
+                "ranking": [self.results[i].optimizer for i in self.ranking()]}
+
+
+def race(f: Expression | str, start: Start, optimizers: Sequence[str] = ("gd", "momentum", "adam"),
+         *, lr: float | Sequence[float] | Mapping[str, float] | None = None, steps: int = 1000,
+         tol: float = 1e-8, callback: Callable[[int], None] | None = None,
+         **hyper: Any) -> RaceResult:
+    """Run each optimizer in ``optimizers`` from ``start`` on f.
+
+    Args:
+        f, start, steps, tol: as for :func:`~nablab.optimize.descent.descend`.
+        optimizers: the optimizers' names.
+        lr: one learning rate for all, one per optimizer (a sequence or ``{name: η}``), or
+            ``None`` for each optimizer's default.
+        callback: called with the total number of steps done so far.
+        **hyper: hyper-parameters, each given to the optimizers that take it.
+    """
+    if not optimizers:
+        raise HyperparameterError("no_optimizers")
+    expression = parse(f)
+    point = start_point(expression, start)
+    rates = _rates(optimizers, lr)
+    results, done = [], 0
+    for name, rate in zip(optimizers, rates, strict=True):
+        offset = done
+        progress = None if callback is None else (lambda k, o=offset: callback(o + k))
+        results.append(descend(expression, point, optimizer=name, lr=rate, steps=steps, tol=tol,
+                               callback=progress, **accepts(name, hyper)))
+        done += steps
+    return RaceResult(point, expression.variable_names, tuple(results))
+
+
+def _rates(optimizers: Sequence[str],
+           lr: float | Sequence[float] | Mapping[str, float] | None) -> list[float | None]:
+    if lr is None or isinstance(lr, (int, float)):
+        return [None if lr is None else float(lr)] * len(optimizers)
+    if isinstance(lr, Mapping):
+        return [lr.get(name) for name in optimizers]
+    rates: list[float | None] = list(lr)
+    if len(rates) == 1:
+        return rates * len(optimizers)
+    if len(rates) != len(optimizers):
+        raise HyperparameterError("lr_count", count=len(rates), optimizers=len(optimizers))
+    return rates
+
+
+__all__ = ["RaceResult", "race"]

@@ -1,0 +1,129 @@
+"""The result of one descent: the whole trajectory, SciPy's names for the outcome."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from nablab.i18n import default_language, translate
+from nablab.optimize.advice import LearningRateAdvice
+
+#: The three ways a descent ends.
+STATUSES = ("max_steps", "converged", "diverged")
+
+
+def status_message(status: str, steps: int, tol: float, grad_norm: float,
+                   lang: str | None = None) -> str:
+    """The catalogue's sentence for a descent's outcome."""
+    return translate(f"optimize.status.{status}", lang, steps=steps, tol=f"{tol:g}",
+                     grad_norm=f"{grad_norm:.3g}")
+
+
+def thin(count: int, every: int) -> np.ndarray:
+    """Indices 0, K, 2K, … of ``count`` rows, always ending with the last one."""
+    if every < 1:
+        raise ValueError("every must be at least 1")
+    index = np.arange(0, count, every)
+    if count and index[-1] != count - 1:
+        index = np.append(index, count - 1)
+    return index
+
+
+def _frozen(array: np.ndarray) -> np.ndarray:
+    array = np.array(array, dtype=float)
+    array.flags.writeable = False
+    return array
+
+
+@dataclass(frozen=True)
+class DescentResult:
+    """One run of an optimizer, every step recorded (finite numbers only).
+
+    Attributes:
+        x: the final point θ_nit.
+        fun: f(x).
+        jac: ∇f(x).
+        nit: the number of updates taken.
+        success: whether it converged.
+        status: ``"converged"`` (|∇f| < tol), ``"max_steps"`` or ``"diverged"`` (not finite,
+            or |θ| > 10¹²: the path stops at the last finite point).
+        message: the outcome in words (the user's language).
+        optimizer: the optimizer's name.
+        learning_rate: η (``None`` for a custom optimizer, which holds its own).
+        hyper: the other hyper-parameters, defaults included.
+        variables: the variables' names, the order of the coordinates.
+        path: θ₀ … θ_nit, shape ``(nit + 1, n)``.
+        values: f(θ₀) … f(θ_nit).
+        gradients: ∇f(θ₀) … ∇f(θ_nit), shape ``(nit + 1, n)``.
+        step_sizes: |θ_{k+1} − θ_k| for each update, shape ``(nit,)``.
+        tol: the convergence tolerance on |∇f|.
+        advice: learning-rate advice from the Hessian, when available.
+    """
+
+    x: np.ndarray
+    fun: float
+    jac: np.ndarray
+    nit: int
+    success: bool
+    status: str
+    message: str
+    optimizer: str
+    learning_rate: float | None
+    hyper: dict[str, Any]
+    variables: tuple[str, ...]
+    path: np.ndarray = field(repr=False)
+    values: np.ndarray = field(repr=False)
+    gradients: np.ndarray = field(repr=False)
+    step_sizes: np.ndarray = field(repr=False)
+    tol: float = 1e-8
+    advice: LearningRateAdvice | None = None
+
+    @classmethod
+    def build(cls, *, path: np.ndarray, values: np.ndarray, gradients: np.ndarray,
+              status: str, optimizer: str, learning_rate: float | None, hyper: dict[str, Any],
+              variables: tuple[str, ...], tol: float,
+              advice: LearningRateAdvice | None) -> DescentResult:
+        """Assemble a result from the trajectory; every derived field follows from it."""
+        steps = np.sqrt(np.sum(np.diff(path, axis=0) ** 2, axis=1))
+        nit = len(path) - 1
+        grad_norm = float(np.linalg.norm(gradients[-1]))
+        return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), nit,
+                   status == "converged", status,
+                   status_message(status, nit, tol, grad_norm, default_language()),
+                   optimizer, learning_rate, dict(hyper), variables, _frozen(path),
+                   _frozen(values), _frozen(gradients), _frozen(steps), tol, advice)
+
+    @property
+    def grad_norm(self) -> float:
+        """|∇f(x)|."""
+        return float(np.linalg.norm(self.jac))
+
+    def point(self) -> dict[str, float]:
+        """The final point as ``{variable: value}``."""
+        return {name: float(v) for name, v in zip(self.variables, self.x, strict=True)}
+
+    def to_dict(self, every: int = 1, lang: str | None = None) -> dict[str, Any]:
+        """The ``--json`` shape; ``every`` keeps every K-th step of ``path`` and ``values``."""
+        index = thin(len(self.path), every)
+        return {
+            "optimizer": self.optimizer, "status": self.status, "steps": self.nit,
+            "path": self.path[index].tolist(), "values": self.values[index].tolist(),
+            "final": {"point": self.point(), "value": self.fun, "grad_norm": self.grad_norm},
+            "variables": list(self.variables), "learning_rate": self.learning_rate,
+            "hyper": _plain(self.hyper), "tol": self.tol,
+            "message": status_message(self.status, self.nit, self.tol, self.grad_norm, lang),
+            "advice": None if self.advice is None else self.advice.to_dict(),
+        }
+
+    def __str__(self) -> str:
+        point = ", ".join(f"{k}={v:.6g}" for k, v in self.point().items())
+        return f"{self.optimizer}: {self.message}; θ = ({point}), f = {self.fun:.6g}"
+
+
+def _plain(hyper: dict[str, Any]) -> dict[str, Any]:
+    return {k: list(v) if isinstance(v, tuple) else v for k, v in hyper.items()}
+
+
+__all__ = ["STATUSES", "DescentResult", "status_message", "thin"]

@@ -1,0 +1,139 @@
+"""Drawing helpers shared by the figures: filled contours, contour lines, a 3D surface."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from nablab.core.expression import Expression
+from nablab.plot import labels
+from nablab.plot.ranges import Interval
+from nablab.plot.sampling import Surface, clip_to_view, sample_surface
+
+#: The notes' colour map.
+CMAP = "viridis"
+#: Rows and columns of a 3D surface mesh (matplotlib's default; more only slows the PNG).
+MESH = 50
+
+
+def surface_of(expression: Expression, window: tuple[Interval, ...],
+               n: int = 400) -> Surface:
+    """Sample a two-variable expression over the window."""
+    compiled = expression.compile()
+    return sample_surface(compiled.f, window[0], window[1], n)
+
+
+def levels(surface: Surface, count: int = 20) -> np.ndarray:
+    """About ``count`` contour levels at round numbers, spanning the visible value range."""
+    from matplotlib.ticker import MaxNLocator
+
+    lo, hi = surface.zlim
+    values = np.asarray(MaxNLocator(nbins=count).tick_values(lo, hi), dtype=float)
+    inside = values[(values >= lo) & (values <= hi)]
+    return inside if inside.size >= 2 else np.linspace(lo, hi, count + 1)
+
+
+def quads(x: np.ndarray, y: np.ndarray, z: np.ndarray, cells: int = MESH) -> np.ndarray:
+    """The surface as quadrilaterals ``(k, 4, 3)`` on a mesh of at most ``cells`` per side.
+
+    Quads with a non-finite corner are dropped (holes, not garbage).
+    """
+    rows = np.unique(np.linspace(0, len(y) - 1, min(cells, len(y) - 1) + 1).astype(int))
+    cols = np.unique(np.linspace(0, len(x) - 1, min(cells, len(x) - 1) + 1).astype(int))
+    xx, yy = np.meshgrid(x[cols], y[rows])
+    zz = z[np.ix_(rows, cols)]
+    points = np.stack([xx, yy, zz], axis=-1)
+    corners = [points[:-1, :-1], points[:-1, 1:], points[1:, 1:], points[1:, :-1]]
+    verts = np.stack(corners, axis=2).reshape(-1, 4, 3)
+    return verts[np.isfinite(verts).all(axis=(1, 2))]
+
+
+def filled_contour(ax: Any, surface: Surface, count: int = 20) -> Any:
+    """The notes' ``contourf`` (viridis); values past the view get the end colours."""
+    z = np.ma.masked_invalid(surface.z)
+    steps = levels(surface, count)
+    below, above = bool((z < steps[0]).any()), bool((z > steps[-1]).any())
+    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get(
+        (below, above), "neither")
+    return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend)
+
+
+def adaptive_levels(surface: Surface, count: int) -> np.ndarray:
+    """Levels at quantiles of the visible values when they crowd at the bottom.
+
+    A valley like Rosenbrock's has almost all its area at low values; evenly spaced levels
+    would draw nothing there. Quantile levels put lines where the surface is.
+    """
+    z = surface.z[np.isfinite(surface.z)]
+    z = z[(z >= surface.zlim[0]) & (z <= surface.zlim[1])]
+    even = levels(surface, count)
+    if z.size < 4 or np.median(z) > surface.zlim[0] + 0.1 * (surface.zlim[1] - surface.zlim[0]):
+        return even
+    quantiles = np.unique(np.quantile(z, np.linspace(0.0, 1.0, count + 2)[1:-1]))
+    return quantiles if quantiles.size >= 2 else even
+
+
+def contour_lines(ax: Any, surface: Surface, count: int = 15, **kwargs: Any) -> Any:
+    """Level curves f = c, coloured by height (levels adapted to the values)."""
+    z = np.ma.masked_invalid(surface.z)
+    options = {"linewidths": 0.9, **kwargs}
+    if "colors" not in options:
+        options.setdefault("cmap", CMAP)
+    return ax.contour(surface.x, surface.y, z, levels=adaptive_levels(surface, count), **options)
+
+
+def surface_3d(ax: Any, surface: Surface, **kwargs: Any) -> Any:
+    """The notes' ``plot_surface`` (viridis); spikes beyond the view are holes."""
+    z = clip_to_view(surface.z, surface.zlim)
+    xx, yy = np.meshgrid(surface.x, surface.y)
+    # Rasterized: in SVG and PDF thousands of quads would weigh megabytes; text stays vector.
+    options = {"cmap": CMAP, "rcount": MESH, "ccount": MESH, "rasterized": True,
+               "vmin": surface.zlim[0], "vmax": surface.zlim[1], **kwargs}
+    artist = ax.plot_surface(xx, yy, z, **options)
+    ax.set_zlim(*surface.zlim)
+    return artist
+
+
+def add_quads(ax: Any, verts: np.ndarray, facecolors: Any, zorder: float = 1) -> Any:
+    """Quads ``(k, 4, 3)`` as one 3D collection (depth-sorted quad by quad)."""
+    from mpl_toolkits.mplot3d.art3d import Poly3DCollection
+
+    collection = Poly3DCollection(list(verts), facecolors=facecolors,
+                                  edgecolors=(0, 0, 0, 0.08), linewidths=0.2, zorder=zorder,
+                                  rasterized=True)
+    ax.add_collection3d(collection)
+    return collection
+
+
+def mesh_3d(ax: Any, surface: Surface, *, alpha: float = 0.9, zorder: float = 1) -> Any:
+    """The surface as quads coloured by height (viridis), fixing the axes to its window."""
+    from matplotlib import colormaps
+    from matplotlib.colors import Normalize
+
+    verts = quads(surface.x, surface.y, clip_to_view(surface.z, surface.zlim))
+    colours = colormaps[CMAP](Normalize(*surface.zlim)(verts[:, :, 2].mean(axis=1)))
+    colours[:, 3] = alpha
+    collection = add_quads(ax, verts, colours, zorder)
+    ax.set_xlim(surface.x[0], surface.x[-1])
+    ax.set_ylim(surface.y[0], surface.y[-1])
+    ax.set_zlim(*surface.zlim)
+    return collection
+
+
+def label_axes(ax: Any, expression: Expression, *, z: bool = False) -> None:
+    """Axis labels: the variable names, and f(x, y) on the height axis."""
+    names = expression.variable_names
+    ax.set_xlabel(labels.math(names[0], names[0]))
+    ax.set_ylabel(labels.math(names[1], names[1]))
+    if z:
+        ax.set_zlabel(labels.signature(expression))
+
+
+def set_window(ax: Any, window: tuple[Interval, ...]) -> None:
+    ax.set_xlim(*window[0])
+    ax.set_ylim(*window[1])
+
+
+__all__ = ["CMAP", "MESH", "adaptive_levels", "add_quads", "mesh_3d", "quads", "contour_lines",
+           "filled_contour", "label_axes", "levels", "set_window", "surface_3d", "surface_of"]

@@ -1,0 +1,99 @@
+"""Critical points on the picture: marked by kind on the gradient field (or on the curve).
+
+Takes a :class:`~nablab.critical.CriticalPointsResult` or its ``to_dict()`` — only each
+point's coordinates and ``kind`` are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+import numpy as np
+
+from nablab.core.expression import Expression
+from nablab.plot import labels
+from nablab.plot.curve import draw_curve
+from nablab.plot.field import KIND_STYLE, Mark, field
+from nablab.plot.output import new_figure
+from nablab.plot.ranges import Interval, fit_window
+from nablab.plot.sampling import sample_curve
+
+#: Windows fit around at most this many points (the rest may fall outside).
+MAX_FITTED = 50
+
+
+def _get(item: Any, name: str) -> Any:
+    return item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
+
+
+def marks_of(data: Any, variables: Sequence[str]) -> list[Mark]:
+    """``(coordinates, kind)`` of every finite critical point in a result or its dict."""
+    marks: list[Mark] = []
+    for item in _get(data, "points") or ():
+        point = _get(item, "point")
+        coords = tuple(float(point[v]) for v in variables)
+        if np.isfinite(coords).all():
+            marks.append((coords, str(_get(item, "kind"))))
+    return marks
+
+
+def critical_window(data: Any, marks: Sequence[Mark], dims: int) -> tuple[Interval, ...]:
+    """The searched domain if there was one, else a window around the points."""
+    domain = _get(data, "domain")
+    if domain:
+        return tuple((float(lo), float(hi)) for lo, hi in domain)[:dims]
+    return fit_window([m[0] for m in marks[:MAX_FITTED]], dims)
+
+
+def critical_figure(expression: Expression, data: Any, lang: str,
+                    window: Sequence[Interval] | None = None) -> Any:
+    """Two variables: ∇f over the contours with the points by kind. One: on the curve."""
+    names = expression.variable_names
+    marks = marks_of(data, names)
+    chosen = tuple(window) if window else critical_window(data, marks, len(names))
+    if len(names) == 2:
+        return field(expression, chosen, lang, marks)
+    return _on_curve(expression, chosen, marks, lang)
+
+
+def _on_curve(expression: Expression, window: tuple[Interval, ...], marks: Sequence[Mark],
+              lang: str) -> Any:
+    compiled = expression.compile()
+    figure = new_figure(9.0, 6.0)
+    ax = figure.add_subplot(1, 1, 1)
+    draw_curve(ax, sample_curve(compiled.f, window[0]), expression, lang)
+    seen: set[str] = set()
+    for point, kind in marks:
+        marker, colour = KIND_STYLE.get(kind, ("D", "black"))
+        value = float(compiled.f(point[0]))
+        ax.plot([point[0]], [value], linestyle="none", marker=marker, markersize=10,
+                color=colour, markeredgecolor="black", zorder=5,
+                label=None if kind in seen else labels.text(f"kind.{kind}", lang))
+        seen.add(kind)
+        ax.annotate(labels.point(point), (point[0], value), xytext=(6, 6),
+                    textcoords="offset points", fontsize=8)
+    ax.legend(loc="best", fontsize=9)
+    ax.set_title(labels.title("critical_title", lang, labels.formula(expression)))
+    figure.set_layout_engine("tight")
+    return figure
+
+
+
+
+def critical_picture(expression: Expression, data: Any) -> Any:
+    """``critical --plot``: the figure, and for HTML the rotatable surface or the curve."""
+    from functools import partial
+
+    from nablab.plot import function, interactive
+    from nablab.plot.picture import Picture
+
+    function.check_dimensions(expression)
+    names = expression.variable_names
+    window = critical_window(data, marks_of(data, names), len(names))
+    page = (interactive.surface_page if len(names) == 2 else interactive.curve_page)
+    return Picture(partial(critical_figure, expression, data, window=window),
+                   partial(page, expression, window))
+
+
+__all__ = ["critical_figure", "critical_picture", "critical_window", "marks_of"]

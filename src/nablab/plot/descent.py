@@ -1,0 +1,144 @@
+"""Descent pictures: trajectories over the contours, and f(θ_k) against k on a log scale.
+
+One picture serves ``descend`` (one run) and ``race`` (several): every path over the level
+curves of f with its start (○) and end (★) marked and a legend, and beside it the loss curve
+f(θ_k). Functions of one variable show the path on the curve; more than two variables, the
+loss curve alone (a network's loss has no picture of its own).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import numpy as np
+
+from nablab.core.expression import Expression
+from nablab.plot import axes, labels
+from nablab.plot.curve import draw_curve
+from nablab.plot.interactive import PATH_COLOURS
+from nablab.plot.output import new_figure
+from nablab.plot.ranges import Interval, fit_window
+from nablab.plot.runs import Run, as_runs
+from nablab.plot.sampling import sample_curve
+
+
+def descent_window(runs: Sequence[Run], dims: int) -> tuple[Interval, ...]:
+    """A window around the paths, ignoring a diverging run's blow-up."""
+    starts = np.array([r.path[0] for r in runs])
+    reach = 2.0 * float(np.abs(starts).max()) + 1.0
+    points = [tuple(p) for r in runs for p in r.path
+              if np.isfinite(p).all() and np.abs(p).max() <= reach]
+    return fit_window(points, dims)
+
+
+def colour(index: int) -> str:
+    return PATH_COLOURS[index % len(PATH_COLOURS)]
+
+
+def draw_paths(ax: Any, runs: Sequence[Run], lang: str, *, one_d: bool = False) -> None:
+    """Each path as a line with dots, its start ○ and end ★ (one legend entry per run)."""
+    for index, run in enumerate(runs):
+        xs = run.path[:, 0]
+        ys = run.values if one_d else run.path[:, 1]
+        c = colour(index)
+        ax.plot(xs, ys, "-o", color=c, markersize=2.5, linewidth=1.4, label=run.label, zorder=4)
+        ax.plot(xs[:1], ys[:1], "o", color=c, markersize=9, markerfacecolor="white",
+                markeredgewidth=2, zorder=5)
+        ax.plot(xs[-1:], ys[-1:], "*", color=c, markersize=15, markeredgecolor="black",
+                zorder=6)
+    ax.plot([], [], "o", color="0.3", markerfacecolor="white", markeredgewidth=2,
+            label=labels.text("label.start", lang))
+    ax.plot([], [], "*", color="0.3", markeredgecolor="black", markersize=12,
+            label=labels.text("label.end", lang))
+
+
+def draw_losses(ax: Any, runs: Sequence[Run], lang: str) -> None:
+    """f(θ_k) against k: on a log scale when every value is positive (else linear)."""
+    values = np.concatenate([r.values for r in runs])
+    finite = values[np.isfinite(values)]
+    for index, run in enumerate(runs):
+        ax.plot(np.arange(len(run.values)), run.values, color=colour(index), linewidth=1.6,
+                label=run.label)
+    if finite.size and finite.min() > 0:
+        ax.set_yscale("log")
+    ax.set_xlabel(labels.text("label.step", lang))
+    ax.set_ylabel(labels.math(r"f(\theta_k)", "f(θ_k)"))
+    ax.set_title(labels.text("loss_title", lang))
+    ax.grid(alpha=0.3, which="both")
+
+
+def _path_panel(ax: Any, expression: Expression, runs: Sequence[Run],
+                window: tuple[Interval, ...], lang: str) -> None:
+    if len(expression.variables) == 1:
+        curve = sample_curve(expression.compile().f, window[0])
+        draw_curve(ax, curve, expression, lang)
+        draw_paths(ax, runs, lang, one_d=True)
+        return
+    surface = axes.surface_of(expression, window, 200)
+    axes.contour_lines(ax, surface, 18, alpha=0.8)
+    draw_paths(ax, runs, lang)
+    axes.set_window(ax, window)
+    axes.label_axes(ax, expression)
+
+
+def descent_figure(expression: Expression, data: Any, lang: str,
+                   window: Sequence[Interval] | None = None, *,
+                   title_key: str = "descent_title") -> Any:
+    """Paths over the contours (left) and the loss curves (right) of one or more runs.
+
+    Args:
+        data: a DescentResult, a RaceResult, their ``to_dict()``, or a list of results.
+        window: the window of the left panel (default: fitted around the paths).
+    """
+    runs = as_runs(data)
+    dims = len(expression.variables)
+    figure = new_figure(13.0, 5.6) if dims <= 2 else new_figure(7.5, 5.6)
+    if dims <= 2:
+        chosen = tuple(window) if window else descent_window(runs, dims)
+        ax = figure.add_subplot(1, 2, 1)
+        _path_panel(ax, expression, runs, chosen, lang)
+        ax.legend(loc="best", fontsize=8, framealpha=0.9)
+        key = title_key + ("_curve" if dims == 1 else "")
+        ax.set_title(labels.title(key, lang, labels.formula(expression)))
+    loss = figure.add_subplot(1, 2 if dims <= 2 else 1, 2 if dims <= 2 else 1)
+    draw_losses(loss, runs, lang)
+    if len(runs) > 1 or dims > 2:
+        loss.legend(loc="best", fontsize=8)
+    figure.set_layout_engine("tight")
+    return figure
+
+
+def race_figure(expression: Expression, data: Any, lang: str,
+                window: Sequence[Interval] | None = None) -> Any:
+    """:func:`descent_figure` titled as a race of optimizers."""
+    return descent_figure(expression, data, lang, window, title_key="race_title")
+
+
+def descent_page(expression: Expression, data: Any, lang: str,
+                 window: Sequence[Interval] | None = None) -> Any:
+    """Interactive: the paths drawn on the rotatable surface (two variables)."""
+    from nablab.plot import interactive
+
+    runs = as_runs(data)
+    if len(expression.variables) != 2:
+        return None
+    chosen = tuple(window) if window else descent_window(runs, 2)
+    figure = interactive.surface_page(expression, chosen, lang)
+    return interactive.paths_on_surface(figure, [(r.label, r.path, r.values) for r in runs])
+
+
+def descent_picture(expression: Expression, data: Any, *, race: bool = False) -> Any:
+    """``descend``/``race`` ``--plot``/``--animate``: figure, surface page, animation."""
+    from functools import partial
+
+    from nablab.plot import animate
+    from nablab.plot.picture import Picture
+
+    static = partial(race_figure if race else descent_figure, expression, data)
+    page = partial(descent_page, expression, data) if len(expression.variables) == 2 else None
+    return Picture(static, page, partial(animate.descent_animation, expression, data))
+
+
+__all__ = ["descent_figure", "descent_page", "descent_picture", "descent_window", "draw_losses",
+           "draw_paths", "race_figure"]

@@ -1,0 +1,259 @@
+"""Every real solution of a polynomial system, exactly: lex Gröbner basis + real roots.
+
+The method (Cox, Little, O'Shea, *Ideals, Varieties, and Algorithms*, ch. 3):
+
+1. Write the equations F₁ = … = Fₘ = 0 over ℚ (floats become the rationals they print as)
+   and compute a reduced Gröbner basis G in the lexicographic order x₁ > … > xₙ. G has the
+   same common zeros as F. ``G = [1]``: no solution at all. G not zero-dimensional: the
+   solutions form curves or surfaces, infinitely many — reported as such (with G, which
+   describes the set), never looped over.
+2. Zero-dimensional: G contains a polynomial g(xₙ) in the last unknown alone (elimination).
+   Factor g over ℚ; every solution has xₙ = a root of one irreducible factor h.
+3. For each factor h, the Gröbner basis of G + ⟨h⟩ is usually in *shape position*
+   (xᵢ − pᵢ(xₙ) for i < n): each real root r of h gives exactly one solution xᵢ = pᵢ(r).
+   Otherwise, a rational (or quadratic) r is substituted exactly and the smaller system is
+   solved the same way; failing that, the remaining unknowns are back-substituted in
+   50-digit arithmetic, one at a time, each candidate checked against every basis element.
+4. Real roots of h: exact when deg h ≤ 2, else isolated exactly and refined to 50 digits
+   (:mod:`nablab.solve._roots`). Every solution is verified: ``max|Fᵢ|`` at the 50-digit
+   point must vanish to 30 digits, and the residual at the rounded float point is reported.
+
+API (``from nablab.solve.polynomial import …``)::
+
+    polynomial_system(equations, unknowns) -> list[sympy.Poly] | None
+    solve_polynomial_system(equations, unknowns) -> SystemSolution   # method "groebner"
+
+``equations`` are SymPy expressions (each ``= 0``), ``unknowns`` SymPy symbols; both are
+trusted, code-built objects (parse user text with :func:`nablab.parse` first). The result is
+``complete=True`` with status ``"finite"`` (every real solution listed, sorted), ``"none"``
+or ``"infinite"`` (``solution_set`` holds G, ``solutions`` is empty). It is unbounded in time:
+run it under :func:`nablab.solve.call_bounded`, as :func:`nablab.solve.solve_system` does.
+
+>>> import sympy
+>>> x, y = sympy.symbols("x y", real=True)
+>>> result = solve_polynomial_system([2*x - y, x**2 + y**2 - 5], [x, y])
+>>> [s.exact for s in result.solutions]
+[(-1, -2), (1, 2)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import mpmath
+import sympy
+
+from nablab.solve._backsub import Partial, back_substitute
+from nablab.solve._roots import DIGITS, RealRoot, real_roots, short_exact
+from nablab.solve.result import FINITE, INFINITE, NONE, Solution, SystemSolution
+
+#: A solution must satisfy the equations to this relative accuracy at its 50-digit value.
+VERIFY = mpmath.mpf(10) ** -30
+
+
+def polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol],
+                      ) -> list[sympy.Poly] | None:
+    """The equations as polynomials over ℚ in ``unknowns``, or ``None`` if they are not.
+
+    Floats become the rationals they print as (``0.1`` → ``1/10``). Anything else that is
+    not a rational number (``sqrt(2)``, ``pi``, ``sin x``, ``1/x``) makes it ``None``.
+    """
+    polys = []
+    for equation in equations:
+        expr = _as_expr(equation)
+        floats = {f: sympy.Rational(str(f)) for f in expr.atoms(sympy.Float)}
+        try:
+            poly = sympy.Poly(expr.xreplace(floats), *unknowns)
+        except sympy.PolynomialError:
+            return None
+        if not (poly.domain.is_ZZ or poly.domain.is_QQ):
+            return None
+        polys.append(poly)
+    return polys
+
+
+def _as_expr(value: Any) -> Any:
+    if isinstance(value, sympy.Basic):
+        return value
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return sympy.Rational(str(value)) if isinstance(value, float) else sympy.Integer(value)
+    raise TypeError(f"equations must be SymPy expressions, got {type(value).__name__}")
+
+
+def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol],
+                            ) -> SystemSolution:
+    """All real solutions of a polynomial system, exact where short, verified.
+
+    Args:
+        equations: polynomial SymPy expressions (or ``Poly`` objects) Fᵢ, each meaning
+            Fᵢ = 0, rational coefficients; any number of them.
+        unknowns: the unknowns, in order (the last one is eliminated first).
+
+    Returns:
+        A complete :class:`SystemSolution` (method ``"groebner"``).
+
+    Raises:
+        ValueError: the equations are not polynomials with rational coefficients.
+    """
+    unknowns = tuple(unknowns)
+    names = tuple(str(u) for u in unknowns)
+    polys = polynomial_system(equations, unknowns)
+    if polys is None:
+        raise ValueError("solve_polynomial_system needs polynomials with rational coefficients")
+    nonzero = [p for p in polys if not p.is_zero]
+    if not nonzero:
+        return SystemSolution(names, (), INFINITE, True, "groebner", solution_set=())
+    basis = sympy.groebner(nonzero, *unknowns, order="lex")
+    if list(basis.exprs) == [1]:
+        return SystemSolution(names, (), NONE, True, "groebner")
+    if not basis.is_zero_dimensional:
+        return SystemSolution(names, (), INFINITE, True, "groebner",
+                              solution_set=tuple(basis.exprs))
+    partials = _solve_triangular(list(basis.exprs), unknowns)
+    solutions = _verified(partials, polys, unknowns)
+    return SystemSolution(names, solutions, FINITE, True, "groebner")
+
+
+def _solve_triangular(basis: list[Any], unknowns: tuple[sympy.Symbol, ...]) -> list[Partial]:
+    """Solutions of a zero-dimensional lex basis: ``{unknown: RealRoot}`` per solution."""
+    last = unknowns[-1]
+    g = next(e for e in reversed(basis) if e.free_symbols <= {last})
+    # Already in shape position (Himmelblau's ∇f is): no basis per factor is needed.
+    shape = _shape(basis, unknowns) if len(unknowns) > 1 else None
+    out: list[Partial] = []
+    for h, _ in sympy.Poly(g, last).factor_list()[1]:
+        roots = real_roots(h)
+        if not roots:
+            continue
+        if len(unknowns) == 1:
+            out += [{last: r} for r in roots]
+        elif shape is not None:
+            reduced = {v: sympy.Poly(p, last).rem(h).as_expr() for v, p in shape.items()}
+            out += [{last: r} | {v: _at(p, last, r) for v, p in reduced.items()} for r in roots]
+        else:
+            component = list(sympy.groebner([*basis, h.as_expr()], *unknowns,
+                                            order="lex").exprs)
+            out += _solve_component(component, unknowns, roots)
+    return out
+
+
+def _solve_component(component: list[Any], unknowns: tuple[sympy.Symbol, ...],
+                     roots: list[RealRoot]) -> list[Partial]:
+    """The solutions whose last coordinate is one of ``roots`` (the roots of one factor)."""
+    last = unknowns[-1]
+    shape = _shape(component, unknowns)
+    out: list[Partial] = []
+    for root in roots:
+        if shape is not None:
+            out.append({last: root} | {v: _at(p, last, root) for v, p in shape.items()})
+            continue
+        rest = _substituted(component, last, root)
+        if rest is not None:
+            out += [{**s, last: root} for s in _solve_rest(rest, unknowns[:-1])]
+        else:
+            out += back_substitute(component, unknowns, {last: root})
+    return out
+
+
+def _solve_rest(rest: list[Any], unknowns: tuple[sympy.Symbol, ...]) -> list[Partial]:
+    basis = sympy.groebner(rest, *unknowns, order="lex")
+    if list(basis.exprs) == [1]:
+        return []
+    return _solve_triangular(list(basis.exprs), unknowns)
+
+
+def _shape(component: list[Any], unknowns: tuple[sympy.Symbol, ...],
+           ) -> dict[sympy.Symbol, Any] | None:
+    """``{xᵢ: pᵢ(xₙ)}`` when the basis is ``{c·xᵢ − qᵢ(xₙ)} ∪ {h(xₙ)}``, else ``None``."""
+    last = unknowns[-1]
+    shape: dict[sympy.Symbol, Any] = {}
+    for v in unknowns[:-1]:
+        for e in component:
+            if e.free_symbols <= {v, last} and v in e.free_symbols:
+                poly = sympy.Poly(e, v)
+                lead = poly.LC()
+                if poly.degree() == 1 and lead.is_number:
+                    shape[v] = -poly.nth(0) / lead
+                    break
+        else:
+            return None
+    return shape
+
+
+def _substituted(component: list[Any], last: sympy.Symbol, root: RealRoot) -> list[Any] | None:
+    """The basis with ``last`` replaced by an exact root, if it stays over ℚ; else ``None``."""
+    if root.exact is None:
+        return None
+    rest = []
+    for e in component:
+        value = sympy.expand(e.subs(last, root.exact))
+        if value == 0:
+            continue
+        others = tuple(sorted(value.free_symbols, key=str))
+        if not others:
+            return None
+        poly = sympy.Poly(value, *others)
+        if not (poly.domain.is_ZZ or poly.domain.is_QQ):
+            return None
+        rest.append(value)
+    return rest
+
+
+def _at(p: Any, last: sympy.Symbol, root: RealRoot) -> RealRoot:
+    """pᵢ(r): exact (simplified) when r is exact, and to 50 digits always."""
+    coeffs = sympy.Poly(p, last).all_coeffs()
+    with mpmath.workdps(DIGITS + 10):
+        value = mpmath.polyval([_mp(c) for c in coeffs], root.value)
+    exact = None
+    if root.exact is not None:
+        exact = short_exact(sympy.radsimp(sympy.expand(p.subs(last, root.exact))))
+    return RealRoot(value, exact)
+
+
+def _mp(c: Any) -> Any:
+    """A rational as an mpf at the current precision (call inside ``workdps``)."""
+    c = sympy.Rational(c)
+    return mpmath.mpf(int(c.p)) / int(c.q)
+
+
+def _verified(partials: list[Partial], polys: list[sympy.Poly],
+              unknowns: tuple[sympy.Symbol, ...]) -> tuple[Solution, ...]:
+    """Solutions that satisfy every equation at 50 digits, deduplicated, sorted."""
+    seen: dict[tuple[float, ...], Solution] = {}
+    with mpmath.workdps(DIGITS + 10):
+        terms = [[(m, _mp(c)) for m, c in p.terms()] for p in polys]
+        for partial in partials:
+            values = [partial[u].value for u in unknowns]
+            scale = max(1, *(abs(v) for v in values))
+            if _residual(terms, values) > VERIFY * _size(terms, scale):
+                continue
+            floats = tuple(float(v) for v in values)
+            exact = tuple(partial[u].exact for u in unknowns)
+            rounded = [mpmath.mpf(f) for f in floats]
+            seen.setdefault(floats, Solution(floats, exact, float(_residual(terms, rounded))))
+    return tuple(seen[k] for k in sorted(seen))
+
+
+def _residual(terms: list[list[tuple[Any, Any]]], values: list[Any]) -> Any:
+    return max((abs(_eval(t, values)) for t in terms), default=mpmath.mpf(0))
+
+
+def _eval(terms: list[tuple[Any, Any]], values: list[Any]) -> Any:
+    total = mpmath.mpf(0)
+    for monomial, coeff in terms:
+        term = coeff
+        for value, power in zip(values, monomial, strict=True):
+            if power:
+                term *= value ** power
+        total += term
+    return total
+
+
+def _size(terms: list[list[tuple[Any, Any]]], scale: Any) -> Any:
+    """Σ|cₖ|·scale^deg: the size of the largest term, for a relative residual test."""
+    return max((sum(abs(c) * scale ** sum(m) for m, c in t) for t in terms),
+               default=mpmath.mpf(1))
+
+
+__all__ = ["polynomial_system", "solve_polynomial_system"]

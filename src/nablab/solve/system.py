@@ -1,0 +1,92 @@
+"""The front door: exact when the system is polynomial and the budget allows, else numeric.
+
+``solve_system`` is what :func:`nablab.critical_points` (∇f = 0) and the Lagrange/KKT
+solver (∇f − λ∇g = 0, g = 0) call. The exact path
+(:func:`~nablab.solve.polynomial.solve_polynomial_system`) runs under a time budget
+(:func:`~nablab.solve._bounded.call_bounded`); when it is not polynomial, runs out of time
+or memory, or finds infinitely many solutions, the numeric path
+(:func:`~nablab.solve.newton.newton_multistart`) searches the box and the result says why
+(``fallback``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+import sympy
+
+from nablab.errors import ComputationTimeout, MemoryLimitExceeded
+from nablab.solve._bounded import call_bounded
+from nablab.solve.newton import lambdify_system, newton_multistart
+from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
+from nablab.solve.result import INFINITE, SystemSolution
+
+#: Seconds the exact path may take by default.
+EXACT_TIMEOUT = 5.0
+#: The numeric search's default box: [−10, 10] for every unknown.
+DEFAULT_BOUND = 10.0
+
+Array = np.ndarray
+
+
+def solve_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol], *,
+                 bounds: Sequence[tuple[float, float]] | None = None,
+                 exact_timeout: float | None = EXACT_TIMEOUT,
+                 fun: Callable[[Array], Array] | None = None,
+                 jac: Callable[[Array], Array] | None = None,
+                 max_starts: int | None = None) -> SystemSolution:
+    """Real solutions of F(z) = 0: every one exactly if possible, else those Newton finds.
+
+    Args:
+        equations: SymPy expressions Fᵢ (code-built, trusted), each meaning Fᵢ = 0.
+        unknowns: the unknowns, in order.
+        bounds: the box for the numeric search, ``(low, high)`` per unknown (default
+            [−10, 10]ⁿ). The exact path ignores it and returns every real solution.
+        exact_timeout: seconds for the exact path (``None``: unbounded).
+        fun, jac: vectorised F and its Jacobian for the numeric path (the convention of
+            :mod:`nablab.solve.newton`); built from ``equations`` when omitted.
+        max_starts: starts per Newton round (default :data:`~nablab.solve.newton.MAX_STARTS`).
+
+    Returns:
+        The exact :class:`SystemSolution` (``complete=True``) when the system is polynomial
+        with finitely many solutions and solved in time; otherwise the numeric one with
+        ``fallback`` saying why (for an infinite set ``status="infinite"`` and
+        ``solution_set`` stay, and the numeric points are a sample of the set).
+    """
+    unknowns = tuple(unknowns)
+    fallback = "not_polynomial"
+    exact: SystemSolution | None = None
+    if polynomial_system(equations, unknowns) is not None:
+        try:
+            exact = call_bounded(solve_polynomial_system, list(equations), unknowns,
+                                 timeout=exact_timeout)
+        except ComputationTimeout:
+            fallback = "timeout"
+        except MemoryLimitExceeded:
+            fallback = "memory"
+        else:
+            if exact.status != INFINITE:
+                return exact
+            fallback = "infinite"
+    numeric = _numeric(equations, unknowns, bounds, fun, jac, max_starts)
+    if exact is not None:
+        return replace(numeric, status=INFINITE, solution_set=exact.solution_set,
+                       fallback=fallback)
+    return replace(numeric, fallback=fallback)
+
+
+def _numeric(equations: Sequence[Any], unknowns: tuple[sympy.Symbol, ...],
+             bounds: Sequence[tuple[float, float]] | None,
+             fun: Callable[[Array], Array] | None, jac: Callable[[Array], Array] | None,
+             max_starts: int | None) -> SystemSolution:
+    if fun is None or jac is None:
+        fun, jac = lambdify_system(equations, unknowns)
+    box = bounds if bounds is not None else [(-DEFAULT_BOUND, DEFAULT_BOUND)] * len(unknowns)
+    options = {} if max_starts is None else {"max_starts": max_starts}
+    return newton_multistart(fun, jac, box, names=[str(u) for u in unknowns], **options)
+
+
+__all__ = ["DEFAULT_BOUND", "EXACT_TIMEOUT", "solve_system"]

@@ -1,0 +1,70 @@
+"""The front door: exact when it can, numeric otherwise, and it says which and why."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import pytest
+import sympy
+
+from nablab.budget import run_bounded
+from nablab.errors import ComputationTimeout
+from nablab.solve import INFINITE, call_bounded, solve_system
+
+x, y, z = sympy.symbols("x y z", real=True)
+
+
+def test_polynomial_goes_exact() -> None:
+    result = solve_system([x**2 - 1, y - x], [x, y])
+    assert (result.method, result.complete, result.fallback) == ("groebner", True, None)
+    assert sorted(s.exact for s in result.solutions) == [(-1, -1), (1, 1)]
+
+
+def test_non_polynomial_goes_numeric_and_says_why() -> None:
+    result = solve_system([sympy.cos(x), y], [x, y], bounds=[(-4, 4), (-1, 1)])
+    assert (result.method, result.complete, result.fallback) == ("newton", False,
+                                                                 "not_polynomial")
+    assert sorted(s.x[0] for s in result.solutions) == pytest.approx(
+        [-math.pi / 2, math.pi / 2], abs=1e-12)
+
+
+def test_timeout_falls_back_to_newton() -> None:
+    equations = [sympy.diff((x**2 + y - 11) ** 2 + (x + y**2 - 7) ** 2, v) for v in (x, y)]
+    result = solve_system(equations, [x, y], exact_timeout=1e-4, bounds=[(-6, 6), (-6, 6)])
+    assert (result.method, result.fallback, result.complete) == ("newton", "timeout", False)
+    assert len(result.solutions) == 9
+
+
+def test_infinite_set_is_sampled_with_its_equations() -> None:
+    result = solve_system([2 * (x - y), -2 * (x - y)], [x, y], bounds=[(-1, 1), (-1, 1)])
+    assert (result.status, result.fallback, result.complete) == (INFINITE, "infinite", False)
+    assert [sympy.expand(e - (x - y)) for e in result.solution_set] == [0]
+    assert result.solutions and all(abs(s.x[0] - s.x[1]) < 1e-12 for s in result.solutions)
+
+
+def _spin(seconds: float) -> str:
+    end = time.perf_counter() + seconds
+    while time.perf_counter() < end:
+        pass
+    return "done"
+
+
+def _nested(inner: float, budget: float) -> str:
+    return call_bounded(_spin, inner, timeout=budget)
+
+
+def test_budget_inside_a_worker_uses_a_timer() -> None:
+    # A daemonic worker cannot fork again: the inner budget must still hold.
+    assert run_bounded(_nested, 0.01, 1.0, timeout=10) == "done"
+    start = time.perf_counter()
+    with pytest.raises(ComputationTimeout):
+        run_bounded(_nested, 5.0, 0.2, timeout=10)
+    assert time.perf_counter() - start < 3
+
+
+def test_budget_in_an_ordinary_process_forks() -> None:
+    assert call_bounded(_spin, 0.0, timeout=5) == "done"
+    with pytest.raises(ComputationTimeout):
+        call_bounded(_spin, 5.0, timeout=0.2)
+    assert call_bounded(_spin, 0.0, timeout=None) == "done"
