@@ -46,6 +46,18 @@ def median_time(fn: Callable[[], Any], repeat: int = REPEAT, setup: Callable[[],
     return statistics.median(times)
 
 
+def round_robin(first: Callable[[], Any], second: Callable[[], Any],
+                rounds: int = 3 * REPEAT) -> tuple[float, float]:
+    """Median times of two variants timed alternately, so drift hits both alike."""
+    times: tuple[list[float], list[float]] = ([], [])
+    for _ in range(rounds):
+        for fn, bucket in ((first, times[0]), (second, times[1])):
+            start = time.perf_counter()
+            fn()
+            bucket.append(time.perf_counter() - start)
+    return statistics.median(times[0]), statistics.median(times[1])
+
+
 def fmt(seconds: float) -> str:
     if seconds >= 1:
         return f"{seconds:7.2f} s "
@@ -139,8 +151,8 @@ def grid_table() -> None:
                 with np.errstate(all="ignore"):
                     return hand(X, Y)
 
-            mine = median_time(lambda c=compiled, n=n: evaluate_grid(c, (-5, 5), (-5, 5), n))
-            theirs = median_time(by_hand)
+            mine, theirs = round_robin(
+                lambda c=compiled, n=n: evaluate_grid(c, (-5, 5), (-5, 5), n), by_hand)
             print(f"{name:16} {n:>5}² {fmt(mine):>10} {fmt(theirs):>15} {mine / theirs:6.2f}×")
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from nablab.calculus.tangent import tangent_line, tangent_plane
     from nablab.constrained import LagrangeResult, lagrange
     from nablab.critical import CriticalPointsResult, critical_points
+    from nablab.network import GraphResult, TrainResult, graph, train
     from nablab.optimize import DescentResult, descend, race, sweep
 
 #: Public names that live in heavier modules (NumPy): imported on first use.
@@ -50,6 +51,10 @@ _LAZY = {
     "race": "nablab.optimize",
     "sweep": "nablab.optimize",
     "DescentResult": "nablab.optimize",
+    "train": "nablab.network",
+    "TrainResult": "nablab.network",
+    "graph": "nablab.network",
+    "GraphResult": "nablab.network",
 }
 
 
@@ -68,6 +73,7 @@ __all__ = [
     "DescentResult",
     "DomainError",
     "Expression",
+    "GraphResult",
     "LagrangeResult",
     "MemoryLimitExceeded",
     "NablabError",
@@ -76,12 +82,14 @@ __all__ = [
     "PointValue",
     "Relation",
     "SolveError",
+    "TrainResult",
     "UnsupportedError",
     "__version__",
     "critical_points",
     "derivative_by_limit",
     "derivative_steps",
     "descend",
+    "graph",
     "lagrange",
     "parse",
     "parse_point",
@@ -92,4 +100,5 @@ __all__ = [
     "sweep",
     "tangent_line",
     "tangent_plane",
+    "train",
 ]

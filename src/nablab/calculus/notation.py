@@ -12,9 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 import sympy
-from sympy.core.mul import _keep_coeff
 
-from nablab.core.printing import MINUS, NablabLatexPrinter, UnicodePrinter
+from nablab.core.printing import NablabLatexPrinter, UnicodePrinter
 
 
 class DiffMark(sympy.Function):
@@ -66,27 +65,12 @@ def increment(var: sympy.Symbol) -> sympy.Symbol:
 
 
 class MathUnicode(UnicodePrinter):
-    """The foundation's Unicode printer, with ``·`` around marks and one pair of parentheses
-    around a sum in a denominator (``x/(x + 1)``)."""
+    """The foundation's Unicode printer, with ``·`` around marks."""
 
     def _separator(self, left: Any, right: Any, left_text: str, right_text: str) -> str:
         if isinstance(left, DiffMark) or isinstance(right, DiffMark):
             return "·"
         return super()._separator(left, right, left_text, right_text)
-
-    def _print_Mul(self, expr: Any) -> str:
-        coeff, rest = expr.as_coeff_Mul()
-        sign = ""
-        if coeff.is_negative:
-            sign, expr = MINUS, _keep_coeff(-coeff, rest)
-        numer, denom = self._split_fraction(expr)
-        top = self._join(numer) if numer else "1"
-        if not denom:
-            return sign + top
-        bottom = self._join(denom)
-        if len(denom) > 1 or denom[0].is_Mul:
-            bottom = f"({bottom})"
-        return sign + top + "/" + bottom
 
 
 class MathLatex(NablabLatexPrinter):

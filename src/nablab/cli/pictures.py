@@ -97,5 +97,23 @@ def lagrange_picture_of(expr: str, constraints: Sequence[str], variables: str | 
                             check=False))
 
 
-__all__ = ["critical_picture", "descend_picture", "lagrange_picture", "lagrange_picture_of",
-           "limit_picture", "race_picture", "sweep_picture", "tangent_picture"]
+def train_picture(settings: Mapping[str, Any]) -> Picture:
+    """``train --plot``: the run again (same settings, same seed), then its loss surface."""
+    from nablab.network import load_data, train
+    from nablab.plot.network import training_picture
+
+    data = load_data(settings["data"])
+    return training_picture(train(**{**settings, "data": data}), data)
+
+
+def graph_picture(expression: Expression, point: Mapping[str, Any]) -> Picture:
+    """``graph --plot``: the computational graph with values and adjoints."""
+    from nablab.network.graph import graph
+    from nablab.plot.graph import graph_picture as picture
+
+    return picture(graph(expression, point))
+
+
+__all__ = ["critical_picture", "descend_picture", "graph_picture", "lagrange_picture",
+           "lagrange_picture_of", "limit_picture", "race_picture", "sweep_picture",
+           "tangent_picture", "train_picture"]

@@ -79,11 +79,31 @@ def lagrange(chapter: Any) -> Figures:
     return [("hike", lagrange_picture(solve(MOUNTAIN, PATH)))]
 
 
+def network(chapter: Any) -> Figures:
+    """The notes' two-weight network: its loss surface with the path; backprop; XOR's line."""
+    from nablab.cli.tour import network as chapter_module
+    from nablab.network import example, train
+    from nablab.network.graph import graph
+    from nablab.plot.graph import graph_picture
+    from nablab.plot.network import training_picture
+
+    linear, xor = example("linear"), example("xor")
+    run = train(chapter_module.MODEL, linear, lr=chapter_module.LEARNING_RATE, epochs=1000,
+                start=chapter_module.START)
+    xor_run = train(chapter_module.SUGGESTIONS["xor"].model, xor,
+                    lr=chapter_module.CLASSIFIER_LR, epochs=chapter_module.CLASSIFIER_EPOCHS)
+    return [("loss-surface", training_picture(run, linear)),
+            ("backprop-graph", graph_picture(graph(chapter_module.NEURON,
+                                                   chapter_module.NEURON_POINT))),
+            ("xor", training_picture(xor_run, xor))]
+
+
 FIGURES: dict[str, Callable[[Any], Figures]] = {
     "foundation": foundation,
     "critical": critical,
     "descent": descent,
     "lagrange": lagrange,
+    "network": network,
 }
 
 

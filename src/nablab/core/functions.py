@@ -16,8 +16,9 @@ from sympy import Function, Heaviside, Max, S, exp
 class sigmoid(Function):  # noqa: N801 - SymPy function classes are lower-case by convention
     r"""The logistic sigmoid σ(x) = 1/(1 + e^{−x}), with σ'(x) = σ(x)(1 − σ(x)).
 
-    Numerically it is evaluated as ½ + ½·tanh(x/2), which equals σ(x) exactly and never
-    overflows (1/(1 + e^{−x}) overflows e^{−x} for x < −709).
+    NumPy code evaluates 1/(1 + e^{−x}) (accurate to the last bit even at σ(−40) ≈ 4e-18;
+    e^{−x} overflowing to ∞ for x < −709 gives the right limit 0, callers silence the
+    warning); scalar Python code uses ½ + ½·tanh(x/2), which never raises OverflowError.
 
     >>> from sympy import Symbol
     >>> x = Symbol("x")
@@ -53,8 +54,8 @@ class sigmoid(Function):  # noqa: N801 - SymPy function classes are lower-case b
         return body if exp is None else f"{body}^{{{exp}}}"
 
     def _numpycode(self, printer: Any) -> str:
-        tanh = printer._module_format(printer._module + ".tanh")
-        return f"(0.5 + 0.5*{tanh}(0.5*({printer._print(self.args[0])})))"
+        exp = printer._module_format(printer._module + ".exp")
+        return f"(1/(1 + {exp}(-({printer._print(self.args[0])}))))"
 
     def _pythoncode(self, printer: Any) -> str:
         tanh = printer._module_format("math.tanh")

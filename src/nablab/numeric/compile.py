@@ -26,7 +26,7 @@ import sympy
 from sympy.printing.pycode import PythonCodePrinter
 
 from nablab.errors import UnsupportedError
-from nablab.numeric.lambdify import numpy_lambdify
+from nablab.numeric.lambdify import llvm_lambdify, numpy_lambdify
 
 if TYPE_CHECKING:
     from nablab.core.expression import Expression
@@ -84,7 +84,7 @@ class CompiledFunction:
         import symengine
 
         symbols = [symengine.Symbol(v.name) for v in self.variables]
-        return symengine.Lambdify(symbols, exprs, backend="llvm", cse=True)
+        return llvm_lambdify(symbols, exprs)
 
     def _vectorised(self, raw: Callable[..., Any], lead: tuple[int, ...],
                     llvm: bool) -> Callable[..., Array]:

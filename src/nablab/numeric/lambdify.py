@@ -1,4 +1,4 @@
-"""``sympy.lambdify`` for NumPy, without the cost of ``from numpy import *``.
+"""Formulas → fast numeric code: ``sympy.lambdify`` for NumPy, SymEngine's LLVM ``Lambdify``.
 
 With ``modules="numpy"`` lambdify runs ``from numpy import *``, which loads NumPy's lazy
 submodules (f2py among them): about 0.2 s of every fresh process. Passing the module object
@@ -19,4 +19,23 @@ def numpy_lambdify(args: Sequence[Any], exprs: Any, *, cse: bool = True) -> Call
     return sympy.lambdify(list(args), exprs, modules=[numpy], cse=cse)  # type: ignore[no-any-return,unused-ignore]
 
 
-__all__ = ["numpy_lambdify"]
+def llvm_lambdify(args: Sequence[Any], outputs: Sequence[Any], *,
+                  opt_level: int = 0) -> Callable[..., Any]:
+    """SymEngine's LLVM ``Lambdify`` of SymEngine ``outputs`` in ``args`` (SymEngine symbols).
+
+    The arguments are renamed ``_nablab_a0, …`` first: with ``cse=True`` SymEngine names its
+    temporaries x0, x1, … and avoids only the names that occur in the outputs, so an argument
+    called ``x1`` that the outputs do not use is shadowed by a temporary and the results are
+    silently wrong (symengine 0.15). ``opt_level`` 0 compiles 3× faster than 3 (16 ms instead
+    of 48 for a 33-parameter gradient) and calls just as fast; bulk evaluation is ~30% slower.
+    """
+    import symengine
+
+    private = [symengine.Symbol(f"_nablab_a{i}") for i in range(len(args))]
+    rename = dict(zip(args, private, strict=True))
+    renamed = [symengine.sympify(o).xreplace(rename) for o in outputs]  # safe: SymEngine objects
+    return symengine.Lambdify(private, renamed, backend="llvm", cse=True,  # type: ignore[no-any-return,unused-ignore]
+                              opt_level=opt_level)
+
+
+__all__ = ["llvm_lambdify", "numpy_lambdify"]

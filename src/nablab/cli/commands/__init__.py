@@ -12,7 +12,7 @@ from types import ModuleType
 
 COMMANDS: tuple[str, ...] = (
     "tour", "diff", "limit", "steps", "tangent", "critical", "lagrange", "descend", "race",
-    "sweep", "plot", "serve",
+    "sweep", "train", "graph", "plot", "serve",
 )
 
 

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from nablab.cli.tour import critical, derivatives, descent, foundation, lagrange
+from nablab.cli.tour import critical, derivatives, descent, foundation, lagrange, network
 
 #: The notes' example, the running function of the tour.
 TOUR_FUNCTION = "f(x, y) = x^2 + y^2"
@@ -38,4 +38,4 @@ class Chapter:
 
 CHAPTERS: tuple[Callable[[str], Chapter], ...] = (foundation.chapter, derivatives.chapter,
                                                  critical.chapter, descent.chapter,
-                                                 lagrange.chapter)
+                                                 lagrange.chapter, network.chapter)

@@ -5,10 +5,19 @@ Each capability keeps its sentences in its own table module; a key may be define
 
 from __future__ import annotations
 
-from nablab.i18n.messages import constrained, core, critical, derivatives, optimize, plot, web
+from nablab.i18n.messages import (
+    constrained,
+    core,
+    critical,
+    derivatives,
+    network,
+    optimize,
+    plot,
+    web,
+)
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
-          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES)
+          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:

@@ -1,0 +1,112 @@
+"""Tour chapter: the notes' single-layer network ŷ = w₁x₁ + w₂x₂, trained by its partials.
+
+Everything is computed: the chain rule of ∂L/∂wᵢ, one gradient-descent step from (0, 0), the
+weights recovered from data made with known ones, the neuron z = wx + b and its partials,
+backpropagation through σ(wx + b) with σ' = σ(1 − σ), logistic regression, and XOR, which a
+single layer cannot learn.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from nablab.cli.commands._optimizer_options import fmt, vec
+from nablab.cli.commands.train import chain_lines
+from nablab.core.printing import symbol_display, to_unicode
+from nablab.i18n import translate
+from nablab.network import example, train
+from nablab.network.examples import LINEAR_WEIGHTS, SUGGESTIONS
+from nablab.network.graph import graph
+from nablab.parse import parse
+
+if TYPE_CHECKING:
+    from nablab.cli.tour import Chapter
+
+#: The notes' network, its data and the run of the chapter.
+MODEL, DATA, LEARNING_RATE, START = SUGGESTIONS["linear"].model, "example:linear", 0.1, \
+    "w1=0,w2=0"
+#: The neuron of the notes and the point its graph is evaluated at.
+NEURON, NEURON_POINT = "sigmoid(w*x + b)", "w=2,x=1,b=-1"
+#: Learning rate and epochs of the two classifiers.
+CLASSIFIER_LR, CLASSIFIER_EPOCHS = 0.5, 2000
+
+
+def _network(ch: Chapter, t: Any, lang: str) -> dict[str, Any]:
+    """ŷ = w₁x₁ + w₂x₂ on data made with known weights: chain rule, first step, recovery."""
+    data = example("linear")
+    result = train(MODEL, data, lr=LEARNING_RATE, epochs=1000, start=START)
+    ch.text(t("network", rows=data.rows, weights=vec(LINEAR_WEIGHTS)))
+    ch.math(f"ŷ = {result.model.expression.unicode}    L(w₁, w₂) = (1/N) Σₙ (ŷₙ − yₙ)²")
+    ch.text(t("chain_rule"))
+    for line in chain_lines(result, lang):
+        ch.math(line)
+    step = result.path[1] - result.path[0]
+    gradient = -step / LEARNING_RATE
+    ch.text(t("first_step", lr=fmt(LEARNING_RATE), start=vec(result.path[0])))
+    ch.math(f"θ₁ = {vec(result.path[0])} − {fmt(LEARNING_RATE)}·{vec(gradient)} = "
+            f"{vec(result.path[1])}")
+    for k in (0, 1, 2, 5, 10):
+        ch.math(f"epoch {k:>2}   w = {vec(result.path[k], 4):<18} L = {fmt(result.loss[k], 4)}")
+    ch.text(t("recovered", epochs=result.epochs, weights=vec(result.path[-1], 6),
+              loss=f"{result.final_loss:.1e}"))
+    return {"first_step": result.path[1].tolist(), "gradient_at_start": gradient.tolist(),
+            "epochs": result.epochs, "weights": result.parameters,
+            "final_loss": result.final_loss, "status": result.status}
+
+
+def _neuron(ch: Chapter, t: Any) -> dict[str, Any]:
+    """z = wx + b and its partials; backprop through σ(wx + b), node by node."""
+    z = parse("w*x + b")
+    partials = {v: to_unicode(z.partial(v)) for v in ("x", "w", "b")}
+    ch.text(t("neuron"))
+    ch.math(f"z = {z.unicode}:   " + "   ".join(f"∂z/∂{v} = {p}" for v, p in partials.items()))
+    result = graph(NEURON, NEURON_POINT)
+    sigma = result.output
+    ch.text(t("backprop", point=NEURON_POINT.replace(",", ", ")))
+    for node in result.nodes:
+        computes = node.id if node.op == "input" else f"{symbol_display(node.id)} = " \
+            f"{to_unicode(node.local)}"
+        ch.math(f"{computes:<14} value {fmt(node.value, 6):<10} ∂f/∂node {fmt(node.adjoint, 6)}")
+    slope = sigma.partial_values[0]
+    ch.text(t("sigmoid", value=fmt(sigma.value, 6), slope=fmt(slope, 6),
+              check=fmt(sigma.value * (1 - sigma.value), 6),
+              error=f"{result.check.max_rel_error:.1e}"))
+    return {"neuron_partials": partials, "gradient": result.gradient,
+            "sigmoid_slope": slope, "max_rel_error": result.check.max_rel_error}
+
+
+def _classifiers(ch: Chapter, t: Any) -> dict[str, Any]:
+    """Logistic regression learns its data; XOR stays out of a single layer's reach."""
+    logistic = train(SUGGESTIONS["logistic"].model, "example:logistic", lr=CLASSIFIER_LR,
+                     epochs=CLASSIFIER_EPOCHS)
+    formula = logistic.model.gradient_formulas()["w1"]
+    ch.text(t("logistic", gradient=to_unicode(logistic.model.gradients()[1]),
+              accuracy=f"{100 * (logistic.accuracy or 0):.0f}"))
+    xor = train(SUGGESTIONS["xor"].model, "example:xor", lr=CLASSIFIER_LR,
+                epochs=CLASSIFIER_EPOCHS)
+    ch.text(t("xor", accuracy=f"{100 * (xor.accuracy or 0):.0f}",
+              loss=fmt(xor.final_loss, 4), ln2=fmt(float(np.log(2)), 4)))
+    return {"logistic": {"accuracy": logistic.accuracy, "parameters": logistic.parameters,
+                         "gradient_w1": formula},
+            "xor": {"accuracy": xor.accuracy, "final_loss": xor.final_loss}}
+
+
+def chapter(lang: str) -> Chapter:
+    from nablab.cli.tour import Chapter
+
+    def t(key: str, **params: object) -> str:
+        return translate(f"tour.network.{key}", lang, **params)
+
+    ch = Chapter("network", t("title"))
+    data = _network(ch, t, lang)
+    data.update(_neuron(ch, t))
+    data.update(_classifiers(ch, t))
+    ch.text(t("try"))
+    ch.data = data
+    return ch
+
+
+__all__ = ["CLASSIFIER_EPOCHS", "CLASSIFIER_LR", "DATA", "LEARNING_RATE", "MODEL", "NEURON",
+           "NEURON_POINT", "START", "chapter"]

@@ -1,0 +1,17 @@
+"""The single-layer network: partial derivatives that train a model, and backprop drawn.
+
+:func:`train` fits any model ŷ = m(x; θ) to data by the partial derivatives ∂L/∂θ of its loss
+(written out by the chain rule, compiled once, evaluated on all rows at once) and an optimizer
+of :mod:`nablab.optimize`. :func:`graph` draws a formula as a computational graph and runs
+backpropagation through it node by node.
+"""
+
+from nablab.network.data import DataError, Dataset, load_csv, load_data
+from nablab.network.examples import SUGGESTIONS, example
+from nablab.network.graph import GraphResult, graph
+from nablab.network.model import LOSSES, Model, ModelError, bind
+from nablab.network.result import TrainResult
+from nablab.network.train import train
+
+__all__ = ["LOSSES", "SUGGESTIONS", "DataError", "Dataset", "GraphResult", "Model", "ModelError",
+           "TrainResult", "bind", "example", "graph", "load_csv", "load_data", "train"]

@@ -1,0 +1,98 @@
+r"""Built-in data sets, generated deterministically (pure arithmetic, no random generator).
+
+``linear``
+    The notes' single-layer network with known weights: y = 2x₁ − 3x₂ exactly, on a 5 × 5
+    grid of [−1, 1]². A model ŷ = w₁x₁ + w₂x₂ recovers w₁ = 2, w₂ = −3.
+``logistic``
+    200 points spread evenly over [−2, 2]² (the R₂ low-discrepancy sequence); the label is 1
+    with probability σ(3x₁ − 2x₂ + 1/2), decided by a second, golden-ratio sequence. The
+    classes overlap, so logistic regression has a finite best fit near (3, −2, 1/2).
+``xor``
+    The four corners of the unit square labelled x₁ XOR x₂. No line separates the classes:
+    a single layer σ(w₁x₁ + w₂x₂ + b) gets at most 3 of the 4 right.
+
+>>> example("xor").values.tolist()
+[[0.0, 0.0, 0.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0]]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NamedTuple
+
+import numpy as np
+
+from nablab.network.data import EXAMPLE_PREFIX, DataError, Dataset
+
+#: The weights the linear and logistic examples are generated from.
+LINEAR_WEIGHTS = (2.0, -3.0)
+LOGISTIC_WEIGHTS = (3.0, -2.0, 0.5)
+#: The plastic number g (g³ = g + 1) and the golden ratio φ: their sequences fill space evenly.
+_PLASTIC = 1.324717957244746
+_GOLDEN = (1 + 5**0.5) / 2
+
+
+class Suggestion(NamedTuple):
+    """The model and loss an example is made for."""
+
+    model: str
+    loss: str
+
+
+#: What each example is meant to be trained with.
+SUGGESTIONS = {
+    "linear": Suggestion("w1*x1 + w2*x2", "mse"),
+    "logistic": Suggestion("sigmoid(w1*x1 + w2*x2 + b)", "bce"),
+    "xor": Suggestion("sigmoid(w1*x1 + w2*x2 + b)", "bce"),
+}
+
+
+def linear() -> np.ndarray:
+    """x₁, x₂ on a 5 × 5 grid of [−1, 1]² and y = 2x₁ − 3x₂ (exact in binary floating point)."""
+    axis = np.linspace(-1.0, 1.0, 5)
+    x1, x2 = (a.ravel() for a in np.meshgrid(axis, axis))
+    y = LINEAR_WEIGHTS[0] * x1 + LINEAR_WEIGHTS[1] * x2
+    return np.column_stack([x1, x2, y])
+
+
+def logistic(n: int = 200) -> np.ndarray:
+    """Points of the R₂ sequence in [−2, 2]², labels 1 with probability σ(3x₁ − 2x₂ + ½)."""
+    i = np.arange(1, n + 1)
+    x1 = np.round(4.0 * ((0.5 + i / _PLASTIC) % 1.0) - 2.0, 3)
+    x2 = np.round(4.0 * ((0.5 + i / _PLASTIC**2) % 1.0) - 2.0, 3)
+    w1, w2, b = LOGISTIC_WEIGHTS
+    p = 1.0 / (1.0 + np.exp(-(w1 * x1 + w2 * x2 + b)))
+    u = (0.5 + i / _GOLDEN) % 1.0
+    return np.column_stack([x1, x2, (u < p).astype(float)])
+
+
+def xor() -> np.ndarray:
+    """The truth table of x₁ XOR x₂."""
+    return np.array([[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], dtype=float)
+
+
+_BUILDERS: dict[str, Callable[[], np.ndarray]] = {"linear": linear, "logistic": logistic,
+                                                  "xor": xor}
+
+
+def example(name: str) -> Dataset:
+    """The built-in data set ``name`` (columns x1, x2, y).
+
+    Raises:
+        DataError: ``data_unknown_example`` for a name that is not one of them.
+    """
+    key = name.strip().lower()
+    if key not in _BUILDERS:
+        raise DataError("data_unknown_example", name=name, known=", ".join(_BUILDERS))
+    return Dataset(("x1", "x2", "y"), _BUILDERS[key](), EXAMPLE_PREFIX + key)
+
+
+def example_name(source: str) -> str | None:
+    """``xor`` for a data set from ``example:xor``, else ``None``."""
+    if source.startswith(EXAMPLE_PREFIX) and source[len(EXAMPLE_PREFIX):] in _BUILDERS:
+        return source[len(EXAMPLE_PREFIX):]
+    return None
+
+
+__all__ = ["LINEAR_WEIGHTS", "LOGISTIC_WEIGHTS", "SUGGESTIONS", "Suggestion", "example",
+           "example_name", "linear", "logistic", "xor"]

@@ -1,0 +1,174 @@
+r"""ℓ and ∂ℓ/∂θ of every sample, compiled once and evaluated on a whole block of rows at once.
+
+The per-sample expressions [ℓ, ∂ℓ/∂θ₁, …, ∂ℓ/∂θ_P] are functions of the parameters, the
+inputs and the target. They are compiled by SymEngine's LLVM ``Lambdify`` (common
+subexpressions shared, so the factor ∂ℓ/∂ŷ is computed once per sample), which loops over the
+rows of a block in machine code; the loss and the gradient of the block are the column means:
+
+    L = (1/n) Σₙ ℓₙ,    ∂L/∂θᵢ = (1/n) Σₙ ∂ℓₙ/∂θᵢ.
+
+A block is a float array with one row per sample, laid out ``[θ₁ … θ_P | x₁ … x_k | y | t…]``:
+the data columns are written once, the parameters are copied into every row before each
+evaluation, and the t columns are scratch space for large blocks, whose ``tanh``/``exp``/…
+NumPy evaluates a column at a time (:mod:`nablab.network.staged`). Where SymEngine cannot
+compile a derivative (the step function of ``relu``), the same expressions go through
+``sympy.lambdify`` as NumPy code on the columns instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from nablab.core.functions import expand_named, sigmoid
+from nablab.network.data import Dataset
+from nablab.network.model import Model
+from nablab.network.staged import Stage, hoist, llvm, stages
+from nablab.numeric.lambdify import numpy_lambdify
+
+#: A block takes the staged path when rows × (functions per row) reaches this (measured with
+#: bench/network.py's 2-8-1 tanh network, 8 per row: staged is faster from about 80 rows; below,
+#: its extra LLVM call and copies cost more than NumPy's faster functions save).
+STAGED_CALLS = 640
+
+
+def block(model: Model, data: Dataset, extra: int = 0) -> np.ndarray:
+    """The rows ``[θ (zeros) | inputs | target | extra zeros]`` of ``data`` for ``model``."""
+    p = len(model.parameters)
+    rows = np.zeros((data.rows, p + len(model.inputs) + 1 + extra))
+    for index, (_, column) in enumerate(model.inputs):
+        rows[:, p + index] = data.column(column)
+    rows[:, p + len(model.inputs)] = data.column(model.target[1])
+    return rows
+
+
+class Kernel:
+    """The compiled per-sample loss and gradient of one model.
+
+    Args:
+        model: the bound model.
+
+    Attributes:
+        backend: ``"llvm"`` (SymEngine) or ``"numpy"`` (SymPy's lambdify).
+        width: the columns of a block (:meth:`block` makes one).
+    """
+
+    def __init__(self, model: Model) -> None:
+        self.model = model
+        self.p = len(model.parameters)
+        self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        compiled = _llvm(model)
+        self.backend = "numpy" if compiled is None else "llvm"
+        self._numpy = _numpy(model) if compiled is None else None
+        self._single: Any = None
+        self._final: Any = None
+        self._stages: list[Stage] = []
+        self.width = self.p + len(model.inputs) + 1
+        if compiled is not None:
+            self._single, self._stages, self._final, self.width = compiled
+        self._functions = self.width - self.p - len(model.inputs) - 1
+
+    def block(self, data: Dataset) -> np.ndarray:
+        """The block of ``data`` this kernel evaluates (with its scratch columns)."""
+        return block(self.model, data, self.width - self.p - len(self.model.inputs) - 1)
+
+    def __call__(self, theta: np.ndarray, rows: np.ndarray) -> tuple[float, np.ndarray]:
+        """L and ∇L over ``rows`` at θ (``rows`` is a block; its θ columns are overwritten).
+
+        Returns:
+            The mean loss and the mean gradient, shape (P,); ``inf``/``nan`` where they overflow.
+        """
+        n = rows.shape[0]
+        if rows.dtype != np.float64 or rows.ndim != 2 or rows.shape[1] != self.width \
+                or not rows.flags.c_contiguous:
+            raise ValueError(f"rows must be a C-contiguous float block of shape (n, {self.width})")
+        rows[:, : self.p] = theta
+        if self._single is not None:
+            out, weights = self._buffer(n)
+            # The loops over rows run in machine code; unsafe_eval skips __call__'s
+            # broadcasting (3 µs of a 10-row step): the shapes were checked above.
+            code = self._single
+            if self._final is not None and n * self._functions >= STAGED_CALLS:
+                for stage in self._stages:
+                    stage.run(rows, n)
+                code = self._final
+            code.unsafe_eval(rows.ravel(), out.ravel(), n)
+            means = np.dot(weights, out)
+            return float(means[0]), means[1:]
+        assert self._numpy is not None
+        with np.errstate(all="ignore"):
+            values = self._numpy(*theta, *rows[:, self.p: self.width].T)
+            means = np.array([np.mean(v) for v in values], dtype=float)
+        return float(means[0]), means[1:]
+
+    def _buffer(self, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """The output block for ``n`` rows and the weights 1/n that average it."""
+        if n not in self._buffers:
+            if len(self._buffers) > 4:
+                self._buffers.clear()
+            self._buffers[n] = (np.empty((n, self.p + 1)), np.full(n, 1.0 / n))
+        return self._buffers[n]
+
+
+def _arguments(model: Model) -> list[Any]:
+    return [*model.parameters, *(s for s, _ in model.inputs), model.target[0]]
+
+
+def _symengine(expr: Any) -> Any:
+    """``expr`` in SymEngine, σ(a) written as (1 + tanh(a/2))/2.
+
+    That form and its derivative (1 − tanh²(a/2))/4 never overflow; SymPy's exp form
+    e^(−a)/(1 + e^(−a))² is ∞/∞ for a < −709.
+    """
+    import symengine
+    import sympy
+
+    written = expr.replace(sigmoid, lambda a: (1 + sympy.tanh(a / 2)) / 2)
+    return symengine.sympify(expand_named(written))  # safe: a SymPy object, not text
+
+
+def _llvm(model: Model) -> tuple[Any, list[Stage], Any, int] | None:
+    """SymEngine's LLVM loops of [ℓ, ∂ℓ/∂θ…]: in one piece, and in stages (when there are
+    functions to move to NumPy); ``None`` if SymEngine cannot do it."""
+    import symengine
+
+    inner = _symengine(model.inner)
+    gradient = [inner.diff(symengine.Symbol(s.name)) for s in model.parameters]
+    if any(g.atoms(symengine.Derivative) or g.atoms(symengine.Subs) for g in gradient):
+        return None
+    loss, outer = _symengine(model.stable_loss()), _symengine(model.outer)
+    outputs = [loss, *(outer * g for g in gradient)]
+    args = [symengine.Symbol(s.name) for s in _arguments(model)]
+    hoisted, rewritten = hoist(outputs)
+    every = [*args, *(h.symbol for h in hoisted)]
+    try:
+        single = llvm(every, outputs)
+        if not hoisted:
+            return single, [], None, len(every)
+        final = llvm(every, rewritten)
+        return single, stages(every, hoisted, len(args)), final, len(every)
+    except (RuntimeError, TypeError, ValueError, NotImplementedError):
+        return None
+
+
+def _numpy(model: Model) -> Callable[..., Any]:
+    """NumPy code of [ℓ, ∂ℓ/∂θ…] on the columns (SymPy's lambdify, subexpressions shared)."""
+    return numpy_lambdify(_arguments(model), [model.stable_loss(), *model.gradients()])
+
+
+def predictor(model: Model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
+    """``f(θ, rows) -> inner`` per row: ŷ (MSE) or the logit z (BCE), vectorised."""
+    code = numpy_lambdify([*model.parameters, *(s for s, _ in model.inputs)], model.inner)
+    p, k = len(model.parameters), len(model.inputs)
+
+    def predict(theta: np.ndarray, rows: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            values = code(*theta, *rows[:, p: p + k].T)
+        return np.broadcast_to(np.asarray(values, dtype=float), (rows.shape[0],))
+
+    return predict
+
+
+__all__ = ["STAGED_CALLS", "Kernel", "block", "predictor"]

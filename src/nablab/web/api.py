@@ -1,0 +1,124 @@
+"""The JSON API: ``POST /api/{command}`` answers exactly what ``nablab COMMAND --json`` prints.
+
+Request models are generated from the command line's parser (:mod:`nablab.web.options`),
+so the OpenAPI schema at ``/openapi.json`` lists the same options with the same help. The
+route itself does no computing: it hands a task to the worker pool and returns the worker's
+JSON bytes as they are.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any, Literal
+
+from fastapi import FastAPI, Request
+from fastapi.responses import Response
+from pydantic import BaseModel, ConfigDict, Field, create_model
+
+from nablab.errors import NablabError
+from nablab.web import options
+from nablab.web.errors import dumps, language, status_of
+
+
+class Common(BaseModel):
+    """Fields every request has."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    expression: str = Field(description="the function, as on paper or in LaTeX",
+                            examples=["x^2 + y^2"])
+    lang: Literal["en", "ko"] | None = Field(
+        None, description="language of messages and explanations (default: the server's)")
+    timeout: float | None = Field(
+        None, gt=0, description="seconds the computation may take (at most the server's limit)")
+
+
+class ParseRequest(Common):
+    """The live preview: how nablab reads the formula."""
+
+    vars: str | None = Field(None, description="the variables, e.g. x,y")
+
+
+class PlotRequest(ParseRequest):
+    """Samples of a two-variable function for the surface and contour pictures."""
+
+    range: str | None = Field(None, description="window, e.g. -5:5,-5:5 (as --range)")
+    points: int | None = Field(None, ge=5, le=150, description="samples per axis")
+
+
+class ErrorBody(BaseModel):
+    """An error: the catalogue message, and the column (1-based) when it is in the formula."""
+
+    kind: str
+    message: str
+    column: int | None
+    hint: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorResponse, "description": "the input cannot be read or used"},
+    413: {"model": ErrorResponse, "description": "the request body is too large"},
+    422: {"model": ErrorResponse, "description": "over the time or memory budget"},
+    503: {"model": ErrorResponse, "description": "too many requests are waiting"},
+}
+
+
+def request_model(command: str) -> type[BaseModel]:
+    """``DiffRequest`` etc.: :class:`Common` plus the command's own options."""
+    model: type[BaseModel] = create_model(f"{command.title()}Request", __base__=Common,
+                                          **options.request_fields(command))  # type: ignore[call-overload]
+    return model
+
+
+async def answer(request: Request, kind: str, name: str, body: BaseModel) -> Response:
+    """Run the task on the pool; the worker's JSON, or the error with its status."""
+    settings, pool = request.app.state.settings, request.app.state.pool
+    data = body.model_dump(exclude_none=True)
+    lang = language(data.pop("lang", None), settings.lang)
+    timeout = min(float(data.pop("timeout", settings.timeout)), settings.timeout)
+    try:
+        raw = await pool.run((kind, name, data, lang, timeout), timeout)
+    except NablabError as exc:
+        return Response(dumps({"error": exc.to_dict(lang)}), status_of(exc),
+                        media_type="application/json")
+    return Response(raw, media_type="application/json")
+
+
+def endpoint(kind: str, name: str, model: type[BaseModel]) -> Any:
+    """A route function whose signature shows FastAPI the request model."""
+
+    async def route(request: Request, body: BaseModel) -> Response:
+        return await answer(request, kind, name, body)
+
+    route.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
+        inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
+        inspect.Parameter("body", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=model)])
+    return route
+
+
+def add_routes(app: FastAPI) -> None:
+    """``/api/{command}``, ``/api/view/{diff,lagrange}``, ``/api/parse``, ``/api/plot``."""
+    descriptions = options.described()
+    for command in options.COMMANDS:
+        app.add_api_route(f"/api/{command}", endpoint("command", command, request_model(command)),
+                          methods=["POST"], summary=f"nablab {command} --json",
+                          description=descriptions[command], responses=ERRORS, tags=["commands"])
+    for command in ("diff", "lagrange"):
+        app.add_api_route(f"/api/view/{command}", endpoint("view", command, request_model(command)),
+                          methods=["POST"], summary=f"the page's view of nablab {command}",
+                          description="`result`: the `--json` object; with the LaTeX and "
+                                      "picture data the page shows.",
+                          responses=ERRORS, tags=["page"])
+    app.add_api_route("/api/parse", endpoint("parse", "", ParseRequest), methods=["POST"],
+                      summary="read a formula (the live preview)", responses=ERRORS,
+                      tags=["page"])
+    app.add_api_route("/api/plot", endpoint("plot", "surface", PlotRequest), methods=["POST"],
+                      summary="surface samples of a two-variable function", responses=ERRORS,
+                      tags=["page"])
+
+
+__all__ = ["Common", "ParseRequest", "PlotRequest", "add_routes", "answer", "request_model"]

@@ -1,0 +1,122 @@
+"""The numbers behind the page's pictures: surface samples, the constraint path, the hike.
+
+The page draws with plotly.js; this module only samples (with the plot package's NumPy
+samplers) and turns every non-finite value into ``None``, which JSON has and plotly.js
+draws as a gap.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+
+from nablab.cli.figures import parse_window
+from nablab.core.expression import Expression
+from nablab.errors import UnsupportedError
+from nablab.plot.ranges import DEFAULT_INTERVAL, Interval
+from nablab.plot.sampling import clip_to_view, sample_surface
+
+#: Samples per axis of the page's surface (rotating needs no more), and the most allowed.
+SURFACE_POINTS, MAX_POINTS = 80, 150
+#: Points kept per constraint curve, and curves kept.
+PATH_POINTS, MAX_PATHS = 400, 8
+
+
+def finite(values: Any) -> Any:
+    """Nested lists of floats with ``None`` for NaN and ±∞ (JSON has no NaN)."""
+    array = np.asarray(values, dtype=float)
+    if array.ndim == 0:
+        value = float(array)
+        return value if math.isfinite(value) else None
+    return [finite(row) for row in array] if array.ndim > 1 else \
+        [v if math.isfinite(v) else None for v in array.tolist()]
+
+
+def samples(values: Any) -> Any:
+    """:func:`finite` at 7 significant digits: a picture needs no more, the page loads faster."""
+    array = np.asarray(values, dtype=float)
+    with np.errstate(all="ignore"):
+        scale = 10.0 ** (6 - np.floor(np.log10(np.abs(array))))
+        rounded = np.where(np.isfinite(scale) & (array != 0), np.round(array * scale) / scale,
+                           array)
+    return finite(rounded)
+
+
+def window_of(text: str | None) -> tuple[Interval, Interval]:
+    """``--range`` text (``-5:5`` or ``-5:5,-3:3``) as two intervals; the notes' by default."""
+    if not text:
+        return (DEFAULT_INTERVAL, DEFAULT_INTERVAL)
+    window = parse_window(text)
+    return (window[0], window[-1])
+
+
+def surface_data(expression: Expression, window_text: str | None,
+                 points: int | None) -> dict[str, Any]:
+    """f sampled on a grid: what the rotatable surface and the contour plot need."""
+    if len(expression.variables) != 2:
+        raise UnsupportedError("picture_needs_two", count=len(expression.variables))
+    window = window_of(window_text)
+    n = max(5, min(int(points or SURFACE_POINTS), MAX_POINTS))
+    surface = sample_surface(expression.compile().f, window[0], window[1], n)
+    return {"variables": list(expression.variable_names), "x": finite(surface.x),
+            "y": finite(surface.y), "z": samples(clip_to_view(surface.z, surface.zlim)),
+            "zlim": finite(surface.zlim), "window": finite(window)}
+
+
+def _thin(path: np.ndarray, count: int = PATH_POINTS) -> np.ndarray:
+    step = max(1, math.ceil(len(path) / count))
+    return path if step == 1 else np.vstack([path[::step], path[-1:]])
+
+
+def _arrows(best: Any, names: tuple[str, ...], size: float) -> dict[str, Any] | None:
+    """∇f and ∇g at the optimum, as arrow tips at length ``size`` (directions matter)."""
+    if best is None or not best.constraint_gradients:
+        return None
+    at = np.array([float(best.point[n]) for n in names])
+    tips = {}
+    for key, vector, length in (("grad_f", best.gradient, size),
+                                ("grad_g", best.constraint_gradients[0], 0.6 * size)):
+        v = np.asarray(vector, dtype=float)
+        norm = float(np.hypot(*v))
+        tips[key] = finite(at + v / norm * length) if norm > 0 and math.isfinite(norm) else None
+    return {"at": finite(at), **tips}
+
+
+def _hike(result: Any, path: np.ndarray, best: Any) -> dict[str, Any]:
+    """Height along the path, and the highest point (the solved maximum when on the path)."""
+    from nablab.plot.lagrange import hike
+
+    distance, height = hike(result, path)
+    top = int(np.nanargmax(height)) if np.isfinite(height).any() else 0
+    value = float(height[top]) if math.isfinite(height[top]) else None
+    if best is not None and getattr(best, "extreme", None) in ("maximum", "both"):
+        at = np.array([float(best.point[n]) for n in result.variables])
+        top, value = int(np.argmin(np.hypot(*(path - at).T))), float(best.value)
+    return {"distance": finite(distance), "height": finite(height),
+            "top": {"distance": finite(distance[top]), "height": finite(value)}}
+
+
+def lagrange_data(result: Any) -> dict[str, Any] | None:
+    """Level curves of f, the constraint path, candidates, ∇f ∥ ∇g, and the hike.
+
+    ``None`` unless there are two variables and one constraint (the picture's shape).
+    """
+    if len(result.variables) != 2 or len(result.constraints) != 1:
+        return None
+    from nablab.plot.lagrange import constraint_paths, lagrange_window, optimum
+
+    window = lagrange_window(result)
+    grid = sample_surface(result.objective.compile().f, window[0], window[1], SURFACE_POINTS)
+    paths = [_thin(p) for p in constraint_paths(result, window)[:MAX_PATHS]]
+    best = optimum(result)
+    size = 0.15 * min(w[1] - w[0] for w in window)
+    return {"window": finite(window), "x": finite(grid.x), "y": finite(grid.y),
+            "z": samples(clip_to_view(grid.z, grid.zlim)),
+            "paths": [finite(p) for p in paths],
+            "arrows": _arrows(best, result.variables, size),
+            "hike": _hike(result, paths[0], best) if paths else None}
+
+
+__all__ = ["finite", "lagrange_data", "samples", "surface_data", "window_of"]

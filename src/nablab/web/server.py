@@ -1,0 +1,80 @@
+"""``nablab serve``: bind the socket, say where, run uvicorn until Ctrl+C.
+
+The socket is bound and listening before the address is printed, so a client (or a test)
+that reads the line can connect at once; uvicorn accepts from the same socket.
+"""
+
+from __future__ import annotations
+
+import json
+import socket
+import threading
+import time
+import webbrowser
+from typing import TextIO
+
+from nablab.errors import NablabError
+from nablab.i18n import translate
+from nablab.web.settings import Settings
+
+#: Host names that mean "this computer only".
+LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A listening TCP socket on ``host:port`` (port 0: any free port).
+
+    Raises:
+        NablabError: ``port_in_use`` when the address cannot be bound.
+    """
+    sock = None
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+        sock = socket.socket(family, kind, proto)
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        if sock is not None:
+            sock.close()
+        raise NablabError("port_in_use", host=host, port=port, reason=exc.strerror or exc) from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def url_of(sock: socket.socket) -> str:
+    host, port = sock.getsockname()[:2]
+    return f"http://[{host}]:{port}/" if ":" in host else f"http://{host}:{port}/"
+
+
+def _open_when_started(server: object, url: str) -> None:
+    for _ in range(200):
+        if getattr(server, "started", False):
+            webbrowser.open(url)
+            return
+        time.sleep(0.05)
+
+
+def serve(settings: Settings, host: str, port: int, *, open_browser: bool = False,
+          out: TextIO, as_json: bool = False) -> int:
+    """Run the web app until interrupted; the exit code."""
+    import uvicorn
+
+    from nablab.web.app import create_app
+
+    sock = bind(host, port)
+    url = url_of(sock)
+    line = json.dumps({"url": url}) if as_json else translate("web.serving", settings.lang,
+                                                              url=url)
+    out.write(line + "\n")
+    out.flush()
+    config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False,
+                            lifespan="on", timeout_graceful_shutdown=2)
+    server = uvicorn.Server(config)
+    if open_browser:
+        threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
+    server.run(sockets=[sock])
+    return 0
+
+
+__all__ = ["LOOPBACK", "bind", "serve", "url_of"]

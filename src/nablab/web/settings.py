@@ -1,0 +1,49 @@
+"""The server's limits in one place: workers, time, memory, body and result sizes."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from nablab.budget import DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT
+from nablab.i18n import default_language
+
+#: Largest request body accepted, bytes (a formula is at most 10 000 characters).
+MAX_BODY = 64 * 1024
+#: Largest result sent back, bytes (a long descent with ``every`` 1 can exceed it).
+MAX_RESULT = 16 * 1024 * 1024
+#: Requests that may wait for a worker before the server answers 503.
+MAX_PENDING = 256
+
+
+def default_workers() -> int:
+    """One worker per core, at least two (one long job must not hold the only worker)."""
+    return max(2, os.cpu_count() or 2)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How the web app runs.
+
+    Attributes:
+        workers: worker processes kept ready.
+        extra_workers: workers added while long jobs hold the others (then retired).
+        timeout: wall-clock budget of one job, seconds; a request may ask for less.
+        memory_mb: memory one job may add on top of its worker's, MiB.
+        max_body, max_result, max_pending: see the module constants.
+        lang: the page's first language, and the API's when a request names none.
+        loopback_only: answer only to loopback host names (a server on 127.0.0.1).
+    """
+
+    workers: int = field(default_factory=default_workers)
+    extra_workers: int = 2
+    timeout: float = DEFAULT_TIMEOUT
+    memory_mb: int = DEFAULT_MEMORY_MB
+    max_body: int = MAX_BODY
+    max_result: int = MAX_RESULT
+    max_pending: int = MAX_PENDING
+    lang: str = field(default_factory=default_language)
+    loopback_only: bool = True
+
+
+__all__ = ["MAX_BODY", "MAX_PENDING", "MAX_RESULT", "Settings", "default_workers"]

@@ -1,0 +1,630 @@
+// ∇lab's page. Every text comes from the message catalogue (the #messages JSON); every
+// number and formula comes from the JSON API. User text is only ever set as textContent,
+// and LaTeX goes through KaTeX with trust off and expansion and size limits.
+"use strict";
+
+(function () {
+  const MESSAGES = JSON.parse(document.getElementById("messages").textContent);
+  const KATEX_OPTIONS = {
+    throwOnError: false, trust: false, strict: "ignore", maxExpand: 1000, maxSize: 20,
+    displayMode: false, output: "htmlAndMathml",
+  };
+  const MAX_LATEX = 20000;
+  const RACERS = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
+  const COLOURS = ["#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
+  // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
+  const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
+  const state = {
+    lang: document.documentElement.lang || "en",
+    parsed: null, // the preview of the current formula
+    seq: {}, // latest request number per section (older answers are dropped)
+    rerun: {}, // how to redo each section that has run (after a language switch)
+    surface: null, // the last surface samples (the descent's contour)
+    start: null, // the descent's start point
+    runs: null, // the last descent or race, for replays
+    timer: null,
+  };
+
+  // ---------------------------------------------------------------- text and elements
+  function t(key, params) {
+    const table = MESSAGES[state.lang] || MESSAGES.en;
+    let text = key in table ? table[key] : key;
+    for (const [name, value] of Object.entries(params || {})) {
+      text = text.split("{" + name + "}").join(String(value));
+    }
+    return text;
+  }
+
+  function $(id) { return document.getElementById(id); }
+
+  function el(tag, text, cls) {
+    const node = document.createElement(tag);
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    if (cls) node.className = cls;
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
+
+  function math(latex, display) {
+    const span = el(display ? "div" : "span", null, display ? "math display" : "math");
+    if (typeof latex !== "string" || latex.length > MAX_LATEX || !window.katex) {
+      span.textContent = String(latex);
+      return span;
+    }
+    window.katex.render(latex, span, Object.assign({}, KATEX_OPTIONS, { displayMode: !!display }));
+    return span;
+  }
+
+  function fmt(value, digits) {
+    if (value === null || value === undefined) return "—";
+    if (typeof value !== "number") return String(value);
+    if (value === 0) return "0";
+    const text = Number.isInteger(value) && Math.abs(value) < 1e9
+      ? String(value) : String(Number(value.toPrecision(digits || 6)));
+    return text.replace(/-/g, "−");
+  }
+
+  function vec(values, digits) {
+    const items = values.map((v) => fmt(v, digits));
+    return items.length === 1 ? items[0] : "(" + items.join(", ") + ")";
+  }
+
+  function table(headers, rows) {
+    const node = el("table");
+    const head = node.createTHead().insertRow();
+    for (const h of headers) head.appendChild(el("th", h));
+    const body = node.createTBody();
+    for (const row of rows) {
+      const tr = body.insertRow();
+      for (const cell of row) {
+        const td = tr.insertCell();
+        if (cell instanceof Node) td.appendChild(cell); else td.textContent = String(cell);
+      }
+    }
+    return node;
+  }
+
+  function paragraphs(target, heading, lines) {
+    if (!lines || !lines.length) return;
+    if (heading) target.appendChild(el("h3", heading));
+    for (const line of lines) target.appendChild(el("p", line));
+  }
+
+  // ---------------------------------------------------------------- the API
+  async function api(path, body) {
+    const response = await fetch(path, {
+      method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(Object.assign({ lang: state.lang }, body)),
+    });
+    let data = null;
+    try { data = await response.json(); } catch (err) { data = null; }
+    if (!response.ok) {
+      const error = (data && data.error) || { kind: "http", message: String(response.status) };
+      throw Object.assign(new Error(error.message), { info: error });
+    }
+    return data;
+  }
+
+  function formulaBody(extra) {
+    const body = { expression: $("formula").value };
+    const vars = $("vars").value.trim();
+    if (vars) body.vars = vars;
+    for (const [key, value] of Object.entries(extra || {})) {
+      if (value !== "" && value !== null && value !== undefined) body[key] = value;
+    }
+    return body;
+  }
+
+  // Runs one section's request: shows "computing…", drops stale answers, shows errors.
+  async function section(name, out, work) {
+    const seq = (state.seq[name] || 0) + 1;
+    state.seq[name] = seq;
+    state.rerun[name] = () => section(name, out, work);
+    const busy = el("p", t("web.working"), "muted working");
+    out.appendChild(busy);
+    try {
+      const render = await work();
+      if (state.seq[name] !== seq) return;
+      clear(out);
+      render();
+    } catch (err) {
+      if (state.seq[name] !== seq) return;
+      clear(out);
+      showError(out, err.info || { message: String(err) });
+    }
+  }
+
+  function showError(target, info) {
+    const box = el("div", null, "error");
+    box.setAttribute("role", "alert");
+    box.appendChild(el("strong", t("web.error.label") + ": "));
+    box.appendChild(el("span", info.message));
+    if (info.column) box.appendChild(el("span", " (" + t("web.error.at_column", { column: info.column }) + ")"));
+    if (info.hint) box.appendChild(el("p", t("web.error.hint") + ": " + info.hint, "hint"));
+    target.appendChild(box);
+    return box;
+  }
+
+  // ---------------------------------------------------------------- formula preview
+  let previewTimer = null;
+  function schedulePreview() {
+    clearTimeout(previewTimer);
+    previewTimer = setTimeout(preview, 200);
+  }
+
+  async function preview(auto) {
+    const text = $("formula").value;
+    const seq = (state.seq.preview || 0) + 1;
+    state.seq.preview = seq;
+    const target = $("preview"), error = $("formula-error");
+    if (!text.trim()) {
+      clear(target);
+      target.appendChild(el("span", t("web.preview.empty"), "muted"));
+      error.hidden = true;
+      state.parsed = null;
+      return;
+    }
+    try {
+      const parsed = await api("/api/parse", formulaBody());
+      if (state.seq.preview !== seq) return;
+      state.parsed = parsed;
+      error.hidden = true;
+      clear(target);
+      const head = parsed.name + "(" + parsed.variables.join(", ") + ")";
+      target.appendChild(math(head + " = " + parsed.latex, true));
+      target.appendChild(el("span", t("web.preview.variables", { names: parsed.variables.join(", ") }), "muted"));
+      fillVariables(parsed.variables);
+      if (auto !== false) autoRun();
+    } catch (err) {
+      if (state.seq.preview !== seq) return;
+      state.parsed = null;
+      showFormulaError(text, err.info || { message: String(err) });
+    }
+  }
+
+  // The error under the formula: the message, then the input with a caret at the column.
+  function showFormulaError(text, info) {
+    const box = $("formula-error");
+    clear(box);
+    box.hidden = false;
+    box.appendChild(el("strong", t("web.error.label") + ": "));
+    box.appendChild(el("span", info.message, "message"));
+    if (info.column) {
+      box.appendChild(el("span", " (" + t("web.error.at_column", { column: info.column }) + ")"));
+      const shown = text.length <= 200 ? text : text.slice(0, 200);
+      const caret = " ".repeat(Math.max(0, info.column - 1)) + "^";
+      box.appendChild(el("pre", shown + "\n" + caret, "caret"));
+    }
+    if (info.hint) box.appendChild(el("p", t("web.error.hint") + ": " + info.hint, "hint"));
+  }
+
+  function fillVariables(names) {
+    const select = $("limit-wrt");
+    const previous = select.value;
+    clear(select);
+    for (const name of names.length ? names : ["x"]) {
+      const option = el("option", name);
+      option.value = name;
+      select.appendChild(option);
+    }
+    if (names.includes(previous)) select.value = previous;
+  }
+
+  let autoTimer = null;
+  function autoRun() {
+    clearTimeout(autoTimer);
+    autoTimer = setTimeout(() => {
+      runDiff();
+      if (state.parsed && state.parsed.variables.length === 2) runSurface();
+    }, 150);
+  }
+
+  // ---------------------------------------------------------------- derivatives
+  function runDiff() {
+    const out = $("diff-out");
+    return section("diff", out, async () => {
+      const data = await api("/api/view/diff", formulaBody({ at: $("diff-at").value.trim() }));
+      return () => showDiff(out, data);
+    });
+  }
+
+  function showDiff(out, data) {
+    const latex = data.latex, result = data.result;
+    const one = result.variables.length === 1;
+    out.appendChild(math(latex.function, true));
+    out.appendChild(el("h3", t(one ? "web.derivatives.derivative" : "web.derivatives.partials")));
+    const list = el("div", null, "partials");
+    list.id = "partials";
+    for (const line of latex.partials) list.appendChild(math(line, true));
+    if (one || latex.second.length !== result.variables.length) {
+      for (const line of latex.second) list.appendChild(math(line, true));
+    }
+    out.appendChild(list);
+    if (!one && latex.second.length === result.variables.length) {
+      out.appendChild(el("h3", t("web.derivatives.gradient")));
+      out.appendChild(math(latex.gradient, true));
+      out.appendChild(el("h3", t("web.derivatives.hessian")));
+      out.appendChild(math(latex.hessian, true));
+    }
+    if (result.at) {
+      const point = Object.values(result.at.point);
+      out.appendChild(el("h3", t("web.derivatives.at_point") + " " + vec(point)));
+      out.appendChild(el("p", "f = " + fmt(result.at.value)));
+      out.appendChild(el("p", (one ? "f′" : "∇f") + " = " + vec(result.at.gradient)));
+    }
+  }
+
+  // ---------------------------------------------------------------- limit and steps
+  function runLimit() {
+    const out = $("limit-out");
+    return section("limit", out, async () => {
+      const data = await api("/api/limit", formulaBody({
+        wrt: $("limit-wrt").value, at: $("limit-at").value.trim() }));
+      return () => showLimit(out, data);
+    });
+  }
+
+  function showLimit(out, data) {
+    for (const step of data.steps) {
+      const item = el("div", null, "step");
+      item.appendChild(math(step.latex, true));
+      item.appendChild(el("p", step.text, "muted"));
+      out.appendChild(item);
+    }
+    if (data.numeric && data.numeric.length) {
+      out.appendChild(el("h3", t("web.limit.table")));
+      const rows = data.numeric.map((r) => [fmt(r.h, 2), fmt(r.forward, 12), fmt(r.forward_error, 2),
+        fmt(r.central, 12), fmt(r.central_error, 2)]);
+      out.appendChild(table([t("web.limit.h"), t("web.limit.forward"), t("web.limit.error"),
+        t("web.limit.central"), t("web.limit.error")], rows));
+    }
+  }
+
+  function runSteps() {
+    const out = $("limit-out");
+    return section("limit", out, async () => {
+      const data = await api("/api/steps", formulaBody({ wrt: $("limit-wrt").value }));
+      return () => {
+        data.steps.forEach((step, i) => {
+          const item = el("div", null, "step");
+          item.appendChild(el("span", (i + 1) + ".", "number"));
+          item.appendChild(math(step.latex, true));
+          item.appendChild(el("p", step.text, "muted"));
+          out.appendChild(item);
+        });
+      };
+    });
+  }
+
+  // ---------------------------------------------------------------- critical points
+  function pointText(point) {
+    if (point.exact) return "(" + Object.values(point.exact).join(", ") + ")";
+    return vec(Object.values(point.point));
+  }
+
+  function runCritical() {
+    const out = $("critical-out");
+    return section("critical", out, async () => {
+      const data = await api("/api/critical", formulaBody({ domain: $("critical-domain").value.trim() }));
+      return () => {
+        out.appendChild(el("p", t(data.complete ? "critical.complete" : "critical.incomplete"), "muted"));
+        if (!data.points.length) out.appendChild(el("p", t("web.critical.none")));
+        else {
+          const rows = data.points.map((p) => [pointText(p), p.value_exact || fmt(p.value),
+            p.eigenvalues.map((v) => fmt(v, 4)).join(", "), t("critical.kind." + p.kind)]);
+          out.appendChild(table([t("critical.column.point"), t("critical.column.value"),
+            t("critical.column.eigenvalues"), t("critical.column.kind")], rows));
+        }
+        for (const line of data.explanation) out.appendChild(el("p", line));
+      };
+    });
+  }
+
+  // ---------------------------------------------------------------- surface and contour
+  function runSurface() {
+    const out = $("surface-out");
+    return section("surface", out, async () => {
+      const data = await api("/api/plot", formulaBody({ range: $("surface-range").value.trim() }));
+      return () => {
+        state.surface = data;
+        drawSurface(data);
+        if (state.runs && state.runsFor === formulaKey()) animate(state.runs);
+        else drawDescentBackground();
+      };
+    });
+  }
+
+  function drawSurface(data) {
+    const names = data.variables;
+    Plotly.react($("surface-3d"), [{
+      type: "surface", x: data.x, y: data.y, z: data.z, colorscale: "Viridis", showscale: false,
+      contours: { z: { show: true, project: { z: true }, usecolormap: true } },
+      name: t("web.surface.surface"),
+    }], {
+      title: { text: t("web.surface.surface") }, margin: { l: 0, r: 0, b: 0, t: 40 },
+      scene: { xaxis: { title: { text: names[0] } }, yaxis: { title: { text: names[1] } },
+        zaxis: { title: { text: "f" } } },
+    }, PLOT_CONFIG);
+    Plotly.react($("surface-contour"), [contourTrace(data, true)], {
+      title: { text: t("web.surface.contour") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+      xaxis: { title: { text: names[0] } }, yaxis: { title: { text: names[1] }, scaleanchor: "x" },
+    }, PLOT_CONFIG);
+  }
+
+  function contourTrace(data, filled) {
+    return { type: "contour", x: data.x, y: data.y, z: data.z, colorscale: "Viridis",
+      ncontours: 20, showscale: filled, hoverinfo: "x+y+z",
+      contours: { coloring: filled ? "fill" : "lines" }, line: { width: 1 } };
+  }
+
+  // ---------------------------------------------------------------- gradient descent
+  // The function's window fills the plot area, so every click lands inside it.
+  function descentLayout() {
+    const names = state.surface ? state.surface.variables : ["x", "y"];
+    const window_ = state.surface ? state.surface.window : [[-5, 5], [-5, 5]];
+    return { margin: { l: 50, r: 10, b: 40, t: 10 }, showlegend: true,
+      legend: { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.8)" },
+      xaxis: { title: { text: names[0] }, range: window_[0], constrain: "domain" },
+      yaxis: { title: { text: names[1] }, range: window_[1], scaleanchor: "x", constrain: "domain" } };
+  }
+
+  function formulaKey() { return $("formula").value + "\u0000" + $("vars").value; }
+
+  function startTrace() {
+    return { type: "scatter", mode: "markers", x: state.start ? [state.start[0]] : [],
+      y: state.start ? [state.start[1]] : [], name: "θ₀",
+      marker: { size: 12, color: "white", line: { color: "black", width: 2 } } };
+  }
+
+  function drawDescentBackground() {
+    if (!state.surface) return;
+    const plot = $("descent-plot");
+    clearInterval(state.timer);
+    Plotly.react(plot, [contourTrace(state.surface, false), startTrace()], descentLayout(), PLOT_CONFIG);
+    plot.dataset.ready = "1";
+  }
+
+  // A click on the contour plot sets θ₀: pixel → data through plotly's own axes.
+  function onDescentClick(event) {
+    const plot = $("descent-plot");
+    const layout = plot._fullLayout;
+    const area = plot.querySelector(".nsewdrag");
+    if (!layout || !area) return;
+    const box = area.getBoundingClientRect();
+    const x = layout.xaxis.p2c(event.clientX - box.left);
+    const y = layout.yaxis.p2c(event.clientY - box.top);
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    state.start = [Number(x.toPrecision(4)), Number(y.toPrecision(4))];
+    $("descent-start").value = state.start.join(",");
+    Plotly.restyle(plot, { x: [[state.start[0]]], y: [[state.start[1]]] }, [1]);
+  }
+
+  function descentOptions() {
+    const start = $("descent-start").value.trim();
+    if (!start) throw Object.assign(new Error(), { info: { message: t("web.descent.needs_start") } });
+    const steps = Math.max(1, Math.min(10000, parseInt($("descent-steps").value, 10) || 500));
+    return { start: start, steps: steps };
+  }
+
+  function runDescent() {
+    const out = $("descent-out");
+    return section("descent", out, async () => {
+      const options = descentOptions();
+      const data = await api("/api/descend", formulaBody(Object.assign(options, {
+        optimizer: $("descent-optimizer").value, lr: parseFloat($("descent-lr").value) || null })));
+      return () => {
+        animate([data]);
+        out.appendChild(el("p", data.message));
+        out.appendChild(el("p", "θ = " + vec(Object.values(data.final.point)) + "   f = " +
+          fmt(data.final.value) + "   |∇f| = " + fmt(data.final.grad_norm, 3)));
+      };
+    });
+  }
+
+  function runRace() {
+    const out = $("descent-out");
+    return section("descent", out, async () => {
+      const options = descentOptions();
+      const names = RACERS.filter((n) => $("racer-" + n).checked);
+      const data = await api("/api/race", formulaBody(Object.assign(options, {
+        optimizers: names.join(",") })));
+      return () => {
+        animate(data.results);
+        const rows = data.results.map((r) => [t("optimize.name." + r.optimizer), fmt(r.learning_rate),
+          t("optimize.status_word." + r.status), r.steps, fmt(r.final.value),
+          vec(Object.values(r.final.point))]);
+        out.appendChild(table([t("web.descent.column.optimizer"), "η", t("web.descent.column.status"),
+          t("web.descent.column.steps"), "f(θ)", t("web.descent.column.final")], rows));
+        out.appendChild(el("p", t("web.descent.ranking", { ranking: data.ranking.join(" > ") })));
+      };
+    });
+  }
+
+  // The paths grow over about two seconds; the plot's dataset says how far (tests read it).
+  function animate(runs) {
+    state.runs = runs;
+    state.runsFor = formulaKey();
+    $("descent-replay").disabled = false;
+    if (!state.surface) return;
+    const plot = $("descent-plot");
+    clearInterval(state.timer);
+    const traces = runs.map((run, i) => ({ type: "scatter", mode: "lines+markers", x: [], y: [],
+      name: t("optimize.name." + run.optimizer),
+      line: { color: COLOURS[i % COLOURS.length], width: 2 }, marker: { size: 4 } }));
+    Plotly.react(plot, [contourTrace(state.surface, false), startTrace(), ...traces],
+      descentLayout(), PLOT_CONFIG);
+    const total = Math.max(...runs.map((r) => r.path.length));
+    const frames = Math.min(total, 60);
+    let frame = 0;
+    plot.dataset.animation = "running";
+    const tick = () => {
+      frame += 1;
+      const k = Math.ceil((frame / frames) * total);
+      const update = { x: runs.map((r) => r.path.slice(0, k).map((p) => p[0])),
+        y: runs.map((r) => r.path.slice(0, k).map((p) => p.length > 1 ? p[1] : 0)) };
+      Plotly.restyle(plot, update, runs.map((_, i) => i + 2));
+      $("descent-frame").textContent = t("web.descent.frame", { k: Math.min(k, total) - 1, total: total - 1 });
+      plot.dataset.frame = String(Math.min(k, total));
+      if (frame >= frames) {
+        clearInterval(state.timer);
+        plot.dataset.animation = "done";
+      }
+    };
+    state.timer = setInterval(tick, 33);
+  }
+
+  // ---------------------------------------------------------------- Lagrange
+  function runLagrange() {
+    const out = $("lagrange-out");
+    return section("lagrange", out, async () => {
+      const constraints = $("lagrange-constraints").value.split("\n").map((s) => s.trim()).filter(Boolean);
+      const data = await api("/api/view/lagrange", formulaBody({ constraint: constraints }));
+      return () => showLagrange(out, data);
+    });
+  }
+
+  function showLagrange(out, data) {
+    const latex = data.latex, text = data.text;
+    out.appendChild(math(latex.function, true));
+    for (const c of latex.constraints) out.appendChild(math(c, true));
+    out.appendChild(el("h3", t("lagrange.heading.lagrangian")));
+    out.appendChild(math(latex.lagrangian, true));
+    out.appendChild(el("h3", t("lagrange.heading.system")));
+    out.appendChild(math(latex.vector_form, true));
+    for (const line of latex.system) out.appendChild(math(line, true));
+    out.appendChild(el("h3", t("lagrange.heading.candidates") + " — " +
+      t(text.complete ? "lagrange.complete" : "lagrange.incomplete")));
+    const rows = text.rows.map((r) => [r.point, r.multipliers, r.value, r.kind, r.extreme]);
+    const candidates = table([t("lagrange.column.point"), t("lagrange.column.multipliers"),
+      t("lagrange.column.value"), t("lagrange.column.kind"), ""], rows);
+    candidates.id = "lagrange-candidates";
+    out.appendChild(candidates);
+    paragraphs(out, "", text.method);
+    for (const name of ["global", "picture", "kkt", "second", "lambda", "check"]) {
+      paragraphs(out, t("lagrange.heading." + name), text[name]);
+    }
+    drawLagrange(data.picture, data.result);
+  }
+
+  function drawLagrange(picture, result) {
+    const plane = $("lagrange-plane"), hike = $("lagrange-hike");
+    if (!picture) {
+      Plotly.purge(plane); Plotly.purge(hike);
+      clear(plane); plane.appendChild(el("p", t("web.lagrange.no_picture"), "muted"));
+      return;
+    }
+    const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, ncontours: 16,
+      colorscale: "Viridis", showscale: false, contours: { coloring: "lines", showlabels: true },
+      name: "f", hoverinfo: "x+y+z" }];
+    picture.paths.forEach((path, i) => traces.push({ type: "scatter", mode: "lines",
+      x: path.map((p) => p[0]), y: path.map((p) => p[1]), line: { color: "black", width: 3 },
+      name: t("web.lagrange.path"), showlegend: i === 0 }));
+    for (const c of result.candidates) {
+      traces.push({ type: "scatter", mode: "markers", x: [c.point[Object.keys(c.point)[0]]],
+        y: [c.point[Object.keys(c.point)[1]]], name: t("lagrange.kind." + c.kind),
+        marker: { size: 12, symbol: c.extreme === "maximum" ? "triangle-up" : "circle",
+          color: c.extreme === "maximum" ? "#d62728" : "#2ca02c", line: { color: "black", width: 1 } } });
+    }
+    Plotly.react(plane, traces, {
+      title: { text: t("web.lagrange.plane") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+      xaxis: { range: picture.window[0] }, yaxis: { range: picture.window[1], scaleanchor: "x" },
+      annotations: arrows(picture.arrows), legend: { x: 0.01, y: 0.99 },
+    }, PLOT_CONFIG);
+    drawHike(hike, picture.hike);
+  }
+
+  function arrows(data) {
+    if (!data) return [];
+    const out = [];
+    for (const [key, colour] of [["grad_f", "#d62728"], ["grad_g", "#1f77b4"]]) {
+      if (!data[key]) continue;
+      out.push({ x: data[key][0], y: data[key][1], ax: data.at[0], ay: data.at[1],
+        xref: "x", yref: "y", axref: "x", ayref: "y", showarrow: true, arrowhead: 2,
+        arrowwidth: 2.5, arrowcolor: colour, text: t("web.lagrange." + key),
+        font: { color: colour, size: 14 } });
+    }
+    return out;
+  }
+
+  function drawHike(target, hike) {
+    if (!hike) { Plotly.purge(target); return; }
+    Plotly.react(target, [
+      { type: "scatter", mode: "lines", x: hike.distance, y: hike.height,
+        line: { color: "#8c564b", width: 2 }, name: t("web.lagrange.height") },
+      { type: "scatter", mode: "markers", x: [hike.top.distance], y: [hike.top.height],
+        marker: { size: 14, symbol: "triangle-up", color: "#d62728", line: { color: "black", width: 1 } },
+        name: t("web.lagrange.top") + " f = " + fmt(hike.top.height) },
+    ], { title: { text: t("web.lagrange.hike") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+      xaxis: { title: { text: t("web.lagrange.distance") } }, yaxis: { title: { text: t("web.lagrange.height") } },
+      legend: { x: 0.01, y: 0.01 } }, PLOT_CONFIG);
+    target.dataset.ready = "1";
+  }
+
+  function hikingExample() {
+    $("formula").value = "4 - x^2 - 2y^2";
+    $("vars").value = "";
+    $("lagrange-constraints").value = "2(x-1)^2 - 10y + 6 = 0";
+    preview();
+    runLagrange();
+  }
+
+  // ---------------------------------------------------------------- language
+  function applyLanguage(lang) {
+    state.lang = lang;
+    document.documentElement.lang = lang;
+    for (const node of document.querySelectorAll("[data-i18n]")) node.textContent = t(node.dataset.i18n);
+    for (const node of document.querySelectorAll("[data-i18n-placeholder]")) node.placeholder = t(node.dataset.i18nPlaceholder);
+    for (const node of document.querySelectorAll("[data-i18n-title]")) node.title = t(node.dataset.i18nTitle);
+    const other = lang === "en" ? "ko" : "en";
+    const toggle = $("lang-toggle");
+    toggle.dataset.lang = other;
+    toggle.textContent = (MESSAGES[other] || {})["web.language_name"] || other;
+    const url = new URL(window.location.href);
+    url.searchParams.set("lang", lang);
+    window.history.replaceState(null, "", url.pathname + url.search);
+    buildRacers();
+    if ($("formula").value.trim()) preview(false);
+    for (const redo of Object.values(state.rerun)) redo();
+  }
+
+  function buildRacers() {
+    const box = $("racers");
+    const checked = new Set(RACERS.filter((n) => $("racer-" + n) ? $("racer-" + n).checked : ["gd", "momentum", "adam"].includes(n)));
+    clear(box);
+    for (const name of RACERS) {
+      const label = el("label", null, "racer");
+      const input = el("input");
+      input.type = "checkbox"; input.id = "racer-" + name; input.checked = checked.has(name);
+      label.appendChild(input);
+      label.appendChild(el("span", t("optimize.name." + name).split(" (")[0]));
+      box.appendChild(label);
+    }
+  }
+
+  // ---------------------------------------------------------------- wiring
+  function init() {
+    buildRacers();
+    fillVariables([]);
+    $("formula").addEventListener("input", schedulePreview);
+    $("vars").addEventListener("input", schedulePreview);
+    $("formula").addEventListener("keydown", (e) => { if (e.key === "Enter") preview(); });
+    $("diff-run").addEventListener("click", runDiff);
+    $("limit-run").addEventListener("click", runLimit);
+    $("steps-run").addEventListener("click", runSteps);
+    $("critical-run").addEventListener("click", runCritical);
+    $("surface-run").addEventListener("click", runSurface);
+    $("descent-run").addEventListener("click", runDescent);
+    $("race-run").addEventListener("click", runRace);
+    $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
+    $("descent-plot").addEventListener("click", onDescentClick);
+    $("lagrange-run").addEventListener("click", runLagrange);
+    $("lagrange-example").addEventListener("click", hikingExample);
+    $("lang-toggle").addEventListener("click", () => applyLanguage($("lang-toggle").dataset.lang));
+    if ($("formula").value.trim()) preview();
+    document.body.dataset.ready = "1";
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
