@@ -39,6 +39,16 @@ def foundation(chapter: Any) -> Figures:
             ("partials-slices", function_picture(f, "slices", point=(1.0, 2.0)))]
 
 
+def derivatives(chapter: Any) -> Figures:
+    """The limit definition made visible: secants of x² − x turning into its tangent at 2."""
+    from nablab.cli.tour.derivatives import TANGENT
+    from nablab.parse import parse
+    from nablab.plot.calculus import tangent_picture
+
+    text, x0 = TANGENT
+    return [("secants-tangent", tangent_picture(parse(text), (float(x0),)))]
+
+
 def critical(chapter: Any) -> Figures:
     """∇f = 0 at the minimum of x² + y², and the saddle of the chapter's contrast function."""
     from nablab.cli.tour.critical import CONTRAST
@@ -100,6 +110,7 @@ def network(chapter: Any) -> Figures:
 
 FIGURES: dict[str, Callable[[Any], Figures]] = {
     "foundation": foundation,
+    "derivatives": derivatives,
     "critical": critical,
     "descent": descent,
     "lagrange": lagrange,
