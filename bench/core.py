@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import shutil
 import statistics
-import subprocess
 import sys
 import time
 from collections.abc import Callable
@@ -27,23 +26,18 @@ import numpy as np
 import sympy
 from sympy.core.cache import clear_cache
 
+import _timing  # bench/_timing.py: shared timing helpers
 import nablab
+from _timing import fmt
 from nablab.numeric import evaluate_grid
 
 QUICK = "--quick" in sys.argv
 REPEAT = 3 if QUICK else 7
 
 
-def median_time(fn: Callable[[], Any], repeat: int = REPEAT, setup: Callable[[], None] | None
-                = None) -> float:
-    times = []
-    for _ in range(repeat):
-        if setup:
-            setup()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+def median_time(fn: Callable[[], Any], repeat: int = REPEAT,
+                setup: Callable[[], None] | None = None) -> float:
+    return _timing.median_time(fn, repeat, setup)
 
 
 def round_robin(first: Callable[[], Any], second: Callable[[], Any],
@@ -56,14 +50,6 @@ def round_robin(first: Callable[[], Any], second: Callable[[], Any],
             fn()
             bucket.append(time.perf_counter() - start)
     return statistics.median(times[0]), statistics.median(times[1])
-
-
-def fmt(seconds: float) -> str:
-    if seconds >= 1:
-        return f"{seconds:7.2f} s "
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:7.2f} ms"
-    return f"{seconds * 1e6:7.1f} µs"
 
 
 def network_loss_text(hidden: int = 8, points: int = 10) -> str:
@@ -168,16 +154,8 @@ def cli_table() -> None:
         "python -c pass": [sys.executable, "-c", "pass"],
     }
     env = {**os.environ, "LANG": "C.UTF-8"}
-    results = {}
-    for name, argv in runs.items():
-        subprocess.run(argv, capture_output=True, env=env, check=True)  # warm the page cache
-        results[name] = median_time(
-            lambda a=argv: subprocess.run(a, capture_output=True, env=env, check=True),
-            repeat=3 if QUICK else 5)
-    base = results["python -c 'import sympy …'"]
-    print(f"{'command':30} {'time':>10} {'vs plain SymPy script':>22}")
-    for name, seconds in results.items():
-        print(f"{name:30} {fmt(seconds):>10} {seconds / base:21.2f}×")
+    results = _timing.process_times(runs, 3 if QUICK else 5, env)
+    _timing.print_process_table(results, "python -c 'import sympy …'")
 
 
 def main() -> None:

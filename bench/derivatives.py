@@ -17,17 +17,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import statistics
-import subprocess
 import sys
-import time
 from collections.abc import Callable
 from typing import Any
 
 import sympy
 from sympy.core.cache import clear_cache
 
+import _timing  # bench/_timing.py: shared timing helpers
 import nablab
+from _timing import fmt
 
 QUICK = "--quick" in sys.argv
 REPEAT = 3 if QUICK else 7
@@ -52,21 +51,8 @@ LIMITS = {
 
 
 def median_time(fn: Callable[[], Any], repeat: int = REPEAT) -> float:
-    times = []
-    for _ in range(repeat):
-        clear_cache()
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
-
-
-def fmt(seconds: float) -> str:
-    if seconds >= 1:
-        return f"{seconds:7.2f} s "
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:7.2f} ms"
-    return f"{seconds * 1e6:7.1f} µs"
+    """Cold: SymPy's cache cleared before every call."""
+    return _timing.median_time(fn, repeat, setup=clear_cache)
 
 
 def steps_table() -> None:
@@ -110,19 +96,8 @@ def cli_table() -> None:
         "python -c 'import sympy; diff'": [sys.executable, "-c", plain],
     }
     env = {**os.environ, "LANG": "C.UTF-8"}
-    results = {}
-    for name, argv in runs.items():
-        subprocess.run(argv, capture_output=True, env=env, check=True)  # warm the page cache
-        start_times = []
-        for _ in range(3 if QUICK else 5):
-            start = time.perf_counter()
-            subprocess.run(argv, capture_output=True, env=env, check=True)
-            start_times.append(time.perf_counter() - start)
-        results[name] = statistics.median(start_times)
-    base = results["python -c 'import sympy; diff'"]
-    print(f"{'command':34} {'time':>10} {'vs plain SymPy script':>22}")
-    for name, seconds in results.items():
-        print(f"{name:34} {fmt(seconds):>10} {seconds / base:21.2f}×")
+    results = _timing.process_times(runs, 3 if QUICK else 5, env)
+    _timing.print_process_table(results, "python -c 'import sympy; diff'", 34)
 
 
 def main() -> None:

@@ -1,0 +1,50 @@
+"""Timing helpers shared by the benchmark scripts (plain functions, no framework)."""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import time
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+
+def median_time(fn: Callable[[], Any], repeat: int,
+                setup: Callable[[], None] | None = None) -> float:
+    """Median wall time of ``fn()`` over ``repeat`` calls, ``setup()`` untimed before each."""
+    times = []
+    for _ in range(repeat):
+        if setup:
+            setup()
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def fmt(seconds: float) -> str:
+    """A duration in the unit that reads best, 10 characters wide."""
+    if seconds >= 1:
+        return f"{seconds:7.2f} s "
+    if seconds >= 1e-3:
+        return f"{seconds * 1e3:7.2f} ms"
+    return f"{seconds * 1e6:7.1f} µs"
+
+
+def process_times(runs: Mapping[str, Sequence[str]], repeat: int,
+                  env: Mapping[str, str]) -> dict[str, float]:
+    """Median wall time of each command as a fresh process (after one warm-up run each)."""
+    results = {}
+    for name, argv in runs.items():
+        subprocess.run(list(argv), capture_output=True, env=dict(env), check=True)
+        results[name] = median_time(
+            lambda a=argv: subprocess.run(list(a), capture_output=True, env=dict(env),
+                                          check=True), repeat)
+    return results
+
+
+def print_process_table(results: Mapping[str, float], base: str, width: int = 30) -> None:
+    """One row per command: its time and its ratio to the ``base`` command's."""
+    print(f"{'command':{width}} {'time':>10} {'vs plain SymPy script':>22}")
+    for name, seconds in results.items():
+        print(f"{name:{width}} {fmt(seconds):>10} {seconds / results[base]:21.2f}×")
