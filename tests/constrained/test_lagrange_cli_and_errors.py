@@ -155,3 +155,15 @@ def test_non_polynomial_problems_never_report_nan(f: str, constraint: str) -> No
 
 def test_tour_chapter_data_is_json() -> None:
     json.dumps(tour_lagrange.chapter("en").to_dict(), allow_nan=False)
+
+
+def test_plot_option_writes_the_hiking_picture(tmp_path: object) -> None:
+    from pathlib import Path
+
+    target = Path(str(tmp_path)) / "hike.png"
+    code, out, err = run("lagrange", "4 - x^2 - 2y^2", "-c", "2(x-1)^2 - 10y + 6 = 0",
+                         "--no-check", "--json", "--plot", str(target))
+    assert code == 0
+    assert json.loads(out)["maximum"]["value"] == pytest.approx(2.94044, abs=1e-5)
+    assert target.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "hike.png" in err

@@ -48,6 +48,14 @@ def heading(text: str) -> Text:
     return Text(text, style="bold")
 
 
+def present(ctx: Any, data: Any, view: Any, show: Any) -> None:
+    """A command's result: ``data`` as JSON with ``--json``, else ``show(view, ctx)``."""
+    if ctx.json:
+        print_json(data, ctx.stdout)
+    else:
+        show(view, ctx)
+
+
 def print_json(data: Any, file: TextIO | None = None) -> None:
     """One JSON object on stdout (UTF-8, not ASCII-escaped, so Korean stays readable)."""
     out = file or sys.stdout

@@ -33,6 +33,14 @@ def add_common(p: argparse.ArgumentParser, lang: str, *, steps: int = 1000) -> N
     p.add_argument("--eps", type=float, metavar="EPS", help=translate("cli.opt.eps", lang))
 
 
+def add_run_options(p: argparse.ArgumentParser, lang: str) -> None:
+    """--start and --every, for the commands that run from one start point (descend, race)."""
+    p.add_argument("--start", required=True, metavar="POINT",
+                   help=translate("cli.opt.start", lang))
+    p.add_argument("--every", type=int, default=1, metavar="K",
+                   help=translate("cli.opt.every", lang))
+
+
 def hyper(args: argparse.Namespace) -> dict[str, Any]:
     """The hyper-parameters given on the command line (and only those)."""
     out: dict[str, Any] = {}

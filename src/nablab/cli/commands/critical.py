@@ -76,10 +76,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     expression = job.keywords["expression"]
     figures.requested(args)
     data, view = ctx.run(job)
-    if ctx.json:
-        render.print_json(data, ctx.stdout)
-    else:
-        show(view, ctx)
+    render.present(ctx, data, view, show)
     figures.write_figures(args, ctx, partial(pictures.critical_picture, expression, data))
     return 0
 

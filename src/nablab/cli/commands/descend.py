@@ -11,6 +11,7 @@ from nablab.cli.app import Context
 from nablab.cli.commands._optimizer_options import (
     ProgressBar,
     add_common,
+    add_run_options,
     fmt,
     hyper,
     table,
@@ -31,13 +32,10 @@ def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str) -> Any
     p = sub.add_parser("descend", parents=parents, help=translate("cli.descend.help", lang),
                        description=translate("cli.descend.description", lang))
     add_common(p, lang)
-    p.add_argument("--start", required=True, metavar="POINT",
-                   help=translate("cli.opt.start", lang))
+    add_run_options(p, lang)
     p.add_argument("--optimizer", default="gd", choices=list(OPTIMIZERS),
                    help=translate("cli.opt.optimizer", lang))
     p.add_argument("--lr", type=float, metavar="ETA", help=translate("cli.opt.lr", lang))
-    p.add_argument("--every", type=int, default=1, metavar="K",
-                   help=translate("cli.opt.every", lang))
     figures.add_figure_options(p, lang, animate=True)
     return p
 
@@ -58,10 +56,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     expression, start = job.keywords["expression"], job.keywords["start"]
     figures.requested(args)
     data, view = ctx.run(job)
-    if ctx.json:
-        render.print_json(data, ctx.stdout)
-    else:
-        show(view, ctx)
+    render.present(ctx, data, view, show)
     figures.write_figures(args, ctx, partial(pictures.descend_picture, expression, start,
                                              args.optimizer, args.lr, args.steps, args.tol,
                                              hyper(args)))

@@ -52,10 +52,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     if figures.requested(args):
         check_dimensions(expression)
     data, view = ctx.run(job)
-    if ctx.json:
-        render.print_json(data, ctx.stdout)
-    else:
-        show(view, ctx)
+    render.present(ctx, data, view, show)
     figures.write_figures(args, ctx, partial(_picture, expression, point))
     return 0
 

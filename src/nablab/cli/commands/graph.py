@@ -35,10 +35,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     job = task(args, ctx)
     figures.requested(args)
     data, view = ctx.run(job)
-    if ctx.json:
-        render.print_json(data, ctx.stdout)
-    else:
-        show(view, ctx)
+    render.present(ctx, data, view, show)
     figures.write_figures(args, ctx, partial(pictures.graph_picture, job.keywords["expression"],
                                              job.keywords["point"]))
     return 0

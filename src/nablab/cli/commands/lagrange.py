@@ -12,7 +12,7 @@ from typing import Any
 
 from rich.cells import cell_len
 
-from nablab.cli import render
+from nablab.cli import figures, pictures, render
 from nablab.cli.app import Context
 from nablab.constrained import LagrangeResult, lagrange
 from nablab.i18n import translate
@@ -37,6 +37,7 @@ def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str) -> Any
     p.add_argument("--bounds", metavar="BOX", help=translate("cli.lagrange.bounds", lang))
     p.add_argument("--no-check", action="store_true",
                    help=translate("cli.lagrange.no_check", lang))
+    figures.add_figure_options(p, lang)
     return p
 
 
@@ -79,11 +80,12 @@ def task(args: argparse.Namespace, ctx: Context) -> partial[Any]:
 
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
-    data, shown = ctx.run(task(args, ctx))
-    if ctx.json:
-        render.print_json(data, ctx.stdout)
-    else:
-        show(shown, ctx)
+    job = task(args, ctx)
+    figures.requested(args)
+    data, shown = ctx.run(job)
+    render.present(ctx, data, shown, show)
+    figures.write_figures(args, ctx, partial(pictures.lagrange_picture_of, args.expr,
+                                             list(args.constraint), args.vars, args.bounds))
     return 0
 
 

@@ -11,6 +11,7 @@ from nablab.cli.app import Context
 from nablab.cli.commands._optimizer_options import (
     ProgressBar,
     add_common,
+    add_run_options,
     fmt,
     hyper,
     numbers,
@@ -28,13 +29,10 @@ def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str) -> Any
     p = sub.add_parser("race", parents=parents, help=translate("cli.race.help", lang),
                        description=translate("cli.race.description", lang))
     add_common(p, lang)
-    p.add_argument("--start", required=True, metavar="POINT",
-                   help=translate("cli.opt.start", lang))
+    add_run_options(p, lang)
     p.add_argument("--optimizers", default="gd,momentum,adam", metavar="NAMES",
                    help=translate("cli.opt.optimizers", lang))
     p.add_argument("--lr", metavar="ETA[,ETA…]", help=translate("cli.opt.race_lr", lang))
-    p.add_argument("--every", type=int, default=1, metavar="K",
-                   help=translate("cli.opt.every", lang))
     figures.add_figure_options(p, lang, animate=True)
     return p
 

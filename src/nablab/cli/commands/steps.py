@@ -60,10 +60,7 @@ def task(args: argparse.Namespace, ctx: Context) -> partial[Any]:
 
 def run(args: argparse.Namespace, ctx: Context) -> int:
     data, view = ctx.run(task(args, ctx))
-    if ctx.json:
-        render.print_json(data, ctx.stdout)
-    else:
-        show(view, ctx)
+    render.present(ctx, data, view, show)
     return 0
 
 
