@@ -180,3 +180,25 @@ def test_executable_error_has_no_traceback() -> None:
     proc = _entry("nablab", "diff", "exec('import os')")
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "unknown function 'exec'" in proc.stderr
+
+
+def test_values_beyond_a_float_are_an_error_not_inf() -> None:
+    """Regression: 6^1000 came out as "f = inf" and crashed --json with a traceback."""
+    code, out, err = run("diff", "(x+y+z)^1000", "--at", "1,2,3", "--json")
+    assert code == 1
+    error = json.loads(out)["error"]
+    assert error["kind"] == "too_large_at_point"
+    assert "1.417e+778" in error["message"]
+
+
+def test_an_unexpected_failure_is_reported_without_a_traceback(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    from nablab.cli.commands import diff
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise ValueError("something nablab did not expect")
+
+    monkeypatch.setattr(diff, "show", broken)
+    code, out, err = run("diff", "x^2")
+    assert code == 70
+    assert "Traceback" not in err and "something nablab did not expect" in err

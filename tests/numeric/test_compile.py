@@ -103,3 +103,14 @@ def test_llvm_temporaries_never_shadow_arguments() -> None:
     exact = f.at(x1=0.7, x2=0.3)
     assert compiled.grad(0.7, 0.3) == pytest.approx(np.array(exact.gradient), rel=1e-12)
     assert compiled.f(0.7, 0.3) == pytest.approx(exact.value, rel=1e-12)
+
+
+def test_factorial_and_kinks_compile() -> None:
+    """Regression: x! (Γ(x + 1)) and the δ in second derivatives of |x| were unknown names."""
+    compiled = nablab.parse("x!").compile()
+    assert compiled.f(np.array([0.0, 2.5, 4.0])) == pytest.approx([1.0, 3.3233509704478426, 24.0])
+    assert compiled.grad(1.0)[0] == pytest.approx(1 - 0.5772156649015329)  # Γ'(2) = 1 − γ
+    hess = nablab.parse("|x| + relu(y)").compile().hess(np.array([1.0, 0.0]),
+                                                         np.array([2.0, -1.0]))
+    assert hess[0, 0, 0] == 0.0 and hess[1, 1, 0] == 0.0
+    assert np.isnan(hess[0, 0, 1])  # at the kink the second derivative is undefined

@@ -279,6 +279,9 @@ def _at(expr: Any, point: dict[sympy.Symbol, Any], what: str) -> Any:
 
 
 def _no_parameters(expression: Expression) -> None:
+    """A tangent needs one scalar function with every name a variable."""
+    if expression.is_vector:
+        raise UnsupportedError("vector_function", operation="tangent")
     if expression.parameters:
         raise UnsupportedError("unbound_parameters",
                                names=", ".join(p.name for p in expression.parameters))

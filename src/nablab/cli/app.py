@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import os
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from typing import Any, NoReturn, TextIO
 
 from nablab import __version__
 from nablab.budget import DEFAULT_TIMEOUT, run_bounded
-from nablab.errors import NablabError, ParseError, UsageError
+from nablab.errors import NablabError, ParseError, UsageError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
 
 
@@ -160,6 +161,10 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         return 130
     except BrokenPipeError:
         return 141
+    except Exception as exc:  # noqa: BLE001 - a bug in nablab: said plainly, no traceback
+        if os.environ.get("NABLAB_DEBUG"):
+            raise
+        return report_error(WorkerCrashed(detail=f"{type(exc).__name__}: {exc}"), ctx)
 
 
 def _timeout(value: float) -> float:

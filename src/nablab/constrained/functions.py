@@ -14,6 +14,7 @@ import numpy as np
 import sympy
 
 from nablab.constrained.problem import Problem
+from nablab.numeric.lambdify import numpy_lambdify
 
 Array = np.ndarray
 
@@ -30,12 +31,11 @@ class ProblemFunctions:
         self.n, self.m = len(xs), len(residuals)
         #: s per constraint: 0 for an equality, +1 for g ≤ k, −1 for g ≥ k.
         self.sides = tuple(c.side for c in problem.constraints)
-        self._f = sympy.lambdify(xs, f, modules="numpy", cse=True)
-        self._grad = sympy.lambdify(xs, problem.gradient(f), modules="numpy", cse=True)
-        self._g = sympy.lambdify(xs, residuals, modules="numpy", cse=True)
-        self._jac = sympy.lambdify(xs, [problem.gradient(c.g) for c in problem.constraints],
-                                   modules="numpy", cse=True)
-        self._hess = sympy.lambdify(xs + lams, hess_l.tolist(), modules="numpy", cse=True)
+        self._f = numpy_lambdify(xs, f)
+        self._grad = numpy_lambdify(xs, problem.gradient(f))
+        self._g = numpy_lambdify(xs, residuals)
+        self._jac = numpy_lambdify(xs, [problem.gradient(c.g) for c in problem.constraints])
+        self._hess = numpy_lambdify(xs + lams, hess_l.tolist())
 
     def f(self, x: Array) -> Array:
         """f at each column of ``x`` (``(n, m)`` → ``(m,)``; ``(n,)`` → scalar array)."""

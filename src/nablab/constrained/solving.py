@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
-import sympy
 
 from nablab.constrained.problem import Problem
 from nablab.constrained.systems import (
@@ -29,6 +28,7 @@ from nablab.constrained.systems import (
     singular_system,
 )
 from nablab.core.printing import to_unicode
+from nablab.numeric.lambdify import numpy_lambdify
 from nablab.solve import (
     INFINITE,
     Solution,
@@ -171,7 +171,7 @@ def _multiplier_box(problem: Problem, active: ActiveSet,
     grid = np.stack([a.ravel() for a in np.meshgrid(*axes, indexing="ij")])
     rows = [problem.gradient(problem.objective.expr)]
     rows += [problem.gradient(problem.constraints[i].g) for i in active]
-    raw = sympy.lambdify(list(problem.variables), rows, modules="numpy")
+    raw = numpy_lambdify(list(problem.variables), rows, cse=False)
     with np.errstate(all="ignore"):
         values = np.stack([np.stack([np.broadcast_to(np.asarray(e, dtype=float), grid.shape[1:])
                                      for e in row]) for row in raw(*grid)])

@@ -260,7 +260,10 @@ def _real_float(expr: Any, subs: Mapping[sympy.Symbol, Any], what: str, label: s
     number = value.evalf(17, chop=True)
     if not number.is_real or not number.is_finite:
         raise DomainError("undefined_at_point", what=label)
-    return float(number)
+    result = float(number)
+    if not math.isfinite(result):  # exact, but beyond a float: 6^1000 ≈ 1.4e778
+        raise DomainError("too_large_at_point", what=label, value=sympy.sstr(number.evalf(4)))
+    return result
 
 
 __all__ = ["Expression", "PointValue", "natural_key", "ordered_symbols"]

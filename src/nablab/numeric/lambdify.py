@@ -14,9 +14,43 @@ import numpy
 import sympy
 
 
+def _dirac(x: Any, order: Any = 0) -> Any:
+    """δ⁽ᵏ⁾(x) as a function: 0 away from 0, undefined (NaN) at 0.
+
+    It appears in second derivatives of |x|, sign, relu and max; every point but the kink
+    gets the right value, and the kink is reported as undefined, not as a number.
+    """
+    x = numpy.asarray(x, dtype=float)
+    return numpy.where(x == 0, numpy.nan, 0.0)
+
+
+def _special(name: str) -> Callable[..., Any]:
+    """A ``scipy.special`` function, imported on first call (SciPy is slow to import)."""
+
+    def call(*args: Any) -> Any:
+        import scipy.special
+
+        return getattr(scipy.special, name)(*args)
+
+    return call
+
+
+def _factorial(x: Any) -> Any:
+    """x! = Γ(x + 1), for every real x (not only integers), vectorised."""
+    return _special("gamma")(numpy.asarray(x, dtype=float) + 1)
+
+
+#: Functions SymPy's NumPy printer leaves as bare names: factorials and their derivatives,
+#: and the delta function of kinks.
+EXTRA_FUNCTIONS: dict[str, Callable[..., Any]] = {
+    "DiracDelta": _dirac, "factorial": _factorial, "gamma": _special("gamma"),
+    "polygamma": _special("polygamma"), "loggamma": _special("gammaln"),
+}
+
+
 def numpy_lambdify(args: Sequence[Any], exprs: Any, *, cse: bool = True) -> Callable[..., Any]:
     """A NumPy function of ``args`` computing ``exprs`` (code built from SymPy objects)."""
-    return sympy.lambdify(list(args), exprs, modules=[numpy], cse=cse)  # type: ignore[no-any-return,unused-ignore]
+    return sympy.lambdify(list(args), exprs, modules=[EXTRA_FUNCTIONS, numpy], cse=cse)  # type: ignore[no-any-return,unused-ignore]
 
 
 def llvm_lambdify(args: Sequence[Any], outputs: Sequence[Any], *,

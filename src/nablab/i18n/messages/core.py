@@ -142,6 +142,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- other errors -----------------------------------------------------------------------
     "error.vector_function": ("{operation} needs a scalar function, not a vector",
                               "{operation}에는 벡터가 아닌 스칼라 함수가 필요합니다"),
+    "error.too_large_at_point": ("{what} ≈ {value} at this point: too large for a floating-point number (the largest is about 1.8e308)",
+                                 "이 점에서 {what} ≈ {value}: 부동소수점 수로 나타내기에 너무 큽니다 (최대 약 1.8e308)"),
     "error.undefined_at_point": ("{what} is undefined or not real at this point",
                                  "이 점에서 {what}이(가) 정의되지 않거나 실수가 아닙니다"),
     "error.timeout": ("the computation took longer than {seconds:g} s and was stopped "
