@@ -116,7 +116,7 @@ def main() -> None:
             body = {"expression": expression, **options}
             for _ in range(20):
                 post(conn, f"/api/{command}", body)
-            api = timings(lambda b=body, c=command: post(conn, f"/api/{c}", b), REPEAT)
+            api = timings(lambda b=body, c=command, k=conn: post(k, f"/api/{c}", b), REPEAT)
             library = timings(lambda b=body, c=command: run_command(c, b, "en", 10.0), 50)
             cli = cli_seconds(command, expression, options)
             p50, p95, lib = percentile(api, 0.5), percentile(api, 0.95), statistics.median(library)
