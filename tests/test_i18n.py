@@ -52,3 +52,11 @@ def test_translate_fills_placeholders() -> None:
     assert translate("error.unknown_function", "ko", name="foo") == "알 수 없는 함수 'foo'"
     with pytest.raises(ValueError):
         translate("error.empty", "fr")
+
+
+def test_korean_spelling_is_consistent() -> None:
+    """The notes write 최솟값 (with ㅅ); the catalogue spells every such term the same way."""
+    all_korean = " ".join(e["ko"] for e in CATALOGUE.values())
+    for wrong, right in (("고유값", "고윳값"), ("최소값", "최솟값"), ("최대값", "최댓값"),
+                         ("극소값", "극솟값"), ("극대값", "극댓값")):
+        assert wrong not in all_korean, f"write {right}, not {wrong}"

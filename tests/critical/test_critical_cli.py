@@ -45,7 +45,7 @@ def test_human_output_in_english_and_korean() -> None:
         assert text in out
     code, out, _ = _run("critical", "x^3 - 3x + y^2", "--lang", "ko")
     assert code == 0
-    for text in ("안장점", "극소", "필요조건", "충분조건", "헤세 행렬", "고유값"):
+    for text in ("안장점", "극소", "필요조건", "충분조건", "헤세 행렬", "고윳값"):
         assert text in out
 
 

@@ -2,7 +2,7 @@
 
 Each entry is ``key: (English, Korean)``. Korean terms follow the notes: 라그랑주 승수법,
 라그랑주 승수 λ, 제약 조건, 등고선(level curve), 접한다, 기울기 벡터, 최댓값, 최솟값; and
-헤세 행렬, 고유값, 접공간, 테두리 헤세 행렬(bordered Hessian), 상보 여유성(complementary
+헤세 행렬, 고윳값, 접공간, 테두리 헤세 행렬(bordered Hessian), 상보 여유성(complementary
 slackness), 활성 제약(active constraint), 특이점.
 """
 
@@ -283,18 +283,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.second.definite_maximum": (
         "{point}: the Hessian of L on the tangent space (dimension {dim}) has eigenvalues "
         "{eigs}, all negative: f curves down along the set → a strict local maximum.",
-        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고유값 {eigs}가 모두 음수입니다. 집합을 "
+        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값 {eigs}가 모두 음수입니다. 집합을 "
         "따라 f가 아래로 휘므로 → 극대."),
     "lagrange.second.definite_minimum": (
         "{point}: the Hessian of L on the tangent space (dimension {dim}) has eigenvalues "
         "{eigs}, all positive: f curves up along the set → a strict local minimum.",
-        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고유값 {eigs}가 모두 양수입니다. 집합을 "
+        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값 {eigs}가 모두 양수입니다. 집합을 "
         "따라 f가 위로 휘므로 → 극소."),
     "lagrange.second.neither": (
         "{point}: on the tangent space (dimension {dim}) the Hessian of L has eigenvalues {eigs}: "
         "f rises along one direction of the set and falls along another (or the multipliers' "
         "signs forbid the other) → neither a maximum nor a minimum.",
-        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고유값이 {eigs}입니다. 집합의 한 방향으로는 "
+        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값이 {eigs}입니다. 집합의 한 방향으로는 "
         "f가 커지고 다른 방향으로는 작아지므로(또는 승수의 부호가 다른 쪽을 막으므로) → 극대도 "
         "극소도 아님."),
     "lagrange.second.vertex_maximum": (
@@ -319,21 +319,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.second.sampled_neither": (
         "{point}: a zero eigenvalue ({eigs}) leaves the second-order test undecided; points of "
         "the set near it have both larger and smaller values → neither (numerical).",
-        "{point}: 고유값 0({eigs}) 때문에 2계 판정이 되지 않습니다. 근처 집합의 점에서 더 큰 값과 "
+        "{point}: 고윳값 0({eigs}) 때문에 2계 판정이 되지 않습니다. 근처 집합의 점에서 더 큰 값과 "
         "더 작은 값이 모두 나오므로 → 극대도 극소도 아님(수치적)."),
     "lagrange.second.sampled_no_lower": (
         "{point}: a zero eigenvalue ({eigs}) leaves the second-order test undecided; no smaller "
         "value was found nearby on the set, so possibly a minimum (not proven).",
-        "{point}: 고유값 0({eigs}) 때문에 2계 판정이 되지 않습니다. 근처 집합에서 더 작은 값을 "
+        "{point}: 고윳값 0({eigs}) 때문에 2계 판정이 되지 않습니다. 근처 집합에서 더 작은 값을 "
         "찾지 못했으므로 극소일 수 있습니다(증명 아님)."),
     "lagrange.second.sampled_no_higher": (
         "{point}: a zero eigenvalue ({eigs}) leaves the second-order test undecided; no larger "
         "value was found nearby on the set, so possibly a maximum (not proven).",
-        "{point}: 고유값 0({eigs}) 때문에 2계 판정이 되지 않습니다. 근처 집합에서 더 큰 값을 "
+        "{point}: 고윳값 0({eigs}) 때문에 2계 판정이 되지 않습니다. 근처 집합에서 더 큰 값을 "
         "찾지 못했으므로 극대일 수 있습니다(증명 아님)."),
     "lagrange.second.sampled_unknown": (
         "{point}: a zero eigenvalue ({eigs}) leaves the second-order test undecided.",
-        "{point}: 고유값 0({eigs}) 때문에 2계 판정이 되지 않습니다."),
+        "{point}: 고윳값 0({eigs}) 때문에 2계 판정이 되지 않습니다."),
     "lagrange.second.undefined": (
         "{point}: the second derivatives are not defined there, so no second-order check.",
         "{point}: 그 점에서 2계 도함수가 정의되지 않아 2계 판정을 하지 않습니다."),

@@ -1,7 +1,7 @@
 """Messages of critical points: ``nablab critical``, the explanation, the tour chapter.
 
 Each entry is ``key: (English, Korean)``. Korean terms follow the notes: 최솟값, 최댓값,
-안장점, 필요조건, 충분조건, 헤세 행렬, 고유값, 기울기 벡터; 극소/극대 for local extrema.
+안장점, 필요조건, 충분조건, 헤세 행렬, 고윳값, 기울기 벡터; 극소/극대 for local extrema.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Find every point where ∇f = 0 (f'(a) = 0 in one variable) and classify it with the "
         "Hessian's eigenvalues. Polynomials are solved exactly and completely; other "
         "functions numerically inside --domain.",
-        "∇f = 0 (한 변수에서는 f'(a) = 0)인 점을 모두 찾고 헤세 행렬의 고유값으로 분류합니다. "
+        "∇f = 0 (한 변수에서는 f'(a) = 0)인 점을 모두 찾고 헤세 행렬의 고윳값으로 분류합니다. "
         "다항식은 정확하고 빠짐없이 풀고, 그 밖의 함수는 --domain 안에서 수치적으로 찾습니다."),
     "cli.critical.domain": ("the box to search, e.g. -5:5,-5:5 or x=-pi:pi,y=0:1 "
                             "(default for non-polynomials: -10:10 per variable)",
@@ -30,7 +30,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "f'(a) = 0은 왜 필요조건이지만 충분조건은 아닌가"),
     "critical.column.point": ("point", "점"),
     "critical.column.value": ("f", "함숫값"),
-    "critical.column.eigenvalues": ("Hessian eigenvalues", "헤세 행렬 고유값"),
+    "critical.column.eigenvalues": ("Hessian eigenvalues", "헤세 행렬 고윳값"),
     "critical.column.second": ("f''", "f''"),
     "critical.column.kind": ("kind", "종류"),
     "critical.none": ("none", "없음"),
@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "critical.method_name.higher_order": ("lowest non-zero Taylor term, order {order}",
                                           "0이 아닌 가장 낮은 테일러 항, {order}차"),
     "critical.method_name.kernel_line": ("along a zero-eigenvalue direction, order {order}",
-                                         "고유값 0 방향을 따라, {order}차"),
+                                         "고윳값 0 방향을 따라, {order}차"),
     "critical.method_name.derivatives": ("first non-zero derivative has order {order}",
                                          "0이 아닌 첫 도함수가 {order}계"),
     "critical.method_name.neighbourhood": ("f sampled around the point",
@@ -134,7 +134,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{low_direction} and rises along {high_direction}: f{below} = {below_value} < "
         "f{point} = {value} < f{above} = {above_value}.",
         "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point}은(는) 안장점입니다. 그 점에서 "
-        "헤세 행렬의 고유값이 {low_eigenvalue}, {high_eigenvalue}이므로 f는 {low_direction} "
+        "헤세 행렬의 고윳값이 {low_eigenvalue}, {high_eigenvalue}이므로 f는 {low_direction} "
         "방향으로 줄고 {high_direction} 방향으로 늘어납니다: f{below} = {below_value} < "
         "f{point} = {value} < f{above} = {above_value}."),
     "critical.explain.inflection": (
@@ -173,8 +173,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "eigenvalues > 0) give a strict local minimum; negative definite, a local maximum; "
         "eigenvalues of both signs, a saddle point. A zero eigenvalue leaves it open "
         "(degenerate), and higher-order terms decide.",
-        "충분조건은 2계 조건입니다: ∇f = 0이고 헤세 행렬이 양의 정부호(모든 고유값 > 0)이면 "
-        "엄격한 극소, 음의 정부호이면 극대, 부호가 다른 고유값이 있으면 안장점입니다. 고유값 0이 "
+        "충분조건은 2계 조건입니다: ∇f = 0이고 헤세 행렬이 양의 정부호(모든 고윳값 > 0)이면 "
+        "엄격한 극소, 음의 정부호이면 극대, 부호가 다른 고윳값이 있으면 안장점입니다. 고윳값 0이 "
         "있으면(퇴화) 더 높은 차수의 항이 결정합니다."),
     "critical.explain.sufficient_1d": (
         "A sufficient condition is the second-derivative test: f'(a) = 0 and f''(a) > 0 give "
@@ -264,9 +264,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "point:",
                                 "정확히 풀면({method}, {ms} ms) 모든 임계점이 나옵니다:"),
     "tour.critical.hessian": ("The Hessian there and its eigenvalues (second-order test):",
-                              "그 점에서의 헤세 행렬과 고유값 (2계 판정):"),
+                              "그 점에서의 헤세 행렬과 고윳값 (2계 판정):"),
     "tour.critical.kind": ("All eigenvalues > 0: positive definite, so {point} is a {kind}.",
-                           "모든 고유값 > 0: 양의 정부호이므로 {point}은(는) {kind}입니다."),
+                           "모든 고윳값 > 0: 양의 정부호이므로 {point}은(는) {kind}입니다."),
     "tour.critical.why_global": ("Why it is the global minimum (the notes' argument):",
                                  "왜 전역 최솟값인가 (노트의 논증):"),
     "tour.critical.contrast": ("Necessary is not sufficient: for x³ − 3x + y², ∇f = 0 at two "
