@@ -78,6 +78,7 @@ FORMS = [
     ("max(0, x)", Max(0, x)),
     ("heaviside(x, 0)", Heaviside(x, 0)),
     ("x!", sympy.factorial(x)),
+    ("2.5!", sympy.factorial(Rational(5, 2))),  # Γ(3.5): a real constant, not refused
     # LaTeX
     (r"x^{2}", x**2),
     (r"\sqrt{x}", sqrt(x)),

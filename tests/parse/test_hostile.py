@@ -87,6 +87,7 @@ HOSTILE: list[tuple[str, str]] = [
     ("9^9^9", "number_too_large"),
     ("(10^9)!", "number_too_large"),
     ("1000!", "number_too_large"),
+    ("(-1)!", "division_by_zero"),  # a pole of Γ
     ("10^-10^10", "number_too_large"),
     ("e^(10^6)", "number_too_large"),
     ("exp(exp(exp(10)))", "number_too_large"),

@@ -22,6 +22,7 @@ from lark import Token, Transformer
 from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS, FUNCTIONS
 from nablab.errors import ParseError
+from nablab.parse.floats import FLOAT_FUNCTIONS
 from nablab.parse.limits import ParseLimits
 
 
@@ -95,59 +96,6 @@ def _float(op: Callable[..., float], start: int, end: int, *args: float) -> floa
     if math.isinf(value) or abs(value) > _ctx().limits.max_magnitude:
         raise _error("number_too_large", start, end, text=_span_text(start, end))
     return value
-
-
-def _sigmoid_float(x: float) -> float:
-    return 0.5 + 0.5 * math.tanh(0.5 * x)
-
-
-def _heaviside_float(x: float, h0: float = 0.5) -> float:
-    return 1.0 if x > 0 else (0.0 if x < 0 else h0)
-
-
-def _log_float(x: float, base: float | None = None) -> float:
-    if x <= 0 or (base is not None and (base <= 0 or base == 1)):
-        raise ValueError("log domain")
-    return math.log(x) if base is None else math.log(x, base)
-
-
-def _factorial_float(n: float) -> float:
-    if n < 0 or not float(n).is_integer():
-        raise ValueError("factorial of a non-integer")
-    if n > 170:
-        raise OverflowError("factorial too large")
-    return float(math.factorial(int(n)))
-
-
-def _root_float(x: float) -> float:
-    if x < 0:
-        raise ValueError("not real")
-    return x ** (1 / 3)
-
-
-#: Float twins of every function in :data:`nablab.core.names.FUNCTIONS`.
-FLOAT_FUNCTIONS: dict[str, Callable[..., float]] = {
-    "sin": math.sin, "cos": math.cos, "tan": math.tan,
-    "cot": lambda x: 1 / math.tan(x), "sec": lambda x: 1 / math.cos(x),
-    "csc": lambda x: 1 / math.sin(x),
-    "asin": math.asin, "acos": math.acos, "atan": math.atan,
-    "acot": lambda x: math.pi / 2 - math.atan(x), "asec": lambda x: math.acos(1 / x),
-    "acsc": lambda x: math.asin(1 / x),
-    "sinh": math.sinh, "cosh": math.cosh, "tanh": math.tanh,
-    "coth": lambda x: 1 / math.tanh(x), "sech": lambda x: 1 / math.cosh(x),
-    "csch": lambda x: 1 / math.sinh(x),
-    "asinh": math.asinh, "acosh": math.acosh, "atanh": math.atanh,
-    "exp": math.exp, "ln": _log_float, "log": _log_float, "sqrt": math.sqrt,
-    "cbrt": _root_float, "abs": abs, "sign": lambda x: float((x > 0) - (x < 0)),
-    "sigmoid": _sigmoid_float, "relu": lambda x: max(x, 0.0),
-    "softplus": lambda x: math.log1p(math.exp(x)), "heaviside": _heaviside_float,
-    "max": max, "min": min, "factorial": lambda n: _factorial_float(n),
-}
-_ALIASES = {"arcsin": "asin", "arccos": "acos", "arctan": "atan", "arccot": "acot",
-            "arsinh": "asinh", "arcosh": "acosh", "artanh": "atanh", "arcsinh": "asinh",
-            "arccosh": "acosh", "arctanh": "atanh", "sigma": "sigmoid", "sgn": "sign",
-            "Abs": "abs", "Max": "max", "Min": "min", "Heaviside": "heaviside"}
-FLOAT_FUNCTIONS.update({alias: FLOAT_FUNCTIONS[name] for alias, name in _ALIASES.items()})
 
 
 def _depth(*nodes: Node) -> int:

@@ -19,8 +19,6 @@ an error.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from lark import Token
 
 from nablab.core.names import (
@@ -32,41 +30,19 @@ from nablab.core.names import (
     KNOWN_WORDS,
 )
 from nablab.errors import ParseError
+from nablab.parse.latex import LatexCommands
 from nablab.parse.limits import ParseLimits
 from nablab.parse.normalize import Normalized
+from nablab.parse.tokens import SINGLE, Pending, State, join_subscript
 
-_SINGLE = {"+": "PLUS", "-": "MINUS", "*": "STAR", "/": "SLASH", "^": "CARET", "!": "BANG",
-           ",": "COMMA", "(": "LPAR", ")": "RPAR", "{": "LBRACE", "}": "RBRACE",
-           "[": "LBRACK", "]": "RBRACK", "_": "UNDERSCORE", "√": "SQRT"}
 _OPENERS = {"LPAR": "RPAR", "LBRACE": "RBRACE", "LBRACK": "RBRACK", "ABSOPEN": "ABSCLOSE"}
 _CLOSERS = {v: k for k, v in _OPENERS.items()}
 _OPERAND_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOSE", "BANG"}
-_SPACING = {",", ";", ":", "!", " ", "quad", "qquad"}
-_LATEX_OPS = {"cdot": "STAR", "times": "STAR", "ast": "STAR", "div": "SLASH",
-              "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT"}
-_LATEX_FUNCS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan",
-                "sinh", "cosh", "tanh", "coth", "exp", "ln", "log", "max", "min"}
 _TIGHT_ARGS = {"FRAC": 2, "SQRT": 1}
 _ARGUMENT_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOSE"}
 
 
-@dataclass
-class _Pending:
-    """Arguments still owed to ``\\frac`` or ``\\sqrt``, which may be single characters."""
-
-    remaining: int
-    depth: int
-    index_open: bool = False
-
-
-@dataclass
-class _State:
-    tokens: list[Token] = field(default_factory=list)
-    stack: list[tuple[str, int, str]] = field(default_factory=list)
-    pending: list[_Pending] = field(default_factory=list)
-
-
-class Lexer:
+class Lexer(LatexCommands):
     """Turns ``norm.text[start:end]`` into grammar tokens with source positions."""
 
     def __init__(self, norm: Normalized, declared: frozenset[str], limits: ParseLimits) -> None:
@@ -81,7 +57,7 @@ class Lexer:
         s, e = self.norm.source_span(start, end if end is not None else start + 1)
         return ParseError(kind, source=self.norm.source, start=s, end=e, hint=hint, **params)
 
-    def emit(self, st: _State, kind: str, value: str, start: int, end: int) -> None:
+    def emit(self, st: State, kind: str, value: str, start: int, end: int) -> None:
         s, e = self.norm.source_span(start, end)
         st.tokens.append(Token(kind, value, start_pos=s, end_pos=e))
         if len(st.tokens) > self.limits.max_tokens:
@@ -95,7 +71,7 @@ class Lexer:
             self._close(st, kind, start)
         self._after_argument(st, kind, value)
 
-    def _close(self, st: _State, kind: str, at: int) -> None:
+    def _close(self, st: State, kind: str, at: int) -> None:
         if not st.stack or st.stack[-1][0] != _CLOSERS[kind]:
             if st.stack:
                 opener = st.stack[-1][0]
@@ -104,7 +80,7 @@ class Lexer:
             raise self.error("unopened_bracket", at, bracket=self.text[at])
         st.stack.pop()
 
-    def _after_argument(self, st: _State, kind: str, value: str) -> None:
+    def _after_argument(self, st: State, kind: str, value: str) -> None:
         """Count the arguments of ``\\frac``/``\\sqrt`` so ``\\frac12`` reads as 1/2."""
         top = st.pending[-1] if st.pending else None
         if top is not None and len(st.stack) == top.depth + 1 and kind == "LBRACK" \
@@ -118,14 +94,14 @@ class Lexer:
                 if top.remaining == 0:
                     st.pending.pop()
         if kind in _TIGHT_ARGS and value.startswith("\\"):
-            st.pending.append(_Pending(_TIGHT_ARGS[kind], len(st.stack)))
+            st.pending.append(Pending(_TIGHT_ARGS[kind], len(st.stack)))
 
-    def _wants_tight(self, st: _State) -> bool:
+    def _wants_tight(self, st: State) -> bool:
         return bool(st.pending) and len(st.stack) == st.pending[-1].depth
 
     # -- main loop ------------------------------------------------------------------------
     def tokenize(self, start: int, end: int) -> list[Token]:
-        st = _State()
+        st = State()
         i = start
         while i < end:
             ch = self.text[i]
@@ -149,11 +125,11 @@ class Lexer:
             elif self.text.startswith("**", i):
                 self.emit(st, "CARET", "**", i, i + 2)
                 i += 2
-            elif ch in _SINGLE:
+            elif ch in SINGLE:
                 if ch == "[" and st.tokens and st.tokens[-1].type == "NAME" \
                         and self.text[i - 1:i] != " ":
                     raise self.error("indexing", i, hint="indexing")
-                self.emit(st, _SINGLE[ch], ch, i, i + 1)
+                self.emit(st, SINGLE[ch], ch, i, i + 1)
                 i += 1
             else:
                 raise self._bad_character(i)
@@ -174,13 +150,13 @@ class Lexer:
                           char_name=unicodedata.name(original, "UNNAMED"),
                           code=f"U+{ord(original):04X}")
 
-    def _bar(self, st: _State, i: int) -> None:
+    def _bar(self, st: State, i: int) -> None:
         closing = (bool(st.stack) and st.stack[-1][0] == "ABSOPEN" and bool(st.tokens)
                    and st.tokens[-1].type in _OPERAND_END)
         self.emit(st, "ABSCLOSE" if closing else "ABSOPEN", "|", i, i + 1)
 
     # -- numbers --------------------------------------------------------------------------
-    def _number(self, st: _State, i: int, end: int) -> int:
+    def _number(self, st: State, i: int, end: int) -> int:
         j = i
         while j < end and self.text[j].isdigit():
             j += 1
@@ -214,7 +190,7 @@ class Lexer:
         return k
 
     # -- names ----------------------------------------------------------------------------
-    def _word(self, st: _State, i: int, end: int) -> int:
+    def _word(self, st: State, i: int, end: int) -> int:
         j = i
         while j < end and self.text[j].isascii() and self.text[j].isalnum():
             j += 1
@@ -227,7 +203,7 @@ class Lexer:
         if sub is not None:
             kind, value, s, _ = pieces[-1]
             if kind in ("NAME", "CONST"):
-                pieces[-1] = ("NAME", _join_subscript(value, sub), s, k)
+                pieces[-1] = ("NAME", join_subscript(value, sub), s, k)
             else:
                 k = j  # ``log_2``: the grammar reads the base
         else:
@@ -310,7 +286,7 @@ class Lexer:
         raise ParseError("unknown_function", source=self.norm.source, start=s, end=e,
                          hint="unknown_function", name=word)
 
-    def _greek_char(self, st: _State, i: int, end: int) -> int:
+    def _greek_char(self, st: State, i: int, end: int) -> int:
         name = GREEK_CHARS[self.text[i]]
         j = i + 1
         while j < end and self.text[j].isascii() and self.text[j].isdigit():
@@ -319,7 +295,7 @@ class Lexer:
         sub, k = self._subscript(j, end)
         full = name + digits
         if sub is not None:
-            full = _join_subscript(full, sub)
+            full = join_subscript(full, sub)
         else:
             k = j
         if full in self.declared or name in GREEK_NAMES and name != "pi":
@@ -333,109 +309,8 @@ class Lexer:
         self.emit(st, kind, full, i, k)
         return k
 
-    # -- LaTeX commands -------------------------------------------------------------------
-    def _command(self, st: _State, i: int, end: int) -> int:
-        j = i + 1
-        while j < end and self.text[j].isascii() and self.text[j].isalpha():
-            j += 1
-        if j == i + 1:
-            return self._symbol_command(st, i, end)
-        name = self.text[i + 1:j]
-        if name in ("left", "right"):
-            return self._delimiter(st, name, i, j, end)
-        if name in ("operatorname", "mathrm", "text", "mathit"):
-            return self._braced_name(st, name, i, j, end)
-        if name in _SPACING:
-            return j
-        if name in _LATEX_OPS:
-            self.emit(st, _LATEX_OPS[name], "\\" + name, i, j)
-            return j
-        if name in ("lvert", "rvert", "vert"):
-            self._bar(st, i)
-            return j
-        if name == "pi":
-            self.emit(st, "CONST", "pi", i, j)
-            return j
-        canonical = GREEK_ALIASES.get(name, name)
-        if canonical == "sigma" and "sigma" not in self.declared:
-            self.emit(st, "FUNC", "sigmoid", i, j)
-            return j
-        if canonical in GREEK_NAMES:
-            return self._greek_command(st, canonical, i, j, end)
-        if name in _LATEX_FUNCS:
-            self.emit(st, "FUNC", name, i, j)
-            return j
-        raise self.error("unknown_command", i, j, hint="latex", command="\\" + name)
-
-    def _symbol_command(self, st: _State, i: int, end: int) -> int:
-        nxt = self.text[i + 1:i + 2]
-        if nxt in (",", ";", ":", "!", " "):
-            return i + 2
-        if nxt in ("{", "}"):
-            self.emit(st, "LBRACE" if nxt == "{" else "RBRACE", nxt, i, i + 2)
-            return i + 2
-        if nxt == "|":
-            self._bar(st, i)
-            return i + 2
-        raise self.error("unknown_command", i, i + 2, hint="latex", command="\\" + nxt)
-
-    def _greek_command(self, st: _State, name: str, i: int, j: int, end: int) -> int:
-        k = j
-        while k < end and self.text[k].isdigit():
-            k += 1
-        full = name + self.text[j:k]
-        sub, m = self._subscript(k, end)
-        if sub is not None:
-            full, k = _join_subscript(full, sub), m
-        self.emit(st, "NAME", full, i, k)
-        return k
-
-    def _delimiter(self, st: _State, which: str, i: int, j: int, end: int) -> int:
-        while j < end and self.text[j] == " ":
-            j += 1
-        delim = self.text[j:j + 1]
-        if delim == "|" or self.text.startswith("\\vert", j) or self.text.startswith("\\|", j):
-            width = 5 if self.text.startswith("\\vert", j) else (2 if delim == "\\" else 1)
-            kind = "ABSOPEN" if which == "left" else "ABSCLOSE"
-            self.emit(st, kind, "|", i, j + width)
-            return j + width
-        if delim in ("(", ")", "[", "]"):
-            self.emit(st, _SINGLE[delim], delim, i, j + 1)
-            return j + 1
-        if self.text.startswith("\\{", j) or self.text.startswith("\\}", j):
-            self.emit(st, "LBRACE" if which == "left" else "RBRACE", self.text[j + 1], i, j + 2)
-            return j + 2
-        if delim == ".":
-            return j + 1
-        raise self.error("unknown_command", i, j + 1, hint="latex", command="\\" + which + delim)
-
-    def _braced_name(self, st: _State, command: str, i: int, j: int, end: int) -> int:
-        if self.text[j:j + 1] != "{" or "}" not in self.text[j:end]:
-            raise self.error("unknown_command", i, j, hint="latex", command="\\" + command)
-        close = self.text.index("}", j)
-        name = self.text[j + 1:close].strip()
-        if command == "operatorname":
-            if name in FUNCTIONS:
-                self.emit(st, "FUNC", name, i, close + 1)
-                return close + 1
-            raise self.error("unknown_function", i, close + 1, hint="unknown_function",
-                             name=name)
-        if name == "e":
-            self.emit(st, "CONST", "e", i, close + 1)
-            return close + 1
-        if name.isascii() and name.isalnum() and name[:1].isalpha():
-            for kind, value, _, _ in self._split(name, j + 1):
-                self.emit(st, kind, value, i, close + 1)
-            return close + 1
-        raise self.error("unknown_command", i, close + 1, hint="latex", command="\\" + command)
-
 
 _BRACKET_TEXT = {"RPAR": ")", "RBRACE": "}", "RBRACK": "]", "ABSCLOSE": "|"}
-
-
-def _join_subscript(name: str, sub: str) -> str:
-    """``x``+``1`` → ``x1``; ``x``+``ab`` → ``x_ab`` (digit subscripts merge with the name)."""
-    return name + sub if sub.isdigit() else f"{name}_{sub}"
 
 
 def tokenize(norm: Normalized, start: int, end: int, declared: frozenset[str],
