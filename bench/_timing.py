@@ -4,9 +4,16 @@ from __future__ import annotations
 
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
+
+
+def option(name: str, default: float) -> float:
+    """The value after ``--name`` on the command line, else ``default``."""
+    flag = f"--{name}"
+    return float(sys.argv[sys.argv.index(flag) + 1]) if flag in sys.argv else default
 
 
 def median_time(fn: Callable[[], Any], repeat: int,

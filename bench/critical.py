@@ -21,15 +21,14 @@ from typing import Any
 import sympy
 
 import nablab
+from _timing import fmt, option  # bench/_timing.py: shared helpers
 from nablab.budget import run_bounded
 from nablab.errors import BudgetExceeded
 from nablab.solve import newton_multistart, solve_polynomial_system
 
 QUICK = "--quick" in sys.argv
-TIMEOUT = float(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else (
-    20.0 if QUICK else 120.0)
-REPEAT = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else (
-    5 if QUICK else 9)
+TIMEOUT = option("timeout", 20.0 if QUICK else 120.0)
+REPEAT = int(option("repeat", 5 if QUICK else 9))
 
 FUNCTIONS = {
     "Himmelblau (x²+y−11)²+(x+y²−7)²": "(x^2 + y - 11)^2 + (x + y^2 - 7)^2",
@@ -85,14 +84,6 @@ def newton_path(f: nablab.Expression) -> Callable[[], Any]:
         return newton_multistart(lambda z: compiled.grad(*z), lambda z: compiled.hess(*z), box)
 
     return run
-
-
-def fmt(seconds: float) -> str:
-    if seconds >= 1:
-        return f"{seconds:.2f} s"
-    if seconds >= 1e-3:
-        return f"{seconds * 1e3:.1f} ms"
-    return f"{seconds * 1e6:.0f} µs"
 
 
 def main() -> int:

@@ -30,14 +30,13 @@ from typing import Any
 import sympy
 
 import nablab
+from _timing import option  # bench/_timing.py: shared helpers
 from nablab.budget import run_bounded
 from nablab.errors import BudgetExceeded
 
 QUICK = "--quick" in sys.argv
-TIMEOUT = float(sys.argv[sys.argv.index("--timeout") + 1]) if "--timeout" in sys.argv else (
-    20.0 if QUICK else 120.0)
-REPEAT = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else (
-    3 if QUICK else 7)
+TIMEOUT = option("timeout", 20.0 if QUICK else 120.0)
+REPEAT = int(option("repeat", 3 if QUICK else 7))
 TARGET_MS = 100.0
 
 PROBLEMS = {

@@ -159,7 +159,7 @@ def tangent_line(f: Expression | str, x0: Any) -> TangentLine:
     expression = parse(f)
     if len(expression.variables) > 1:
         raise UnsupportedError("tangent_line_needs_one", count=len(expression.variables))
-    _no_parameters(expression)
+    expression.require_scalar("tangent")
     x = expression.variables[0] if expression.variables else sympy.Symbol("x", real=True)
     a = exact_number(x0)
     value = _at(expression.expr, {x: a}, "f")
@@ -239,7 +239,7 @@ def tangent_plane(f: Expression | str, point: Mapping[str, Any],
     'z = 2x + 4y − 5'
     """
     expression = parse(f)
-    _no_parameters(expression)
+    expression.require_scalar("tangent")
     names = expression.variable_names
     if any(n not in point for n in names):
         raise ValueError(f"the point needs a value for each of {', '.join(names)}")
@@ -276,15 +276,6 @@ def _at(expr: Any, point: dict[sympy.Symbol, Any], what: str) -> Any:
     if not math.isfinite(number.real):
         raise DomainError("value_too_large", what=what)
     return value
-
-
-def _no_parameters(expression: Expression) -> None:
-    """A tangent needs one scalar function with every name a variable."""
-    if expression.is_vector:
-        raise UnsupportedError("vector_function", operation="tangent")
-    if expression.parameters:
-        raise UnsupportedError("unbound_parameters",
-                               names=", ".join(p.name for p in expression.parameters))
 
 
 def _float(value: Any) -> float:

@@ -125,6 +125,18 @@ class Expression:
     def variable_names(self) -> tuple[str, ...]:
         return tuple(v.name for v in self.variables)
 
+    def require_scalar(self, operation: str) -> None:
+        """Check that this is one scalar function in which every name is a variable.
+
+        Raises:
+            UnsupportedError: ``vector_function`` or ``unbound_parameters`` (naming them).
+        """
+        if self.is_vector:
+            raise UnsupportedError("vector_function", operation=operation)
+        if self.parameters:
+            raise UnsupportedError("unbound_parameters",
+                                   names=", ".join(p.name for p in self.parameters))
+
     def symbol(self, var: sympy.Symbol | str) -> sympy.Symbol:
         """The variable called ``var``.
 

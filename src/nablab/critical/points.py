@@ -83,11 +83,7 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
 
 
 def _checked(expression: Expression) -> Expression:
-    if expression.is_vector:
-        raise UnsupportedError("vector_function", operation="critical_points")
-    if expression.parameters:
-        raise UnsupportedError("unbound_parameters",
-                               names=", ".join(p.name for p in expression.parameters))
+    expression.require_scalar("critical_points")
     if not expression.variables:
         raise UnsupportedError("constant_function")
     kinks = sorted({_KINKS[type(node)] for node in sympy.preorder_traversal(expression.expr)

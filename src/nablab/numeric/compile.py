@@ -25,7 +25,6 @@ import numpy as np
 import sympy
 from sympy.printing.pycode import PythonCodePrinter
 
-from nablab.errors import UnsupportedError
 from nablab.numeric.lambdify import llvm_lambdify, numpy_lambdify
 
 if TYPE_CHECKING:
@@ -62,11 +61,7 @@ class CompiledFunction:
     """
 
     def __init__(self, expression: Expression) -> None:
-        if expression.is_vector:
-            raise UnsupportedError("vector_function", operation="compile")
-        if expression.parameters:
-            raise UnsupportedError("unbound_parameters",
-                                   names=", ".join(p.name for p in expression.parameters))
+        expression.require_scalar("compile")
         self.expression = expression
         self.variables = expression.variables
         self.n = len(self.variables)
