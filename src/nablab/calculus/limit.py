@@ -35,12 +35,13 @@ from nablab.calculus.quotient_table import QuotientRow, best_step, float_functio
 from nablab.calculus.standard_limits import standard
 from nablab.calculus.steps.derivation import pick_variable
 from nablab.calculus.steps.tidy import readable
-from nablab.calculus.verify import numeric_value, numerically_equal
+from nablab.calculus.verify import check_sentence, numeric_value, numerically_equal
 from nablab.core.expression import Expression, ordered_symbols
 from nablab.core.printing import to_str
 from nablab.errors import DomainError
 from nablab.i18n import translate
 from nablab.parse import parse
+from nablab.present import Document, Presentable, Writer, sci
 
 #: Tried in order on each term; the first that applies works it out.
 STRATEGIES: tuple[Strategy, ...] = (polynomial, rational, root, standard)
@@ -72,7 +73,7 @@ class LimitStep:
 
 
 @dataclass(frozen=True)
-class LimitDerivation:
+class LimitDerivation(Presentable):
     """A derivative from the limit definition, and optionally the numbers near a point.
 
     Attributes:
@@ -114,6 +115,64 @@ class LimitDerivation:
 
     def __str__(self) -> str:
         return "\n".join(s.unicode for s in self.steps)
+
+    @property
+    def name(self) -> str:
+        return self.expression.name or "f"
+
+    def lhs(self) -> str:
+        """``f′(x)``, or ``∂f/∂x`` when other variables are held constant."""
+        held = len(self.expression.variables) > 1
+        x = unicode(self.var)
+        return f"∂{self.name}/∂{x}" if held else f"{self.name}′({x})"
+
+    def document(self, lang: str | None = None) -> Document:
+        """The worked limit, one equation a line with its sentence under it; then the table."""
+        f = self.expression
+        held = [unicode(v) for v in f.variables if v != self.var]
+        out = Writer()
+        out.text(f"{self.name}({', '.join(map(unicode, f.variables or (self.var,)))})"
+                 f" = {f.unicode}")
+        out.blank()
+        out.heading(translate("label.partial_limit", lang, held=", ".join(held)) if held
+                    else translate("label.limit_definition", lang))
+        for step in self.steps:
+            out.text(step.unicode, 2)
+            out.text(step.text(lang), 6)
+        out.blank()
+        out.heading(translate("label.result", lang))
+        out.text(f"{self.lhs()} = {unicode(self.derivative)}", 2)
+        out.text(check_sentence(self.verified, lang), 2)
+        if self.numeric is not None:
+            self._document_table(out, held, lang)
+        return out.document()
+
+    def _document_table(self, out: Writer, held: list[str], lang: str | None) -> None:
+        assert self.at is not None
+        at = ", ".join(unicode(self.at[v.name]) for v in self.expression.variables) if held \
+            else unicode(self.at[self.var.name])
+        name = f"{self.lhs()}({at})" if held else f"{self.name}′({at})"
+        point = ", ".join(f"{k} = {unicode(v)}" for k, v in self.at.items())
+        out.blank()
+        out.heading(translate("label.numeric", lang, point=point))
+        out.text(translate("label.exact_value", lang, name=name,
+                           value=None if self.exact is None else unicode(self.exact)), 2)
+        rows = self.numeric or ()
+        if not rows:
+            out.text(translate("numeric.no_rows", lang), 2)
+            return
+        error = translate("label.abs_error", lang)
+        header = [translate("label.h", lang), translate("label.forward", lang), error,
+                  translate("label.central", lang), error]
+        out.table(header, [[sci(r.h), _digits(r.forward), sci(r.forward_error),
+                            _digits(r.central), sci(r.central_error)] for r in rows],
+                  right=range(5), indent=2)
+        out.text(translate("numeric.explain", lang, forward=sci(self.best_h),
+                           central=sci(self.best_h_central)), 2)
+
+
+def _digits(value: float) -> str:
+    return f"{value:.15g}".replace("-", "−")
 
 
 def derivative_by_limit(f: Expression | str, var: sympy.Symbol | str | None = None,

@@ -1,4 +1,9 @@
-"""Everything ``nablab diff`` shows: partial derivatives, ∇f, the Hessian, values at a point."""
+"""Everything ``nablab diff`` shows: partial derivatives, ∇f, the Hessian, values at a point.
+
+:class:`DiffReport` presents itself once: :meth:`~DiffReport.formulas` builds each equation in
+Unicode and LaTeX together; the terminal's :meth:`~DiffReport.document`, the page's
+:meth:`~DiffReport.latex` and the notebook's HTML all show those.
+"""
 
 from __future__ import annotations
 
@@ -9,12 +14,32 @@ from typing import Any
 import sympy
 
 from nablab.core.expression import Expression, PointValue
-from nablab.core.printing import to_str, to_unicode
+from nablab.core.printing import to_str
+from nablab.i18n import translate
 from nablab.parse import parse
+from nablab.present import Math, Presentable, Writer, number
+from nablab.present import math as m
+from nablab.present.document import Document
 
 
 @dataclass(frozen=True)
-class DiffReport:
+class DiffFormulas:
+    """The equations ``nablab diff`` shows, each in both notations.
+
+    ``second`` holds ∂²f/∂v² for the variables asked for; ``full`` says whether they are all
+    the variables (then the gradient and the Hessian are shown instead of a list).
+    """
+
+    function: Math
+    partials: tuple[Math, ...]
+    second: tuple[Math, ...]
+    gradient: Math
+    hessian: Math
+    full: bool
+
+
+@dataclass(frozen=True)
+class DiffReport(Presentable):
     """The derivatives of a function, and optionally their values at a point.
 
     Attributes:
@@ -46,22 +71,84 @@ class DiffReport:
             "at": None if self.at is None else self.at.to_dict(),
         }
 
-    def display(self) -> dict[str, Any]:
-        """The same content as Unicode math, for terminals."""
+    @property
+    def name(self) -> str:
+        return self.expression.name or "f"
+
+    def formulas(self) -> DiffFormulas:
+        """∂f/∂v, ∂²f/∂v², ∇f and H, each as ``symbol = formula`` in Unicode and LaTeX."""
         f = self.expression
-        return {
-            "name": f.name or "f",
-            "variables": [to_unicode(v) for v in f.variables],
-            "parameters": [to_unicode(p) for p in f.parameters],
-            "expression": f.unicode,
-            "partials": [(to_unicode(sympy.Symbol(v)), to_unicode(e))
-                         for v, e in self.partials.items()],
-            "second": [(to_unicode(sympy.Symbol(v)), to_unicode(self.hessian[i, i]))
-                       for i, v in enumerate(f.variable_names) if v in self.wrt],
-            "gradient": [to_unicode(g) for g in self.gradient],
-            "hessian": [[to_unicode(e) for e in row] for row in self.hessian.tolist()],
-            "at": None if self.at is None else self.at.to_dict(),
-        }
+        one = len(f.variables) == 1
+        index = {v: i for i, v in enumerate(f.variable_names)}
+        partials = tuple(m.equation(m.derivative(self.name, v, partial=not one), Math.of(e))
+                         for v, e in self.partials.items())
+        second = tuple(m.equation(m.derivative(self.name, v, partial=not one, order=2),
+                                  Math.of(self.hessian[index[v], index[v]]))
+                       for v in f.variable_names if v in self.wrt)
+        nabla = Math("∇" + Math.symbol(self.name).unicode, "\\nabla " + Math.symbol(self.name).latex)
+        gradient = m.equation(nabla, m.vector([Math.of(g) for g in self.gradient]))
+        matrix = m.matrix([[Math.of(e) for e in row] for row in self.hessian.tolist()])
+        hessian = Math(matrix.unicode, f"H_{{{Math.symbol(self.name).latex}}} = {matrix.latex}")
+        return DiffFormulas(self.head(), partials, second, gradient, hessian,
+                            len(self.wrt) == len(f.variables))
+
+    def head(self) -> Math:
+        """``f(x, y) = x² + y²``."""
+        f = self.expression
+        return m.equation(m.call(self.name, [Math.symbol(v.name) for v in f.variables]),
+                          Math(f.unicode, f.latex))
+
+    def latex(self) -> dict[str, Any]:
+        """The equations in LaTeX, as the web page shows them."""
+        formulas = self.formulas()
+        return {"function": formulas.function.latex,
+                "partials": [p.latex for p in formulas.partials],
+                "second": [s.latex for s in formulas.second],
+                "gradient": formulas.gradient.latex, "hessian": formulas.hessian.latex}
+
+    def document(self, lang: str | None = None) -> Document:
+        """The partial derivatives, ∇f and the Hessian, then the values at the point."""
+        f, formulas = self.expression, self.formulas()
+        one = len(f.variables) == 1
+        out = Writer()
+        out.text(formulas.function.unicode)
+        if f.parameters:
+            names = ", ".join(Math.of(p).unicode for p in f.parameters)
+            out.text(f"{translate('label.parameters', lang)}: {names}")
+        out.blank()
+        out.heading(translate("label.derivative" if one else "label.partials", lang))
+        for line in formulas.partials:
+            out.formula(line)
+        if one or not formulas.full:
+            for line in formulas.second:
+                out.formula(line)
+        if not one and formulas.full:
+            out.blank()
+            out.heading(translate("label.gradient", lang))
+            out.formula(formulas.gradient)
+            out.blank()
+            out.heading(translate("label.hessian", lang))
+            out.formula(formulas.hessian)
+        if self.at is not None:
+            self._document_point(out, lang)
+        return out.document()
+
+    def _document_point(self, out: Writer, lang: str | None) -> None:
+        assert self.at is not None
+        names = self.expression.variable_names
+        values = [number(v) for v in self.at.point.values()]
+        one = len(values) == 1
+        coords = values[0] if one else "(" + ", ".join(values) + ")"
+        shown = [Math.symbol(n).unicode for n in names]
+        variables = shown[0] if one else "(" + ", ".join(shown) + ")"
+        out.blank()
+        out.heading(translate("label.at_point", lang, point=f"{variables} = {coords}"))
+        out.text(f"{self.name} = {number(self.at.value)}", 2)
+        gradient = [number(g) for g in self.at.gradient]
+        if len(gradient) == 1:
+            out.text(f"d{self.name}/d{shown[0]} = {gradient[0]}", 2)
+        else:
+            out.text(f"∇{self.name} = (" + ", ".join(gradient) + ")", 2)
 
 
 def differentiate(f: Expression | str, wrt: Sequence[str] | None = None,

@@ -21,7 +21,9 @@ from nablab.calculus.verify import numeric_value
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import DomainError, UnsupportedError
+from nablab.i18n import translate
 from nablab.parse import parse
+from nablab.present import Document, Presentable, Writer, number
 
 #: Secant steps h, from a visible secant to one indistinguishable from the tangent.
 SECANT_STEPS: tuple[Any, ...] = tuple(sympy.Rational(1, d) for d in (1, 2, 4, 10, 100, 1000))
@@ -50,7 +52,7 @@ class Secant:
 
 
 @dataclass(frozen=True)
-class TangentLine:
+class TangentLine(Presentable):
     """The tangent line of a one-variable function at x₀.
 
     Attributes:
@@ -92,9 +94,29 @@ class TangentLine:
     def __str__(self) -> str:
         return f"y = {unicode(self.line)}"
 
+    def document(self, lang: str | None = None) -> Document:
+        """f(x₀), f′(x₀), the tangent line three ways, then the secants' slopes."""
+        x, name = unicode(self.var), self.expression.name or "f"
+        out = Writer()
+        out.text(f"{name}({x}) = {self.expression.unicode}")
+        out.blank()
+        out.heading(translate("label.tangent_line", lang, point=f"{x}₀ = {unicode(self.x0)}"))
+        out.texts([f"{name}({unicode(self.x0)}) = {unicode(self.value)}",
+                   f"{name}′({unicode(self.x0)}) = {unicode(self.slope)}"])
+        _equations(out, [f"y = {name}({x}₀) + {name}′({x}₀)({x} − {x}₀)",
+                         self.point_slope()[0], str(self)])
+        out.blank()
+        out.heading(translate("label.secants", lang))
+        header = [translate("label.h", lang), translate("label.slope", lang),
+                  translate("label.abs_error", lang)]
+        out.table(header, [[number(s.h), number(s.slope), f"{s.error:.1e}".replace("-", "−")]
+                           for s in self.secants], right=range(3), indent=2)
+        out.text(f"→ f′(x₀) = {number(_float(self.slope))}", 2)
+        return out.document()
+
 
 @dataclass(frozen=True)
-class TangentPlane:
+class TangentPlane(Presentable):
     """The tangent (hyper)plane of f(x, y, …) at a point, and a directional derivative.
 
     Attributes:
@@ -129,6 +151,29 @@ class TangentPlane:
             "direction": None if self.direction is None else [_float(u) for u in self.direction],
             "directional_derivative": None if d is None else _float(d),
         }
+
+    def document(self, lang: str | None = None) -> Document:
+        """f and ∇f at the point, the tangent plane three ways, the directional derivative."""
+        names = [unicode(v) for v in self.expression.variables]
+        name = self.expression.name or "f"
+        at = ", ".join(unicode(v) for v in self.point.values())
+        general = " + ".join(f"{name}_{n}·({n} − {n}₀)" for n in names)
+        out = Writer()
+        out.text(f"{name}({', '.join(names)}) = {self.expression.unicode}")
+        out.blank()
+        out.heading(translate("label.tangent_plane", lang,
+                              point=f"({', '.join(names)}) = ({at})"))
+        out.texts([f"{name}({at}) = {unicode(self.value)}",
+                   f"∇{name}({at}) = ({', '.join(unicode(g) for g in self.gradient)})"])
+        _equations(out, [f"{self.lhs} = {name}₀ + {general}", self.point_slope()[0], str(self)])
+        if self.direction is not None:
+            unit = f"({', '.join(unicode(u) for u in self.direction)})"
+            d = self.directional_derivative
+            approx = "" if d.is_Rational else f" ≈ {number(_float(d))}"
+            out.blank()
+            out.heading(translate("label.directional", lang, unit=unit))
+            out.text(f"D_u {name} = ∇{name}·u = {unicode(d)}{approx}", 2)
+        return out.document()
 
     @property
     def lhs(self) -> str:
@@ -166,6 +211,13 @@ def tangent_line(f: Expression | str, x0: Any) -> TangentLine:
     slope = _at(sympy.diff(expression.expr, x), {x: a}, "f′")
     line = sympy.expand(value + slope * (x - a))
     return TangentLine(expression, a, value, slope, line, secants(expression.expr, x, a, slope))
+
+
+def _equations(out: Writer, lines: list[str]) -> None:
+    """The same line or plane written three ways, each differing from the one before."""
+    distinct = [line for i, line in enumerate(lines) if i == 0 or line != lines[i - 1]]
+    out.text(distinct[0], 2)
+    out.texts([line[2:] for line in distinct[1:]], 4)
 
 
 def point_slope(x: sympy.Symbol, x0: Any, value: Any, slope: Any) -> tuple[str, str]:

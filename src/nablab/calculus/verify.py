@@ -92,3 +92,11 @@ def numerically_equal(a: Any, b: Any, symbols: Sequence[sympy.Symbol], *, sample
 
 
 __all__ = ["RANGES", "numeric_value", "numerically_equal", "real_everywhere"]
+
+
+def check_sentence(verified: bool | None, lang: str | None = None) -> str:
+    """The sentence saying whether a derivative agrees with ``sympy.diff``."""
+    from nablab.i18n import translate
+
+    key = {True: "check.ok", False: "check.failed", None: "check.none"}[verified]
+    return translate(key, lang)

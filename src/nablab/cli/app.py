@@ -103,7 +103,9 @@ def build_parser(lang: str, only: Sequence[str] | None = None) -> tuple[_Parser,
     others are listed by name and help line, so ``nablab diff`` never pays for the imports of
     ``nablab plot``. Without it, every command is complete.
     """
+    from nablab.cli import job
     from nablab.cli.commands import COMMANDS, load
+    from nablab.jobs import JOBS
 
     _Parser.lang = lang
     common = _Parser(add_help=False)
@@ -121,9 +123,13 @@ def build_parser(lang: str, only: Sequence[str] | None = None) -> tuple[_Parser,
         if only is not None and name not in only:
             sub.add_parser(name, help=translate(f"cli.{name}.help", lang))
             continue
-        module = load(name)
-        command_parser = module.register(sub, [common], lang)
-        command_parser.set_defaults(handler=module.run)
+        if name in JOBS:
+            command_parser = job.register(sub, [common], lang, name)
+            command_parser.set_defaults(handler=job.run)
+        else:
+            module = load(name)
+            command_parser = module.register(sub, [common], lang)
+            command_parser.set_defaults(handler=module.run)
         known |= {s for action in command_parser._actions for s in action.option_strings}
     return parser, known
 

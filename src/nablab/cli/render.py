@@ -11,6 +11,8 @@ from typing import Any, TextIO
 from rich.console import Console
 from rich.text import Text
 
+from nablab.present import Document
+
 
 def console(file: TextIO | None = None) -> Console:
     """A rich console on stdout that never interprets user text as markup."""
@@ -48,12 +50,11 @@ def heading(text: str) -> Text:
     return Text(text, style="bold")
 
 
-def present(ctx: Any, data: Any, view: Any, show: Any) -> None:
-    """A command's result: ``data`` as JSON with ``--json``, else ``show(view, ctx)``."""
-    if ctx.json:
-        print_json(data, ctx.stdout)
-    else:
-        show(view, ctx)
+def print_document(document: Document, file: TextIO | None = None) -> None:
+    """A result's document on the terminal: headings bold, user text never read as markup."""
+    out = console(file)
+    for line, bold in document.lines():
+        out.print(heading(line) if bold else line)
 
 
 def print_json(data: Any, file: TextIO | None = None) -> None:

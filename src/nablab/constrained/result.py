@@ -30,9 +30,18 @@ from nablab.constrained.sensitivity import Rate
 from nablab.core.expression import Expression
 from nablab.i18n import translate
 from nablab.parse import Relation
+from nablab.present import Document, Math, Presentable, Writer
+from nablab.present.document import Row
 
 #: One sentence of the explanation: a catalogue key and its parameters.
 Note = tuple[str, dict[str, Any]]
+#: Sections of the explanation, by key prefix, in the order they are shown.
+SECTIONS = {"method": ("lagrange.method.", "lagrange.fallback.", "lagrange.regular."),
+            "global": ("lagrange.global.",), "picture": ("lagrange.explain.",),
+            "kkt": ("lagrange.kkt.",), "second": ("lagrange.second.",),
+            "lambda": ("lagrange.lambda.",), "check": ("lagrange.check.",)}
+#: Candidate rows shown at most (``to_dict`` has all).
+MAX_ROWS = 30
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ class ConstraintInfo:
 
 
 @dataclass(frozen=True)
-class LagrangeResult:
+class LagrangeResult(Presentable):
     """Everything :func:`nablab.lagrange` found, with the reasons.
 
     Attributes:
@@ -169,6 +178,71 @@ class LagrangeResult:
                             "rates": [r.to_dict() for r in self.sensitivity]},
             "explanation": self.explain(lang),
         }
+
+    def text_view(self, lang: str | None = None) -> dict[str, Any]:
+        """Everything the text shows, as strings: the problem, the system, the candidates'
+        rows, and the explanation by section (what the web page reads, too)."""
+        sections: dict[str, list[str]] = {name: [] for name in SECTIONS}
+        for (key, _), text in zip(self.notes, self.explain(lang), strict=True):
+            name = next(n for n, prefixes in SECTIONS.items() if key.startswith(prefixes))
+            sections[name].append(text)
+
+        def extreme(value: str | None) -> str:
+            return translate(f"lagrange.extreme.{value}", lang) if value else ""
+
+        rows = [{"point": c.unicode, "multipliers": ", ".join(c.multipliers_unicode),
+                 "value": c.value_unicode, "kind": translate(f"lagrange.kind.{c.kind}", lang),
+                 "extreme": extreme(c.extreme)} for c in self.candidates]
+        rows += [{"point": p.unicode, "multipliers": "—", "value": p.value_unicode,
+                  "kind": translate("lagrange.singular", lang), "extreme": extreme(p.extreme)}
+                 for p in self.singular_points]
+        return {"function": f"{self.objective.name or 'f'}({', '.join(self.variables)}) = "
+                            f"{self.unicode}",
+                "constraints": [c.unicode for c in self.constraints],
+                "lagrangian": f"{self.lagrangian_head} = {self.lagrangian_unicode}",
+                "vector_form": self.vector_form, "system": list(self.system),
+                "complete": self.complete, "rows": rows, **sections}
+
+    def latex_view(self) -> dict[str, Any]:
+        """The problem, the Lagrangian and its system, in LaTeX (what the web page shows)."""
+        names = ", ".join(Math.symbol(v).latex for v in self.variables)
+        return {"function": f"{Math.symbol(self.objective.name or 'f').latex}({names}) = "
+                            f"{self.latex}",
+                "constraints": [c.latex for c in self.constraints],
+                "lagrangian": f"L = {self.lagrangian_latex}",
+                "vector_form": self.vector_form_latex, "system": list(self.system_latex)}
+
+    def document(self, lang: str | None = None) -> Document:
+        """The problem, the Lagrangian, the system, the candidates, then the explanation."""
+        view = self.text_view(lang)
+        out = Writer()
+        out.text(view["function"])
+        out.texts(view["constraints"])
+        out.blank()
+        out.heading(translate("lagrange.heading.lagrangian", lang))
+        out.text(view["lagrangian"], 2)
+        out.blank()
+        out.heading(translate("lagrange.heading.system", lang))
+        out.texts([view["vector_form"], *view["system"]])
+        out.blank()
+        status = translate("lagrange.complete" if self.complete else "lagrange.incomplete",
+                           lang)
+        out.heading(f"{translate('lagrange.heading.candidates', lang)} — {status}")
+        rows = view["rows"]
+        if rows:
+            header = [translate(f"lagrange.column.{c}", lang)
+                      for c in ("point", "multipliers", "value", "kind")]
+            out.table(header, [Row((r["point"], r["multipliers"], r["value"], r["kind"]),
+                                   suffix=f"   ← {r['extreme']}" if r["extreme"] else "")
+                               for r in rows[:MAX_ROWS]], indent=2, gap=3)
+            if len(rows) > MAX_ROWS:
+                out.text(translate("lagrange.more", lang, count=len(rows) - MAX_ROWS), 2)
+        else:
+            out.text(translate("lagrange.none", lang), 2)
+        out.texts(view["method"])
+        for section in ("global", "picture", "kkt", "second", "lambda", "check"):
+            out.section(translate(f"lagrange.heading.{section}", lang), view[section])
+        return out.document()
 
     def __str__(self) -> str:
         lines = [f"{self.lagrangian_head} = {self.lagrangian_unicode}  ({self.method}, "

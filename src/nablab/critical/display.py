@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 from nablab.core.printing import to_unicode
+from nablab.present import number as present_number
 
 MINUS = "−"
 
@@ -17,11 +17,7 @@ def number(value: float, digits: int = 6) -> str:
     Below 1e-15 in magnitude it reads ``0``: at a float point that is rounding noise
     (f(π, 3π/2) of sin x cos y computes as 2.2e−32).
     """
-    if abs(value) < 1e-15:
-        return "0"
-    if math.isfinite(value) and value == int(value) and abs(value) < 1e15:
-        return str(int(value)).replace("-", MINUS)
-    return f"{value:.{digits}g}".replace("-", MINUS)
+    return present_number(value, digits, zero_below=1e-15)
 
 
 def coordinate(value: float, exact: Any | None) -> str:

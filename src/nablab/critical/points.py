@@ -108,7 +108,8 @@ def _from_exact(expression: Expression, exact: ExactAnalysis,
         variables=expression.variable_names, points=inside, complete=True,
         method="groebner", fallback=None, domain=box,
         outside_domain=len(exact.points) - len(inside), infinite=False, solution_set=(),
-        truncated=False, starts=0, periods={}, global_analysis=exact.global_analysis)
+        truncated=False, starts=0, periods={}, global_analysis=exact.global_analysis,
+        expression=expression)
     return replace(result, notes=notes(result, exact.example, exact_timeout))
 
 
@@ -129,7 +130,7 @@ def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] |
         infinite=True if exact is not None else None,
         solution_set=exact.solution_set if exact is not None else (),
         truncated=found.search.truncated, starts=found.search.starts,
-        periods=found_periods, global_analysis=analysis)
+        periods=found_periods, global_analysis=analysis, expression=expression)
     set_text = "; ".join(exact.solution_set_unicode) if exact is not None else ""
     return replace(result, notes=notes(result, found.example, exact_timeout, set_text))
 

@@ -16,10 +16,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from nablab.core.expression import Expression
+from nablab.critical.display import number
 from nablab.i18n import translate
+from nablab.present import Document, Presentable, Writer
+from nablab.present.document import Row
 
 #: One sentence of the explanation: a catalogue key and its parameters.
 Note = tuple[str, dict[str, Any]]
+#: Sections of the explanation, by key prefix, in the order they are shown.
+SECTIONS = {"method": ("critical.method.", "critical.fallback.", "critical.truncated",
+                       "critical.outside_domain", "critical.periodic"),
+            "global": ("critical.global.",), "why": ("critical.explain.",)}
+#: Table rows shown at most (``to_dict`` has every point).
+MAX_ROWS = 30
 
 
 @dataclass(frozen=True)
@@ -44,6 +54,17 @@ class ExtremumTest:
     proof: bool
     order: int | None = None
     evidence: str | None = None
+
+    def sentence(self, lang: str | None = None) -> str:
+        """What the test showed, in words: method, result, whether proven, the evidence."""
+        method = translate(f"critical.method_name.{self.method}", lang, order=self.order)
+        text = translate("critical.test", lang, method=method,
+                         result=translate(f"critical.result.{self.result}", lang),
+                         proof=translate("critical.proof.yes" if self.proof else
+                                         "critical.proof.no", lang))
+        if self.evidence:
+            text += "; " + translate(f"critical.evidence.{self.evidence}", lang)
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         return {"result": self.result, "method": self.method, "proof": self.proof,
@@ -79,6 +100,14 @@ class CriticalPoint:
     test: ExtremumTest | None = None
     unicode: str = ""
     value_unicode: str = ""
+
+    def row(self, lang: str | None = None) -> Row:
+        """The point's table row (point, value, eigenvalues, kind), and its test under it."""
+        cells = (self.unicode, self.value_unicode,
+                 ", ".join(number(v) for v in self.eigenvalues),
+                 translate(f"critical.kind.{self.kind}", lang))
+        return Row(cells, below=() if self.test is None else
+                   ("      ↳ " + self.test.sentence(lang),))
 
     def to_dict(self) -> dict[str, Any]:
         return {"point": dict(self.point), "exact": None if self.exact is None else
@@ -171,7 +200,7 @@ class GlobalAnalysis:
 
 
 @dataclass(frozen=True)
-class CriticalPointsResult:
+class CriticalPointsResult(Presentable):
     """Every critical point found, classified, with the global picture and the explanation.
 
     Attributes:
@@ -194,6 +223,7 @@ class CriticalPointsResult:
         periods: ``{variable: period}`` (SymPy syntax) where f is periodic.
         global_analysis: see :class:`GlobalAnalysis`.
         notes: the explanation, as catalogue keys and parameters (:meth:`explain`).
+        expression: f itself (for its name and for pictures).
     """
 
     function: str
@@ -212,6 +242,7 @@ class CriticalPointsResult:
     periods: dict[str, str]
     global_analysis: GlobalAnalysis
     notes: tuple[Note, ...] = field(default=())
+    expression: Expression | None = field(default=None, repr=False, compare=False)
 
     def explain(self, lang: str | None = None) -> list[str]:
         """The explanation, one sentence per entry, in ``lang`` (default: the locale's)."""
@@ -227,6 +258,43 @@ class CriticalPointsResult:
                 "solution_set": list(self.solution_set), "truncated": self.truncated,
                 "starts": self.starts, "periods": dict(self.periods),
                 "global": self.global_analysis.to_dict(), "explanation": self.explain(lang)}
+
+    @property
+    def name(self) -> str:
+        return "f" if self.expression is None else self.expression.name or "f"
+
+    def sections(self, lang: str | None = None) -> dict[str, list[str]]:
+        """The explanation's sentences, by section: ``method``, ``global``, ``why``."""
+        out: dict[str, list[str]] = {name: [] for name in SECTIONS}
+        for (key, _), text in zip(self.notes, self.explain(lang), strict=True):
+            out[next(n for n, prefixes in SECTIONS.items() if key.startswith(prefixes))].append(
+                text)
+        return out
+
+    def document(self, lang: str | None = None) -> Document:
+        """The points as a table, then how they were found, the global picture and the why."""
+        one = len(self.variables) == 1
+        sections = self.sections(lang)
+        out = Writer()
+        out.text(f"{self.name}({', '.join(self.variables)}) = {self.unicode}")
+        out.blank()
+        heading = translate("critical.heading.points_1d" if one else "critical.heading.points",
+                            lang)
+        status = translate("critical.complete" if self.complete else "critical.incomplete", lang)
+        out.heading(f"{heading} — {status}")
+        if self.points:
+            header = [translate(f"critical.column.{c}", lang)
+                      for c in ("point", "value", "second" if one else "eigenvalues", "kind")]
+            out.table(header, [p.row(lang) for p in self.points[:MAX_ROWS]], indent=2, gap=3)
+            if len(self.points) > MAX_ROWS:
+                out.text(translate("critical.more", lang, count=len(self.points) - MAX_ROWS), 2)
+        else:
+            out.text(translate("critical.none", lang), 2)
+        out.texts(sections["method"])
+        out.section(translate("critical.heading.global", lang), sections["global"])
+        out.section(translate("critical.heading.why_1d" if one else "critical.heading.why",
+                              lang), sections["why"])
+        return out.document()
 
     def __str__(self) -> str:
         lines = [f"critical points of {self.unicode} ({self.method}, "

@@ -31,10 +31,13 @@ import numpy as np
 import sympy
 
 from nablab.core.expression import Expression
-from nablab.core.printing import to_str, to_unicode
+from nablab.core.printing import symbol_display, to_str, to_unicode
 from nablab.errors import DomainError, UnsupportedError
+from nablab.i18n import translate
 from nablab.numeric.finite_diff import central_gradient
+from nablab.optimize.present import fmt
 from nablab.parse import parse, parse_point
+from nablab.present import Document, Presentable, Writer
 
 #: The most nodes of one graph (each node is differentiated and evaluated exactly).
 MAX_NODES = 120
@@ -100,7 +103,7 @@ class GradientCheck:
 
 
 @dataclass(frozen=True)
-class GraphResult:
+class GraphResult(Presentable):
     """The graph of f at a point: nodes in computing order, ∇f by backprop, the check."""
 
     expression: Expression
@@ -119,6 +122,53 @@ class GraphResult:
         return {"nodes": [n.to_dict() for n in self.nodes], "gradient": dict(self.gradient),
                 "check": self.check.to_dict(), "output": self.output.id, "value": self.value,
                 "expression": to_str(self.expression.expr), "point": dict(self.point)}
+
+    def backward_lines(self) -> list[str]:
+        """One line per edge u → v, output first: ∂f/∂u += ∂f/∂v · ∂v/∂u = … ."""
+        name = self.expression.name or "f"
+        lines = []
+        for node in reversed(self.nodes):
+            for source, formula, local in zip(node.inputs, node.partials, node.partial_values,
+                                              strict=True):
+                v, u = symbol_display(node.id), symbol_display(source)
+                factor = fmt(local) if formula.is_Number else \
+                    f"({to_unicode(formula)} = {fmt(local)})"
+                lines.append(f"∂{name}/∂{u} += ∂{name}/∂{v} · ∂{v}/∂{u} = {fmt(node.adjoint)} · "
+                             f"{factor} = {fmt(node.adjoint * local)}")
+        return lines
+
+    def document(self, lang: str | None = None) -> Document:
+        """Forward (each node's value), backward (each edge's share), and the three-way check."""
+        def t(key: str, **params: Any) -> str:
+            return translate(key, lang, **params)
+
+        f = self.expression
+        name, output = f.name or "f", symbol_display(self.output.id)
+        function = f"{name}({', '.join(symbol_display(v) for v in f.variable_names)}) = " \
+                   f"{f.unicode}"
+        point = ", ".join(f"{symbol_display(k)} = {fmt(v)}" for k, v in self.point.items())
+        out = Writer()
+        out.heading(t("network.graph.title", function=function, point=point))
+        out.text(t("network.graph.forward", output=output))
+        nodes = [[symbol_display(n.id), t(f"network.op.{n.op}") if n.op == "input" else n.op,
+                  "" if n.op == "input" else to_unicode(n.local), fmt(n.value), fmt(n.adjoint)]
+                 for n in self.nodes]
+        out.table([t("network.graph.node"), t("network.graph.op"), t("network.graph.computes"),
+                   t("network.graph.value"), t("network.graph.adjoint", name=name)], nodes,
+                  right=(3, 4), indent=2)
+        out.blank()
+        out.heading(t("network.graph.backward", name=name, output=output))
+        out.texts(self.backward_lines())
+        out.blank()
+        out.heading(t("network.graph.check"))
+        check = self.check
+        rows = [[f"∂{name}/∂{symbol_display(v)}", fmt(self.gradient[v], 12),
+                 fmt(check.symbolic[v], 12), fmt(check.finite_difference[v], 12)]
+                for v in f.variable_names]
+        out.table(["", t("network.graph.by_backprop"), t("network.graph.by_symbolic"),
+                   t("network.graph.by_differences")], rows, right=(1, 2, 3), indent=2)
+        out.text(t("network.graph.max_error", error=f"{check.max_rel_error:.2e}"))
+        return out.document()
 
 
 def graph(f: Expression | str, at: Mapping[str, Any] | str) -> GraphResult:

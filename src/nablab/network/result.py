@@ -7,11 +7,21 @@ from typing import Any
 
 import numpy as np
 
+from nablab.core.printing import symbol_display, to_unicode
 from nablab.i18n import translate
+from nablab.network.data import Dataset
+from nablab.network.examples import example_name
 from nablab.network.model import Model
+from nablab.optimize.present import fmt, optimizer_line, shown_rows
+from nablab.present import Document, Presentable, Writer
+from nablab.present.document import Row
 
 #: The three ways training ends.
 STATUSES = ("converged", "max_epochs", "diverged")
+#: Epochs shown at the start and the end of the loss table.
+HEAD, TAIL = 8, 4
+#: Parameters whose chain rule is written out; longer formulas are cut.
+SHOWN_PARAMETERS, FORMULA_CHARS = 8, 110
 
 
 def status_message(status: str, epochs: int, tol: float, lang: str | None = None) -> str:
@@ -20,7 +30,7 @@ def status_message(status: str, epochs: int, tol: float, lang: str | None = None
 
 
 @dataclass(frozen=True, eq=False)
-class TrainResult:
+class TrainResult(Presentable):
     """One training run (finite numbers only: a run that blows up stops at its last finite θ).
 
     Attributes:
@@ -38,6 +48,7 @@ class TrainResult:
         path: θ at the start and after each epoch, shape ``(epochs + 1, P)``.
         backend: what evaluated the gradient, ``"llvm"`` (SymEngine) or ``"numpy"``.
         source: where the data came from (a file, or ``example:NAME``).
+        data: the data trained on (for pictures).
     """
 
     parameters: dict[str, float]
@@ -59,6 +70,7 @@ class TrainResult:
     path: np.ndarray = field(repr=False)
     backend: str = "llvm"
     source: str = ""
+    data: Dataset | None = field(default=None, repr=False)
 
     @property
     def success(self) -> bool:
@@ -88,9 +100,82 @@ class TrainResult:
             "backend": self.backend,
         }
 
+    def chain_lines(self, lang: str | None = None) -> list[str]:
+        """∂ℓ/∂θ = ∂ℓ/∂ŷ · ∂ŷ/∂θ = … = (multiplied out), one line per parameter (the first
+        few)."""
+        model = self.model
+        wrt = "z" if model.loss == "bce" else "ŷ"
+        lines = []
+        rules = list(model.chain_rule().items())
+        for (name, (outer, inner)), full in list(zip(rules, model.gradients(),
+                                                     strict=True))[:SHOWN_PARAMETERS]:
+            shown = symbol_display(name)
+            lines.append(_cut(f"∂ℓ/∂{shown} = ∂ℓ/∂{wrt} · ∂{wrt}/∂{shown} = "
+                              f"{_factor(outer)} · {_factor(inner)} = {to_unicode(full)}"))
+        if len(rules) > SHOWN_PARAMETERS:
+            lines.append(translate("network.label.more_parameters", lang,
+                                   count=len(rules) - SHOWN_PARAMETERS))
+        return lines
+
+    def document(self, lang: str | None = None) -> Document:
+        """The model and its loss, ∂ℓ/∂θ by the chain rule, the loss per epoch, the end."""
+        def t(key: str, **params: Any) -> str:
+            return translate(key, lang, **params)
+
+        model = self.model
+        out = Writer()
+        out.heading(t("network.label.model") + f": ŷ = {model.expression.unicode}")
+        out.text(t("network.label.setup", rows=self.rows,
+                   inputs=", ".join(symbol_display(n) for n in model.input_names) or "-",
+                   target=model.target[1],
+                   parameters=", ".join(symbol_display(n) for n in model.parameter_names)))
+        out.text(t(f"network.loss.{model.loss}"))
+        if model.loss == "bce":
+            out.text(t("network.label.logit", logit=to_unicode(model.inner)), 2)
+        out.blank()
+        out.heading(t("network.label.chain_rule"))
+        out.texts(self.chain_lines(lang))
+        out.text(t("network.label.mean_gradient", rows=self.rows,
+                   backend=t(f"network.backend.{self.backend}")), 2)
+        out.blank()
+        batch = t("network.label.full_batch") if self.batch_size >= self.rows else \
+            t("network.label.mini_batch", size=self.batch_size, seed=self.seed)
+        out.text(f"{optimizer_line(self.optimizer, lang)}    η = {fmt(self.learning_rate)}; "
+                 f"{batch}")
+        count = len(self.loss)
+        rows: list[Row | str] = []
+        for k in shown_rows(count, HEAD, TAIL):
+            rows.append("  " + t("network.label.elided", count=max(0, count - HEAD - TAIL))
+                        if k < 0 else Row((str(k), fmt(float(self.loss[k])))))
+        out.table([t("network.label.epoch"), "L(θ)"], rows, right=(0, 1))
+        out.blank()
+        out.heading(self.message(lang))
+        values = ", ".join(f"{symbol_display(k)} = {fmt(v)}" for k, v in self.parameters.items())
+        out.text(f"{t('network.label.parameters')}: {values}")
+        out.text(f"{t('network.label.final_loss')}: L = {fmt(self.final_loss)}")
+        if self.accuracy is not None:
+            out.text(t("network.label.accuracy", percent=f"{100 * self.accuracy:.1f}"))
+        if example_name(self.source) == "xor":
+            out.text(t("network.xor_note"))
+        return out.document()
+
     def __str__(self) -> str:
         values = ", ".join(f"{k}={v:.6g}" for k, v in self.parameters.items())
         return f"{self.message()}; θ = ({values}), L = {self.final_loss:.6g}"
+
+
+def _cut(text: str) -> str:
+    return text if len(text) <= FORMULA_CHARS else text[: FORMULA_CHARS - 1] + "…"
+
+
+def _factor(text: str) -> str:
+    """A factor of a product, bracketed when it is a sum at its top level."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += (char == "(") - (char == ")")
+        if depth == 0 and index and char in "+−" and text[index - 1] == " ":
+            return f"({text})"
+    return text
 
 
 __all__ = ["STATUSES", "TrainResult", "status_message"]

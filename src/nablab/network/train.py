@@ -104,7 +104,7 @@ def train(model: str | Model, data: str | Dataset, *, target: str = "y",
         epochs=len(history.losses) - 1, steps=history.steps, grad_norm=history.grad_norm,
         optimizer=made.name, learning_rate=made.learning_rate, hyper=made.hyper,
         batch_size=size, seed=seed, tol=tol, rows=rows.shape[0], model=bound,
-        path=history.path, backend=kernel.backend, source=dataset.source)
+        path=history.path, backend=kernel.backend, source=dataset.source, data=dataset)
 
 
 def run(kernel: Kernel, opt: GradientTransformation, theta: np.ndarray, rows: np.ndarray,

@@ -77,7 +77,8 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
     return DescentResult.build(
         path=trajectory.path[:keep], values=values[:keep], gradients=trajectory.gradients[:keep],
         status=status, optimizer=name, learning_rate=rate,
-        hyper=resolved, variables=expression.variable_names, tol=tol, advice=advice)
+        hyper=resolved, variables=expression.variable_names, tol=tol, advice=advice,
+        expression=expression)
 
 
 def start_point(expression: Expression, start: Start) -> tuple[float, ...]:

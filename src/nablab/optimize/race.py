@@ -9,23 +9,27 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from nablab.core.expression import Expression
 from nablab.optimize.descent import Start, descend, start_point
 from nablab.optimize.optimizers import HyperparameterError, accepts
+from nablab.i18n import translate
+from nablab.optimize.present import fmt, function_line, vec
 from nablab.optimize.result import DescentResult
 from nablab.parse import parse
+from nablab.present import Document, Presentable, Writer
 
 
 @dataclass(frozen=True)
-class RaceResult:
+class RaceResult(Presentable):
     """One :class:`DescentResult` per optimizer, in the order they were asked for."""
 
     start: tuple[float, ...]
     variables: tuple[str, ...]
     results: tuple[DescentResult, ...]
+    expression: Expression | None = field(default=None, repr=False, compare=False)
 
     def ranking(self) -> list[int]:
         """Indices of the results: converged first (fewest steps), then by final value."""
@@ -38,6 +42,26 @@ class RaceResult:
         return {"start": dict(zip(self.variables, self.start, strict=True)),
                 "results": [r.to_dict(every, lang) for r in self.results],
                 "ranking": [self.results[i].optimizer for i in self.ranking()]}
+
+    def document(self, lang: str | None = None) -> Document:
+        """Each optimizer's outcome in one table, then the ranking."""
+        out = Writer()
+        if self.expression is not None:
+            out.text(function_line(self.expression))
+        out.text(f"{translate('optimize.label.start', lang)} θ₀ = {vec(self.start)}")
+        out.blank()
+        header = [translate("optimize.label.optimizer", lang), "η",
+                  translate("optimize.label.status", lang),
+                  translate("optimize.label.steps", lang), "f(θ)", "|∇f|", "θ"]
+        out.table(header, [[r.optimizer, "None" if r.learning_rate is None
+                            else fmt(r.learning_rate),
+                            translate(f"optimize.status_word.{r.status}", lang), str(r.nit),
+                            fmt(r.fun), fmt(r.grad_norm, 3), vec(r.x)] for r in self.results],
+                  right=(1, 3, 4, 5))
+        out.blank()
+        ranking = " > ".join(self.results[i].optimizer for i in self.ranking())
+        out.heading(translate("cli.race.ranking", lang, ranking=ranking))
+        return out.document()
 
 
 def race(f: Expression | str, start: Start, optimizers: Sequence[str] = ("gd", "momentum", "adam"),
@@ -66,7 +90,7 @@ def race(f: Expression | str, start: Start, optimizers: Sequence[str] = ("gd", "
         results.append(descend(expression, point, optimizer=name, lr=rate, steps=steps, tol=tol,
                                callback=progress, **accepts(name, hyper)))
         done += steps
-    return RaceResult(point, expression.variable_names, tuple(results))
+    return RaceResult(point, expression.variable_names, tuple(results), expression)
 
 
 def _rates(optimizers: Sequence[str],

@@ -7,11 +7,17 @@ from typing import Any
 
 import numpy as np
 
+from nablab.core.expression import Expression
 from nablab.i18n import default_language, translate
 from nablab.optimize.advice import LearningRateAdvice
+from nablab.optimize.present import fmt, function_line, shown_rows, vec, write_setup
+from nablab.present import Document, Presentable, Writer
+from nablab.present.document import Row
 
 #: The three ways a descent ends.
 STATUSES = ("max_steps", "converged", "diverged")
+#: Runs longer than this show their first and last steps only.
+HEAD, TAIL = 10, 5
 
 
 def status_message(status: str, steps: int, tol: float, grad_norm: float,
@@ -38,7 +44,7 @@ def _frozen(array: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
-class DescentResult:
+class DescentResult(Presentable):
     """One run of an optimizer, every step recorded (finite numbers only).
 
     Attributes:
@@ -60,6 +66,7 @@ class DescentResult:
         step_sizes: |θ_{k+1} − θ_k| for each update, shape ``(nit,)``.
         tol: the convergence tolerance on |∇f|.
         advice: learning-rate advice from the Hessian, when available.
+        expression: f itself (for its name and for pictures).
     """
 
     x: np.ndarray
@@ -79,12 +86,13 @@ class DescentResult:
     step_sizes: np.ndarray = field(repr=False)
     tol: float = 1e-8
     advice: LearningRateAdvice | None = None
+    expression: Expression | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def build(cls, *, path: np.ndarray, values: np.ndarray, gradients: np.ndarray,
               status: str, optimizer: str, learning_rate: float | None, hyper: dict[str, Any],
-              variables: tuple[str, ...], tol: float,
-              advice: LearningRateAdvice | None) -> DescentResult:
+              variables: tuple[str, ...], tol: float, advice: LearningRateAdvice | None,
+              expression: Expression | None = None) -> DescentResult:
         """Assemble a result from the trajectory; every derived field follows from it."""
         steps = np.sqrt(np.sum(np.diff(path, axis=0) ** 2, axis=1))
         nit = len(path) - 1
@@ -93,7 +101,7 @@ class DescentResult:
                    status == "converged", status,
                    status_message(status, nit, tol, grad_norm, default_language()),
                    optimizer, learning_rate, dict(hyper), variables, _frozen(path),
-                   _frozen(values), _frozen(gradients), _frozen(steps), tol, advice)
+                   _frozen(values), _frozen(gradients), _frozen(steps), tol, advice, expression)
 
     @property
     def grad_norm(self) -> float:
@@ -116,6 +124,32 @@ class DescentResult:
             "message": status_message(self.status, self.nit, self.tol, self.grad_norm, lang),
             "advice": None if self.advice is None else self.advice.to_dict(),
         }
+
+    def document(self, lang: str | None = None) -> Document:
+        """The setup, every step in a table (a long run's middle left out), how it ended."""
+        out = Writer()
+        if self.expression is not None:
+            out.text(function_line(self.expression))
+        write_setup(out, self.optimizer, self.learning_rate, self.hyper, self.path[0],
+                    self.advice, lang)
+        out.blank()
+        rows: list[Row | str] = []
+        count = len(self.path)
+        for k in shown_rows(count, HEAD, TAIL):
+            if k < 0:
+                rows.append("  " + translate("optimize.label.elided", lang,
+                                             count=max(0, count - HEAD - TAIL)))
+                continue
+            update = "" if k + 1 == count else vec(self.path[k + 1] - self.path[k], 4)
+            rows.append(Row((str(k), vec(self.path[k]), fmt(float(self.values[k])),
+                             vec(self.gradients[k], 4), update)))
+        out.table(["k", "θ_k", "f(θ_k)", "∇f(θ_k)", translate("optimize.label.update", lang)],
+                  rows, right=(0, 2))
+        out.blank()
+        out.heading(status_message(self.status, self.nit, self.tol, self.grad_norm, lang))
+        out.text(f"{translate('optimize.label.final', lang)}: θ = {vec(self.x)}   "
+                 f"f = {fmt(self.fun)}   |∇f| = {fmt(self.grad_norm, 3)}")
+        return out.document()
 
     def __str__(self) -> str:
         point = ", ".join(f"{k}={v:.6g}" for k, v in self.point().items())

@@ -14,6 +14,7 @@ which minimum each start point reaches (the basins of attraction).
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,13 +32,20 @@ from nablab.optimize.optimizers import (
     build,
     check_hyperparameter,
 )
+from nablab.i18n import translate
+from nablab.optimize.present import fmt, function_line, optimizer_line, vec
 from nablab.optimize.result import STATUSES
 from nablab.parse import parse
+from nablab.present import Document, Presentable, Writer
 
 #: The most runs in one sweep.
 MAX_RUNS = 1_000_000
 #: The most run-steps (runs × steps) in one sweep.
 MAX_WORK = 2_000_000_000
+#: Basin maps wider than this are not drawn in text.
+MAP_WIDTH = 100
+#: The letters that name the minima on the basin map.
+SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 
 @dataclass(frozen=True)
@@ -55,7 +63,7 @@ class Minimum:
 
 
 @dataclass(frozen=True)
-class SweepResult:
+class SweepResult(Presentable):
     """Every run of a sweep, shaped ``(learning rates, starts)``, and what they add up to.
 
     Attributes:
@@ -65,6 +73,8 @@ class SweepResult:
         nit: updates taken; ``status``: ``"converged"``, ``"max_steps"`` or ``"diverged"``.
         minima: where converged runs ended, clustered and classified by the Hessian.
         labels: which of ``minima`` each run reached (−1: none), shape ``(L, m)``.
+        seconds: how long the sweep took.
+        expression: f itself (for its name and for pictures).
     """
 
     optimizer: str
@@ -81,6 +91,8 @@ class SweepResult:
     status: np.ndarray = field(repr=False)
     minima: tuple[Minimum, ...] = ()
     labels: np.ndarray = field(repr=False, default_factory=lambda: np.zeros((0, 0), int))
+    seconds: float = 0.0
+    expression: Expression | None = field(default=None, repr=False, compare=False)
 
     @property
     def runs(self) -> int:
@@ -134,7 +146,73 @@ class SweepResult:
                        "shape": None if self.axes is None else [len(a) for a in self.axes],
                        "labels": self.labels[best].tolist(),
                        "status": self.status[best].tolist()},
+            "seconds": self.seconds,
         }
+
+    def document(self, lang: str | None = None) -> Document:
+        """The summary, the outcome per learning rate, the minima reached, the basin map."""
+        def t(key: str, **params: Any) -> str:
+            return translate(key, lang, **params)
+
+        rates = self.learning_rates
+        out = Writer()
+        if self.expression is not None:
+            out.text(function_line(self.expression))
+        out.text(optimizer_line(self.optimizer, lang))
+        out.text(t("cli.sweep.size", runs=self.runs, rates=len(rates), low=fmt(rates[0]),
+                   high=fmt(rates[-1]), starts=self.runs // len(rates), steps=self.steps,
+                   seconds=f"{self.seconds:.2f}"))
+        out.blank()
+        median = self.median_steps()
+        out.heading(t("cli.sweep.summary", converged=_percent(self.fraction("converged")),
+                      diverged=_percent(self.fraction("diverged")),
+                      median="—" if median is None else fmt(median)))
+        stable, first = self.divergence_boundary()
+        if first is None:
+            out.text(t("cli.sweep.no_divergence", high=fmt(rates[-1])))
+        else:
+            out.text(t("cli.sweep.boundary", stable="—" if stable is None else fmt(stable),
+                       first=fmt(first)))
+        out.blank()
+        rows = []
+        for i, rate in enumerate(rates):
+            median = self.median_steps(i)
+            rows.append([fmt(rate, 4), _percent(self.fraction("converged", i)),
+                         _percent(self.fraction("diverged", i)),
+                         "—" if median is None else fmt(median)])
+        out.table(["η", t("optimize.status_word.converged"), t("optimize.status_word.diverged"),
+                   t("cli.sweep.median")], rows, right=range(4))
+        out.blank()
+        self._write_minima(out, lang)
+        self._write_basins(out, lang)
+        return out.document()
+
+    def _write_minima(self, out: Writer, lang: str | None) -> None:
+        if not self.minima:
+            out.text(translate("cli.sweep.no_minima", lang))
+            return
+        out.heading(translate("cli.sweep.minima", lang))
+        for i, m in enumerate(self.minima):
+            value = "—" if not math.isfinite(m.value) else fmt(m.value, 4)
+            out.text(f"{_symbol(i)}  θ = {vec(m.point, 5)}   f = {value}   "
+                     f"{translate('cli.sweep.kind.' + m.kind, lang)}   "
+                     f"{translate('cli.sweep.runs', lang, runs=m.runs)}", 2)
+
+    def _write_basins(self, out: Writer, lang: str | None) -> None:
+        """Which minimum each start reaches, as letters on the start grid (2 variables)."""
+        if self.axes is None or len(self.axes) != 2 or len(self.axes[0]) > MAP_WIDTH:
+            return
+        best = self.best_row()
+        shape = (len(self.axes[0]), len(self.axes[1]))
+        labels = self.labels[best].reshape(shape)
+        status = self.status[best].reshape(shape)
+        out.blank()
+        out.heading(translate("cli.sweep.basins", lang, lr=fmt(float(self.learning_rates[best]),
+                                                              4)))
+        for j in reversed(range(shape[1])):
+            out.text("".join(_cell(int(labels[i, j]), str(status[i, j]))
+                             for i in range(shape[0])), 2)
+        out.text(translate("cli.sweep.legend", lang))
 
 
 def sweep(f: Expression | str, *, optimizer: str = "gd",
@@ -153,6 +231,7 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
         steps, tol, **hyper: as for :func:`~nablab.optimize.descent.descend`.
         callback: called with the step number after each step.
     """
+    began = time.perf_counter()
     expression = parse(f)
     compiled = expression.compile()
     names = expression.variable_names
@@ -176,7 +255,7 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     minima, labels = _minima(expression, final, status, fun, points)
     return SweepResult(optimizer, rates, made.hyper, names, steps, tol, points, axes, final, fun,
                        outcome.nit.reshape(len(rates), count), status.astype(str), minima,
-                       labels)
+                       labels, time.perf_counter() - began, expression)
 
 
 def _starts(starts: np.ndarray | Mapping[str, Sequence[float] | np.ndarray],
@@ -253,6 +332,20 @@ def _kind(hessian: np.ndarray) -> str:
     if eigenvalues[0] < -small < small < eigenvalues[-1]:
         return "saddle"
     return "flat"
+
+
+def _percent(value: float) -> str:
+    return f"{100 * value:.1f}%"
+
+
+def _symbol(index: int) -> str:
+    return SYMBOLS[index] if index < len(SYMBOLS) else "+"
+
+
+def _cell(label: int, status: str) -> str:
+    if status == "diverged":
+        return "×"
+    return "·" if label < 0 else _symbol(label)
 
 
 def _num(value: float) -> float | None:

@@ -13,6 +13,9 @@ from typing import Any
 
 import numpy as np
 
+from nablab.calculus.limit import LimitDerivation
+from nablab.calculus.quotient_table import QuotientRow
+from nablab.calculus.tangent import TangentLine, TangentPlane
 from nablab.core.expression import Expression
 from nablab.plot import curve, labels
 from nablab.plot.output import new_figure
@@ -38,19 +41,12 @@ def slice_of(expression: Expression, var: str, point: Mapping[str, float]) -> Ex
                                  name=expression.name)
 
 
-def _rows(data: Any) -> list[Mapping[str, float]]:
-    rows = data.get("numeric") if isinstance(data, Mapping) else getattr(data, "numeric", None)
-    if not rows:
-        return []
-    return [r if isinstance(r, Mapping) else r.to_dict() for r in rows]
-
-
-def draw_quotient_errors(ax: Any, rows: Sequence[Mapping[str, float]], lang: str) -> None:
+def draw_quotient_errors(ax: Any, rows: Sequence[QuotientRow], lang: str) -> None:
     """|quotient − f′(x₀)| against h on log–log axes, forward and central."""
-    h = np.array([r["h"] for r in rows], dtype=float)
+    h = np.array([r.h for r in rows], dtype=float)
     for key, style, label in (("forward_error", "-o", "label.forward"),
                               ("central_error", "-s", "label.central")):
-        error = np.array([r[key] for r in rows], dtype=float)
+        error = np.array([getattr(r, key) for r in rows], dtype=float)
         shown = np.where(error > 0, error, np.nan)
         ax.loglog(h, shown, style, markersize=4, label=labels.text(label, lang))
     ax.invert_xaxis()
@@ -61,12 +57,11 @@ def draw_quotient_errors(ax: Any, rows: Sequence[Mapping[str, float]], lang: str
     ax.legend(loc="best", fontsize=8)
 
 
-def limit_figure(expression: Expression, var: str, point: Mapping[str, float], data: Any,
-                 lang: str) -> Any:
+def limit_figure(expression: Expression, var: str, point: Mapping[str, float],
+                 rows: Sequence[QuotientRow], lang: str) -> Any:
     """Secants → tangent on the slice (left) and the quotients' error against h (right)."""
     one = slice_of(expression, var, point)
     x0 = float(point[var])
-    rows = _rows(data)
     figure = new_figure(14.0 if rows else 9.0, 6.0)
     ax = figure.add_subplot(1, 2 if rows else 1, 1)
     curve.draw_tangent_panel(ax, one, local_window(x0), x0, lang)
@@ -80,11 +75,12 @@ def limit_figure(expression: Expression, var: str, point: Mapping[str, float], d
     return figure
 
 
-def limit_picture(expression: Expression, var: str, point: Mapping[str, float] | None,
-                  data: Any = None) -> Picture:
+def limit_picture(result: LimitDerivation) -> Picture:
     """``limit --plot/--animate``: at a point, the secants and the quotients; else f and f′."""
     from nablab.plot import animate, function, interactive
 
+    expression, var = result.expression, result.var.name
+    point = None if result.at is None else {k: float(v) for k, v in result.at.items()}
     if point is None:
         if len(expression.variables) != 1:
             return function.function_picture(expression, "surface+contour")
@@ -95,14 +91,23 @@ def limit_picture(expression: Expression, var: str, point: Mapping[str, float] |
     one = slice_of(expression, var, point)
     x0 = float(point[var])
     window = local_window(x0)
-    return Picture(partial(limit_figure, expression, var, dict(point), data),
+    return Picture(partial(limit_figure, expression, var, point, result.numeric or ()),
                    partial(interactive.curve_page, one, window, x0=x0),
                    partial(animate.secant_animation, one, window, x0))
 
 
-def tangent_picture(expression: Expression, point: Sequence[float],
-                    steps: Sequence[float] | None = None) -> Picture:
-    """``tangent --plot``: the tangent line with secants (one variable) or the tangent plane."""
+def tangent_picture(result: TangentLine | TangentPlane) -> Picture:
+    """``tangent --plot``: the tangent line with its secants (one variable) or the plane."""
+    expression = result.expression
+    if isinstance(result, TangentLine):
+        return _tangent_picture(expression, (float(result.x0),),
+                                    [s.h for s in result.secants])
+    return _tangent_picture(expression, [float(v) for v in result.point.values()])
+
+
+def _tangent_picture(expression: Expression, point: Sequence[float],
+                         steps: Sequence[float] | None = None) -> Picture:
+    """The tangent line at x₀ with secants of ``steps`` (one variable) or the tangent plane."""
     from nablab.plot import animate, function, interactive, surface
 
     function.check_dimensions(expression)

@@ -1,17 +1,18 @@
 """Critical points on the picture: marked by kind on the gradient field (or on the curve).
 
-Takes a :class:`~nablab.critical.CriticalPointsResult` or its ``to_dict()`` — only each
-point's coordinates and ``kind`` are read.
+Drawn from a :class:`~nablab.critical.CriticalPointsResult`: each point's coordinates and
+``kind``, and the domain searched.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.critical.result import CriticalPointsResult
 from nablab.plot import labels
 from nablab.plot.curve import draw_curve
 from nablab.plot.field import KIND_STYLE, Mark, field
@@ -23,24 +24,20 @@ from nablab.plot.sampling import sample_curve
 MAX_FITTED = 50
 
 
-def _get(item: Any, name: str) -> Any:
-    return item.get(name) if isinstance(item, Mapping) else getattr(item, name, None)
-
-
-def marks_of(data: Any, variables: Sequence[str]) -> list[Mark]:
-    """``(coordinates, kind)`` of every finite critical point in a result or its dict."""
+def marks_of(result: CriticalPointsResult) -> list[Mark]:
+    """``(coordinates, kind)`` of every finite critical point."""
     marks: list[Mark] = []
-    for item in _get(data, "points") or ():
-        point = _get(item, "point")
-        coords = tuple(float(point[v]) for v in variables)
+    for item in result.points:
+        coords = tuple(float(item.point[v]) for v in result.variables)
         if np.isfinite(coords).all():
-            marks.append((coords, str(_get(item, "kind"))))
+            marks.append((coords, item.kind))
     return marks
 
 
-def critical_window(data: Any, marks: Sequence[Mark], dims: int) -> tuple[Interval, ...]:
+def critical_window(result: CriticalPointsResult, marks: Sequence[Mark],
+                    dims: int) -> tuple[Interval, ...]:
     """The searched domain if there was one, else a window around the points."""
-    domain = _get(data, "domain")
+    domain = result.domain
     if domain:
         return tuple((float(lo), float(hi)) for lo, hi in domain)[:dims]
     return fit_window([m[0] for m in marks[:MAX_FITTED]], dims)
@@ -81,18 +78,25 @@ def _on_curve(expression: Expression, window: tuple[Interval, ...], marks: Seque
 
 
 
-def critical_picture(expression: Expression, data: Any) -> Any:
+def _expression(result: CriticalPointsResult) -> Expression:
+    if result.expression is None:
+        raise ValueError("the result does not carry its function")
+    return result.expression
+
+
+def critical_picture(result: CriticalPointsResult) -> Any:
     """``critical --plot``: the figure, and for HTML the rotatable surface or the curve."""
     from functools import partial
 
     from nablab.plot import function, interactive
     from nablab.plot.picture import Picture
 
+    expression = _expression(result)
     function.check_dimensions(expression)
     names = expression.variable_names
-    window = critical_window(data, marks_of(data, names), len(names))
+    window = critical_window(result, marks_of(result), len(names))
     page = (interactive.surface_page if len(names) == 2 else interactive.curve_page)
-    return Picture(partial(critical_figure, expression, data, window=window),
+    return Picture(partial(critical_figure, result, window=window),
                    partial(page, expression, window))
 
 

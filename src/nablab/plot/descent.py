@@ -19,7 +19,7 @@ from nablab.plot.curve import draw_curve
 from nablab.plot.interactive import PATH_COLOURS
 from nablab.plot.output import new_figure
 from nablab.plot.ranges import Interval, fit_window
-from nablab.plot.runs import Run, as_runs
+from nablab.plot.runs import Descents, Run, as_runs, function_of
 from nablab.plot.sampling import sample_curve
 
 
@@ -88,7 +88,7 @@ def descent_figure(expression: Expression, data: Any, lang: str,
     """Paths over the contours (left) and the loss curves (right) of one or more runs.
 
     Args:
-        data: a DescentResult, a RaceResult, their ``to_dict()``, or a list of results.
+        data: a DescentResult, a RaceResult, or a list of descents.
         window: the window of the left panel (default: fitted around the paths).
     """
     runs = as_runs(data)
@@ -128,13 +128,18 @@ def descent_page(expression: Expression, data: Any, lang: str,
     return interactive.paths_on_surface(figure, [(r.label, r.path, r.values) for r in runs])
 
 
-def descent_picture(expression: Expression, data: Any, *, race: bool = False) -> Any:
-    """``descend``/``race`` ``--plot``/``--animate``: figure, surface page, animation."""
+def descent_picture(data: Descents) -> Any:
+    """``descend``/``race`` ``--plot``/``--animate``: figure, surface page, animation.
+
+    Several descents (a race, or a list) are titled as a race of optimizers.
+    """
     from functools import partial
 
     from nablab.plot import animate
     from nablab.plot.picture import Picture
 
+    expression = function_of(data)
+    race = len(as_runs(data)) > 1
     static = partial(race_figure if race else descent_figure, expression, data)
     page = partial(descent_page, expression, data) if len(expression.variables) == 2 else None
     return Picture(static, page, partial(animate.descent_animation, expression, data))

@@ -183,13 +183,15 @@ def training_figure(result: TrainResult, data: Dataset, lang: str) -> Any:
     return figure
 
 
-def training_picture(result: TrainResult, data: Dataset) -> Any:
-    """``train --plot``: the figure (an HTML page gets it inlined as SVG)."""
+def training_picture(result: TrainResult) -> Any:
+    """``train --plot``: the figure of the run on its data (an HTML page inlines it as SVG)."""
     from functools import partial
 
     from nablab.plot.picture import Picture
 
-    return Picture(partial(training_figure, result, data))
+    if result.data is None:
+        raise ValueError("the training result does not carry its data")
+    return Picture(partial(training_figure, result, result.data))
 
 
 __all__ = ["draw_boundary", "draw_contours", "draw_epochs", "draw_surface_3d", "grid_size",

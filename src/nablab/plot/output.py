@@ -14,7 +14,7 @@ from typing import Any
 
 from nablab.errors import NablabError, UnsupportedError
 from nablab.plot import fonts, labels
-from nablab.plot.picture import Picture, file_format
+from nablab.plot.picture import Picture, WrittenFigure, file_format
 
 #: Frame rate of animations, frames per second.
 FPS = 8
@@ -106,11 +106,11 @@ def _write_animation(picture: Picture, path: Path, fmt: str, lang: str) -> None:
 
 
 def write_picture(picture: Picture, path: str | Path, lang: str, *,
-                  animate: bool = False) -> dict[str, Any]:
+                  animate: bool = False) -> WrittenFigure:
     """Build the form of ``picture`` that ``path`` asks for and write it there.
 
     Returns:
-        ``{"file", "format", "bytes"}``, for the command's report.
+        Where it went, its format and size, for the command's report.
 
     Raises:
         UsageError: the suffix is not a format nablab writes.
@@ -128,7 +128,7 @@ def write_picture(picture: Picture, path: str | Path, lang: str, *,
     except OSError as exc:
         raise NablabError("plot_write_failed", file=str(target),
                           reason=exc.strerror or str(exc)) from None
-    return {"file": str(target), "format": fmt, "bytes": size}
+    return WrittenFigure(str(target), fmt, size)
 
 
 __all__ = ["FPS", "figure_bytes", "new_figure", "plotly_page", "save_animation", "svg_page",

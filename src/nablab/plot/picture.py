@@ -15,6 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from nablab.errors import UsageError
+from nablab.i18n import translate
+from nablab.present import Document, Presentable, Text, file_size
 
 #: Suffixes of still figures: raster, vector, print, and a self-contained web page.
 STATIC_FORMATS = ("png", "svg", "pdf", "html")
@@ -29,6 +31,30 @@ class Picture:
     static: Callable[[str], Any]
     interactive: Callable[[str], Any] | None = None
     animation: Callable[[str], Any] | None = None
+
+
+@dataclass(frozen=True)
+class WrittenFigure(Presentable):
+    """A figure written to a file: where, in which format, how large, and of what kind."""
+
+    file: str
+    format: str
+    bytes: int
+    kind: str | None = None
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {"file": self.file, "format": self.format, "bytes": self.bytes}
+        if self.kind is not None:
+            data["kind"] = self.kind
+        return data
+
+    def sentence(self, lang: str | None = None, *, animation: bool = False) -> str:
+        """``Figure written to FILE (SIZE)``."""
+        return translate("plot.wrote_animation" if animation else "plot.wrote", lang,
+                         file=self.file, size=file_size(self.bytes))
+
+    def document(self, lang: str | None = None) -> Document:
+        return Document((Text(self.sentence(lang)),))
 
 
 def file_format(path: str | Path, *, animation: bool = False) -> str:
@@ -48,4 +74,4 @@ def file_format(path: str | Path, *, animation: bool = False) -> str:
     return suffix
 
 
-__all__ = ["ANIMATION_FORMATS", "STATIC_FORMATS", "Picture", "file_format"]
+__all__ = ["ANIMATION_FORMATS", "STATIC_FORMATS", "Picture", "WrittenFigure", "file_format"]

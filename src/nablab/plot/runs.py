@@ -1,17 +1,20 @@
-"""Descent trajectories as plain arrays, from result objects or their ``to_dict()`` form.
+"""Descent trajectories as plain arrays, from descent results.
 
 Figures depend only on these fields — a name, the path θ₀ … θ_k, the values f(θ_k), the
-status — so they draw a :class:`~nablab.optimize.DescentResult`, a race of them, or the JSON
-the CLI and the web API send, alike.
+status — so one drawing serves a :class:`~nablab.optimize.DescentResult`, a
+:class:`~nablab.optimize.race.RaceResult` and a list of descents alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
+
+from nablab.core.expression import Expression
+from nablab.optimize.race import RaceResult
+from nablab.optimize.result import DescentResult
 
 
 @dataclass(frozen=True)
@@ -32,34 +35,36 @@ class Run:
         return f"{self.name} (η = {self.learning_rate:g})"
 
 
-def _get(item: Any, name: str, default: Any = None) -> Any:
-    if isinstance(item, Mapping):
-        return item.get(name, default)
-    return getattr(item, name, default)
+#: What descent pictures draw: one descent, a race, a list of descents, or runs.
+Descents = DescentResult | RaceResult | Run | Sequence[DescentResult | Run]
 
 
-def as_run(item: Any) -> Run:
-    """A :class:`Run` from a DescentResult or its ``to_dict()``."""
+def as_run(item: DescentResult | Run) -> Run:
+    """A :class:`Run` from a DescentResult."""
     if isinstance(item, Run):
         return item
-    path = np.asarray(_get(item, "path"), dtype=float)
-    path = path.reshape(len(path), -1)
-    values = np.asarray(_get(item, "values"), dtype=float).reshape(-1)
-    rate = _get(item, "learning_rate")
-    return Run(str(_get(item, "optimizer", "")), path, values, str(_get(item, "status", "")),
-               None if rate is None else float(rate))
+    path = np.asarray(item.path, dtype=float)
+    return Run(item.optimizer, path.reshape(len(path), -1),
+               np.asarray(item.values, dtype=float).reshape(-1), item.status,
+               None if item.learning_rate is None else float(item.learning_rate))
 
 
-def as_runs(data: Any) -> list[Run]:
-    """Every trajectory in a descent, a race (``results``) or a list of either."""
-    if isinstance(data, Run):
-        return [data]
-    results = _get(data, "results")
-    if results is not None:
-        return [as_run(r) for r in results]
-    if isinstance(data, Sequence) and not isinstance(data, (str, Mapping)):
-        return [as_run(r) for r in data]
-    return [as_run(data)]
+def as_runs(data: Descents) -> list[Run]:
+    """Every trajectory in a descent, a race or a list of descents."""
+    if isinstance(data, RaceResult):
+        return [as_run(r) for r in data.results]
+    if isinstance(data, (DescentResult, Run)):
+        return [as_run(data)]
+    return [as_run(r) for r in data]
+
+
+def function_of(data: Descents) -> Expression:
+    """The function the descents ran on."""
+    first = data if isinstance(data, (DescentResult, RaceResult, Run)) else data[0]
+    expression = getattr(first, "expression", None)
+    if expression is None:
+        raise ValueError("the descent does not carry its function")
+    return expression
 
 
 def thin_path(run: Run, frames: int) -> np.ndarray:
@@ -76,4 +81,4 @@ def points_of(runs: Sequence[Run]) -> list[tuple[float, ...]]:
     return [tuple(p) for p in points if np.isfinite(p).all()]
 
 
-__all__ = ["Run", "as_run", "as_runs", "points_of", "thin_path"]
+__all__ = ["Descents", "Run", "as_run", "as_runs", "function_of", "points_of", "thin_path"]

@@ -1,19 +1,19 @@
 """Sweep pictures: the basins of attraction, and the converged fraction against η.
 
-Takes a :class:`~nablab.optimize.SweepResult` or its ``to_dict()`` (then the start grid's
-axes are passed separately: the dict carries the grid's shape, not its coordinates). Each
-start point is coloured by the minimum its run reached, at the learning rate that converged
-most often — the same letters A, B, … as the text map of ``nablab sweep``.
+Drawn from a :class:`~nablab.optimize.SweepResult` (its start grid, minima, labels and
+outcomes). Each start point is coloured by the minimum its run reached, at the learning rate
+that converged most often — the same letters A, B, … as the text map of ``nablab sweep``.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.optimize.sweep import Minimum, SweepResult
 from nablab.plot import axes, labels
 from nablab.plot.output import new_figure
 
@@ -25,19 +25,13 @@ MINIMUM_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c56
                    "#e377c2", "#bcbd22", "#17becf")
 
 
-def _plain(data: Any) -> tuple[dict[str, Any], tuple[np.ndarray, ...] | None]:
-    if isinstance(data, Mapping):
-        return dict(data), None
-    return data.to_dict(), data.axes
-
-
-def basin_codes(basins: Mapping[str, Any]) -> np.ndarray:
-    """Per start: 0 diverged, 1 not converged, 2 + i reached minimum i; grid-shaped."""
-    labels_ = np.asarray(basins["labels"], dtype=int)
-    status = np.asarray(basins["status"])
-    codes = np.where(status == "diverged", 0, np.where(labels_ < 0, 1, labels_ + 2))
-    shape = basins.get("shape")
-    return codes.reshape(shape) if shape else codes
+def basin_codes(result: SweepResult) -> np.ndarray:
+    """Per start, at the best learning rate: 0 diverged, 1 not converged, 2 + i reached
+    minimum i; shaped like the start grid when there is one."""
+    best = result.best_row()
+    found = np.asarray(result.labels[best], dtype=int)
+    codes = np.where(result.status[best] == "diverged", 0, np.where(found < 0, 1, found + 2))
+    return codes.reshape([len(a) for a in result.axes]) if result.axes is not None else codes
 
 
 def _colours(count: int) -> list[str]:
@@ -45,13 +39,11 @@ def _colours(count: int) -> list[str]:
                                         for i in range(count)]
 
 
-def _legend(ax: Any, minima: Sequence[Mapping[str, Any]], codes: np.ndarray,
-            lang: str) -> None:
+def _legend(ax: Any, minima: Sequence[Minimum], codes: np.ndarray, lang: str) -> None:
     from matplotlib.patches import Patch
 
     colours = _colours(len(minima))
-    handles = [Patch(color=colours[2 + i], label=f"{LETTERS[i % 26]}: "
-                     f"{labels.point(list(m['point'].values()))}")
+    handles = [Patch(color=colours[2 + i], label=f"{LETTERS[i % 26]}: {labels.point(m.point)}")
                for i, m in enumerate(minima) if (codes == 2 + i).any()]
     for code, key in ((0, "label.diverged"), (1, "label.not_converged")):
         if (codes == code).any():
@@ -59,13 +51,13 @@ def _legend(ax: Any, minima: Sequence[Mapping[str, Any]], codes: np.ndarray,
     ax.legend(handles=handles, loc="upper right", fontsize=8, framealpha=0.9)
 
 
-def draw_basins(ax: Any, expression: Expression, data: Mapping[str, Any],
+def draw_basins(ax: Any, expression: Expression, result: SweepResult,
                 grid_axes: Sequence[np.ndarray], lang: str) -> None:
     """The start grid coloured by basin, the level curves of f and the minima on top."""
     from matplotlib.colors import ListedColormap
 
-    minima = data["minima"]
-    codes = basin_codes(data["basins"])
+    minima = result.minima
+    codes = basin_codes(result)
     cmap = ListedColormap(_colours(len(minima)))
     xs, ys = (np.asarray(a, dtype=float) for a in grid_axes)
     ax.pcolormesh(xs, ys, codes.T, cmap=cmap, vmin=-0.5, vmax=len(minima) + 1.5,
@@ -74,25 +66,26 @@ def draw_basins(ax: Any, expression: Expression, data: Mapping[str, Any],
     surface = axes.surface_of(expression, window, 150)
     axes.contour_lines(ax, surface, 12, colors="white", linewidths=0.6, alpha=0.7)
     for i, m in enumerate(minima):
-        x, y = (float(v) for v in m["point"].values())
+        x, y = (float(v) for v in m.point)
         ax.plot([x], [y], "*", color="white", markeredgecolor="black", markersize=14)
         ax.annotate(LETTERS[i % 26], (x, y), xytext=(7, 5), textcoords="offset points",
                     fontweight="bold")
     _legend(ax, minima, codes, lang)
     axes.label_axes(ax, expression)
-    ax.set_title(labels.text("basins_title", lang, lr=labels.number(data["basins"]["lr"])))
+    lr = float(result.learning_rates[result.best_row()])
+    ax.set_title(labels.text("basins_title", lang, lr=labels.number(lr)))
 
 
-def draw_rates(ax: Any, data: Mapping[str, Any], lang: str) -> None:
+def draw_rates(ax: Any, result: SweepResult, lang: str) -> None:
     """Converged and diverged fractions against η (log axis), divergence marked."""
-    rates = np.array([row["lr"] for row in data["by_lr"]])
-    converged = np.array([row["converged"] for row in data["by_lr"]])
-    diverged = np.array([row["diverged"] for row in data["by_lr"]])
+    rates = np.asarray(result.learning_rates, dtype=float)
+    converged = np.array([result.fraction("converged", i) for i in range(len(rates))])
+    diverged = np.array([result.fraction("diverged", i) for i in range(len(rates))])
     ax.plot(rates, converged, "-o", color="tab:green", markersize=4,
             label=labels.text("label.converged_fraction", lang))
     ax.plot(rates, diverged, "-s", color="tab:red", markersize=4,
             label=labels.text("label.diverged_fraction", lang))
-    first = data["divergence"]["diverges_from_lr"]
+    first = result.divergence_boundary()[1]
     if first is not None:
         ax.axvline(first, color="0.4", linestyle="--",
                    label=labels.text("label.divergence", lang, lr=labels.number(first)))
@@ -106,32 +99,30 @@ def draw_rates(ax: Any, data: Mapping[str, Any], lang: str) -> None:
     ax.grid(alpha=0.3, which="both")
 
 
-def sweep_figure(expression: Expression, data: Any, lang: str,
-                 grid_axes: Sequence[np.ndarray] | None = None) -> Any:
+def sweep_figure(result: SweepResult, lang: str) -> Any:
     """Basins of attraction (two variables on a start grid) beside the fractions against η."""
-    plain, own_axes = _plain(data)
-    grid_axes = grid_axes if grid_axes is not None else own_axes
-    shape = plain["basins"].get("shape")
-    basins = grid_axes is not None and len(grid_axes) == 2 and shape is not None \
-        and len(expression.variables) == 2
+    expression = result.expression
+    if expression is None:
+        raise ValueError("the sweep does not carry its function")
+    grid_axes = result.axes
+    basins = grid_axes is not None and len(grid_axes) == 2 and len(expression.variables) == 2
     figure = new_figure(13.0, 5.6) if basins else new_figure(7.5, 5.4)
     if basins:
         assert grid_axes is not None
-        draw_basins(figure.add_subplot(1, 2, 1), expression, plain, grid_axes, lang)
-    draw_rates(figure.add_subplot(1, 2 if basins else 1, 2 if basins else 1), plain, lang)
+        draw_basins(figure.add_subplot(1, 2, 1), expression, result, grid_axes, lang)
+    draw_rates(figure.add_subplot(1, 2 if basins else 1, 2 if basins else 1), result, lang)
     figure.suptitle(labels.formula(expression))
     figure.set_layout_engine("tight")
     return figure
 
 
-def sweep_picture(expression: Expression, data: Any,
-                  grid_axes: Sequence[np.ndarray] | None = None) -> Any:
+def sweep_picture(result: SweepResult) -> Any:
     """``sweep --plot``: basins and fractions (an HTML page inlines the same figure)."""
     from functools import partial
 
     from nablab.plot.picture import Picture
 
-    return Picture(partial(sweep_figure, expression, data, grid_axes=grid_axes))
+    return Picture(partial(sweep_figure, result))
 
 
 __all__ = ["LETTERS", "sweep_picture", "basin_codes", "draw_basins", "draw_rates", "sweep_figure"]

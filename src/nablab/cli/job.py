@@ -1,0 +1,63 @@
+"""Every command that is a job (``diff``, ``descend``, ``lagrange``, …), the same way.
+
+Its options come from the job's request fields (:mod:`nablab.cli.options`), plus ``--plot``
+and ``--animate`` when the job draws. Running it: the options become the request, the request
+runs in a bounded worker that returns the whole result, the result is printed (its document,
+or its JSON with ``--json``), and each figure asked for is drawn from that same result.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from nablab.cli import figures, render
+from nablab.cli.app import Context
+from nablab.cli.options import add_request_options, request_of
+from nablab.cli.progress import ProgressBar
+from nablab.i18n import translate
+from nablab.jobs import request_type
+from nablab.jobs import run as run_job
+from nablab.jobs.budget import set_budget
+
+
+def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str,
+             command: str) -> argparse.ArgumentParser:
+    """The command's parser: the request's options, then ``--plot``/``--animate``."""
+    request = request_type(command)
+    parser: argparse.ArgumentParser = sub.add_parser(
+        command, parents=parents, help=translate(f"cli.{command}.help", lang),
+        description=translate(f"cli.{command}.description", lang))
+    add_request_options(parser, request, lang)
+    if request.draws:
+        figures.add_figure_options(parser, lang, animate=request.animates)
+    return parser
+
+
+def run(args: argparse.Namespace, ctx: Context) -> int:
+    """Make the request, run it within the budget, print the result, draw the figures."""
+    request_class = request_type(args.command)
+    wanted = figures.requested(args)
+    request = request_of(request_class, args)
+    bar = None
+    if request.progress_label is not None:
+        bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
+    result = ctx.run(_run, request, bar, ctx.timeout)
+    if ctx.json:
+        render.print_json(request.to_json(result, ctx.lang), ctx.stdout)
+    else:
+        render.print_document(request.document(result, ctx.lang), ctx.stdout)
+    figures.write_figures(wanted, ctx, request, result)
+    return 0
+
+
+def _run(request: Any, bar: ProgressBar | None, timeout: float) -> Any:
+    set_budget(timeout)
+    try:
+        return run_job(request, bar)
+    finally:
+        if bar is not None:
+            bar.close()
+
+
+__all__ = ["register", "run"]

@@ -1,0 +1,41 @@
+"""The ``critical`` job: every critical point, classified."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from nablab.critical import CriticalPointsResult, critical_points
+from nablab.critical.domain import resolve_domain
+from nablab.jobs import convert
+from nablab.jobs.budget import exact_budget
+from nablab.jobs.calculus import VARIABLES
+from nablab.jobs.request import Progress, Request, formula, option
+
+if TYPE_CHECKING:
+    from nablab.plot.picture import Picture
+
+
+@dataclass(frozen=True)
+class CriticalRequest(Request):
+    """``nablab critical``: every point where ∇f = 0, and why that is not enough."""
+
+    command = "critical"
+
+    expression: str = formula()
+    domain: str | None = option(None, "--domain", help="cli.critical.domain", metavar="BOX")
+    variables: str | None = option(None, "--vars", **VARIABLES)
+
+    def run(self, progress: Progress | None = None) -> CriticalPointsResult:
+        expression = convert.function(self.expression, self.variables)
+        domain = resolve_domain(self.domain, expression.variable_names) if self.domain else None
+        return critical_points(expression, domain, exact_timeout=exact_budget())
+
+    def picture(self, result: CriticalPointsResult) -> Picture:
+        """The points by kind on the gradient field (or on the curve)."""
+        from nablab.plot.critical import critical_picture
+
+        return critical_picture(result)
+
+
+__all__ = ["CriticalRequest"]

@@ -1,0 +1,136 @@
+"""What every job has: a frozen, typed request whose fields say how each face asks for them.
+
+A request is a frozen dataclass. Each field that a user sets carries an :class:`Option` in its
+metadata (:func:`option`): its command-line flag, metavar and help text (a catalogue key), and
+its kind, from which the JSON type of the web API follows. The command line and the web API
+both read this one list of fields; neither keeps its own.
+
+Fields accept what a person types (``start="3,4"``) as well as what a program has
+(``start=(3, 4)``); cheap checks happen when the request is made, the formula is read inside
+:meth:`Request.run`, under the job's budget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
+
+if TYPE_CHECKING:
+    from nablab.plot.picture import Picture
+    from nablab.present import Document
+
+#: ``progress(done, total)``, called by long jobs as they go (the CLI draws a bar).
+Progress = Callable[[int, int], None]
+
+#: How a field is given, and its JSON type: free text, a number, a whole number, a switch,
+#: one of ``choices``, one or more texts (a repeatable option), or text or a list of numbers.
+KINDS = ("text", "number", "integer", "flag", "choice", "texts", "numbers")
+
+
+@dataclass(frozen=True)
+class Option:
+    """How one request field is asked for.
+
+    Attributes:
+        flags: command-line flags (``("--constraint", "-c")``); empty for the formula, which
+            is the positional ``EXPR``.
+        help: the catalogue key of its help text; ``help_params`` fill it in.
+        metavar: its placeholder in ``--help`` (``ETA``).
+        kind: one of :data:`KINDS`.
+        choices: the allowed values of a ``"choice"``.
+        required: the command line requires it.
+        name: its name in the web API and on the command line's namespace when it differs
+            from the field's (``vars`` for ``variables``, ``no_check`` for ``check``).
+        negate: a flag that turns the field off (``--no-check`` sets ``check=False``).
+        positional: the positional argument (the formula).
+    """
+
+    flags: tuple[str, ...]
+    help: str
+    metavar: str | None = None
+    kind: str = "text"
+    choices: tuple[str, ...] | None = None
+    required: bool = False
+    name: str | None = None
+    negate: bool = False
+    positional: bool = False
+    help_params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
+
+
+def option(default: Any, *flags: str, help: str, **details: Any) -> Any:
+    """A request field with its :class:`Option` (``default`` as for ``dataclasses.field``)."""
+    return dataclasses.field(default=default,
+                             metadata={"option": Option(tuple(flags), help, **details)})
+
+
+def formula(help: str = "cli.arg.expr") -> Any:
+    """The formula: ``EXPR`` on the command line, ``expression`` in the web API."""
+    return dataclasses.field(metadata={"option": Option((), help, metavar="EXPR",
+                                                        positional=True)})
+
+
+@dataclass(frozen=True)
+class Field:
+    """A request field and how it is asked for (what both faces iterate over)."""
+
+    attribute: str
+    option: Option
+    default: Any
+
+    @property
+    def name(self) -> str:
+        """Its name in the web API (and as a command-line destination)."""
+        return self.option.name or self.attribute
+
+
+@dataclass(frozen=True)
+class Request:
+    """A job: what to compute (the fields) and how (:meth:`run`), typed and frozen.
+
+    Subclasses set :attr:`command` and implement :meth:`run`; :meth:`to_json` is the
+    ``--json`` object (and the web API's answer), :meth:`document` what the terminal shows,
+    :meth:`picture` what ``--plot`` draws (from the result, never computing it again).
+    """
+
+    command: ClassVar[str] = ""
+    #: Whether the command draws a picture (``--plot``) and an animation (``--animate``).
+    draws: ClassVar[bool] = True
+    animates: ClassVar[bool] = False
+    #: The catalogue key of its progress bar's label, for jobs that report progress.
+    progress_label: ClassVar[str | None] = None
+
+    @classmethod
+    def fields(cls) -> Iterator[Field]:
+        """The fields a user sets, in the order ``--help`` lists them."""
+        for f in dataclasses.fields(cls):
+            if "option" in f.metadata:
+                default = None if f.default is dataclasses.MISSING else f.default
+                yield Field(f.name, f.metadata["option"], default)
+
+    def run(self, progress: Progress | None = None) -> Any:
+        """Compute the result (call it inside a budget: the formula is read here)."""
+        raise NotImplementedError
+
+    def to_json(self, result: Any, lang: str) -> dict[str, Any]:
+        """The ``--json`` object of ``result``."""
+        data: dict[str, Any] = result.to_dict(lang)
+        return data
+
+    def document(self, result: Any, lang: str) -> Document:
+        """What the terminal shows."""
+        document: Document = result.document(lang)
+        return document
+
+    def picture(self, result: Any) -> Picture:
+        """What ``--plot`` and ``--animate`` draw, from ``result``."""
+        raise NotImplementedError
+
+
+def replace(request: Request, **changes: Any) -> Request:
+    """A copy of ``request`` with some fields changed (normalised again)."""
+    return dataclasses.replace(request, **changes)
+
+
+__all__ = ["KINDS", "Field", "Option", "Progress", "Request", "formula", "option", "replace"]

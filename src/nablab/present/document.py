@@ -1,0 +1,204 @@
+"""A result's presentation as blocks: printed as text in a terminal, as HTML in a notebook.
+
+A result builds its :class:`Document` once, in the user's language, with a :class:`Writer`;
+:meth:`Document.lines` gives the terminal's lines (headings marked bold) and
+:meth:`Document.html` the same content for notebooks and pages (formulas in LaTeX).
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rich.cells import cell_len
+
+from nablab.present.math import Math
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A section title (bold in a terminal)."""
+
+    text: str
+
+
+@dataclass(frozen=True)
+class Text:
+    """One line of words, ``indent`` spaces in."""
+
+    text: str
+    indent: int = 0
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula on its own line(s), ``indent`` spaces in."""
+
+    math: Math
+    indent: int = 2
+
+
+@dataclass(frozen=True)
+class Blank:
+    """An empty line between sections."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """A table row: its cells, words after it on the same line, and lines under it."""
+
+    cells: tuple[str, ...]
+    suffix: str = ""
+    below: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Table:
+    """Aligned columns (by display width, so Hangul lines up), never wrapped.
+
+    ``rows`` holds :class:`Row` s, or plain strings printed as they are across the columns
+    (``… 78 steps left out …``). ``right`` are the right-aligned columns.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[Row | str, ...]
+    right: frozenset[int] = frozenset()
+    indent: int = 0
+    gap: int = 2
+
+    def lines(self) -> list[str]:
+        cells = [r.cells for r in self.rows if isinstance(r, Row)]
+        widths = [max(cell_len(row[i]) for row in [self.header, *cells])
+                  for i in range(len(self.header))]
+        pad, gap = " " * self.indent, " " * self.gap
+
+        def line(row: Sequence[str]) -> str:
+            padded = []
+            for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
+                space = " " * (width - cell_len(cell))
+                padded.append(space + cell if i in self.right else cell + space)
+            return (pad + gap.join(padded)).rstrip()
+
+        out = [line(self.header)]
+        for row in self.rows:
+            if isinstance(row, str):
+                out.append(row)
+                continue
+            out.append(line(row.cells) + row.suffix)
+            out += list(row.below)
+        return out
+
+
+Block = Heading | Text | Formula | Blank | Table
+
+
+@dataclass(frozen=True)
+class Document:
+    """A presentation: blocks in order."""
+
+    blocks: tuple[Block, ...] = ()
+
+    def lines(self) -> list[tuple[str, bool]]:
+        """The terminal's lines, each with whether it is a heading (printed bold)."""
+        out: list[tuple[str, bool]] = []
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                out.append((block.text, True))
+            elif isinstance(block, Text):
+                out.append((" " * block.indent + block.text, False))
+            elif isinstance(block, Formula):
+                out += [(" " * block.indent + line, False)
+                        for line in block.math.unicode.split("\n")]
+            elif isinstance(block, Blank):
+                out.append(("", False))
+            else:
+                out += [(line, False) for line in block.lines()]
+        return out
+
+    def text(self) -> str:
+        """The terminal's text, without styles."""
+        return "\n".join(line for line, _ in self.lines()) + "\n"
+
+    def html(self) -> str:
+        """The same content as HTML; formulas as ``$$…$$`` for MathJax or KaTeX."""
+        parts: list[str] = []
+        for block in self.blocks:
+            if isinstance(block, Heading):
+                parts.append(f"<h4>{html.escape(block.text)}</h4>")
+            elif isinstance(block, Text):
+                parts.append(f'<p style="margin:0 0 0 {block.indent / 2:g}em">'
+                             f"{html.escape(block.text)}</p>")
+            elif isinstance(block, Formula):
+                parts.append(f"<div>$${html.escape(block.math.latex)}$$</div>")
+            elif isinstance(block, Table):
+                parts.append(_table_html(block))
+        return '<div class="nablab">' + "\n".join(parts) + "</div>"
+
+
+def _table_html(table: Table) -> str:
+    def cells(row: Iterable[str], tag: str) -> str:
+        return "".join(f"<{tag}>{html.escape(c)}</{tag}>" for c in row)
+
+    body = [f"<tr>{cells(table.header, 'th')}</tr>"]
+    for row in table.rows:
+        if isinstance(row, str):
+            body.append(f'<tr><td colspan="{len(table.header)}">{html.escape(row.strip())}'
+                        "</td></tr>")
+            continue
+        body.append(f"<tr>{cells(row.cells, 'td')}</tr>")
+        body += [f'<tr><td colspan="{len(table.header)}">{html.escape(line.strip())}</td></tr>'
+                 for line in (*([row.suffix] if row.suffix else []), *row.below)]
+    return "<table>" + "".join(body) + "</table>"
+
+
+@dataclass
+class Writer:
+    """Builds a :class:`Document` block by block."""
+
+    blocks: list[Block] = field(default_factory=list)
+
+    def heading(self, text: str) -> None:
+        self.blocks.append(Heading(text))
+
+    def text(self, text: str, indent: int = 0) -> None:
+        self.blocks.append(Text(text, indent))
+
+    def texts(self, lines: Iterable[str], indent: int = 2) -> None:
+        for line in lines:
+            self.text(line, indent)
+
+    def formula(self, math: Math, indent: int = 2) -> None:
+        self.blocks.append(Formula(math, indent))
+
+    def blank(self) -> None:
+        self.blocks.append(Blank())
+
+    def table(self, header: Sequence[str], rows: Iterable[Row | str | Sequence[str]], *,
+              right: Iterable[int] = (), indent: int = 0, gap: int = 2) -> None:
+        shaped = tuple(r if isinstance(r, (Row, str)) else Row(tuple(r)) for r in rows)
+        self.blocks.append(Table(tuple(header), shaped, frozenset(right), indent, gap))
+
+    def section(self, title: str, lines: Sequence[str], indent: int = 2) -> None:
+        """A blank line, a heading and its lines — nothing when there are no lines."""
+        if lines:
+            self.blank()
+            self.heading(title)
+            self.texts(lines, indent)
+
+    def document(self) -> Document:
+        return Document(tuple(self.blocks))
+
+
+class Presentable:
+    """A result that presents itself: :meth:`document` in a language; HTML for notebooks."""
+
+    def document(self, lang: str | None = None) -> Document:
+        raise NotImplementedError
+
+    def _repr_html_(self) -> str:
+        return self.document().html()
+
+
+__all__ = ["Blank", "Block", "Document", "Formula", "Heading", "Presentable", "Row", "Table",
+           "Text", "Writer"]
