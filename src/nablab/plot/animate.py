@@ -15,9 +15,9 @@ import numpy as np
 from nablab.core.expression import Expression
 from nablab.plot import axes, labels
 from nablab.plot.curve import draw_curve, tangent_at
-from nablab.plot.descent import colour, descent_window, draw_losses
 from nablab.plot.frames import Frames
 from nablab.plot.output import FPS, new_figure
+from nablab.plot.paths import colour, descent_window, draw_losses
 from nablab.plot.ranges import Interval
 from nablab.plot.runs import Run, as_runs, thin_path
 from nablab.plot.sampling import sample_curve
