@@ -33,6 +33,7 @@ import sympy
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.errors import DomainError, UnsupportedError
+from nablab.numeric import compile
 from nablab.numeric.finite_diff import central_gradient
 from nablab.parse import parse, parse_point
 
@@ -272,7 +273,7 @@ def gradient_check(expression: Expression, point: Mapping[str, Any],
     symbolic = dict(zip(names, expression.at(dict(point)).gradient, strict=True))
     floats = [float(sympy.Float(point[n], DIGITS)) for n in names]
     try:
-        differences = central_gradient(expression.compile().f, floats)
+        differences = central_gradient(compile(expression).f, floats)
     except (TypeError, NameError) as exc:
         raise UnsupportedError("no_numeric_gradient") from exc
     numeric = {n: float(v) for n, v in zip(names, differences, strict=True)}

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.curve import draw_curve
 from nablab.plot.output import new_figure
@@ -24,7 +25,7 @@ from nablab.plot.sampling import sample_curve
 def _path_panel(ax: Any, expression: Expression, runs: Sequence[Run],
                 window: tuple[Interval, ...], lang: str) -> None:
     if len(expression.variables) == 1:
-        curve = sample_curve(expression.compile().f, window[0])
+        curve = sample_curve(compile(expression).f, window[0])
         draw_curve(ax, curve, expression, lang)
         draw_paths(ax, runs, lang, one_d=True)
         return
