@@ -76,7 +76,7 @@ PARSED = {text: nablab.parse(text).expr for text in FUNCTIONS.values()}
 
 def ours(text: str, hessian: bool) -> Any:
     f = nablab.parse(text) if hessian else nablab.Expression.from_sympy(PARSED[text])
-    compiled = f.compile()
+    compiled = nablab.compile(f)
     point = [0.1] * len(f.variables)
     compiled.grad(*point)
     if hessian:
@@ -128,7 +128,7 @@ def grid_table() -> None:
     print("\n2. grid evaluation for surfaces and contours (ratio = nablab / hand-written NumPy)")
     print(f"{'function':16} {'n':>6} {'nablab':>10} {'NumPy meshgrid':>15} {'ratio':>7}")
     for name, (text, hand) in GRIDS.items():
-        compiled = nablab.parse(text).compile()
+        compiled = nablab.compile(text)
         for n in (400, 2000):
             axis = np.linspace(-5, 5, n)
 

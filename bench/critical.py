@@ -77,7 +77,7 @@ def sympy_solve(equations: list[Any], unknowns: tuple[Any, ...]) -> tuple[str, f
 
 
 def newton_path(f: nablab.Expression) -> Callable[[], Any]:
-    compiled = f.compile()
+    compiled = nablab.compile(f)
     box = [(-6.0, 6.0)] * len(f.variables)
 
     def run() -> Any:

@@ -6,6 +6,8 @@
 (2*x + 3*y, 3*x + 2*y)
 >>> f.at(x=1, y=2).gradient
 (8.0, 7.0)
+>>> nablab.compile(f).grad(1.0, 2.0).tolist()  # NumPy, vectorised: arrays in, arrays out
+[8.0, 7.0]
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
     from nablab.constrained import LagrangeResult, lagrange
     from nablab.critical import CriticalPointsResult, critical_points
     from nablab.network import GraphResult, TrainResult, graph, train
+    from nablab.numeric import compile
     from nablab.optimize import DescentResult, descend, race, sweep
 
 #: Public names that live in heavier modules (NumPy): imported on first use.
@@ -55,6 +58,7 @@ _LAZY = {
     "TrainResult": "nablab.network",
     "graph": "nablab.network",
     "GraphResult": "nablab.network",
+    "compile": "nablab.numeric",
 }
 
 
@@ -85,6 +89,7 @@ __all__ = [
     "TrainResult",
     "UnsupportedError",
     "__version__",
+    "compile",
     "critical_points",
     "derivative_by_limit",
     "derivative_steps",

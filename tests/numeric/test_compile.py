@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 import pytest
 import sympy
 
 import nablab
+import nablab.numeric
 from nablab.errors import UnsupportedError
 from nablab.numeric import central_gradient, evaluate_grid
 
@@ -18,7 +21,7 @@ POINTS = [(0.3, -1.2), (1.0, 2.0), (-2.5, 0.7)]
 @pytest.mark.parametrize("text", FUNCTIONS)
 def test_values_match_exact_evaluation(text: str) -> None:
     f = nablab.parse(text)
-    compiled = f.compile()
+    compiled = nablab.compile(f)
     for px, py in POINTS:
         exact = f.at(x=px, y=py)
         assert compiled.f(px, py) == pytest.approx(exact.value, rel=1e-12, abs=1e-12)
@@ -26,9 +29,18 @@ def test_values_match_exact_evaluation(text: str) -> None:
                                                       abs=1e-12)
 
 
+def test_compiled_once_per_expression_and_from_text() -> None:
+    f = nablab.parse("x^2 + y^2")
+    assert nablab.compile(f) is nablab.compile(f) is nablab.numeric.compile(f)
+    assert float(nablab.compile("x^2 + y^2").f(1.0, 2.0)) == 5.0
+    assert not hasattr(f, "compile")  # compiling is numeric's: the core never imports it
+    copy = pickle.loads(pickle.dumps(f))
+    assert nablab.compile(copy) is not nablab.compile(f)
+
+
 @pytest.mark.parametrize("text", FUNCTIONS)
 def test_gradient_and_hessian_match_central_differences(text: str) -> None:
-    compiled = nablab.parse(text).compile()
+    compiled = nablab.compile(text)
     for point in POINTS:
         numeric_grad = central_gradient(compiled.f, point)
         assert compiled.grad(*point) == pytest.approx(numeric_grad, rel=1e-6, abs=1e-6)
@@ -38,7 +50,7 @@ def test_gradient_and_hessian_match_central_differences(text: str) -> None:
 
 
 def test_broadcasting_over_axes_and_constant_derivatives() -> None:
-    compiled = nablab.parse("x^2 + 3xy + y^2").compile()
+    compiled = nablab.compile("x^2 + 3xy + y^2")
     xs, ys = np.linspace(-1, 1, 7), np.linspace(-2, 2, 5)
     z = compiled.f(xs[None, :], ys[:, None])
     assert z.shape == (5, 7)
@@ -57,14 +69,14 @@ def test_grid_matches_handwritten_numpy() -> None:
 
 
 def test_sigmoid_is_stable_far_from_zero() -> None:
-    compiled = nablab.parse("sigmoid(x)").compile()
+    compiled = nablab.compile("sigmoid(x)")
     values = compiled.f(np.array([-1000.0, 0.0, 1000.0]))
     assert values.tolist() == [0.0, 0.5, 1.0]
     assert compiled.grad(np.array([-1000.0, 1000.0])).tolist() == [[0.0, 0.0]]
 
 
 def test_undefined_points_give_nan_without_warnings() -> None:
-    compiled = nablab.parse("ln(x)").compile()
+    compiled = nablab.compile("ln(x)")
     assert np.isnan(compiled.f(-1.0))
 
 
@@ -72,7 +84,7 @@ def test_large_expression_uses_llvm_and_matches_sympy() -> None:
     symbols = sympy.symbols("p0:30", real=True)
     loss = sum(sympy.tanh(symbols[i] * symbols[(i + 1) % 30] - 0.1 * i) ** 2 for i in range(30))
     f = nablab.Expression.from_sympy(loss)
-    compiled = f.compile()
+    compiled = nablab.compile(f)
     assert compiled.backend == "symengine"
     rng = np.random.default_rng(0)
     point = rng.normal(size=30)
@@ -85,12 +97,12 @@ def test_large_expression_uses_llvm_and_matches_sympy() -> None:
 
 def test_compile_needs_parameter_values() -> None:
     with pytest.raises(UnsupportedError):
-        nablab.parse("a x^2", variables=["x"]).compile()
+        nablab.compile(nablab.parse("a x^2", variables=["x"]))
 
 
 def test_wrong_argument_count() -> None:
     with pytest.raises(TypeError):
-        nablab.parse("x + y").compile().f(1.0)
+        nablab.compile("x + y").f(1.0)
 
 
 def test_llvm_temporaries_never_shadow_arguments() -> None:
@@ -98,7 +110,7 @@ def test_llvm_temporaries_never_shadow_arguments() -> None:
     called x1 that the gradient does not mention, giving ∂f/∂x2 = 40.39 instead of 30.74."""
     terms = " + ".join(f"sin({k}*x2)*cos({k}*x2)" for k in range(1, 25))
     f = nablab.parse(f"x1 + {terms}")
-    compiled = f.compile()
+    compiled = nablab.compile(f)
     assert compiled.backend == "symengine"
     exact = f.at(x1=0.7, x2=0.3)
     assert compiled.grad(0.7, 0.3) == pytest.approx(np.array(exact.gradient), rel=1e-12)
@@ -107,10 +119,10 @@ def test_llvm_temporaries_never_shadow_arguments() -> None:
 
 def test_factorial_and_kinks_compile() -> None:
     """Regression: x! (Γ(x + 1)) and the δ in second derivatives of |x| were unknown names."""
-    compiled = nablab.parse("x!").compile()
+    compiled = nablab.compile("x!")
     assert compiled.f(np.array([0.0, 2.5, 4.0])) == pytest.approx([1.0, 3.3233509704478426, 24.0])
     assert compiled.grad(1.0)[0] == pytest.approx(1 - 0.5772156649015329)  # Γ'(2) = 1 − γ
-    hess = nablab.parse("|x| + relu(y)").compile().hess(np.array([1.0, 0.0]),
+    hess = nablab.compile("|x| + relu(y)").hess(np.array([1.0, 0.0]),
                                                          np.array([2.0, -1.0]))
     assert hess[0, 0, 0] == 0.0 and hess[1, 1, 0] == 0.0
     assert np.isnan(hess[0, 0, 1])  # at the kink the second derivative is undefined

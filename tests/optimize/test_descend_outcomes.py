@@ -17,7 +17,7 @@ from nablab.optimize.advice import stability_factor
 def test_trajectory_fields_agree_with_each_other() -> None:
     f = nablab.parse("(1 - x)^2 + 100(y - x^2)^2")
     result = descend(f, {"x": -1.5, "y": 2}, lr=5e-4, steps=300)
-    compiled = f.compile()
+    compiled = nablab.compile(f)
     assert result.path.shape == (301, 2) and result.gradients.shape == (301, 2)
     assert result.values.shape == (301,) and result.step_sizes.shape == (300,)
     assert np.allclose(result.gradients, compiled.grad(*result.path.T).T, rtol=1e-12)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import Any, TypeVar
 
 import sympy
 
@@ -14,8 +14,7 @@ from nablab.core.differentiate import DerivativeEngine
 from nablab.core.printing import to_latex, to_str, to_unicode
 from nablab.errors import DomainError, ParseError, UnsupportedError
 
-if TYPE_CHECKING:
-    from nablab.numeric.compile import CompiledFunction
+T = TypeVar("T")
 
 
 def natural_key(name: str) -> tuple[Any, ...]:
@@ -214,15 +213,16 @@ class Expression:
             raise ParseError("missing_values", source="", names=", ".join(missing))
         return subs
 
-    # -- numeric --------------------------------------------------------------------------
-    def compile(self) -> CompiledFunction:
-        """Fast NumPy callables for f, ∇f and the Hessian (built once, on first use)."""
-        compiled = self._cache.get("compiled")
-        if compiled is None:
-            from nablab.numeric.compile import CompiledFunction
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """``build()``, made once per expression and kept with it (never pickled).
 
-            compiled = self._cache["compiled"] = CompiledFunction(self)
-        return compiled
+        For what higher layers derive from a formula and reuse, such as the callables of
+        :func:`nablab.numeric.compile`, without this class having to know them.
+        """
+        if key not in self._cache:
+            self._cache[key] = build()
+        value: T = self._cache[key]
+        return value
 
     # -- display --------------------------------------------------------------------------
     @property

@@ -95,11 +95,6 @@ CONSTANTS: dict[str, Any] = {"pi": sympy.pi, "e": sympy.E}
 KNOWN_WORDS: frozenset[str] = frozenset(FUNCTIONS) | GREEK_NAMES | {"pi"}
 
 
-def canonical_symbol_name(name: str) -> str:
-    """Greek aliases resolved (``vartheta`` → ``theta``); other names unchanged."""
-    return GREEK_ALIASES.get(name, name)
-
-
 def is_safe_juxtaposition(letters: str) -> bool:
     """Whether single-letter names written side by side (``xy``) read back as a product.
 
@@ -118,6 +113,5 @@ __all__ = [
     "GREEK_NAMES",
     "KNOWN_WORDS",
     "FunctionSpec",
-    "canonical_symbol_name",
     "is_safe_juxtaposition",
 ]

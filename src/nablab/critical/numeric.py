@@ -24,7 +24,7 @@ from nablab.critical.degenerate import derivative_test, neighbourhood_test
 from nablab.critical.explain import Counterexample, counterexample
 from nablab.critical.result import CriticalPoint, ExtremumTest
 from nablab.errors import BudgetExceeded
-from nablab.numeric import CompiledFunction
+from nablab.numeric import CompiledFunction, compile
 from nablab.solve import Solution, SystemSolution, call_bounded, newton_multistart
 from nablab.solve.newton import MAX_STARTS
 
@@ -44,7 +44,7 @@ class NumericAnalysis:
 def numeric_analysis(expression: Expression, box: Sequence[tuple[float, float]],
                      max_starts: int = MAX_STARTS) -> NumericAnalysis:
     """Critical points of f in ``box`` by multi-start Newton, classified numerically."""
-    compiled = expression.compile()
+    compiled = compile(expression)
     search = newton_multistart(lambda z: compiled.grad(*z), lambda z: compiled.hess(*z), box,
                                names=expression.variable_names, max_starts=max_starts)
     # A truncated search is sampling a continuum: its points need no test beyond the Hessian.

@@ -6,8 +6,8 @@ of :mod:`nablab.optimize`. :func:`graph` draws a formula as a computational grap
 backpropagation through it node by node.
 """
 
-from nablab.network.data import DataError, Dataset, load_csv, load_data
-from nablab.network.examples import SUGGESTIONS, example
+from nablab.network.data import DataError, Dataset, load_csv
+from nablab.network.examples import SUGGESTIONS, example, load_data
 from nablab.network.graph import GraphResult, graph
 from nablab.network.model import LOSSES, Model, ModelError, bind
 from nablab.network.result import TrainResult

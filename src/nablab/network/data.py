@@ -61,21 +61,6 @@ class Dataset:
         return self.values[:, self.columns.index(name)]
 
 
-def load_data(spec: str | Dataset) -> Dataset:
-    """A data set from ``example:NAME`` or the path of a CSV file.
-
-    Raises:
-        DataError: an unknown example, or a file that cannot be read as numeric CSV.
-    """
-    if isinstance(spec, Dataset):
-        return spec
-    if spec.startswith(EXAMPLE_PREFIX):
-        from nablab.network.examples import example
-
-        return example(spec[len(EXAMPLE_PREFIX):])
-    return load_csv(spec)
-
-
 def load_csv(path: str | Path) -> Dataset:
     """Read a CSV file with a header row and numeric cells.
 
@@ -158,4 +143,4 @@ def _numbers(cells: list[str], header: tuple[str, ...], line: int, row: int,
 
 
 __all__ = ["EXAMPLE_PREFIX", "MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "DataError", "Dataset",
-           "load_csv", "load_data"]
+           "load_csv"]

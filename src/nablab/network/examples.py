@@ -11,6 +11,8 @@ r"""Built-in data sets, generated deterministically (pure arithmetic, no random 
     The four corners of the unit square labelled x₁ XOR x₂. No line separates the classes:
     a single layer σ(w₁x₁ + w₂x₂ + b) gets at most 3 of the 4 right.
 
+:func:`load_data` takes either kind of source: ``example:NAME`` or the path of a CSV file.
+
 >>> example("xor").values.tolist()
 [[0.0, 0.0, 0.0], [0.0, 1.0, 1.0], [1.0, 0.0, 1.0], [1.0, 1.0, 0.0]]
 """
@@ -22,7 +24,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from nablab.network.data import EXAMPLE_PREFIX, DataError, Dataset
+from nablab.network.data import EXAMPLE_PREFIX, DataError, Dataset, load_csv
 
 #: The weights the linear and logistic examples are generated from.
 LINEAR_WEIGHTS = (2.0, -3.0)
@@ -87,6 +89,19 @@ def example(name: str) -> Dataset:
     return Dataset(("x1", "x2", "y"), _BUILDERS[key](), EXAMPLE_PREFIX + key)
 
 
+def load_data(spec: str | Dataset) -> Dataset:
+    """A data set from ``example:NAME`` or the path of a CSV file.
+
+    Raises:
+        DataError: an unknown example, or a file that cannot be read as numeric CSV.
+    """
+    if isinstance(spec, Dataset):
+        return spec
+    if spec.startswith(EXAMPLE_PREFIX):
+        return example(spec[len(EXAMPLE_PREFIX):])
+    return load_csv(spec)
+
+
 def example_name(source: str) -> str | None:
     """``xor`` for a data set from ``example:xor``, else ``None``."""
     if source.startswith(EXAMPLE_PREFIX) and source[len(EXAMPLE_PREFIX):] in _BUILDERS:
@@ -95,4 +110,4 @@ def example_name(source: str) -> str | None:
 
 
 __all__ = ["LINEAR_WEIGHTS", "LOGISTIC_WEIGHTS", "SUGGESTIONS", "Suggestion", "example",
-           "example_name", "linear", "logistic", "xor"]
+           "example_name", "linear", "load_data", "logistic", "xor"]

@@ -34,6 +34,7 @@ from nablab.core.expression import Expression
 from nablab.core.printing import symbol_display, to_str, to_unicode
 from nablab.errors import DomainError, UnsupportedError
 from nablab.i18n import translate
+from nablab.numeric import compile
 from nablab.numeric.finite_diff import central_gradient
 from nablab.optimize.present import fmt
 from nablab.parse import parse, parse_point
@@ -322,7 +323,7 @@ def gradient_check(expression: Expression, point: Mapping[str, Any],
     symbolic = dict(zip(names, expression.at(dict(point)).gradient, strict=True))
     floats = [float(sympy.Float(point[n], DIGITS)) for n in names]
     try:
-        differences = central_gradient(expression.compile().f, floats)
+        differences = central_gradient(compile(expression).f, floats)
     except (TypeError, NameError) as exc:
         raise UnsupportedError("no_numeric_gradient") from exc
     numeric = {n: float(v) for n, v in zip(names, differences, strict=True)}

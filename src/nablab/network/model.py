@@ -144,10 +144,6 @@ class Model:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
 
-    @property
-    def ends_in_sigmoid(self) -> bool:
-        return isinstance(self.expression.expr, sigmoid)
-
 
 def bind(model: str | Expression, columns: Sequence[str], target: str,
          loss: str | None = None) -> Model:

@@ -20,7 +20,8 @@ from typing import Any
 import numpy as np
 
 from nablab.errors import DomainError
-from nablab.network.data import Dataset, load_data
+from nablab.network.data import Dataset
+from nablab.network.examples import load_data
 from nablab.network.kernel import Kernel, block, predictor
 from nablab.network.model import Model, bind
 from nablab.network.result import TrainResult

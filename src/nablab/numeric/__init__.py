@@ -1,7 +1,7 @@
 """Numbers from formulas: compiled NumPy callables, grids, finite differences."""
 
-from nablab.numeric.compile import CompiledFunction
+from nablab.numeric.compiled import CompiledFunction, compile
 from nablab.numeric.finite_diff import central_gradient
 from nablab.numeric.grid import Grid, evaluate_grid
 
-__all__ = ["CompiledFunction", "Grid", "central_gradient", "evaluate_grid"]
+__all__ = ["CompiledFunction", "Grid", "central_gradient", "compile", "evaluate_grid"]

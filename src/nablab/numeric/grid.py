@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from nablab.core.expression import Expression
-from nablab.numeric.compile import CompiledFunction
+from nablab.numeric.compiled import CompiledFunction, compile
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ def evaluate_grid(function: Expression | CompiledFunction, x_range: tuple[float,
     The two axes are broadcast (``x[None, :]``, ``y[:, None]``) instead of meshgridded:
     the same numbers, less memory traffic.
     """
-    compiled = function.compile() if isinstance(function, Expression) else function
+    compiled = compile(function) if isinstance(function, Expression) else function
     if compiled.n != 2:
         raise ValueError(f"evaluate_grid needs a function of 2 variables, got {compiled.n}")
     nx, ny = (n, n) if isinstance(n, int) else n

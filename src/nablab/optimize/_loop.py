@@ -22,7 +22,7 @@ from typing import Any
 
 import numpy as np
 
-from nablab.numeric.compile import CompiledFunction, PythonCode, define
+from nablab.numeric.compiled import CompiledFunction, PythonCode, define
 from nablab.optimize.transform import GradientTransformation, apply_updates
 
 MAX_STEPS, CONVERGED, DIVERGED = 0, 1, 2

@@ -19,6 +19,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ def advise(expression: Expression, start: tuple[float, ...], optimizer: str,
         The advice, or ``None`` when the Hessian is too costly (a large expression) or not
         finite at the start.
     """
-    compiled = expression.compile()
+    compiled = compile(expression)
     if compiled.backend != "sympy":
         return None
     hessian = expression.hessian()

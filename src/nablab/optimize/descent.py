@@ -18,6 +18,7 @@ import numpy as np
 
 from nablab.core.expression import Expression
 from nablab.errors import DomainError, UnsupportedError
+from nablab.numeric import compile
 from nablab.optimize import _loop
 from nablab.optimize.advice import advise
 from nablab.optimize.optimizers import HyperparameterError, build
@@ -61,7 +62,7 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         DomainError: f or ∇f is undefined at the start point.
     """
     expression = parse(f)
-    compiled = expression.compile()
+    compiled = compile(expression)
     point = start_point(expression, start)
     name, opt, rate, resolved = _optimizer(optimizer, lr, hyper)
     check_budget(steps, tol)
@@ -116,7 +117,7 @@ def evaluate(expression: Expression, point: Sequence[float]) -> tuple[np.ndarray
         UnsupportedError: ∇f holds something with no numeric form (the Dirac delta that
             differentiating ``sign`` or ``heaviside`` leaves).
     """
-    compiled = expression.compile()
+    compiled = compile(expression)
     try:
         return np.asarray(compiled.f(*point)), np.asarray(compiled.grad(*point))
     except (NameError, TypeError) as exc:

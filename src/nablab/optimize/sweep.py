@@ -23,6 +23,7 @@ import numpy as np
 
 from nablab.core.expression import Expression
 from nablab.errors import UnsupportedError
+from nablab.numeric import compile
 from nablab.optimize._batch import run_batch
 from nablab.optimize._loop import BOUND
 from nablab.optimize.descent import check_budget, evaluate
@@ -233,7 +234,7 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     """
     began = time.perf_counter()
     expression = parse(f)
-    compiled = expression.compile()
+    compiled = compile(expression)
     names = expression.variable_names
     points, axes = _starts(starts, names)
     evaluate(expression, points[0])
@@ -290,7 +291,7 @@ def _minima(expression: Expression, final: np.ndarray, status: np.ndarray, fun: 
     span = float(np.max(np.ptp(starts, axis=0))) if len(starts) > 1 else 1.0
     cluster = _cluster(final[done], 1e-3 * max(1.0, span))
     labels[done] = cluster
-    hess = expression.compile().hess
+    hess = compile(expression).hess
     minima = []
     for c in range(int(cluster.max()) + 1):
         members = final[done][cluster == c]

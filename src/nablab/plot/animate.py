@@ -13,11 +13,12 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.curve import draw_curve, tangent_at
-from nablab.plot.descent import colour, descent_window, draw_losses
 from nablab.plot.frames import Frames
 from nablab.plot.output import FPS, new_figure
+from nablab.plot.paths import colour, descent_window, draw_losses
 from nablab.plot.ranges import Interval
 from nablab.plot.runs import Run, as_runs, thin_path
 from nablab.plot.sampling import sample_curve
@@ -44,7 +45,7 @@ def secant_animation(expression: Expression, window: tuple[Interval, ...], x0: f
                      lang: str, *, frames: int = 40) -> Any:
     """The secant through (x₀, f(x₀)) and (x₀ + h, f(x₀ + h)) as h shrinks to the tangent."""
     value, slope = tangent_at(expression, x0)
-    f = expression.compile().f
+    f = compile(expression).f
     curve = sample_curve(f, window[0])
     figure = new_figure(7.5, 5.0)
     ax = figure.add_subplot(1, 1, 1)
@@ -75,7 +76,7 @@ def secant_animation(expression: Expression, window: tuple[Interval, ...], x0: f
 def _background(ax: Any, expression: Expression, window: tuple[Interval, ...],
                 lang: str) -> None:
     if len(expression.variables) == 1:
-        draw_curve(ax, sample_curve(expression.compile().f, window[0]), expression, lang)
+        draw_curve(ax, sample_curve(compile(expression).f, window[0]), expression, lang)
         return
     axes.contour_lines(ax, axes.surface_of(expression, window, 150), 15, alpha=0.8)
     axes.set_window(ax, window)

@@ -7,6 +7,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import labels
 from nablab.plot.ranges import Interval
 from nablab.plot.sampling import Surface, clip_to_view, sample_surface
@@ -20,7 +21,7 @@ MESH = 50
 def surface_of(expression: Expression, window: tuple[Interval, ...],
                n: int = 400) -> Surface:
     """Sample a two-variable expression over the window."""
-    compiled = expression.compile()
+    compiled = compile(expression)
     return sample_surface(compiled.f, window[0], window[1], n)
 
 

@@ -13,6 +13,7 @@ import numpy as np
 
 from nablab.core.expression import Expression
 from nablab.critical.result import CriticalPointsResult
+from nablab.numeric import compile
 from nablab.plot import labels
 from nablab.plot.curve import draw_curve
 from nablab.plot.field import KIND_STYLE, Mark, field
@@ -56,7 +57,7 @@ def critical_figure(expression: Expression, data: Any, lang: str,
 
 def _on_curve(expression: Expression, window: tuple[Interval, ...], marks: Sequence[Mark],
               lang: str) -> Any:
-    compiled = expression.compile()
+    compiled = compile(expression)
     figure = new_figure(9.0, 6.0)
     ax = figure.add_subplot(1, 1, 1)
     draw_curve(ax, sample_curve(compiled.f, window[0]), expression, lang)

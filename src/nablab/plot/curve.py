@@ -15,6 +15,7 @@ import numpy as np
 
 from nablab.core.expression import Expression
 from nablab.errors import DomainError
+from nablab.numeric import compile
 from nablab.plot import labels
 from nablab.plot.output import new_figure
 from nablab.plot.ranges import Interval
@@ -43,7 +44,7 @@ def tangent_at(expression: Expression, x0: float) -> tuple[float, float]:
     Raises:
         DomainError: ``plot_not_defined`` if either is not finite.
     """
-    compiled = expression.compile()
+    compiled = compile(expression)
     value, slope = float(compiled.f(x0)), float(compiled.grad(x0)[0])
     if not (np.isfinite(value) and np.isfinite(slope)):
         raise DomainError("plot_not_defined", point=labels.number(x0))
@@ -56,7 +57,7 @@ DEFAULT_POINTS = (1.0, 2.0, 0.5, -1.0, 3.0, 0.0, -2.0)
 
 def defined_point(expression: Expression, window: tuple[Interval, ...]) -> tuple[float, ...]:
     """A point (1 in each variable, else a nearby candidate) where f and ∇f are finite."""
-    compiled = expression.compile()
+    compiled = compile(expression)
     for c in DEFAULT_POINTS:
         at = tuple(min(max(c, lo), hi) for lo, hi in window)
         with np.errstate(all="ignore"):
@@ -68,7 +69,7 @@ def defined_point(expression: Expression, window: tuple[Interval, ...]) -> tuple
 
 def secants(expression: Expression, x0: float, steps: Sequence[float]) -> list[Secant]:
     """Secants from x₀ for each step (those with an undefined end are left out)."""
-    f = expression.compile().f
+    f = compile(expression).f
     f0 = float(f(x0))
     out = []
     for h in steps:
@@ -129,7 +130,7 @@ def draw_tangent_panel(ax: Any, expression: Expression, window: tuple[Interval, 
                        x0: float, lang: str, steps: Sequence[float] | None = None) -> None:
     """The curve, the secants for ``steps`` (default: shrinking) and the tangent at ``x0``."""
     value, slope = tangent_at(expression, x0)
-    curve = sample_curve(expression.compile().f, window[0])
+    curve = sample_curve(compile(expression).f, window[0])
     found = secants(expression, x0, steps or default_steps(window[0]))
     draw_curve(ax, curve, expression, lang)
     draw_tangent(ax, curve, x0, value, slope, found, lang)
@@ -153,7 +154,7 @@ def tangent_secants(expression: Expression, window: tuple[Interval, ...], x0: fl
 def function_and_derivative(expression: Expression, window: tuple[Interval, ...],
                             lang: str) -> Any:
     """f and f′ on the same axes (the picture of ``diff`` without a point)."""
-    compiled = expression.compile()
+    compiled = compile(expression)
     curve = sample_curve(compiled.f, window[0])
     derivative = sample_curve(lambda x: compiled.grad(x)[0], window[0])
     figure = new_figure(9.0, 6.0)

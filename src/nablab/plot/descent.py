@@ -11,67 +11,21 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-import numpy as np
-
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.curve import draw_curve
-from nablab.plot.interactive import PATH_COLOURS
 from nablab.plot.output import new_figure
-from nablab.plot.ranges import Interval, fit_window
+from nablab.plot.paths import descent_window, draw_losses, draw_paths
+from nablab.plot.ranges import Interval
 from nablab.plot.runs import Descents, Run, as_runs, function_of
 from nablab.plot.sampling import sample_curve
-
-
-def descent_window(runs: Sequence[Run], dims: int) -> tuple[Interval, ...]:
-    """A window around the paths, ignoring a diverging run's blow-up."""
-    starts = np.array([r.path[0] for r in runs])
-    reach = 2.0 * float(np.abs(starts).max()) + 1.0
-    points = [tuple(p) for r in runs for p in r.path
-              if np.isfinite(p).all() and np.abs(p).max() <= reach]
-    return fit_window(points, dims)
-
-
-def colour(index: int) -> str:
-    return PATH_COLOURS[index % len(PATH_COLOURS)]
-
-
-def draw_paths(ax: Any, runs: Sequence[Run], lang: str, *, one_d: bool = False) -> None:
-    """Each path as a line with dots, its start ○ and end ★ (one legend entry per run)."""
-    for index, run in enumerate(runs):
-        xs = run.path[:, 0]
-        ys = run.values if one_d else run.path[:, 1]
-        c = colour(index)
-        ax.plot(xs, ys, "-o", color=c, markersize=2.5, linewidth=1.4, label=run.label, zorder=4)
-        ax.plot(xs[:1], ys[:1], "o", color=c, markersize=9, markerfacecolor="white",
-                markeredgewidth=2, zorder=5)
-        ax.plot(xs[-1:], ys[-1:], "*", color=c, markersize=15, markeredgecolor="black",
-                zorder=6)
-    ax.plot([], [], "o", color="0.3", markerfacecolor="white", markeredgewidth=2,
-            label=labels.text("label.start", lang))
-    ax.plot([], [], "*", color="0.3", markeredgecolor="black", markersize=12,
-            label=labels.text("label.end", lang))
-
-
-def draw_losses(ax: Any, runs: Sequence[Run], lang: str) -> None:
-    """f(θ_k) against k: on a log scale when every value is positive (else linear)."""
-    values = np.concatenate([r.values for r in runs])
-    finite = values[np.isfinite(values)]
-    for index, run in enumerate(runs):
-        ax.plot(np.arange(len(run.values)), run.values, color=colour(index), linewidth=1.6,
-                label=run.label)
-    if finite.size and finite.min() > 0:
-        ax.set_yscale("log")
-    ax.set_xlabel(labels.text("label.step", lang))
-    ax.set_ylabel(labels.math(r"f(\theta_k)", "f(θ_k)"))
-    ax.set_title(labels.text("loss_title", lang))
-    ax.grid(alpha=0.3, which="both")
 
 
 def _path_panel(ax: Any, expression: Expression, runs: Sequence[Run],
                 window: tuple[Interval, ...], lang: str) -> None:
     if len(expression.variables) == 1:
-        curve = sample_curve(expression.compile().f, window[0])
+        curve = sample_curve(compile(expression).f, window[0])
         draw_curve(ax, curve, expression, lang)
         draw_paths(ax, runs, lang, one_d=True)
         return
@@ -145,5 +99,4 @@ def descent_picture(data: Descents) -> Any:
     return Picture(static, page, partial(animate.descent_animation, expression, data))
 
 
-__all__ = ["descent_figure", "descent_page", "descent_picture", "descent_window", "draw_losses",
-           "draw_paths", "race_figure"]
+__all__ = ["descent_figure", "descent_page", "descent_picture", "race_figure"]

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.output import new_figure
 from nablab.plot.ranges import Interval
@@ -59,7 +60,7 @@ def draw_marks(ax: Any, marks: Sequence[Mark], lang: str) -> None:
 def field(expression: Expression, window: tuple[Interval, ...], lang: str,
           marks: Sequence[Mark] = (), *, arrows: int = 21) -> Any:
     """∇f as arrows over the contour lines of f, with ``marks`` (point, kind) drawn on top."""
-    compiled = expression.compile()
+    compiled = compile(expression)
     surface = axes.surface_of(expression, window, 200)
     grid = sample_field(compiled.grad, window[0], window[1], arrows)
     cell = min((w[1] - w[0]) / (arrows - 1) for w in window[:2])

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import labels
 from nablab.plot.ranges import Interval
 from nablab.plot.sampling import Surface, clip_to_view, sample_curve, sample_surface
@@ -54,7 +55,7 @@ def surface_page(expression: Expression, window: tuple[Interval, ...], lang: str
     """The rotatable surface of a two-variable function."""
     import plotly.graph_objects as go
 
-    compiled = expression.compile()
+    compiled = compile(expression)
     surface = sample_surface(compiled.f, window[0], window[1], n)
     figure = go.Figure(surface_trace(surface, expression.variable_names))
     title = f"{labels.text('surface_title', lang)}: {unicode_formula(expression)}"
@@ -81,7 +82,7 @@ def curve_page(expression: Expression, window: tuple[Interval, ...], lang: str,
     """A one-variable function (and its tangent at ``x0``) with hover values."""
     import plotly.graph_objects as go
 
-    compiled = expression.compile()
+    compiled = compile(expression)
     curve = sample_curve(compiled.f, window[0])
     name = expression.variable_names[0] if expression.variable_names else "x"
     figure = go.Figure(go.Scatter(x=curve.x, y=curve.y, mode="lines",

@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.output import new_figure
 from nablab.plot.ranges import Interval, fit_window
@@ -40,7 +41,7 @@ def constraint_paths(result: Any, window: tuple[Interval, ...], n: int = 300) ->
 
     constraint = result.constraints[0]
     g = Expression.from_sympy(constraint.g, list(result.objective.variables))
-    grid = sample_surface(g.compile().f, window[0], window[1], n)
+    grid = sample_surface(compile(g).f, window[0], window[1], n)
     z = np.ma.masked_invalid(grid.z - float(constraint.k_value))
     lines = contourpy.contour_generator(grid.x, grid.y, z).lines(0.0)
     return sorted((np.asarray(line) for line in lines if len(line) > 1), key=len, reverse=True)
@@ -119,7 +120,7 @@ def hike(result: Any, path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     steps = np.hypot(*np.diff(path, axis=0).T)
     distance = np.concatenate([[0.0], np.cumsum(steps)])
     with np.errstate(all="ignore"):
-        height = result.objective.compile().f(path[:, 0], path[:, 1])
+        height = compile(result.objective).f(path[:, 0], path[:, 1])
     return distance, np.asarray(height, dtype=float)
 
 

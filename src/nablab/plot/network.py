@@ -19,8 +19,8 @@ from nablab.network.kernel import block, predictor
 from nablab.network.result import TrainResult
 from nablab.network.surface import loss_curve, loss_grid
 from nablab.plot import axes, labels
-from nablab.plot.descent import draw_losses, draw_paths
 from nablab.plot.output import new_figure
+from nablab.plot.paths import draw_losses, draw_paths
 from nablab.plot.ranges import fit_interval, view_limits
 from nablab.plot.runs import Run
 from nablab.plot.sampling import Surface

@@ -89,16 +89,5 @@ def default_window_with(points: Sequence[Sequence[float]], dims: int) -> tuple[I
     return tuple(window)
 
 
-def choose_window(given: Sequence[Interval] | None, points: Sequence[Sequence[float]],
-                  dims: int) -> tuple[Interval, ...]:
-    """The user's window if given (one interval reused for every axis), else a fitted one."""
-    if given:
-        intervals = tuple(given)
-        if len(intervals) == 1:
-            intervals = intervals * dims
-        return intervals[:dims]
-    return fit_window(points, dims)
-
-
-__all__ = ["DEFAULT_INTERVAL", "Interval", "choose_window", "default_window_with", "fit_interval",
-           "fit_window", "view_limits"]
+__all__ = ["DEFAULT_INTERVAL", "Interval", "default_window_with", "fit_interval", "fit_window",
+           "view_limits"]

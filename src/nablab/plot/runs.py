@@ -75,10 +75,4 @@ def thin_path(run: Run, frames: int) -> np.ndarray:
     return np.unique(np.linspace(0, count - 1, frames).round().astype(int))
 
 
-def points_of(runs: Sequence[Run]) -> list[tuple[float, ...]]:
-    """Every finite point of every path (to fit a window around)."""
-    points = np.concatenate([r.path for r in runs]) if runs else np.zeros((0, 0))
-    return [tuple(p) for p in points if np.isfinite(p).all()]
-
-
-__all__ = ["Descents", "Run", "as_run", "as_runs", "function_of", "points_of", "thin_path"]
+__all__ = ["Descents", "Run", "as_run", "as_runs", "function_of", "thin_path"]

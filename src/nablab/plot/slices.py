@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.output import new_figure
 from nablab.plot.ranges import Interval
@@ -26,7 +27,7 @@ SLICE_COLOURS = ("tab:blue", "tab:orange")
 def slice_curves(expression: Expression, window: tuple[Interval, ...],
                  at: Sequence[float]) -> tuple[Curve, Curve]:
     """x ↦ f(x, b) over the x window and y ↦ f(a, y) over the y window."""
-    f = expression.compile().f
+    f = compile(expression).f
     a, b = float(at[0]), float(at[1])
     return (sample_curve(lambda x: f(x, b), window[0], 400),
             sample_curve(lambda y: f(a, y), window[1], 400))

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
+from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.output import new_figure
 from nablab.plot.ranges import Interval
@@ -47,7 +48,7 @@ def surface_contour(expression: Expression, window: tuple[Interval, ...], lang: 
 
 def plane(expression: Expression, at: Sequence[float]) -> tuple[float, tuple[float, float]]:
     """f(a, b) and ∇f(a, b) for the tangent plane z = f + fₓ(x − a) + f_y(y − b)."""
-    compiled = expression.compile()
+    compiled = compile(expression)
     value = float(compiled.f(*at))
     gradient = compiled.grad(*at)
     return value, (float(gradient[0]), float(gradient[1]))

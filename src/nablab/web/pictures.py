@@ -15,6 +15,7 @@ import numpy as np
 from nablab.cli.figures import parse_window
 from nablab.core.expression import Expression
 from nablab.errors import UnsupportedError
+from nablab.numeric import compile
 from nablab.plot.ranges import DEFAULT_INTERVAL, Interval
 from nablab.plot.sampling import clip_to_view, sample_surface
 
@@ -59,7 +60,7 @@ def surface_data(expression: Expression, window_text: str | None,
         raise UnsupportedError("picture_needs_two", count=len(expression.variables))
     window = window_of(window_text)
     n = max(5, min(int(points or SURFACE_POINTS), MAX_POINTS))
-    surface = sample_surface(expression.compile().f, window[0], window[1], n)
+    surface = sample_surface(compile(expression).f, window[0], window[1], n)
     return {"variables": list(expression.variable_names), "x": finite(surface.x),
             "y": finite(surface.y), "z": samples(clip_to_view(surface.z, surface.zlim)),
             "zlim": finite(surface.zlim), "window": finite(window)}
@@ -108,7 +109,7 @@ def lagrange_data(result: Any) -> dict[str, Any] | None:
     from nablab.plot.lagrange import constraint_paths, lagrange_window, optimum
 
     window = lagrange_window(result)
-    grid = sample_surface(result.objective.compile().f, window[0], window[1], SURFACE_POINTS)
+    grid = sample_surface(compile(result.objective).f, window[0], window[1], SURFACE_POINTS)
     paths = [_thin(p) for p in constraint_paths(result, window)[:MAX_PATHS]]
     best = optimum(result)
     size = 0.15 * min(w[1] - w[0] for w in window)

@@ -16,33 +16,15 @@ from typing import Any
 import sympy
 
 from nablab.calculus.notation import has_marks, mark
+from nablab.calculus.steps.narrate import explain
 from nablab.calculus.steps.rules import derive
-from nablab.calculus.steps.step import Step, combine
+from nablab.calculus.steps.step import FlatStep, Step, applied
 from nablab.calculus.steps.tidy import SigmoidForm, readable, sigmoid_form
 from nablab.calculus.verify import numerically_equal
 from nablab.core.expression import Expression, ordered_symbols
 from nablab.core.functions import sigmoid
 from nablab.core.printing import to_str
 from nablab.parse import parse
-
-
-@dataclass(frozen=True)
-class FlatStep:
-    """One step in reading order.
-
-    Attributes:
-        rule: the rule's name.
-        depth: how deep in the tree (0 for the whole function).
-        step: the tree node (``None`` for the closing σ(1 − σ) identity).
-        before: the whole derivation before this step (with derivative marks).
-        after: the whole derivation after it.
-    """
-
-    rule: str
-    depth: int
-    step: Step | None
-    before: Any
-    after: Any
 
 
 @dataclass(frozen=True)
@@ -108,8 +90,6 @@ class Derivation:
             lang: the language of the texts.
             lines: ``explain(self, lang)`` if already made (it prints every step).
         """
-        from nablab.calculus.steps.narrate import explain
-
         shown = explain(self, lang) if lines is None else lines
         return {"result": to_str(self.result),
                 "steps": [{"rule": line.rule, "latex": line.latex, "text": line.text}
@@ -182,19 +162,6 @@ def flatten(derivation: Derivation) -> tuple[FlatStep, ...]:
     return tuple(out)
 
 
-def applied(step: Step, partial: bool = False) -> Any:
-    """The rule's right-hand side, with the parts' derivatives still marked.
-
-    Sum: d/dx(f + g) ↦ d/dx(f) + d/dx(g); chain: d/dx(e^(−x)) ↦ e^(−x)·d/dx(−x) (the outer
-    derivative is the table's, so it is written out at once). A leaf gives its output.
-    """
-    if not step.substeps:
-        return step.output
-    parts = tuple(s.output if s.var != step.var else mark(s.input, s.var, partial)
-                  for s in step.substeps)
-    return combine(step, parts)
-
-
 def _preorder(step: Step, depth: int) -> list[tuple[Step, int]]:
     out = [(step, depth)]
     for sub in step.substeps:
@@ -202,4 +169,4 @@ def _preorder(step: Step, depth: int) -> list[tuple[Step, int]]:
     return out
 
 
-__all__ = ["Derivation", "FlatStep", "applied", "derivative_steps", "flatten", "pick_variable"]
+__all__ = ["Derivation", "derivative_steps", "flatten", "pick_variable"]

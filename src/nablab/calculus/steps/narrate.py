@@ -8,14 +8,14 @@ derivative the sentences of constants say which variables are held constant.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import sympy
 
 from nablab.calculus.notation import latex, mark, unicode
-from nablab.calculus.steps.derivation import Derivation, FlatStep, applied
 from nablab.calculus.steps.elementary import lookup
-from nablab.calculus.steps.step import Step
+from nablab.calculus.steps.step import FlatStep, Step, applied
+from nablab.calculus.steps.tidy import SigmoidForm
 from nablab.core.functions import sigmoid
 from nablab.i18n import translate
 
@@ -39,6 +39,27 @@ FORMULAS: dict[str, tuple[str, str]] = {
             r"|{x}|' = \operatorname{{sign}}({x}),\ {x} \neq 0"),
     "unknown": ("—", "—"),
 }
+
+
+class DerivationLike(Protocol):
+    """What the narration reads of a derivation: :class:`.derivation.Derivation` has it all.
+
+    Typed by its shape, so the derivation can give its own ``to_dict()`` (made of these lines)
+    while this module, below it, never imports it.
+    """
+
+    @property
+    def var(self) -> sympy.Symbol: ...
+    @property
+    def partial(self) -> bool: ...
+    @property
+    def held(self) -> tuple[sympy.Symbol, ...]: ...
+    @property
+    def result(self) -> Any: ...
+    @property
+    def sigmoid(self) -> SigmoidForm | None: ...
+    @property
+    def steps(self) -> tuple[FlatStep, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -66,12 +87,12 @@ class Line:
     text: str
 
 
-def explain(derivation: Derivation, lang: str | None = None) -> tuple[Line, ...]:
+def explain(derivation: DerivationLike, lang: str | None = None) -> tuple[Line, ...]:
     """Every step of ``derivation`` in reading order, in ``lang``."""
     return tuple(_line(derivation, flat, lang) for flat in derivation.steps)
 
 
-def _line(derivation: Derivation, flat: FlatStep, lang: str | None) -> Line:
+def _line(derivation: DerivationLike, flat: FlatStep, lang: str | None) -> Line:
     if flat.step is None:
         forms, params, key = _sigmoid_identity(derivation)
         formula = _formula("sigmoid", derivation.sigmoid.argument) \
@@ -87,7 +108,7 @@ def _line(derivation: Derivation, flat: FlatStep, lang: str | None) -> Line:
                 " = ".join(u for u, _ in forms), " = ".join(t for _, t in forms), sentence, text)
 
 
-def _equation(derivation: Derivation, step: Step) -> list[tuple[str, str]]:
+def _equation(derivation: DerivationLike, step: Step) -> list[tuple[str, str]]:
     """before = (rewritten =) rule applied (= result), without repeating a form."""
     partial = derivation.partial and step.var == derivation.var
     forms = [mark(step.input, step.var, partial)]
@@ -109,7 +130,7 @@ def _show(expr: Any, keep_order: bool = False) -> tuple[str, str]:
     return unicode(expr, keep_order=keep_order), latex(expr, keep_order=keep_order)
 
 
-def _sentence(derivation: Derivation, step: Step) -> tuple[dict[str, str], str]:
+def _sentence(derivation: DerivationLike, step: Step) -> tuple[dict[str, str], str]:
     """The catalogue key of the step's sentence and its parameters (Unicode math)."""
     held = [s for s in derivation.held if step.input.has(s)] \
         if step.var == derivation.var else []
@@ -161,8 +182,8 @@ def _formula(key: str, x: Any) -> tuple[str, str]:
     return u.format(x=unicode(x)), t.format(x=latex(x))
 
 
-def _sigmoid_identity(derivation: Derivation) -> tuple[list[tuple[str, str]],
-                                                        dict[str, str], str]:
+def _sigmoid_identity(derivation: DerivationLike) -> tuple[list[tuple[str, str]],
+                                                            dict[str, str], str]:
     """result = c·σ(u)(1 − σ(u)), the notes' form, written as they write it."""
     form = derivation.sigmoid
     assert form is not None
@@ -177,7 +198,7 @@ def _sigmoid_identity(derivation: Derivation) -> tuple[list[tuple[str, str]],
         params, "sigmoid_identity"
 
 
-def sigmoid_text(derivation: Derivation) -> tuple[str, str] | None:
+def sigmoid_text(derivation: DerivationLike) -> tuple[str, str] | None:
     """The σ(1 − σ) form of the result (Unicode, LaTeX), if it has one."""
     if derivation.sigmoid is None:
         return None

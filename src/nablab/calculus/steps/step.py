@@ -14,6 +14,7 @@ from typing import Any
 
 import sympy
 
+from nablab.calculus.notation import mark
 from nablab.calculus.steps.elementary import lookup
 
 #: The rules a step may name (fixed: the ``--json`` output and the catalogue use them).
@@ -70,9 +71,41 @@ class Step:
         return f"{self.rule}: d/d{self.var}({self.input}) = {self.output}"
 
 
+@dataclass(frozen=True)
+class FlatStep:
+    """One step in reading order.
+
+    Attributes:
+        rule: the rule's name.
+        depth: how deep in the tree (0 for the whole function).
+        step: the tree node (``None`` for the closing σ(1 − σ) identity).
+        before: the whole derivation before this step (with derivative marks).
+        after: the whole derivation after it.
+    """
+
+    rule: str
+    depth: int
+    step: Step | None
+    before: Any
+    after: Any
+
+
 def combine(step: Step, d: tuple[Any, ...]) -> Any:
     """The rule's formula applied to the derivatives ``d`` of the sub-steps' inputs."""
     return _COMBINE[step.rule](step, d)
+
+
+def applied(step: Step, partial: bool = False) -> Any:
+    """The rule's right-hand side, with the parts' derivatives still marked.
+
+    Sum: d/dx(f + g) ↦ d/dx(f) + d/dx(g); chain: d/dx(e^(−x)) ↦ e^(−x)·d/dx(−x) (the outer
+    derivative is the table's, so it is written out at once). A leaf gives its output.
+    """
+    if not step.substeps:
+        return step.output
+    parts = tuple(s.output if s.var != step.var else mark(s.input, s.var, partial)
+                  for s in step.substeps)
+    return combine(step, parts)
 
 
 def _parts(step: Step) -> tuple[Any, Any]:
@@ -135,4 +168,4 @@ _COMBINE: dict[str, Callable[[Step, tuple[Any, ...]], Any]] = {
 }
 
 
-__all__ = ["RULE_NAMES", "Step", "combine"]
+__all__ = ["RULE_NAMES", "FlatStep", "Step", "applied", "combine"]

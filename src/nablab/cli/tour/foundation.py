@@ -10,7 +10,7 @@ import numpy as np
 from nablab.cli import render
 from nablab.core.printing import to_unicode
 from nablab.i18n import translate
-from nablab.numeric import central_gradient, evaluate_grid
+from nablab.numeric import central_gradient, compile, evaluate_grid
 from nablab.parse import parse
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ def chapter(lang: str) -> Chapter:
     f = parse(TOUR_FUNCTION)
     grad, hess = f.gradient(), f.hessian()
     at = f.at(x=1, y=2)
-    compiled = f.compile()
+    compiled = compile(f)
     numeric = central_gradient(compiled.f, [1.0, 2.0])
     error = float(np.max(np.abs(numeric - np.array(at.gradient))))
     start = time.perf_counter()

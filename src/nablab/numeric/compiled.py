@@ -15,20 +15,20 @@ common subexpressions shared) and :attr:`CompiledFunction.grad_scalar` runs it.
 
 from __future__ import annotations
 
+import builtins
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 import sympy
 from sympy.printing.pycode import PythonCodePrinter
 
+from nablab.core.expression import Expression
 from nablab.numeric.lambdify import llvm_lambdify, numpy_lambdify
-
-if TYPE_CHECKING:
-    from nablab.core.expression import Expression
+from nablab.parse import parse
 
 Array = np.ndarray
 
@@ -44,6 +44,27 @@ def _stack(values: Sequence[Any], lead: tuple[int, ...], shape: tuple[int, ...])
     for i, value in enumerate(values):
         flat[i] = value
     return out
+
+
+def compile(f: Expression | str) -> CompiledFunction:
+    """Fast NumPy callables for f, ∇f and the Hessian, built once per expression.
+
+    They are kept with the expression, so the plot, the descent and the report that each
+    compile the same f share one :class:`CompiledFunction`.
+
+    Args:
+        f: a scalar function of its variables (text is parsed first).
+
+    Raises:
+        UnsupportedError: f is vector-valued or has parameters that are not variables.
+
+    >>> import nablab
+    >>> g = nablab.compile("x^2 + 3xy + y^2")
+    >>> g.grad(1.0, 2.0).tolist()
+    [8.0, 7.0]
+    """
+    expression = parse(f)
+    return expression.cached("compiled", lambda: CompiledFunction(expression))
 
 
 class CompiledFunction:
@@ -209,7 +230,7 @@ def define(source: str, name: str, **names: Any) -> Any:
         **names: extra globals the code uses.
     """
     namespace: dict[str, Any] = {"__builtins__": {}, **_NAMESPACE, **names}
-    exec(compile(source, f"<nablab {name}>", "exec"), namespace)  # safe: generated code
+    exec(builtins.compile(source, f"<nablab {name}>", "exec"), namespace)  # safe: generated code
     return namespace[name]
 
 
@@ -261,4 +282,4 @@ def _flatten(values: Any) -> list[Any]:
     return [values]
 
 
-__all__ = ["CompiledFunction", "PythonCode", "define", "python_code"]
+__all__ = ["CompiledFunction", "PythonCode", "compile", "define", "python_code"]
