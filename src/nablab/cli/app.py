@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
 from nablab import __version__
+from nablab.cli.commands import Provided
 from nablab.budget import DEFAULT_TIMEOUT, run_bounded
 from nablab.errors import NablabError, ParseError, UsageError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
@@ -96,16 +97,20 @@ def _protect_dashes(argv: Sequence[str], known: set[str]) -> list[str]:
     return out
 
 
-def build_parser(lang: str, only: Sequence[str] | None = None) -> tuple[_Parser, set[str]]:
+def build_parser(lang: str, only: Sequence[str] | None = None,
+                 provided: Provided | None = None) -> tuple[_Parser, set[str]]:
     """The argument parser, with help texts in ``lang``, and every option string it knows.
 
     With ``only``, just those commands' modules are imported and given their options; the
     others are listed by name and help line, so ``nablab diff`` never pays for the imports of
-    ``nablab plot``. Without it, every command is complete.
+    ``nablab plot``. Without it, every command is complete. ``provided`` adds the commands of
+    other faces (``serve``); without it they are not offered.
     """
     from nablab.cli import job
-    from nablab.cli.commands import COMMANDS, load
+    from nablab.cli.commands import COMMANDS, LOCAL, load
     from nablab.jobs import JOBS
+
+    provided = provided or {}
 
     _Parser.lang = lang
     common = _Parser(add_help=False)
@@ -120,6 +125,8 @@ def build_parser(lang: str, only: Sequence[str] | None = None) -> tuple[_Parser,
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     known = {"-h", "--help", "--version", "--"}
     for name in COMMANDS:
+        if name not in JOBS and name not in LOCAL and name not in provided:
+            continue
         if only is not None and name not in only:
             sub.add_parser(name, help=translate(f"cli.{name}.help", lang))
             continue
@@ -127,7 +134,7 @@ def build_parser(lang: str, only: Sequence[str] | None = None) -> tuple[_Parser,
             command_parser = job.register(sub, [common], lang, name)
             command_parser.set_defaults(handler=job.run)
         else:
-            module = load(name)
+            module = load(name) if name in LOCAL else provided[name]()
             command_parser = module.register(sub, [common], lang)
             command_parser.set_defaults(handler=module.run)
         known |= {s for action in command_parser._actions for s in action.option_strings}
@@ -142,13 +149,16 @@ def _commands(argv: Sequence[str]) -> list[str]:
 
 
 def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
-         stderr: TextIO | None = None) -> int:
-    """Run the ``nablab`` command line; returns the exit code."""
+         stderr: TextIO | None = None, provided: Provided | None = None) -> int:
+    """Run the ``nablab`` command line; returns the exit code.
+
+    ``provided``: the commands of other faces (:mod:`nablab.__main__` passes ``serve``).
+    """
     argv = list(sys.argv[1:] if argv is None else argv)
     out, err = stdout or sys.stdout, stderr or sys.stderr
     lang = _language(argv)
     want_json = "--json" in argv
-    parser, known = build_parser(lang, _commands(argv))
+    parser, known = build_parser(lang, _commands(argv), provided)
     ctx = Context(lang, want_json, DEFAULT_TIMEOUT, out, err)
     try:
         with contextlib.redirect_stdout(out):

@@ -12,7 +12,7 @@ import dataclasses
 from typing import Any
 
 from nablab.i18n import translate
-from nablab.jobs.request import Field, Request
+from nablab.jobs.request import Request
 
 #: Options every command has; a request field of the same name takes their value.
 COMMON = ("lang",)
@@ -46,24 +46,15 @@ def add_request_options(parser: argparse.ArgumentParser, request: type[Request],
         parser.add_argument(*option.flags, **kwargs)
 
 
-def given(field: Field, value: Any) -> bool:
-    """Whether the command line set this field (argparse leaves the others ``None``/False)."""
-    return value is not None and not (field.option.kind == "flag" and value is False)
-
-
 def request_of(request: type[Request], args: argparse.Namespace) -> Request:
     """The request these options ask for (its defaults where an option was not given).
 
     A request field that is no option of its own but shares a common option's name (``lang``
     of a job whose product is a file in a language) takes that option's value.
     """
-    values: dict[str, Any] = {f.name: getattr(args, f.name) for f in dataclasses.fields(request)
-                              if "option" not in f.metadata and f.name in COMMON}
-    for field in request.fields():
-        value = getattr(args, field.name)
-        if given(field, value):
-            values[field.attribute] = (not value) if field.option.negate else value
-    return request(**values)
+    extra = {f.name: getattr(args, f.name) for f in dataclasses.fields(request)
+             if "option" not in f.metadata and f.name in COMMON}
+    return request.from_options(vars(args), **extra)
 
 
-__all__ = ["add_request_options", "given", "request_of"]
+__all__ = ["add_request_options", "request_of"]

@@ -86,6 +86,7 @@ class _Run(Request):
     progress_label = "optimize.label.progress"
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         hyper(self)   # --betas is checked when the request is made
 
     def hyper(self) -> dict[str, Any]:

@@ -35,6 +35,7 @@ class PlotRequest(Request):
     lang: str | None = None
 
     def __post_init__(self) -> None:
+        super().__post_init__()
         file_format(self.out)   # a bad file name fails before anything is computed
 
     def run(self, progress: Progress | None = None) -> WrittenFigure:

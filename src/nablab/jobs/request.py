@@ -17,6 +17,8 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from nablab.errors import UsageError
+
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture
     from nablab.present import Document
@@ -101,6 +103,12 @@ class Request:
     #: The catalogue key of its progress bar's label, for jobs that report progress.
     progress_label: ClassVar[str | None] = None
 
+    def __post_init__(self) -> None:
+        for field in self.fields():
+            if field.option.required and getattr(self, field.attribute) in (None, ()):
+                flag = field.option.flags[0] if field.option.flags else field.name
+                raise UsageError(detail=f"the following arguments are required: {flag}")
+
     @classmethod
     def fields(cls) -> Iterator[Field]:
         """The fields a user sets, in the order ``--help`` lists them."""
@@ -108,6 +116,22 @@ class Request:
             if "option" in f.metadata:
                 default = None if f.default is dataclasses.MISSING else f.default
                 yield Field(f.name, f.metadata["option"], default)
+
+    @classmethod
+    def from_options(cls, values: Mapping[str, Any], **extra: Any) -> Request:
+        """The request of options given by name (a command line's namespace, a web API body).
+
+        An option that is missing, ``None`` or an unset switch takes the request's default; a
+        negating switch (``no_check``) sets its field to the opposite. ``extra`` sets fields
+        that are no options (``lang``).
+        """
+        fields = dict(extra)
+        for field in cls.fields():
+            value = values.get(field.name)
+            if value is None or (field.option.kind == "flag" and value is False):
+                continue
+            fields[field.attribute] = (not value) if field.option.negate else value
+        return cls(**fields)
 
     def run(self, progress: Progress | None = None) -> Any:
         """Compute the result (call it inside a budget: the formula is read here)."""

@@ -44,12 +44,13 @@ def critical_window(result: CriticalPointsResult, marks: Sequence[Mark],
     return fit_window([m[0] for m in marks[:MAX_FITTED]], dims)
 
 
-def critical_figure(expression: Expression, data: Any, lang: str,
+def critical_figure(result: CriticalPointsResult, lang: str,
                     window: Sequence[Interval] | None = None) -> Any:
     """Two variables: ∇f over the contours with the points by kind. One: on the curve."""
+    expression = _expression(result)
     names = expression.variable_names
-    marks = marks_of(data, names)
-    chosen = tuple(window) if window else critical_window(data, marks, len(names))
+    marks = marks_of(result)
+    chosen = tuple(window) if window else critical_window(result, marks, len(names))
     if len(names) == 2:
         return field(expression, chosen, lang, marks)
     return _on_curve(expression, chosen, marks, lang)

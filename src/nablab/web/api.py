@@ -1,36 +1,24 @@
 """The JSON API: ``POST /api/{command}`` answers exactly what ``nablab COMMAND --json`` prints.
 
-Request models are generated from the command line's parser (:mod:`nablab.web.options`),
-so the OpenAPI schema at ``/openapi.json`` lists the same options with the same help. The
-route itself does no computing: it hands a task to the worker pool and returns the worker's
-JSON bytes as they are.
+Request models are made from the jobs' request fields (:mod:`nablab.web.models`), the list
+the command line reads too, so the OpenAPI schema at ``/openapi.json`` lists the same options
+with the same help. The route itself does no computing: it hands a task to the worker pool and
+returns the worker's JSON bytes as they are.
 """
 
 from __future__ import annotations
 
 import inspect
-from typing import Any, Literal
+from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.responses import Response
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, Field
 
 from nablab.errors import NablabError
-from nablab.web import options
+from nablab.web import models
 from nablab.web.errors import dumps, language, status_of
-
-
-class Common(BaseModel):
-    """Fields every request has."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    expression: str = Field(description="the function, as on paper or in LaTeX",
-                            examples=["x^2 + y^2"])
-    lang: Literal["en", "ko"] | None = Field(
-        None, description="language of messages and explanations (default: the server's)")
-    timeout: float | None = Field(
-        None, gt=0, description="seconds the computation may take (at most the server's limit)")
+from nablab.web.models import Common, request_model
 
 
 class ParseRequest(Common):
@@ -67,13 +55,6 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-def request_model(command: str) -> type[BaseModel]:
-    """``DiffRequest`` etc.: :class:`Common` plus the command's own options."""
-    model: type[BaseModel] = create_model(f"{command.title()}Request", __base__=Common,
-                                          **options.request_fields(command))  # type: ignore[call-overload]
-    return model
-
-
 async def answer(request: Request, kind: str, name: str, body: BaseModel) -> Response:
     """Run the task on the pool; the worker's JSON, or the error with its status."""
     settings, pool = request.app.state.settings, request.app.state.pool
@@ -102,9 +83,9 @@ def endpoint(kind: str, name: str, model: type[BaseModel]) -> Any:
 
 def add_routes(app: FastAPI) -> None:
     """``/api/{command}``, ``/api/view/{diff,lagrange}``, ``/api/parse``, ``/api/plot``."""
-    descriptions = options.described()
-    for command in options.COMMANDS:
-        app.add_api_route(f"/api/{command}", endpoint("command", command, request_model(command)),
+    descriptions = models.described()
+    for command in models.COMMANDS:
+        app.add_api_route(f"/api/{command}", endpoint("job", command, request_model(command)),
                           methods=["POST"], summary=f"nablab {command} --json",
                           description=descriptions[command], responses=ERRORS, tags=["commands"])
     for command in ("diff", "lagrange"):
@@ -121,4 +102,4 @@ def add_routes(app: FastAPI) -> None:
                       tags=["page"])
 
 
-__all__ = ["Common", "ParseRequest", "PlotRequest", "add_routes", "answer", "request_model"]
+__all__ = ["ParseRequest", "PlotRequest", "add_routes", "answer"]

@@ -12,10 +12,10 @@ from typing import Any
 
 import numpy as np
 
-from nablab.cli.figures import parse_window
 from nablab.core.expression import Expression
 from nablab.errors import UnsupportedError
 from nablab.numeric import compile
+from nablab.parse import parse_window
 from nablab.plot.ranges import DEFAULT_INTERVAL, Interval
 from nablab.plot.sampling import clip_to_view, sample_surface
 

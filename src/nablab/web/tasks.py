@@ -1,46 +1,31 @@
-"""What a worker does with a request: the command line's own jobs, plus the page's extras.
+"""What a worker does with a request: a job, or one of the page's extras.
 
 A task is plain data, ``(kind, name, body, lang, timeout)``, so it crosses the pipe cheaply;
-the worker parses the formula and the options itself (the event loop never does). The answer
-is JSON bytes, encoded here with ``allow_nan=False``: a NaN can never reach a client.
+the worker makes the job's request from the body itself (the event loop never parses). The
+answer is JSON bytes, encoded here with ``allow_nan=False``: a NaN can never reach a client.
 
-- ``("command", "diff", body, …)``: exactly ``nablab diff … --json``;
+- ``("job", "diff", body, …)``: the job's JSON, exactly ``nablab diff … --json``;
+- ``("view", "diff" | "lagrange", body, …)``: that JSON with what the page draws and typesets;
 - ``("parse", "", body, …)``: the live preview of the formula;
-- ``("plot", "surface", body, …)``: samples of the surface and contour;
-- ``("view", "diff" | "lagrange", body, …)``: the ``--json`` object with display extras.
+- ``("plot", "surface", body, …)``: samples of the surface and contour.
 """
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from typing import Any
 
-from nablab.cli.app import Context
-from nablab.cli.commands import (
-    critical,
-    descend,
-    diff,
-    lagrange,
-    limit,
-    race,
-    steps,
-    tangent,
-)
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import BudgetExceeded
+from nablab.jobs import run
+from nablab.jobs.budget import set_budget
 from nablab.parse import parse
-from nablab.web import options, pictures, views
+from nablab.web import models, pictures, views
 from nablab.web.settings import MAX_RESULT
 
 Task = tuple[str, str, dict[str, Any], str, float]
-
-#: The command modules by name (each has ``task(args, ctx)``).
-MODULES: dict[str, Any] = {"diff": diff, "limit": limit, "steps": steps, "tangent": tangent,
-                           "critical": critical, "descend": descend, "race": race,
-                           "lagrange": lagrange}
 
 
 def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
@@ -53,24 +38,23 @@ def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
     return raw
 
 
-def command_job(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
-    """The CLI's job for a request: ``nablab NAME …`` with ``--json``, ready to call."""
-    rest = {k: v for k, v in body.items() if k != "expression"}
-    args = options.namespace(name, body["expression"], rest, lang)
-    ctx = Context(lang, True, timeout, io.StringIO(), io.StringIO())
-    return MODULES[name].task(args, ctx)
+def run_job(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
+    """The JSON of the job ``name`` for this request body."""
+    request = models.to_request(name, body)
+    set_budget(timeout)
+    return request.to_json(run(request), lang)
 
 
-def run_command(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
-    """The ``--json`` object of ``nablab NAME`` for this request."""
-    out = command_job(name, body, lang, timeout)()
-    return out[0] if isinstance(out, tuple) else out
+def run_view(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
+    """The page's view of a job: its JSON and what the page typesets and draws."""
+    request = models.to_request(name, body)
+    set_budget(timeout)
+    return views.VIEWS[name](request, run(request), lang)
 
 
 def preview(body: dict[str, Any]) -> dict[str, Any]:
     """The formula as nablab reads it: name, variables, LaTeX, Unicode, SymPy syntax."""
-    expression = parse(body["expression"], variables=body.get("vars"))
-    return describe(expression)
+    return describe(parse(body["expression"], variables=body.get("vars")))
 
 
 def describe(expression: Expression) -> dict[str, Any]:
@@ -80,23 +64,13 @@ def describe(expression: Expression) -> dict[str, Any]:
             "expression": to_str(expression.expr)}
 
 
-def run_view(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
-    """The page's view of a command: its ``--json`` object and what the page draws."""
-    job = command_job(name, body, lang, timeout)
-    if name == "diff":
-        return views.diff_view(job.keywords)
-    if name == "lagrange":
-        return views.lagrange_view(job.keywords)
-    raise ValueError(f"no view for {name!r}")
-
-
 def run_plot(body: dict[str, Any]) -> Any:
     expression = parse(body["expression"], variables=body.get("vars"))
     return pictures.surface_data(expression, body.get("range"), body.get("points"))
 
 
 HANDLERS: dict[str, Callable[[str, dict[str, Any], str, float], Any]] = {
-    "command": run_command,
+    "job": run_job,
     "view": run_view,
     "parse": lambda name, body, lang, timeout: preview(body),
     "plot": lambda name, body, lang, timeout: run_plot(body),
@@ -114,9 +88,9 @@ def warm() -> None:
     body = {"expression": "x^2 + y^2"}
     execute(("parse", "", body, "en", 10.0))
     execute(("view", "diff", {**body, "at": "x=1,y=2"}, "en", 10.0))
-    execute(("command", "descend", {**body, "start": "3,4", "lr": 0.1}, "en", 10.0))
+    execute(("job", "descend", {**body, "start": "3,4", "lr": 0.1}, "en", 10.0))
     execute(("plot", "surface", {**body, "points": 5}, "en", 10.0))
 
 
-__all__ = ["HANDLERS", "MODULES", "Task", "command_job", "describe", "encode", "execute",
-           "preview", "run_command", "run_view", "warm"]
+__all__ = ["HANDLERS", "Task", "describe", "encode", "execute", "preview", "run_job",
+           "run_view", "warm"]

@@ -7,7 +7,7 @@ from typing import Any
 
 from nablab.cli import render
 from nablab.cli.app import Context
-from nablab.cli.tour_figures import DEFAULT_FOLDER, show_written, write_tour_figures
+from nablab.cli.tour.figures import DEFAULT_FOLDER, show_written, write_tour_figures
 from nablab.i18n import translate
 
 
@@ -29,7 +29,8 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     folder = None if args.no_figures else args.figures or (None if ctx.json else DEFAULT_FOLDER)
     written = write_tour_figures(chapters, folder, ctx) if folder else []
     if ctx.json:
-        render.print_json({"chapters": [c.to_dict() for c in chapters], "figures": written},
+        render.print_json({"chapters": [c.to_dict() for c in chapters],
+                           "figures": [figure.to_dict() for figure in written]},
                           ctx.stdout)
         return 0
     out = render.console(ctx.stdout)

@@ -4,18 +4,18 @@ why (0, 0) is the global minimum — contrasted with x³ − 3x + y², whose sad
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from nablab.cli import render
+from nablab.cli.tour.chapter import TOUR_FUNCTION, Chapter
 from nablab.core.printing import to_unicode
 from nablab.critical import critical_points, display
 from nablab.i18n import translate
 from nablab.parse import parse
+from nablab.present import Math
+from nablab.present.math import matrix
 
 if TYPE_CHECKING:
-    from nablab.cli.tour import Chapter
     from nablab.core.expression import Expression
     from nablab.critical.result import CriticalPoint
 
@@ -24,22 +24,17 @@ CONTRAST = "x^3 - 3x + y^2"
 
 
 def chapter(lang: str) -> Chapter:
-    from nablab.cli.tour import TOUR_FUNCTION, Chapter
-
     def t(key: str, **params: object) -> str:
         return translate(f"tour.critical.{key}", lang, **params)
 
     f = parse(TOUR_FUNCTION)
-    start = time.perf_counter()
     result = critical_points(f)
-    ms = (time.perf_counter() - start) * 1000
     ch = Chapter("critical", t("title"))
     ch.text(t("gradient"))
     where = " | ".join(p.unicode for p in result.points)
     ch.math(f"∇f = {to_unicode(f.gradient())} = {display.point([0.0] * len(f.variables))}"
             f"  ⇔  ({', '.join(f.variable_names)}) = {where}")
-    ch.text(t("solutions", method=translate(f"critical.method_short.{result.method}", lang),
-              ms=f"{ms:.0f}"))
+    ch.text(t("solutions", method=translate(f"critical.method_short.{result.method}", lang)))
     for p in result.points:
         ch.math(f"{p.unicode}:  f = {p.value_unicode}")
         _hessian(ch, f, p, lang, t)
@@ -57,7 +52,8 @@ def chapter(lang: str) -> Chapter:
             ch.text(line)
     ch.text(t("try"))
     ch.data = {"function": result.function, "critical_points": result.to_dict(lang),
-               "contrast": contrast.to_dict(lang), "ms": ms}
+               "contrast": contrast.to_dict(lang)}
+    ch.results = {"critical_points": result, "contrast": contrast}
     return ch
 
 
@@ -65,8 +61,8 @@ def _hessian(ch: Chapter, f: Expression, p: CriticalPoint, lang: str,
              t: Callable[..., str]) -> None:
     """The Hessian at the point, its eigenvalues, and what they say."""
     hessian = f.hessian().subs({v: p.point[v.name] for v in f.variables})
-    rows = render.matrix([[display.number(float(e)) for e in row] for row in hessian.tolist()],
-                         "")
+    rows = matrix([[Math.text(display.number(float(e))) for e in row]
+                   for row in hessian.tolist()]).unicode.split("\n")
     values = ", ".join(display.number(v) for v in p.eigenvalues)
     ch.text(t("hessian"))
     for i, line in enumerate(rows):

@@ -4,18 +4,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from nablab.calculus.limit import derivative_by_limit
 from nablab.calculus.notation import unicode
 from nablab.calculus.steps import derivative_steps
 from nablab.calculus.steps.narrate import sigmoid_text
-from nablab.calculus.tangent import tangent_line
+from nablab.calculus.tangent import TangentLine, tangent_line
+from nablab.cli.tour.chapter import Chapter
 from nablab.core.printing import to_str
 from nablab.i18n import translate
-
-if TYPE_CHECKING:
-    from nablab.cli.tour import Chapter
 
 #: The notes' examples, each with the way the notes differentiate it.
 BY_LIMIT = ("5x + 1", "x^2 - x")
@@ -25,8 +23,6 @@ TANGENT = ("x^2 - x", 2)
 
 
 def chapter(lang: str) -> Chapter:
-    from nablab.cli.tour import Chapter
-
     def t(key: str, **params: object) -> str:
         return translate(f"tour.derivatives.{key}", lang, **params)
 
@@ -46,7 +42,7 @@ def chapter(lang: str) -> Chapter:
     ch.text(t("rules"))
     for text in BY_RULES:
         _rules(ch, text, data, lang)
-    _tangent(ch, t, data)
+    ch.results["tangent"] = _tangent(ch, t, data)
     ch.text(t("check") if data["verified"] else t("unchecked"))
     ch.text(t("try"))
     ch.data = data
@@ -68,7 +64,7 @@ def _rules(ch: Chapter, text: str, data: dict[str, Any], lang: str) -> None:
     data["verified"] &= bool(d.verified)
 
 
-def _tangent(ch: Chapter, t: Any, data: dict[str, Any]) -> None:
+def _tangent(ch: Chapter, t: Any, data: dict[str, Any]) -> TangentLine:
     text, x0 = TANGENT
     line = tangent_line(text, x0)
     ch.text(t("tangent", x0=x0))
@@ -76,3 +72,4 @@ def _tangent(ch: Chapter, t: Any, data: dict[str, Any]) -> None:
     slopes = ", ".join(f"{s.slope:.6g}" for s in line.secants)
     ch.math(t("secants", slopes=slopes, slope=unicode(line.slope)))
     data["tangent"] = {"line": to_str(line.line), "secants": [s.slope for s in line.secants]}
+    return line

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from nablab.cli.commands._optimizer_options import fmt, vec
+from nablab.cli.tour.chapter import TOUR_FUNCTION, Chapter
 from nablab.core.printing import to_unicode
 from nablab.i18n import translate
 from nablab.optimize import descend
+from nablab.optimize.present import fmt, vec
 from nablab.parse import parse
-
-if TYPE_CHECKING:
-    from nablab.cli.tour import Chapter
 
 #: The notes' start point and learning rate, and one past the stable range.
 START, LEARNING_RATE, TOO_LARGE = (3, 4), 0.1, 1.1
 
 
 def chapter(lang: str) -> Chapter:
-    from nablab.cli.tour import TOUR_FUNCTION, Chapter
-
     def t(key: str, **params: object) -> str:
         return translate(f"tour.descent.{key}", lang, **params)
 
@@ -51,4 +45,5 @@ def chapter(lang: str) -> Chapter:
     ch.data = {"first_step": good.path[1].tolist(), "steps": good.nit, "status": good.status,
                "advice": None if advice is None else advice.to_dict(),
                "too_large": {"lr": TOO_LARGE, "status": bad.status, "steps": bad.nit}}
+    ch.results = {"good": good, "too_large": bad}
     return ch

@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING
-
 import numpy as np
 
-from nablab.cli import render
+from nablab.cli.tour.chapter import TOUR_FUNCTION, Chapter
 from nablab.core.printing import to_unicode
 from nablab.i18n import translate
 from nablab.numeric import central_gradient, compile, evaluate_grid
 from nablab.parse import parse
-
-if TYPE_CHECKING:
-    from nablab.cli.tour import Chapter
+from nablab.present import Math, number, numbers
+from nablab.present.math import matrix
 
 
 def chapter(lang: str) -> Chapter:
-    from nablab.cli.tour import TOUR_FUNCTION, Chapter
-
     def t(key: str, **params: object) -> str:
         return translate(f"tour.foundation.{key}", lang, **params)
 
@@ -29,9 +23,7 @@ def chapter(lang: str) -> Chapter:
     compiled = compile(f)
     numeric = central_gradient(compiled.f, [1.0, 2.0])
     error = float(np.max(np.abs(numeric - np.array(at.gradient))))
-    start = time.perf_counter()
     grid = evaluate_grid(f, (-5, 5), (-5, 5), 400)
-    grid_ms = (time.perf_counter() - start) * 1000
 
     ch = Chapter("foundation", t("title"))
     ch.text(t("function"))
@@ -40,14 +32,13 @@ def chapter(lang: str) -> Chapter:
     ch.math(f"∂f/∂x = {to_unicode(grad[0])}    ∂f/∂y = {to_unicode(grad[1])}")
     ch.text(t("gradient"))
     ch.math(f"∇f = {to_unicode(grad)}")
-    rows = render.matrix([[to_unicode(e) for e in row] for row in hess.tolist()], "")
+    rows = matrix([[Math.of(e) for e in row] for row in hess.tolist()]).unicode.split("\n")
     for i, line in enumerate(rows):
         ch.math(("H = " if i == 0 else "    ") + line)
     ch.text(t("at_point"))
-    ch.math(f"f(1, 2) = {render.number(at.value)}    "
-            f"∇f(1, 2) = {render.vector([render.number(g) for g in at.gradient])}")
+    ch.math(f"f(1, 2) = {number(at.value)}    ∇f(1, 2) = {numbers(at.gradient, 12)}")
     ch.text(t("check", error=f"{error:.1e}"))
-    ch.text(t("grid", n=grid.z.shape[0], ms=f"{grid_ms:.1f}", zmin=f"{grid.z.min():.3g}",
+    ch.text(t("grid", n=grid.z.shape[0], zmin=f"{grid.z.min():.3g}",
               zmax=f"{grid.z.max():.3g}"))
     ch.text(t("more"))
     notes = parse("x^2 + 3xy + y^2")
@@ -62,6 +53,6 @@ def chapter(lang: str) -> Chapter:
         "hessian": [[str(e) for e in row] for row in hess.tolist()],
         "at": at.to_dict(),
         "finite_difference_error": error,
-        "grid": {"n": int(grid.z.shape[0]), "ms": grid_ms},
+        "grid": {"n": int(grid.z.shape[0])},
     }
     return ch

@@ -5,17 +5,14 @@ lowest, the second-order check, what λ means, and SciPy's agreement."""
 
 from __future__ import annotations
 
-import time
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sympy
 
+from nablab.cli.tour.chapter import Chapter
 from nablab.constrained import LagrangeResult, lagrange
 from nablab.core.printing import to_str, to_unicode
 from nablab.i18n import translate
-
-if TYPE_CHECKING:
-    from nablab.cli.tour import Chapter
 
 #: The notes' mountain and hiking path.
 MOUNTAIN = "f(x, y) = 4 - x^2 - 2y^2"
@@ -26,14 +23,9 @@ SHOWN = ("lagrange.explain.", "lagrange.global.", "lagrange.second.", "lagrange.
 
 
 def chapter(lang: str) -> Chapter:
-    from nablab.cli.tour import Chapter
-
     def t(key: str, **params: object) -> str:
         return translate(f"tour.lagrange.{key}", lang, **params)
 
-    start = time.perf_counter()
-    lagrange(MOUNTAIN, PATH, check=False)
-    ms = (time.perf_counter() - start) * 1000
     result = lagrange(MOUNTAIN, PATH)
     ch = Chapter("lagrange", t("title"))
     ch.text(t("story", f=result.unicode, g=result.constraints[0].unicode))
@@ -43,7 +35,7 @@ def chapter(lang: str) -> Chapter:
         ch.math(line)
     cubic = eliminant(result)
     ch.text(t("solved", method=translate(f"critical.method_short.{result.method}", lang),
-              ms=f"{ms:.0f}", **cubic))
+              **cubic))
     for c in result.candidates:
         ch.math(t("candidate", point=c.unicode, lam=", ".join(c.multipliers_unicode),
                   value=c.value_unicode))
@@ -52,7 +44,8 @@ def chapter(lang: str) -> Chapter:
             if key.startswith(prefix):
                 ch.text(line)
     ch.text(t("try"))
-    ch.data = {"lagrange": result.to_dict(lang), "eliminant": cubic, "ms": ms}
+    ch.data = {"lagrange": result.to_dict(lang), "eliminant": cubic}
+    ch.results = {"lagrange": result}
     return ch
 
 

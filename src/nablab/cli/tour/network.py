@@ -8,21 +8,18 @@ single layer cannot learn.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from nablab.cli.commands._optimizer_options import fmt, vec
-from nablab.cli.commands.train import chain_lines
+from nablab.cli.tour.chapter import Chapter
 from nablab.core.printing import symbol_display, to_unicode
 from nablab.i18n import translate
 from nablab.network import example, train
 from nablab.network.examples import LINEAR_WEIGHTS, SUGGESTIONS
 from nablab.network.graph import graph
+from nablab.optimize.present import fmt, vec
 from nablab.parse import parse
-
-if TYPE_CHECKING:
-    from nablab.cli.tour import Chapter
 
 #: The notes' network, its data and the run of the chapter.
 MODEL, DATA, LEARNING_RATE, START = SUGGESTIONS["linear"].model, "example:linear", 0.1, \
@@ -40,7 +37,7 @@ def _network(ch: Chapter, t: Any, lang: str) -> dict[str, Any]:
     ch.text(t("network", rows=data.rows, weights=vec(LINEAR_WEIGHTS)))
     ch.math(f"ŷ = {result.model.expression.unicode}    L(w₁, w₂) = (1/N) Σₙ (ŷₙ − yₙ)²")
     ch.text(t("chain_rule"))
-    for line in chain_lines(result, lang):
+    for line in result.chain_lines(lang):
         ch.math(line)
     step = result.path[1] - result.path[0]
     gradient = -step / LEARNING_RATE
@@ -51,6 +48,7 @@ def _network(ch: Chapter, t: Any, lang: str) -> dict[str, Any]:
         ch.math(f"epoch {k:>2}   w = {vec(result.path[k], 4):<18} L = {fmt(result.loss[k], 4)}")
     ch.text(t("recovered", epochs=result.epochs, weights=vec(result.path[-1], 6),
               loss=f"{result.final_loss:.1e}"))
+    ch.results["linear"] = result
     return {"first_step": result.path[1].tolist(), "gradient_at_start": gradient.tolist(),
             "epochs": result.epochs, "weights": result.parameters,
             "final_loss": result.final_loss, "status": result.status}
@@ -73,6 +71,7 @@ def _neuron(ch: Chapter, t: Any) -> dict[str, Any]:
     ch.text(t("sigmoid", value=fmt(sigma.value, 6), slope=fmt(slope, 6),
               check=fmt(sigma.value * (1 - sigma.value), 6),
               error=f"{result.check.max_rel_error:.1e}"))
+    ch.results["graph"] = result
     return {"neuron_partials": partials, "gradient": result.gradient,
             "sigmoid_slope": slope, "max_rel_error": result.check.max_rel_error}
 
@@ -88,14 +87,13 @@ def _classifiers(ch: Chapter, t: Any) -> dict[str, Any]:
                 epochs=CLASSIFIER_EPOCHS)
     ch.text(t("xor", accuracy=f"{100 * (xor.accuracy or 0):.0f}",
               loss=fmt(xor.final_loss, 4), ln2=fmt(float(np.log(2)), 4)))
+    ch.results["xor"] = xor
     return {"logistic": {"accuracy": logistic.accuracy, "parameters": logistic.parameters,
                          "gradient_w1": formula},
             "xor": {"accuracy": xor.accuracy, "final_loss": xor.final_loss}}
 
 
 def chapter(lang: str) -> Chapter:
-    from nablab.cli.tour import Chapter
-
     def t(key: str, **params: object) -> str:
         return translate(f"tour.network.{key}", lang, **params)
 

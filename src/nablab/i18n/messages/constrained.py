@@ -453,11 +453,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tour.lagrange.lagrangian": ("The Lagrangian and its stationarity conditions:",
                                  "라그랑주 함수와 정상성 조건:"),
     "tour.lagrange.solved": (
-        "(a) Solved exactly ({method}, {ms} ms). Eliminating λ and y leaves {eliminant} = 0, "
+        "(a) Solved exactly ({method}). Eliminating λ and y leaves {eliminant} = 0, "
         "of degree {degree}: {real} real root and {complex} complex ones, which are not points "
         "of the map. The real root is shown in decimals; written exactly it is a Cardano "
         "radical of {chars} characters (SymPy's answer).",
-        "(a) 정확히 풀었습니다({method}, {ms} ms). λ와 y를 소거하면 {eliminant} = 0, {degree}차 "
+        "(a) 정확히 풀었습니다({method}). λ와 y를 소거하면 {eliminant} = 0, {degree}차 "
         "방정식이 남습니다: 실근 {real}개와 복소근 {complex}개이고, 복소근은 지도 위의 점이 "
         "아닙니다. 실근은 소수로 보여 줍니다. 정확히 쓰면 {chars}자짜리 카르다노 근호식입니다"
         "(SymPy의 답)."),

@@ -71,9 +71,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "gradient to {error}",
                               "수치 검증: 중심 차분이 정확한 기울기와 {error} 이내로 일치합니다"),
     "tour.foundation.grid": ("The notes' 3D surface and contour plot sample f on a {n}×{n} grid: "
-                             "{ms} ms here, values from {zmin} to {zmax}",
+                             "values from {zmin} to {zmax}",
                              "노트의 3D 곡면과 등고선 그래프는 f를 {n}×{n} 격자에서 계산합니다: "
-                             "{ms} ms, 값의 범위 {zmin} ~ {zmax}"),
+                             "값의 범위 {zmin} ~ {zmax}"),
     "tour.foundation.more": ("The notes' other examples:", "노트의 다른 예제:"),
     "tour.foundation.try": ("Try it: nablab diff \"x^2 + 3xy + y^2\" --at x=1,y=2",
                             "직접 해 보기: nablab diff \"x^2 + 3xy + y^2\" --at x=1,y=2"),

@@ -260,9 +260,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "vanishes (the necessary condition):",
                                "f는 어디에서 최솟값을 가질 수 있을까요? 기울기 벡터가 0인 곳뿐입니다 "
                                "(필요조건):"),
-    "tour.critical.solutions": ("Solving it exactly ({method}, {ms} ms) gives every critical "
-                                "point:",
-                                "정확히 풀면({method}, {ms} ms) 모든 임계점이 나옵니다:"),
+    "tour.critical.solutions": ("Solving it exactly ({method}) gives every critical point:",
+                                "정확히 풀면({method}) 모든 임계점이 나옵니다:"),
     "tour.critical.hessian": ("The Hessian there and its eigenvalues (second-order test):",
                               "그 점에서의 헤세 행렬과 고윳값 (2계 판정):"),
     "tour.critical.kind": ("All eigenvalues > 0: positive definite, so {point} is a {kind}.",

@@ -1,6 +1,8 @@
 """``nablab serve [--host 127.0.0.1] [--port 8000] [--open]``: the web app, on this computer.
 
-The web framework is imported only here, inside :func:`run`, so no other command pays for it.
+The web face's own command: ``nablab`` (:mod:`nablab.__main__`) hands it to the command
+line, which never imports the web app itself. The web framework is imported only inside
+:func:`run`, so no other command pays for it.
 """
 
 from __future__ import annotations
@@ -9,7 +11,6 @@ import argparse
 from typing import Any
 
 from nablab.budget import DEFAULT_MEMORY_MB
-from nablab.cli.app import Context
 from nablab.errors import UsageError
 from nablab.i18n import translate
 
@@ -33,7 +34,8 @@ def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str) -> Any
     return p
 
 
-def run(args: argparse.Namespace, ctx: Context) -> int:
+def run(args: argparse.Namespace, ctx: Any) -> int:
+    """Serve until stopped (``ctx``: the command line's language, output mode, budget)."""
     if not 0 <= args.port <= 65535:
         raise UsageError(detail=f"--port {args.port}")
     if not 1 <= args.workers <= 64 or args.memory < 64:
