@@ -22,7 +22,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from nablab.network.data import EXAMPLE_PREFIX, DataError, Dataset
+from nablab.errors import DataError
+from nablab.network.data import EXAMPLE_PREFIX, Dataset
 
 #: The weights the linear and logistic examples are generated from.
 LINEAR_WEIGHTS = (2.0, -3.0)

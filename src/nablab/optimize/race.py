@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from nablab.core.expression import Expression
+from nablab.errors import HyperparameterError
 from nablab.optimize.descent import Start, descend, start_point
-from nablab.optimize.optimizers import HyperparameterError, accepts
+from nablab.optimize.optimizers import accepts
 from nablab.optimize.result import DescentResult
 from nablab.parse import parse
 
