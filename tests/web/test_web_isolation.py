@@ -12,7 +12,8 @@ from typing import Any
 
 import pytest
 
-from nablab.web.pool import ServerBusy, WorkerPool
+from nablab.errors import ServerBusy
+from nablab.web.pool import WorkerPool
 from nablab.web.settings import Settings
 from nablab.web.worker import memory_cap
 
