@@ -50,9 +50,13 @@ class Worker:
         self.busy_since: float | None = None
 
     def call(self, task: Task, timeout: float) -> tuple[str, Any]:
-        """Send ``task`` and wait for the answer (in a thread); kill the worker at timeout."""
+        """Send ``task`` and wait for the answer (in a thread); kill the worker at timeout.
+
+        The worker runs the task within the same ``timeout``, so a sub-step never gets more
+        than the task has left; killing it here is what stops the task itself.
+        """
         try:
-            self.conn.send(task)
+            self.conn.send((task, timeout))
             if not self.conn.poll(timeout):
                 self.kill()
                 return ("timeout", timeout)
