@@ -167,6 +167,30 @@ class UsageError(NablabError):
         super().__init__(kind, **params)
 
 
+class HyperparameterError(UsageError, ValueError):
+    """A learning rate or hyper-parameter outside its range (``lr = -1``, ``β₁ = 1``)."""
+
+    def __init__(self, kind: str = "bad_hyperparameter", **params: Any) -> None:
+        super().__init__(kind, **params)
+
+
+class DataError(NablabError):
+    """The training data cannot be used; the message names the row and column."""
+
+
+class ModelError(NablabError):
+    """The model does not fit the data (no parameters, the target inside it, …)."""
+
+
+class ServerBusy(NablabError):
+    """Too many requests are already waiting for a worker."""
+
+    exit_code = 5
+
+    def __init__(self, kind: str = "busy", **params: Any) -> None:
+        super().__init__(kind, **params)
+
+
 class WorkerCrashed(NablabError):
     """A worker died without an answer: a bug in nablab, reported rather than hidden."""
 
@@ -179,10 +203,14 @@ class WorkerCrashed(NablabError):
 __all__ = [
     "BudgetExceeded",
     "ComputationTimeout",
+    "DataError",
     "DomainError",
+    "HyperparameterError",
     "MemoryLimitExceeded",
+    "ModelError",
     "NablabError",
     "ParseError",
+    "ServerBusy",
     "SolveError",
     "UnsupportedError",
     "UsageError",

@@ -7,7 +7,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nablab.network import DataError, bind, example, load_csv, load_data, train
+from nablab.errors import DataError
+from nablab.network import bind, example, load_csv, load_data, train
 from nablab.network import data as data_module
 
 

@@ -8,9 +8,10 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from nablab.network import Dataset, ModelError, TrainResult, bind, train
+from nablab.errors import HyperparameterError, ModelError
+from nablab.network import Dataset, TrainResult, bind, train
 from nablab.network.examples import LOGISTIC_WEIGHTS
-from nablab.optimize import OPTIMIZERS, HyperparameterError
+from nablab.optimize import OPTIMIZERS
 from nablab.optimize.optimizers import build
 
 TRUE = {"w1": 1.5, "w2": -2.0, "b": 0.5}

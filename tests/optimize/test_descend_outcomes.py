@@ -9,8 +9,8 @@ import pytest
 import sympy
 
 import nablab
-from nablab.errors import DomainError, ParseError
-from nablab.optimize import HyperparameterError, descend
+from nablab.errors import DomainError, HyperparameterError, ParseError
+from nablab.optimize import descend
 from nablab.optimize.advice import stability_factor
 
 

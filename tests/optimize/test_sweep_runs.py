@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 import nablab
-from nablab.optimize import HyperparameterError, descend, sweep
+from nablab.errors import HyperparameterError
+from nablab.optimize import descend, sweep
 
 DOUBLE_WELL = "(x^2 - 1)^2 + y^2"
 

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 import math
-import time
 
 import pytest
 import sympy
 
-from nablab.budget import run_bounded
-from nablab.errors import ComputationTimeout
-from nablab.solve import INFINITE, call_bounded, solve_system
+from nablab.solve import INFINITE, solve_system
 
 x, y, z = sympy.symbols("x y z", real=True)
 
@@ -41,30 +38,3 @@ def test_infinite_set_is_sampled_with_its_equations() -> None:
     assert (result.status, result.fallback, result.complete) == (INFINITE, "infinite", False)
     assert [sympy.expand(e - (x - y)) for e in result.solution_set] == [0]
     assert result.solutions and all(abs(s.x[0] - s.x[1]) < 1e-12 for s in result.solutions)
-
-
-def _spin(seconds: float) -> str:
-    end = time.perf_counter() + seconds
-    while time.perf_counter() < end:
-        pass
-    return "done"
-
-
-def _nested(inner: float, budget: float) -> str:
-    return call_bounded(_spin, inner, timeout=budget)
-
-
-def test_budget_inside_a_worker_uses_a_timer() -> None:
-    # A daemonic worker cannot fork again: the inner budget must still hold.
-    assert run_bounded(_nested, 0.01, 1.0, timeout=10) == "done"
-    start = time.perf_counter()
-    with pytest.raises(ComputationTimeout):
-        run_bounded(_nested, 5.0, 0.2, timeout=10)
-    assert time.perf_counter() - start < 3
-
-
-def test_budget_in_an_ordinary_process_forks() -> None:
-    assert call_bounded(_spin, 0.0, timeout=5) == "done"
-    with pytest.raises(ComputationTimeout):
-        call_bounded(_spin, 5.0, timeout=0.2)
-    assert call_bounded(_spin, 0.0, timeout=None) == "done"

@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from nablab.web.pool import ServerBusy, WorkerPool
+from nablab.budget import memory_cap
+from nablab.errors import ServerBusy
+from nablab.web.pool import WorkerPool
 from nablab.web.settings import Settings
-from nablab.web.worker import memory_cap
 
 from .conftest import Server, start_server, stop_server, wait_for_workers
 

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
 from nablab import __version__
-from nablab.cli.commands import Provided
 from nablab.budget import DEFAULT_TIMEOUT, run_bounded
+from nablab.cli.commands import Provided
 from nablab.errors import NablabError, ParseError, UsageError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
 

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TypeVar
 
+from nablab.budget import run_bounded
 from nablab.constrained import display as show
 from nablab.constrained.bounded import GlobalAnalysis, conclude, existence
 from nablab.constrained.candidates import (
@@ -41,7 +42,6 @@ from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
-from nablab.solve import call_bounded
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
 
 P = TypeVar("P", Candidate, SingularPoint)
@@ -121,12 +121,12 @@ def _solve(problem: Problem, box: Sequence[tuple[float, float]],
     alone (given a second, short budget)."""
     fallback = "not_polynomial"
     try:
-        facts, exact, singular = call_bounded(_symbolic, problem, timeout=timeout)
+        facts, exact, singular = run_bounded(_symbolic, problem, timeout=timeout)
     except (ComputationTimeout, MemoryLimitExceeded) as exc:
         fallback = "timeout" if isinstance(exc, ComputationTimeout) else "memory"
         exact, singular = None, None
         try:
-            facts = call_bounded(existence, problem,
+            facts = run_bounded(existence, problem,
                                  timeout=None if timeout is None else min(1.0, timeout))
         except (ComputationTimeout, MemoryLimitExceeded):
             facts = GlobalAnalysis()

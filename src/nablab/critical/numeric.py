@@ -17,6 +17,7 @@ import mpmath
 import numpy as np
 import sympy
 
+from nablab.budget import run_bounded
 from nablab.core.expression import Expression
 from nablab.critical import display
 from nablab.critical.classify import DEGENERATE, eigenvalues, float_inertia, kind_from_inertia
@@ -25,7 +26,7 @@ from nablab.critical.explain import Counterexample, counterexample
 from nablab.critical.result import CriticalPoint, ExtremumTest
 from nablab.errors import BudgetExceeded
 from nablab.numeric import CompiledFunction, compile
-from nablab.solve import Solution, SystemSolution, call_bounded, newton_multistart
+from nablab.solve import Solution, SystemSolution, newton_multistart
 from nablab.solve.newton import MAX_STARTS
 
 #: Seconds the one-variable derivative test may take at one point.
@@ -97,7 +98,7 @@ def _degenerate(expression: Expression, compiled: CompiledFunction, x: tuple[flo
                 value: float) -> ExtremumTest:
     if len(x) == 1:
         try:  # higher derivatives of a large expression can grow without bound
-            test = call_bounded(derivative_test, expression.expr, expression.variables[0],
+            test = run_bounded(derivative_test, expression.expr, expression.variables[0],
                                 x[0], timeout=DERIVATIVE_TIMEOUT)
         except BudgetExceeded:
             test = None
@@ -110,7 +111,7 @@ def periods(expression: Expression, timeout: float = 1.0) -> dict[str, str]:
     """``{variable: period}`` for the variables in which f is periodic (SymPy's
     ``periodicity``, given at most ``timeout`` seconds in all)."""
     try:
-        found = call_bounded(_periods, expression, timeout=timeout)
+        found = run_bounded(_periods, expression, timeout=timeout)
     except Exception:  # noqa: BLE001 - a missing period only drops a remark, never the result
         return {}
     return found

@@ -18,6 +18,7 @@ from dataclasses import replace
 
 import sympy
 
+from nablab.budget import run_bounded
 from nablab.core.expression import Expression
 from nablab.core.functions import relu
 from nablab.core.printing import to_str, to_unicode
@@ -28,7 +29,7 @@ from nablab.critical.numeric import numeric_analysis, periods
 from nablab.critical.result import CriticalPoint, CriticalPointsResult, GlobalAnalysis
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import parse
-from nablab.solve import INFINITE, call_bounded
+from nablab.solve import INFINITE
 from nablab.solve.newton import MAX_STARTS
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
 
@@ -67,7 +68,7 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
     fallback, exact = "not_polynomial", None
     if expression.expr.is_polynomial(*expression.variables):
         try:
-            exact = call_bounded(exact_analysis, expression, timeout=exact_timeout)
+            exact = run_bounded(exact_analysis, expression, timeout=exact_timeout)
         except ComputationTimeout:
             fallback = "timeout"
         except MemoryLimitExceeded:
@@ -140,7 +141,7 @@ def _global(expression: Expression, fallback: str, timeout: float | None) -> Glo
     if fallback == "not_polynomial":
         return GlobalAnalysis(reason="not_polynomial")
     try:
-        return call_bounded(global_only, expression, timeout=timeout)
+        return run_bounded(global_only, expression, timeout=timeout)
     except (ComputationTimeout, MemoryLimitExceeded):
         return GlobalAnalysis()
 

@@ -12,8 +12,7 @@ from nablab.jobs import convert
 from nablab.jobs.calculus import VARIABLES
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import Progress, Request, formula, option
-from nablab.optimize import OPTIMIZERS, DescentResult, RaceResult, SweepResult
-from nablab.optimize import descend, race, sweep
+from nablab.optimize import OPTIMIZERS, DescentResult, RaceResult, SweepResult, descend, race, sweep
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture

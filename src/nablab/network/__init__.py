@@ -6,10 +6,11 @@ of :mod:`nablab.optimize`. :func:`graph` draws a formula as a computational grap
 backpropagation through it node by node.
 """
 
-from nablab.network.data import DataError, Dataset, load_csv
+from nablab.errors import DataError, ModelError
+from nablab.network.data import Dataset, load_csv
 from nablab.network.examples import SUGGESTIONS, example, load_data
 from nablab.network.graph import GraphResult, graph
-from nablab.network.model import LOSSES, Model, ModelError, bind
+from nablab.network.model import LOSSES, Model, bind
 from nablab.network.result import TrainResult
 from nablab.network.train import train
 

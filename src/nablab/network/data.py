@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from nablab.errors import NablabError
+from nablab.errors import DataError
 
 #: The largest CSV file read, in bytes.
 MAX_BYTES = 8 * 1024 * 1024
@@ -25,10 +25,6 @@ MAX_BYTES = 8 * 1024 * 1024
 MAX_ROWS, MAX_COLUMNS = 100_000, 64
 #: ``--data example:NAME`` names a built-in data set.
 EXAMPLE_PREFIX = "example:"
-
-
-class DataError(NablabError):
-    """The training data cannot be used; the message names the row and column."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -142,5 +138,4 @@ def _numbers(cells: list[str], header: tuple[str, ...], line: int, row: int,
     return values
 
 
-__all__ = ["EXAMPLE_PREFIX", "MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "DataError", "Dataset",
-           "load_csv"]
+__all__ = ["EXAMPLE_PREFIX", "MAX_BYTES", "MAX_COLUMNS", "MAX_ROWS", "Dataset", "load_csv"]

@@ -24,7 +24,8 @@ from typing import NamedTuple
 
 import numpy as np
 
-from nablab.network.data import EXAMPLE_PREFIX, DataError, Dataset, load_csv
+from nablab.errors import DataError
+from nablab.network.data import EXAMPLE_PREFIX, Dataset, load_csv
 
 #: The weights the linear and logistic examples are generated from.
 LINEAR_WEIGHTS = (2.0, -3.0)

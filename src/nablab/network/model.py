@@ -30,17 +30,13 @@ from nablab.core.differentiate import DerivativeEngine
 from nablab.core.expression import Expression, ordered_symbols
 from nablab.core.functions import sigmoid
 from nablab.core.printing import to_str, to_unicode
-from nablab.errors import NablabError, ParseError, UnsupportedError
+from nablab.errors import DataError, ModelError, ParseError, UnsupportedError
 from nablab.parse import canonical_name, parse
 
 #: The losses, by the names the command line uses.
 LOSSES = ("mse", "bce")
 #: The most parameters a model may have.
 MAX_PARAMETERS = 256
-class ModelError(NablabError):
-    """The model does not fit the data (no parameters, the target inside it, …)."""
-
-
 @dataclass(frozen=True, eq=False)
 class Model:
     """A model bound to data columns, with its loss.
@@ -160,8 +156,6 @@ def bind(model: str | Expression, columns: Sequence[str], target: str,
         DataError: the target is not a column.
         ModelError: the model reads the target, has no parameters or too many.
     """
-    from nablab.network.data import DataError
-
     expression = parse(model)
     if expression.is_vector:
         raise UnsupportedError("vector_function", operation="train")
@@ -220,4 +214,4 @@ def _target_symbol(name: str, free: dict[str, sympy.Symbol]) -> sympy.Symbol:
     return sympy.Symbol(candidate, real=True)
 
 
-__all__ = ["LOSSES", "MAX_PARAMETERS", "Model", "ModelError", "bind"]
+__all__ = ["LOSSES", "MAX_PARAMETERS", "Model", "bind"]

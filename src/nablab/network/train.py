@@ -19,13 +19,13 @@ from typing import Any
 
 import numpy as np
 
-from nablab.errors import DomainError
+from nablab.errors import DataError, DomainError, HyperparameterError
 from nablab.network.data import Dataset
 from nablab.network.examples import load_data
 from nablab.network.kernel import Kernel, block, predictor
 from nablab.network.model import Model, bind
 from nablab.network.result import TrainResult
-from nablab.optimize.optimizers import HyperparameterError, build
+from nablab.optimize.optimizers import build
 from nablab.optimize.transform import GradientTransformation
 from nablab.parse import parse_point
 
@@ -216,8 +216,6 @@ def check_labels(model: Model, data: Dataset) -> None:
     Raises:
         DataError: ``data_bad_label``.
     """
-    from nablab.network.data import DataError
-
     if model.loss != "bce":
         return
     y = data.column(model.target[1])

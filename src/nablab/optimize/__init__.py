@@ -6,11 +6,11 @@ recording every step, :func:`race` runs several from one start, and :func:`sweep
 thousands at once, vectorised over NumPy arrays.
 """
 
+from nablab.errors import HyperparameterError
 from nablab.optimize.advice import LearningRateAdvice, advise
 from nablab.optimize.descent import MAX_STEPS, descend
 from nablab.optimize.optimizers import (
     OPTIMIZERS,
-    HyperparameterError,
     adagrad,
     adam,
     gd,

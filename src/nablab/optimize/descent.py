@@ -17,11 +17,11 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
-from nablab.errors import DomainError, UnsupportedError
+from nablab.errors import DomainError, HyperparameterError, UnsupportedError
 from nablab.numeric import compile
 from nablab.optimize import _loop
 from nablab.optimize.advice import advise
-from nablab.optimize.optimizers import HyperparameterError, build
+from nablab.optimize.optimizers import build
 from nablab.optimize.result import STATUSES, DescentResult
 from nablab.optimize.transform import GradientTransformation
 from nablab.parse import parse, parse_point

@@ -17,7 +17,7 @@ import math
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
-from nablab.errors import UsageError
+from nablab.errors import HyperparameterError
 from nablab.optimize.transform import (
     GradientTransformation,
     add_decayed_weights,
@@ -29,13 +29,6 @@ from nablab.optimize.transform import (
     scale_by_rss,
     trace,
 )
-
-
-class HyperparameterError(UsageError, ValueError):
-    """A learning rate or hyper-parameter outside its range (``lr = -1``, ``β₁ = 1``)."""
-
-    def __init__(self, kind: str = "bad_hyperparameter", **params: Any) -> None:
-        super().__init__(kind, **params)
 
 
 def gd(learning_rate: float = 0.1) -> GradientTransformation:
@@ -256,6 +249,5 @@ def accepts(name: str, hyper: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in hyper.items() if k in known}
 
 
-__all__ = ["OPTIMIZERS", "HyperparameterError", "Optimizer", "accepts", "adagrad", "adam",
-           "build", "check_hyperparameter", "defaults", "gd", "momentum", "nesterov", "rmsprop",
-           "sgd"]
+__all__ = ["OPTIMIZERS", "Optimizer", "accepts", "adagrad", "adam", "build",
+           "check_hyperparameter", "defaults", "gd", "momentum", "nesterov", "rmsprop", "sgd"]

@@ -13,9 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from nablab.core.expression import Expression
-from nablab.optimize.descent import Start, descend, start_point
-from nablab.optimize.optimizers import HyperparameterError, accepts
+from nablab.errors import HyperparameterError
 from nablab.i18n import translate
+from nablab.optimize.descent import Start, descend, start_point
+from nablab.optimize.optimizers import accepts
 from nablab.optimize.present import fmt, function_line, vec
 from nablab.optimize.result import DescentResult
 from nablab.parse import parse

@@ -22,18 +22,13 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
-from nablab.errors import UnsupportedError
+from nablab.errors import HyperparameterError, UnsupportedError
+from nablab.i18n import translate
 from nablab.numeric import compile
 from nablab.optimize._batch import run_batch
 from nablab.optimize._loop import BOUND
 from nablab.optimize.descent import check_budget, evaluate
-from nablab.optimize.optimizers import (
-    OPTIMIZERS,
-    HyperparameterError,
-    build,
-    check_hyperparameter,
-)
-from nablab.i18n import translate
+from nablab.optimize.optimizers import OPTIMIZERS, build, check_hyperparameter
 from nablab.optimize.present import fmt, function_line, optimizer_line, vec
 from nablab.optimize.result import STATUSES
 from nablab.parse import parse

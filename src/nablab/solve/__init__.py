@@ -28,8 +28,8 @@ Building blocks, for callers that orchestrate themselves (several systems, one b
 ``newton_multistart(fun, jac, bounds, *, names=None, max_starts=4096, max_iter=100,
 tol=1e-12, max_roots=400)``, ``lambdify_system(equations, unknowns) -> (fun, jac)``,
 ``polynomial_system(equations, unknowns) -> list[Poly] | None``,
-``call_bounded(fn, *args, timeout=…)`` (a forked worker, or a SIGALRM timer inside a daemonic
-worker), ``short_exact(value)`` (a SymPy number if short and explicit, else ``None``).
+``short_exact(value)`` (a SymPy number if short and explicit, else ``None``). Budgets for
+sub-steps: :func:`nablab.budget.run_bounded`.
 
 >>> import sympy
 >>> x, y, lam = sympy.symbols("x y lambda", real=True)
@@ -42,7 +42,6 @@ worker), ``short_exact(value)`` (a SymPy number if short and explicit, else ``No
 (-sqrt(2)/2, -sqrt(2)/2, 1/2)
 """
 
-from nablab.solve._bounded import call_bounded
 from nablab.solve._roots import short_exact
 from nablab.solve.newton import lambdify_system, newton_multistart
 from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
@@ -57,7 +56,6 @@ __all__ = [
     "NONE",
     "Solution",
     "SystemSolution",
-    "call_bounded",
     "lambdify_system",
     "newton_multistart",
     "polynomial_system",

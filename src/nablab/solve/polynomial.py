@@ -27,7 +27,7 @@ API (``from nablab.solve.polynomial import …``)::
 trusted, code-built objects (parse user text with :func:`nablab.parse` first). The result is
 ``complete=True`` with status ``"finite"`` (every real solution listed, sorted), ``"none"``
 or ``"infinite"`` (``solution_set`` holds G, ``solutions`` is empty). It is unbounded in time:
-run it under :func:`nablab.solve.call_bounded`, as :func:`nablab.solve.solve_system` does.
+run it under :func:`nablab.budget.run_bounded`, as :func:`nablab.solve.solve_system` does.
 
 >>> import sympy
 >>> x, y = sympy.symbols("x y", real=True)

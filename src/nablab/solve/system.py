@@ -3,7 +3,7 @@
 ``solve_system`` is what :func:`nablab.critical_points` (∇f = 0) and the Lagrange/KKT
 solver (∇f − λ∇g = 0, g = 0) call. The exact path
 (:func:`~nablab.solve.polynomial.solve_polynomial_system`) runs under a time budget
-(:func:`~nablab.solve._bounded.call_bounded`); when it is not polynomial, runs out of time
+(:func:`~nablab.budget.run_bounded`); when it is not polynomial, runs out of time
 or memory, or finds infinitely many solutions, the numeric path
 (:func:`~nablab.solve.newton.newton_multistart`) searches the box and the result says why
 (``fallback``).
@@ -18,8 +18,8 @@ from typing import Any
 import numpy as np
 import sympy
 
+from nablab.budget import run_bounded
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
-from nablab.solve._bounded import call_bounded
 from nablab.solve.newton import lambdify_system, newton_multistart
 from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
 from nablab.solve.result import INFINITE, SystemSolution
@@ -61,7 +61,7 @@ def solve_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol], *,
     exact: SystemSolution | None = None
     if polynomial_system(equations, unknowns) is not None:
         try:
-            exact = call_bounded(solve_polynomial_system, list(equations), unknowns,
+            exact = run_bounded(solve_polynomial_system, list(equations), unknowns,
                                  timeout=exact_timeout)
         except ComputationTimeout:
             fallback = "timeout"

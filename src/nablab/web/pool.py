@@ -21,7 +21,7 @@ from typing import Any
 from nablab.errors import (
     ComputationTimeout,
     MemoryLimitExceeded,
-    NablabError,
+    ServerBusy,
     WorkerCrashed,
 )
 from nablab.web.settings import Settings
@@ -34,15 +34,6 @@ LONG_JOB = 0.25
 WATCH_INTERVAL = 0.05
 #: The module the forkserver imports before forking workers.
 PRELOAD = "nablab.web._preload"
-
-
-class ServerBusy(NablabError):
-    """Too many requests are already waiting for a worker."""
-
-    exit_code = 5
-
-    def __init__(self, kind: str = "busy", **params: Any) -> None:
-        super().__init__(kind, **params)
 
 
 class Worker:
@@ -59,9 +50,13 @@ class Worker:
         self.busy_since: float | None = None
 
     def call(self, task: Task, timeout: float) -> tuple[str, Any]:
-        """Send ``task`` and wait for the answer (in a thread); kill the worker at timeout."""
+        """Send ``task`` and wait for the answer (in a thread); kill the worker at timeout.
+
+        The worker runs the task within the same ``timeout``, so a sub-step never gets more
+        than the task has left; killing it here is what stops the task itself.
+        """
         try:
-            self.conn.send(task)
+            self.conn.send((task, timeout))
             if not self.conn.poll(timeout):
                 self.kill()
                 return ("timeout", timeout)
@@ -239,4 +234,4 @@ class WorkerPool:
                     await self._add_worker()
 
 
-__all__ = ["LONG_JOB", "ServerBusy", "Worker", "WorkerPool", "outcome"]
+__all__ = ["LONG_JOB", "Worker", "WorkerPool", "outcome"]

@@ -1,44 +1,27 @@
-"""A worker process: takes tasks from a pipe, runs each under a memory cap, answers.
+"""A worker process: takes tasks from a pipe, runs each within its budget, answers.
 
 Workers are forked from a forkserver that imported and warmed the library once
-(:mod:`nablab.web._preload`), so a new worker is ready in milliseconds. A worker is daemonic:
-inside it, the exact solvers bound themselves with a timer instead of forking again
-(:mod:`nablab.solve._bounded`). The parent enforces the wall clock: it kills a worker whose
-job runs too long and starts another.
+(:mod:`nablab.web._preload`), so a new worker is ready in milliseconds. Each task runs
+:func:`~nablab.budget.within` its budget (its timeout and the server's memory cap), so what
+the job bounds inside it runs in place, with at most the time the task has left. The parent
+enforces the wall clock: it kills a worker whose job runs too long and starts another.
 """
 
 from __future__ import annotations
 
-import resource
 import traceback
-from collections.abc import Iterator
-from contextlib import contextmanager
 from multiprocessing.connection import Connection
 from typing import Any
 
-from nablab.budget import _mapped_bytes
+from nablab.budget import Budget, within
 from nablab.errors import NablabError
 from nablab.web.tasks import Task, execute
 
 
-@contextmanager
-def memory_cap(memory_mb: int) -> Iterator[None]:
-    """Cap the address space at what is mapped now plus ``memory_mb``, for one job."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    limit = _mapped_bytes() + memory_mb * 1024 * 1024
-    if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
-
-
-def answer(task: Task, memory_mb: int) -> tuple[str, Any]:
+def answer(task: Task, timeout: float, memory_mb: int) -> tuple[str, Any]:
     """``("ok", json bytes)``, ``("error", NablabError)``, ``("memory", None)`` or a crash."""
     try:
-        with memory_cap(memory_mb):
+        with within(Budget(timeout, memory_mb)):
             return ("ok", execute(task))
     except NablabError as exc:
         return ("error", exc)
@@ -51,13 +34,13 @@ def answer(task: Task, memory_mb: int) -> tuple[str, Any]:
 
 
 def main(conn: Connection, memory_mb: int) -> None:
-    """Serve tasks until the pipe closes; stop after a job ran out of memory."""
+    """Serve ``(task, timeout)`` pairs until the pipe closes; stop after a job ran out of memory."""
     while True:
         try:
-            task = conn.recv()
+            task, timeout = conn.recv()
         except (EOFError, OSError):
             return
-        status, payload = answer(task, memory_mb)
+        status, payload = answer(task, timeout, memory_mb)
         try:
             conn.send((status, payload))
         except (BrokenPipeError, OSError):
@@ -66,4 +49,4 @@ def main(conn: Connection, memory_mb: int) -> None:
             return
 
 
-__all__ = ["answer", "main", "memory_cap"]
+__all__ = ["answer", "main"]
