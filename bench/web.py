@@ -25,7 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import nablab
-from nablab.web.tasks import run_command
+from nablab.web.tasks import run_job
 
 REPEAT = int(sys.argv[sys.argv.index("--repeat") + 1]) if "--repeat" in sys.argv else 200
 CLI_REPEAT = 5
@@ -117,7 +117,7 @@ def main() -> None:
             for _ in range(20):
                 post(conn, f"/api/{command}", body)
             api = timings(lambda b=body, c=command, k=conn: post(k, f"/api/{c}", b), REPEAT)
-            library = timings(lambda b=body, c=command: run_command(c, b, "en", 10.0), 50)
+            library = timings(lambda b=body, c=command: run_job(c, b, "en"), 50)
             cli = cli_seconds(command, expression, options)
             p50, p95, lib = percentile(api, 0.5), percentile(api, 0.95), statistics.median(library)
             print(f"/api/{command:9} {expression:18} {ms(p50)} {ms(p95)} {ms(lib):>10} "

@@ -223,7 +223,7 @@ def test_a_sub_step_timeout_in_a_web_worker_task_falls_back_and_says_so() -> Non
     child.close()
     try:
         # the task's budget is 2 s; the critical job gives its exact path half of it
-        conn.send((("command", "critical", {"expression": SLOW_EXACT}, "en", 2.0), 2.0))
+        conn.send((("job", "critical", {"expression": SLOW_EXACT}, "en"), 2.0))
         assert conn.poll(10)
         status, payload = conn.recv()
     finally:

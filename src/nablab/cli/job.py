@@ -18,7 +18,6 @@ from nablab.cli.progress import ProgressBar
 from nablab.i18n import translate
 from nablab.jobs import request_type
 from nablab.jobs import run as run_job
-from nablab.jobs.budget import set_budget
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str,
@@ -42,7 +41,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     bar = None
     if request.progress_label is not None:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
-    result = ctx.run(_run, request, bar, ctx.timeout)
+    result = ctx.run(_run, request, bar)
     if ctx.json:
         render.print_json(request.to_json(result, ctx.lang), ctx.stdout)
     else:
@@ -51,8 +50,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _run(request: Any, bar: ProgressBar | None, timeout: float) -> Any:
-    set_budget(timeout)
+def _run(request: Any, bar: ProgressBar | None) -> Any:
     try:
         return run_job(request, bar)
     finally:

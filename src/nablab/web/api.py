@@ -62,7 +62,7 @@ async def answer(request: Request, kind: str, name: str, body: BaseModel) -> Res
     lang = language(data.pop("lang", None), settings.lang)
     timeout = min(float(data.pop("timeout", settings.timeout)), settings.timeout)
     try:
-        raw = await pool.run((kind, name, data, lang, timeout), timeout)
+        raw = await pool.run((kind, name, data, lang), timeout)
     except NablabError as exc:
         return Response(dumps({"error": exc.to_dict(lang)}), status_of(exc),
                         media_type="application/json")

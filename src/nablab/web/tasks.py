@@ -1,7 +1,8 @@
 """What a worker does with a request: a job, or one of the page's extras.
 
-A task is plain data, ``(kind, name, body, lang, timeout)``, so it crosses the pipe cheaply;
-the worker makes the job's request from the body itself (the event loop never parses). The
+A task is plain data, ``(kind, name, body, lang)``, so it crosses the pipe cheaply; the
+worker makes the job's request from the body itself (the event loop never parses), and runs
+it within the task's budget (:mod:`nablab.web.worker`). The
 answer is JSON bytes, encoded here with ``allow_nan=False``: a NaN can never reach a client.
 
 - ``("job", "diff", body, …)``: the job's JSON, exactly ``nablab diff … --json``;
@@ -20,12 +21,11 @@ from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import BudgetExceeded
 from nablab.jobs import run
-from nablab.jobs.budget import set_budget
 from nablab.parse import parse
 from nablab.web import models, pictures, views
 from nablab.web.settings import MAX_RESULT
 
-Task = tuple[str, str, dict[str, Any], str, float]
+Task = tuple[str, str, dict[str, Any], str]
 
 
 def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
@@ -38,17 +38,15 @@ def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
     return raw
 
 
-def run_job(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
+def run_job(name: str, body: dict[str, Any], lang: str) -> Any:
     """The JSON of the job ``name`` for this request body."""
     request = models.to_request(name, body)
-    set_budget(timeout)
     return request.to_json(run(request), lang)
 
 
-def run_view(name: str, body: dict[str, Any], lang: str, timeout: float) -> Any:
+def run_view(name: str, body: dict[str, Any], lang: str) -> Any:
     """The page's view of a job: its JSON and what the page typesets and draws."""
     request = models.to_request(name, body)
-    set_budget(timeout)
     return views.VIEWS[name](request, run(request), lang)
 
 
@@ -69,27 +67,27 @@ def run_plot(body: dict[str, Any]) -> Any:
     return pictures.surface_data(expression, body.get("range"), body.get("points"))
 
 
-HANDLERS: dict[str, Callable[[str, dict[str, Any], str, float], Any]] = {
+HANDLERS: dict[str, Callable[[str, dict[str, Any], str], Any]] = {
     "job": run_job,
     "view": run_view,
-    "parse": lambda name, body, lang, timeout: preview(body),
-    "plot": lambda name, body, lang, timeout: run_plot(body),
+    "parse": lambda name, body, lang: preview(body),
+    "plot": lambda name, body, lang: run_plot(body),
 }
 
 
 def execute(task: Task) -> bytes:
     """Run one task; its answer as JSON bytes."""
-    kind, name, body, lang, timeout = task
-    return encode(HANDLERS[kind](name, body, lang, timeout))
+    kind, name, body, lang = task
+    return encode(HANDLERS[kind](name, body, lang))
 
 
 def warm() -> None:
     """Run each kind of task once on the notes' function (imports, grammar, caches)."""
     body = {"expression": "x^2 + y^2"}
-    execute(("parse", "", body, "en", 10.0))
-    execute(("view", "diff", {**body, "at": "x=1,y=2"}, "en", 10.0))
-    execute(("job", "descend", {**body, "start": "3,4", "lr": 0.1}, "en", 10.0))
-    execute(("plot", "surface", {**body, "points": 5}, "en", 10.0))
+    execute(("parse", "", body, "en"))
+    execute(("view", "diff", {**body, "at": "x=1,y=2"}, "en"))
+    execute(("job", "descend", {**body, "start": "3,4", "lr": 0.1}, "en"))
+    execute(("plot", "surface", {**body, "points": 5}, "en"))
 
 
 __all__ = ["HANDLERS", "Task", "describe", "encode", "execute", "preview", "run_job",
