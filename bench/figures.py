@@ -25,7 +25,6 @@ import tempfile
 from pathlib import Path
 
 from _timing import fmt, median_time, option  # bench/_timing.py: shared helpers
-
 from nablab.jobs import LagrangeRequest, TrainRequest, run
 from nablab.plot.output import write_picture
 
@@ -63,9 +62,8 @@ def main() -> None:
         plotted = process([*argv, "--plot", target_file])
         result = run(request)
         compute = median_time(lambda r=request: run(r), REPEAT)
-        draw = median_time(lambda r=request, res=result: write_picture(r.picture(res),
-                                                                       target_file, "en"),
-                           REPEAT)
+        draw = median_time(lambda r=request, res=result, f=target_file:
+                           write_picture(r.picture(res), f, "en"), REPEAT)
         row = (f"{name:24} {fmt(plain):>10} {fmt(plotted):>10} {fmt(compute):>10} "
                f"{fmt(draw):>10} {plotted / (plain + draw):13.2f}× "
                f"{(plain + compute + draw) / plotted:12.2f}×")

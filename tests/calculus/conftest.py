@@ -13,7 +13,7 @@ import mpmath
 import pytest
 import sympy
 
-from nablab.core.functions import expand_named
+from nablab.core.catalog import expand_named
 
 POINTS = (-1.7, -0.45, 0.35, 1.3, 2.6, 0.8)
 

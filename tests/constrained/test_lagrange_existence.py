@@ -113,3 +113,17 @@ def test_interval_propagation_on_its_own() -> None:
     assert bounded([disk], 2)
     assert not bounded([parabola], 2) and not bounded([cap], 2)
     assert bounded([parabola, cap], 2)  # needs the sum x² + x − 2 ≤ 0 first
+
+
+def test_asinh_is_continuous_so_extremes_exist_on_the_circle() -> None:
+    """asinh is continuous on ℝ (the catalog says so; the old list of continuous functions
+    lacked it and answered "unknown"), so on the compact circle both extremes exist."""
+    result = solved("asinh(x) + y", "x^2 + y^2 = 1")
+    analysis = result.global_analysis
+    assert (analysis.maximum_status, analysis.maximum_reason) == ("attained", "compact")
+    assert (analysis.minimum_status, analysis.minimum_reason) == ("attained", "compact")
+    t = np.linspace(0, 2 * np.pi, 2_000_001)
+    values = np.arcsinh(np.cos(t)) + np.sin(t)
+    assert result.maximum is not None and result.minimum is not None
+    assert result.maximum.value == pytest.approx(values.max(), abs=1e-9)
+    assert result.minimum.value == pytest.approx(values.min(), abs=1e-9)

@@ -85,10 +85,11 @@ class DiffReport(Presentable):
         second = tuple(m.equation(m.derivative(self.name, v, partial=not one, order=2),
                                   Math.of(self.hessian[index[v], index[v]]))
                        for v in f.variable_names if v in self.wrt)
-        nabla = Math("∇" + Math.symbol(self.name).unicode, "\\nabla " + Math.symbol(self.name).latex)
+        name = Math.symbol(self.name)
+        nabla = Math("∇" + name.unicode, "\\nabla " + name.latex)
         gradient = m.equation(nabla, m.vector([Math.of(g) for g in self.gradient]))
         matrix = m.matrix([[Math.of(e) for e in row] for row in self.hessian.tolist()])
-        hessian = Math(matrix.unicode, f"H_{{{Math.symbol(self.name).latex}}} = {matrix.latex}")
+        hessian = Math(matrix.unicode, f"H_{{{name.latex}}} = {matrix.latex}")
         return DiffFormulas(self.head(), partials, second, gradient, hessian,
                             len(self.wrt) == len(f.variables))
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import sympy
 
+from nablab.core.catalog import CATALOG
+
 #: Where random points are drawn: a symmetric range first, then positive ranges, so that
 #: functions defined only for x > 0 (ln x, √x) or x > 1 (acosh x) get checked too.
 RANGES: tuple[tuple[float, float], ...] = ((-3.0, 3.0), (0.1, 4.0), (1.1, 20.0))
@@ -41,9 +43,13 @@ def _real(value: complex) -> bool:
     return abs(value.imag) <= 1e-12 and math.isfinite(value.real)
 
 
-#: Functions that are not real on the whole real line (powers with fractional exponents too).
-_RESTRICTED = (sympy.log, sympy.asin, sympy.acos, sympy.asec, sympy.acsc, sympy.acosh,
-               sympy.atanh, sympy.acoth, sympy.asech)
+def _restricted(node: Any) -> bool:
+    """A power with a fractional exponent, or a function not real on the whole real line
+    (``restricted`` in the catalog: ln, asin, …)."""
+    if node.is_Pow:
+        return not node.exp.is_Integer
+    row = CATALOG.of(node)
+    return row is not None and row.restricted
 
 
 def real_everywhere(expr: Any, point: dict[sympy.Symbol, Any]) -> bool:
@@ -53,7 +59,7 @@ def real_everywhere(expr: Any, point: dict[sympy.Symbol, Any]) -> bool:
     but √(−1) inside it is not, and there the rule-by-rule derivative need not be SymPy's.
     """
     for node in sympy.preorder_traversal(expr):
-        if (node.is_Pow and not node.exp.is_Integer) or isinstance(node, _RESTRICTED):
+        if _restricted(node):
             value = numeric_value(node, point)
             if value is None or not _real(value):
                 return False

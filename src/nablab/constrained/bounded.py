@@ -40,13 +40,11 @@ from nablab.constrained.curves import Curve, unbounded_curves
 from nablab.constrained.problem import Problem
 from nablab.constrained.reduce import Reduced, reduce
 from nablab.constrained.systems import is_polynomial
-from nablab.core.functions import sigmoid
+from nablab.core.catalog import CATALOG
 from nablab.core.printing import to_unicode
 from nablab.critical.forms import NEGATIVE, POSITIVE, form_sign, homogeneous_parts
 
 ATTAINED, UNBOUNDED, UNKNOWN, EMPTY = "attained", "unbounded", "unknown", "empty"
-_CONTINUOUS = (sympy.exp, sympy.sin, sympy.cos, sympy.sinh, sympy.cosh, sympy.tanh, sympy.atan,
-               sympy.Abs, sympy.Max, sympy.Min, sigmoid)
 
 
 @dataclass(frozen=True)
@@ -314,15 +312,18 @@ def _polynomial(expr: Any, variables: Sequence[sympy.Symbol]) -> sympy.Poly | No
 
 
 def _continuous(expr: Any) -> bool:
-    """Whether f is continuous everywhere: built from polynomials, exp, sin, cos, … and
-    powers with natural exponents or a positive constant base (no 1/x, log, √x)."""
+    """Whether f is continuous everywhere: built from polynomials, functions continuous on ℝ
+    (exp, sin, tanh, σ, …: ``continuous`` in the catalog) and powers with natural exponents
+    or a positive constant base (no 1/x, log, √x)."""
     for node in sympy.preorder_traversal(expr):
         if isinstance(node, sympy.Pow):
             base, power = node.args
             if not ((power.is_Integer and power >= 0) or (base.is_number and base.is_positive)):
                 return False
-        elif isinstance(node, sympy.Function) and not isinstance(node, _CONTINUOUS):
-            return False
+        elif isinstance(node, sympy.Function):
+            row = CATALOG.of(node)
+            if row is None or not row.continuous:
+                return False
     return True
 
 

@@ -19,8 +19,8 @@ from typing import Any
 
 import sympy
 
+from nablab.core.catalog import kinks
 from nablab.core.expression import Expression, ordered_symbols
-from nablab.core.functions import relu
 from nablab.errors import UnsupportedError
 from nablab.parse import Relation, parse, parse_relation
 
@@ -159,19 +159,12 @@ def _relation(item: ConstraintLike, variables: Sequence[str] | None) -> Relation
     return relation
 
 
-#: Functions whose kinks leave a gradient undefined somewhere (by display name).
-_KINKS: dict[type, str] = {sympy.Abs: "|·|", sympy.sign: "sign", sympy.Heaviside: "heaviside",
-                           relu: "relu", sympy.floor: "floor", sympy.ceiling: "ceiling",
-                           sympy.Max: "max", sympy.Min: "min"}
-
-
 def _smooth(expr: Any, where: str) -> None:
     """Lagrange's condition needs ∇f and ∇gᵢ everywhere: refuse kinks (an extremum can sit
     on one, where ∇f = λ∇g says nothing)."""
-    kinks = sorted({_KINKS[type(node)] for node in sympy.preorder_traversal(expr)
-                    if type(node) in _KINKS})
-    if kinks:
-        raise UnsupportedError("not_differentiable", where=where, functions=", ".join(kinks))
+    found = kinks(expr)
+    if found:
+        raise UnsupportedError("not_differentiable", where=where, functions=", ".join(found))
 
 
 def _variables(objective: Expression, relations: Sequence[Relation],

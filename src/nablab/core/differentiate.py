@@ -15,7 +15,7 @@ from typing import Any
 
 import sympy
 
-from nablab.core.functions import expand_named
+from nablab.core.catalog import expand_named
 
 #: Expressions with more nodes than this are differentiated by SymEngine.
 LARGE = 200

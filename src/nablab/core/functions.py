@@ -2,14 +2,14 @@
 
 Keeping them named (instead of expanding σ(x) to 1/(1+e^{-x}) at parse time) lets a
 derivative read the way the notes teach it — σ'(x) = σ(x)(1 − σ(x)) — and lets numeric code
-use a stable formula.
+use a stable formula. Their other facts (names, LaTeX, float twins, kinks) are their rows in
+:data:`nablab.core.catalog.CATALOG`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-import sympy
 from sympy import Function, Heaviside, Max, S, exp
 
 
@@ -48,10 +48,6 @@ class sigmoid(Function):  # noqa: N801 - SymPy function classes are lower-case b
 
     def _eval_evalf(self, prec: int) -> Any:
         return self.rewrite(exp)._eval_evalf(prec)
-
-    def _latex(self, printer: Any, exp: Any = None) -> str:
-        body = rf"\sigma\left({printer._print(self.args[0])}\right)"
-        return body if exp is None else f"{body}^{{{exp}}}"
 
     def _numpycode(self, printer: Any) -> str:
         exp = printer._module_format(printer._module + ".exp")
@@ -96,10 +92,6 @@ class relu(Function):  # noqa: N801
     def _eval_evalf(self, prec: int) -> Any:
         return Max(S.Zero, self.args[0])._eval_evalf(prec)
 
-    def _latex(self, printer: Any, exp: Any = None) -> str:
-        body = rf"\operatorname{{relu}}\left({printer._print(self.args[0])}\right)"
-        return body if exp is None else f"{body}^{{{exp}}}"
-
     def _numpycode(self, printer: Any) -> str:
         maximum = printer._module_format(printer._module + ".maximum")
         return f"{maximum}({printer._print(self.args[0])}, 0.0)"
@@ -108,9 +100,4 @@ class relu(Function):  # noqa: N801
         return f"max({printer._print(self.args[0])}, 0.0)"
 
 
-def expand_named(expr: sympy.Basic) -> sympy.Basic:
-    """``expr`` with σ and relu written out in SymPy's own functions (exp, Max)."""
-    return expr.replace(sigmoid, lambda a: 1 / (1 + exp(-a))).replace(relu, lambda a: Max(0, a))
-
-
-__all__ = ["expand_named", "relu", "sigmoid"]
+__all__ = ["relu", "sigmoid"]

@@ -15,15 +15,12 @@ from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 from sympy.printing.str import StrPrinter
 
+from nablab.core.catalog import CATALOG
 from nablab.core.names import GREEK_DISPLAY, is_safe_juxtaposition
 
 _SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MINUS = "−"
-_UNICODE_NAMES = {
-    "log": "ln", "Max": "max", "Min": "min", "sigmoid": "σ",
-    "relu": "relu", "Heaviside": "heaviside",
-}
 
 
 def symbol_display(name: str) -> str:
@@ -94,16 +91,15 @@ class UnicodePrinter(StrPrinter):
     def _print_factorial(self, expr: Any) -> str:
         return self._atomic(expr.args[0]) + "!"
 
-    def _print_Heaviside(self, expr: Any) -> str:
-        return "heaviside(" + ", ".join(self._print(a) for a in expr.pargs) + ")"
-
     def _print_Function(self, expr: Any) -> str:
-        name = expr.func.__name__
-        shown = _UNICODE_NAMES.get(name, name)
-        return f"{shown}({', '.join(self._print(a) for a in expr.args)})"
+        row = CATALOG.of(expr)
+        shown = row.shown_name if row is not None else expr.func.__name__
+        args = getattr(expr, "pargs", expr.args)  # H(x), not H(x, 1/2)
+        return f"{shown}({', '.join(self._print(a) for a in args)})"
 
     _print_Max = _print_Function
     _print_Min = _print_Function
+    _print_Heaviside = _print_Function
 
     def _print_Add(self, expr: Any, order: Any = None) -> str:
         pieces: list[str] = []
@@ -195,11 +191,21 @@ def _tail_letters(text: str) -> str:
 
 
 class NablabLatexPrinter(LatexPrinter):
-    """SymPy's LaTeX printer, with the step function written so it reads back."""
+    """SymPy's LaTeX printer, with functions that have a LaTeX name in the catalog (σ, relu,
+    the step function) written so that nablab reads them back."""
+
+    def _print_Function(self, expr: Any, exp: Any = None) -> str:
+        row = CATALOG.of(expr)
+        if row is None or row.latex is None:
+            return str(super()._print_Function(expr, exp))
+        body = rf"{row.latex}\left({', '.join(self._print(a) for a in expr.args)}\right)"
+        return body if exp is None else f"{body}^{{{exp}}}"
 
     def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
-        args = ", ".join(self._print(a) for a in expr.pargs)
-        tex = rf"\operatorname{{heaviside}}\left({args}\right)"
+        row = CATALOG.of(expr)
+        if row is None or row.latex is None:
+            return str(super()._print_Heaviside(expr, exp))
+        tex = rf"{row.latex}\left({', '.join(self._print(a) for a in expr.pargs)}\right)"
         return tex if not exp else rf"\left({tex}\right)^{{{exp}}}"
 
 
@@ -211,7 +217,7 @@ def to_unicode(expr: Any) -> str:
 
 
 def to_latex(expr: Any) -> str:
-    """LaTeX as SymPy writes it (σ and the step function in a form nablab reads back)."""
+    """LaTeX as SymPy writes it (σ, relu and the step function in a form nablab reads back)."""
     return NablabLatexPrinter().doprint(expr)
 
 

@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import sympy
-
 from nablab.budget import run_bounded
+from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
-from nablab.core.functions import relu
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
@@ -87,17 +85,10 @@ def _checked(expression: Expression) -> Expression:
     expression.require_scalar("critical_points")
     if not expression.variables:
         raise UnsupportedError("constant_function")
-    kinks = sorted({_KINKS[type(node)] for node in sympy.preorder_traversal(expression.expr)
-                    if type(node) in _KINKS})
-    if kinks:
-        raise UnsupportedError("not_smooth", functions=", ".join(kinks))
+    found = kinks(expression.expr)  # ∇f or the Hessian is undefined somewhere
+    if found:
+        raise UnsupportedError("not_smooth", functions=", ".join(found))
     return expression
-
-
-#: Functions whose kinks make ∇f or the Hessian undefined somewhere (by display name).
-_KINKS: dict[type, str] = {sympy.Abs: "|·|", sympy.sign: "sign", sympy.Heaviside: "heaviside",
-                           relu: "relu", sympy.floor: "floor", sympy.ceiling: "ceiling",
-                           sympy.Max: "max", sympy.Min: "min"}
 
 
 def _from_exact(expression: Expression, exact: ExactAnalysis,

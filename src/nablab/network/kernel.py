@@ -22,7 +22,8 @@ from typing import Any
 
 import numpy as np
 
-from nablab.core.functions import expand_named, sigmoid
+from nablab.core.catalog import expand_named
+from nablab.core.functions import sigmoid
 from nablab.network.data import Dataset
 from nablab.network.model import Model
 from nablab.network.staged import Stage, hoist, llvm, stages

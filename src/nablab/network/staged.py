@@ -6,8 +6,9 @@ of a large batch. NumPy evaluates the same functions on a whole column with SIMD
 instructions, ten times faster. So for large blocks the per-sample program is cut at those
 functions:
 
-1. every application f(u) of ``tanh``, ``exp``, ``log``, ``sin``, … is replaced by a new
-   column tₖ (inner ones first, so tₖ's argument may use earlier t's);
+1. every application f(u) of ``tanh``, ``exp``, ``log``, ``sin``, … (the functions with a
+   ``ufunc`` in :data:`nablab.core.catalog.CATALOG`) is replaced by a new column tₖ (inner
+   ones first, so tₖ's argument may use earlier t's);
 2. stage ℓ is an LLVM loop computing the arguments u of the functions at nesting level ℓ,
    then NumPy applies f to each column and stores it as tₖ;
 3. the last LLVM loop computes the outputs from the inputs and the t columns.
@@ -24,13 +25,29 @@ from typing import Any
 
 import numpy as np
 
+from nablab.core.catalog import CATALOG
 from nablab.numeric.lambdify import llvm_lambdify
 
-#: Functions moved to NumPy, by their SymEngine name (``exp`` is SymEngine's E**u).
-UFUNCS: dict[str, Any] = {"tanh": np.tanh, "exp": np.exp, "log": np.log, "sin": np.sin,
-                          "cos": np.cos, "sinh": np.sinh, "cosh": np.cosh, "atan": np.arctan}
-#: Functions that never warn (no overflow, no invalid value, even at ±inf).
-QUIET = {"tanh", "atan"}
+
+def ufunc_of(kind: str) -> Any:
+    """The NumPy function applied to the columns of function ``kind`` (its SymEngine name,
+    which is its catalog name; ``exp`` is SymEngine's E**u)."""
+    row = CATALOG.named(kind)
+    if row is None or row.ufunc is None:
+        raise ValueError(f"{kind!r} has no NumPy function in the catalog")
+    return getattr(np, row.ufunc)
+
+
+def _staged(name: str) -> bool:
+    row = CATALOG.named(name)
+    return row is not None and row.ufunc is not None
+
+
+def is_quiet(kind: str) -> bool:
+    """Whether NumPy's function ``kind`` never warns (no overflow or invalid value, even at
+    ±inf), so no ``errstate`` is needed around it."""
+    row = CATALOG.named(kind)
+    return row is not None and row.quiet
 
 
 def llvm(args: Sequence[Any], outputs: Sequence[Any]) -> Any:
@@ -48,7 +65,7 @@ def _kind(node: Any) -> str | None:
     if isinstance(node, symengine.Pow):
         return "exp" if node.args[0] == symengine.E else None
     name = type(node).__name__
-    return name if name in UFUNCS else None
+    return name if _staged(name) else None
 
 
 @dataclass(frozen=True)
@@ -98,8 +115,8 @@ class Stage:
     def __init__(self, code: Any, first: int, kinds: Sequence[tuple[str, int, int]]) -> None:
         self.code, self.first = code, first
         self.width = kinds[-1][2]
-        self.parts = [(UFUNCS[kind], slice(start, stop)) for kind, start, stop in kinds]
-        self.quiet = all(kind in QUIET for kind, _, _ in kinds)
+        self.parts = [(ufunc_of(kind), slice(start, stop)) for kind, start, stop in kinds]
+        self.quiet = all(is_quiet(kind) for kind, _, _ in kinds)
         self._out: dict[int, np.ndarray] = {}
 
     def run(self, rows: np.ndarray, n: int) -> None:
@@ -135,4 +152,4 @@ def stages(args: Sequence[Any], hoisted: Sequence[Hoisted], first: int) -> list[
     return out
 
 
-__all__ = ["QUIET", "UFUNCS", "Hoisted", "Stage", "hoist", "llvm", "stages"]
+__all__ = ["Hoisted", "Stage", "hoist", "is_quiet", "llvm", "stages", "ufunc_of"]

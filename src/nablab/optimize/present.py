@@ -30,8 +30,9 @@ def function_line(expression: Expression) -> str:
 
 def optimizer_line(name: str, lang: str | None) -> str:
     """``Optimizer: Adam    m ← β₁m + (1 − β₁)∇f …``."""
-    return f"{translate('optimize.label.optimizer', lang)}: " \
-           f"{translate(f'optimize.name.{name}', lang)}    {translate(f'optimize.rule.{name}', lang)}"
+    label = translate("optimize.label.optimizer", lang)
+    return f"{label}: {translate(f'optimize.name.{name}', lang)}    " \
+           f"{translate(f'optimize.rule.{name}', lang)}"
 
 
 def plain(value: Any) -> str:

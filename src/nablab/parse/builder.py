@@ -19,10 +19,10 @@ from typing import Any
 import sympy
 from lark import Token, Transformer
 
+from nablab.core.catalog import CATALOG
 from nablab.core.differentiate import tree_size
-from nablab.core.names import CONSTANTS, FUNCTIONS
+from nablab.core.names import CONSTANTS
 from nablab.errors import ParseError
-from nablab.parse.floats import FLOAT_FUNCTIONS
 from nablab.parse.limits import ParseLimits
 
 
@@ -351,15 +351,18 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         return self._power(node, power) if power is not None else node
 
     def _apply(self, name: str, args: list[Node], start: int, end: int) -> Node:
-        spec = FUNCTIONS[name]
-        if not spec.min_args <= len(args) <= spec.max_args:
+        spec = CATALOG.named(name)
+        if spec is None or spec.float_twin is None:  # pragma: no cover - the lexer checked
+            raise ValueError(f"{name!r} is not in the function catalog")
+        low, high = spec.arity(name)
+        if not low <= len(args) <= high:
             raise _error("wrong_arity", start, end, name=name, count=len(args),
-                         expected=_arity_text(spec.min_args, spec.max_args))
+                         expected=_arity_text(low, high))
         _scalar(*args)
         approx = None
         values = [a.approx for a in args]
         if all(v is not None for v in values):
-            approx = _float(FLOAT_FUNCTIONS[name], start, end, *values)  # type: ignore[arg-type]
+            approx = _float(spec.float_twin, start, end, *values)  # type: ignore[arg-type]
         exprs = [a.expr for a in args]
         if isinstance(spec.build, sympy.FunctionClass) and approx is None and \
                 tree_size(exprs[0], _EVALUATE_UP_TO) > _EVALUATE_UP_TO:
@@ -379,4 +382,4 @@ def _arity_text(low: int, high: int) -> str:
     return str(low) if low == high else f"{low}–{high}"
 
 
-__all__ = ["CONTEXT", "FLOAT_FUNCTIONS", "BuildContext", "Builder", "Node"]
+__all__ = ["CONTEXT", "BuildContext", "Builder", "Node"]

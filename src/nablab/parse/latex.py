@@ -1,22 +1,23 @@
 """The LaTeX part of the lexer: ``\\frac``, ``\\sqrt``, ``\\left( \\right)``, Greek letters.
 
-Commands come from a fixed table; every other command — ``\\input``, ``\\def``,
-``\\href`` included — is an error, so a pasted document can never do more than a formula.
+Commands come from fixed tables (the operators here, the function commands of
+:data:`nablab.core.catalog.CATALOG`, Greek letters); every other command — ``\\input``,
+``\\def``, ``\\href`` included — is an error, so a pasted document can never do more than a
+formula.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from nablab.core.names import FUNCTIONS, GREEK_ALIASES, GREEK_NAMES
+from nablab.core.catalog import CATALOG
+from nablab.core.names import GREEK_ALIASES, GREEK_NAMES
 from nablab.errors import ParseError
 from nablab.parse.tokens import SINGLE, State, join_subscript
 
 _SPACING = {",", ";", ":", "!", " ", "quad", "qquad"}
 _LATEX_OPS = {"cdot": "STAR", "times": "STAR", "ast": "STAR", "div": "SLASH",
               "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT"}
-_LATEX_FUNCS = {"sin", "cos", "tan", "cot", "sec", "csc", "arcsin", "arccos", "arctan",
-                "sinh", "cosh", "tanh", "coth", "exp", "ln", "log", "max", "min"}
 
 
 class LatexCommands:
@@ -56,14 +57,14 @@ class LatexCommands:
             self.emit(st, "CONST", "pi", i, j)
             return j
         canonical = GREEK_ALIASES.get(name, name)
-        if canonical == "sigma" and "sigma" not in self.declared:
-            self.emit(st, "FUNC", "sigmoid", i, j)
+        function = CATALOG.command(name)
+        if function is not None and canonical not in self.declared:
+            # \arcsin reads as arcsin (errors name it as written); \sigma as sigmoid
+            greek = canonical in GREEK_NAMES or name not in function.names
+            self.emit(st, "FUNC", function.name if greek else name, i, j)
             return j
         if canonical in GREEK_NAMES:
             return self._greek_command(st, canonical, i, j, end)
-        if name in _LATEX_FUNCS:
-            self.emit(st, "FUNC", name, i, j)
-            return j
         raise self.error("unknown_command", i, j, hint="latex", command="\\" + name)
 
     def _symbol_command(self, st: State, i: int, end: int) -> int:
@@ -114,7 +115,7 @@ class LatexCommands:
         close = self.text.index("}", j)
         name = self.text[j + 1:close].strip()
         if command == "operatorname":
-            if name in FUNCTIONS:
+            if name in CATALOG.names:
                 self.emit(st, "FUNC", name, i, close + 1)
                 return close + 1
             raise self.error("unknown_function", i, close + 1, hint="unknown_function",

@@ -21,13 +21,13 @@ from __future__ import annotations
 
 from lark import Token
 
+from nablab.core.catalog import CATALOG
 from nablab.core.names import (
     CONSTANTS,
-    FUNCTIONS,
     GREEK_ALIASES,
     GREEK_CHARS,
     GREEK_NAMES,
-    KNOWN_WORDS,
+    known_words,
 )
 from nablab.errors import ParseError
 from nablab.parse.latex import LatexCommands
@@ -258,7 +258,7 @@ class Lexer(LatexCommands):
 
     def _longest_word(self, word: str, i: int) -> str:
         best = word[i]
-        for candidate in self.declared | KNOWN_WORDS:
+        for candidate in self.declared | known_words():
             if len(candidate) > len(best) and word.startswith(candidate, i):
                 best = candidate
         return best
@@ -266,7 +266,7 @@ class Lexer(LatexCommands):
     def _word_kind(self, piece: str) -> str:
         if piece in self.declared:
             return "NAME"
-        if piece in FUNCTIONS and piece not in GREEK_NAMES:
+        if piece in CATALOG.names and piece not in GREEK_NAMES:
             return "FUNC"
         if piece in CONSTANTS:
             return "CONST"
@@ -302,7 +302,7 @@ class Lexer(LatexCommands):
             kind = "NAME"
         elif name == "pi" and not digits and sub is None:
             kind = "CONST"
-        elif name in FUNCTIONS and not digits and sub is None:
+        elif name in CATALOG.names and not digits and sub is None:
             kind = "FUNC"
         else:
             kind = "NAME"

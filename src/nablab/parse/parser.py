@@ -19,10 +19,10 @@ from lark import Lark, Token
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 from lark.lexer import Lexer
 
+from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression, ordered_symbols
 from nablab.core.names import (
     CONSTANTS,
-    FUNCTIONS,
     GREEK_ALIASES,
     GREEK_CHARS,
     GREEK_NAMES,
@@ -210,7 +210,7 @@ def _canonical_or_none(text: str) -> str | None:
     sub = match["sub1"] or match["sub2"]
     if sub:
         name = name + sub if sub.isdigit() else f"{name}_{sub}"
-    if (name in CONSTANTS and name != "e") or (name in FUNCTIONS and name != "sigma"):
+    if (name in CONSTANTS and name != "e") or (name in CATALOG.names and name != "sigma"):
         return None
     return name
 

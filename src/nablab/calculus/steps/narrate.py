@@ -13,13 +13,14 @@ from typing import Any, Protocol
 import sympy
 
 from nablab.calculus.notation import latex, mark, unicode
-from nablab.calculus.steps.elementary import lookup
-from nablab.calculus.steps.step import FlatStep, Step, applied
+from nablab.calculus.steps.step import FlatStep, Step, applied, table_rule
 from nablab.calculus.steps.tidy import SigmoidForm
+from nablab.core.catalog import CATALOG
 from nablab.core.functions import sigmoid
 from nablab.i18n import translate
 
 #: General formulas (Unicode, LaTeX), ``str.format`` templates: ``{x}`` is the step's variable.
+#: A function's own formula (σ′ = σ(1 − σ)) is its derivative rule's ``shown`` in the catalog.
 FORMULAS: dict[str, tuple[str, str]] = {
     "constant": ("(c)′ = 0", "(c)' = 0"),
     "identity": ("({x})′ = 1", "({x})' = 1"),
@@ -33,10 +34,6 @@ FORMULAS: dict[str, tuple[str, str]] = {
                    r"\left(\frac{{1}}{{g}}\right)' = -\frac{{g'}}{{g^{{2}}}}"),
     "chain": ("(F(u))′ = F′(u)·u′", "(F(u))' = F'(u) u'"),
     "exponential_base": ("(a^{x})′ = a^{x}·ln a", r"(a^{{{x}}})' = a^{{{x}}} \ln a"),
-    "sigmoid": ("σ′({x}) = σ({x})(1 − σ({x}))",
-                r"\sigma'({x}) = \sigma({x})\left(1 - \sigma({x})\right)"),
-    "abs": ("|{x}|′ = sign({x}), {x} ≠ 0",
-            r"|{x}|' = \operatorname{{sign}}({x}),\ {x} \neq 0"),
     "unknown": ("—", "—"),
 }
 
@@ -95,7 +92,7 @@ def explain(derivation: DerivationLike, lang: str | None = None) -> tuple[Line, 
 def _line(derivation: DerivationLike, flat: FlatStep, lang: str | None) -> Line:
     if flat.step is None:
         forms, params, key = _sigmoid_identity(derivation)
-        formula = _formula("sigmoid", derivation.sigmoid.argument) \
+        formula = _sigmoid_formula(derivation.sigmoid.argument) \
             if derivation.sigmoid else ("", "")
     else:
         forms = _equation(derivation, flat.step)
@@ -156,7 +153,7 @@ def _sentence(derivation: DerivationLike, step: Step) -> tuple[dict[str, str], s
         key, params["rewrite"] = "sum_expand", unicode(step.rewrite)
     elif step.rule == "exponential" and step.factor is not None:
         key, params["a"] = "exponential_base", unicode(step.factor)
-    elif step.rule in ("trig", "inverse_trig", "hyperbolic"):
+    elif step.rule not in FORMULAS and table_rule(step.input) is not None:
         params["formula"] = _step_formula(step)[0]
     return params, key
 
@@ -165,21 +162,30 @@ def _step_formula(step: Step) -> tuple[str, str]:
     """The general formula of the step's rule, written in the step's variable."""
     rule, x = step.rule, step.var
     if rule == "exponential" and step.factor is not None:
-        return _formula("exponential_base", x)
+        return _formula(FORMULAS["exponential_base"], x)
     if rule in FORMULAS:
-        return _formula(rule, x)
-    row = lookup(step.input)
-    if row is None:  # pragma: no cover - every other rule is a table lookup
-        return _formula("unknown", x)
+        return _formula(FORMULAS[rule], x)
+    table = table_rule(step.input)
+    if table is None:  # pragma: no cover - every other rule is a table lookup
+        return _formula(FORMULAS["unknown"], x)
+    if table.shown is not None:
+        return _formula(table.shown, x)
     function = step.input.func(x)
-    u = f"({unicode(function)})′ = {unicode(row.derivative(x))}"
-    t = f"\\left({latex(function)}\\right)' = {latex(row.derivative(x))}"
+    u = f"({unicode(function)})′ = {unicode(table.formula(x))}"
+    t = f"\\left({latex(function)}\\right)' = {latex(table.formula(x))}"
     return u, t
 
 
-def _formula(key: str, x: Any) -> tuple[str, str]:
-    u, t = FORMULAS[key]
+def _formula(templates: tuple[str, str], x: Any) -> tuple[str, str]:
+    u, t = templates
     return u.format(x=unicode(x)), t.format(x=latex(x))
+
+
+def _sigmoid_formula(x: Any) -> tuple[str, str]:
+    """σ′(x) = σ(x)(1 − σ(x)), from the sigmoid's row."""
+    row = CATALOG.named("sigmoid")
+    assert row is not None and row.derivative is not None and row.derivative.shown is not None
+    return _formula(row.derivative.shown, x)
 
 
 def _sigmoid_identity(derivation: DerivationLike) -> tuple[list[tuple[str, str]],

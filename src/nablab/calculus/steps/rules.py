@@ -1,7 +1,8 @@
 """The differentiation rules, in one table keyed by SymPy node type.
 
-:func:`derive` looks up the node's type (``Add``, ``Mul``, ``Pow``, ``sin``, …) in
-:data:`RULES` and lets the rule build a :class:`Step`, deriving the parts it needs. A node
+:func:`derive` looks up the node's type (``Add``, ``Mul``, ``Pow``, …) in :data:`RULES`, or
+the function's row in :data:`nablab.core.catalog.CATALOG` (``sin``, ``σ``, …: the basic
+derivatives), and lets the rule build a :class:`Step`, deriving the parts it needs. A node
 free of the variable is a constant first of all (for a partial derivative, that is how the
 other variables are held constant); a node with no rule is an honest ``unknown`` step that
 carries SymPy's answer.
@@ -15,8 +16,7 @@ from typing import Any
 import sympy
 from sympy import Add, Mul, Pow
 
-from nablab.calculus.steps.elementary import TABLE, lookup
-from nablab.calculus.steps.step import Step, combine
+from nablab.calculus.steps.step import Step, combine, table_rule
 
 Rule = Callable[[Any, sympy.Symbol], Step]
 _PLACEHOLDERS = ("u", "v", "w", "t", "s")
@@ -31,6 +31,8 @@ def derive(expr: Any, var: sympy.Symbol) -> Step:
     """
     if not expr.has(var):
         return constant(expr, var)
+    if table_rule(expr) is not None:
+        return function_rule(expr, var)
     for cls in type(expr).__mro__:
         rule = RULES.get(cls)
         if rule is not None:
@@ -114,13 +116,13 @@ def unknown(expr: Any, var: sympy.Symbol) -> Step:
 
 
 def function_rule(expr: Any, var: sympy.Symbol) -> Step:
-    """A basic function F of the table: (F(x))′ from the table, else the chain rule."""
-    row = lookup(expr)
+    """A basic function F of the catalog: (F(x))′ from its row, else the chain rule."""
+    rule = table_rule(expr)
     arg = expr.args[0]
-    if row is None or len(expr.args) != 1:
+    if rule is None or len(expr.args) != 1:
         return unknown(expr, var)
     if arg == var:
-        return _step(row.rule, expr, var)
+        return _step(rule.rule, expr, var)
     func = expr.func
     return chain(expr, var, arg, lambda u: func(u))
 
@@ -177,13 +179,13 @@ def _linear_binomial(base: Any, var: sympy.Symbol) -> bool:
     return bool(sympy.degree(base, var) == 1)
 
 
-#: The rule table: SymPy node type → the rule that differentiates it.
+#: The rule table: SymPy node type → the rule that differentiates it (functions with a
+#: derivative rule in the catalog go to :func:`function_rule` first).
 RULES: dict[type, Rule] = {
     sympy.Symbol: symbol_rule,
     Add: add_rule,
     Mul: mul_rule,
     Pow: pow_rule,
-    **{func: function_rule for func in TABLE},
 }
 
 

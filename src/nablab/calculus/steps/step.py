@@ -15,9 +15,11 @@ from typing import Any
 import sympy
 
 from nablab.calculus.notation import mark
-from nablab.calculus.steps.elementary import lookup
+from nablab.core.catalog import CATALOG
+from nablab.core.spec import DerivativeRule
 
-#: The rules a step may name (fixed: the ``--json`` output and the catalogue use them).
+#: The rules a step may name (fixed: the ``--json`` output and the catalogue use them). The
+#: table rules (``exponential`` … ``abs``) are named by the function catalog's derivative rules.
 RULE_NAMES: tuple[str, ...] = (
     "constant", "identity", "power", "sum", "constant_multiple", "product", "quotient",
     "reciprocal", "chain", "exponential", "logarithm", "trig", "inverse_trig", "hyperbolic",
@@ -140,11 +142,17 @@ def _exponential(step: Step, d: tuple[Any, ...]) -> Any:
     return _table(step, d)
 
 
+def table_rule(expr: Any) -> DerivativeRule | None:
+    """The derivative rule of ``expr``'s head function in the catalog, if it has one."""
+    row = CATALOG.of(expr)
+    return None if row is None else row.derivative
+
+
 def _table(step: Step, d: tuple[Any, ...]) -> Any:
-    row = lookup(step.input)
-    if row is None:
+    rule = table_rule(step.input)
+    if rule is None:
         raise ValueError(f"no table entry for {step.input}")
-    return row.derivative(step.var)
+    return rule.formula(step.var)
 
 
 _COMBINE: dict[str, Callable[[Step, tuple[Any, ...]], Any]] = {
@@ -168,4 +176,4 @@ _COMBINE: dict[str, Callable[[Step, tuple[Any, ...]], Any]] = {
 }
 
 
-__all__ = ["RULE_NAMES", "FlatStep", "Step", "applied", "combine"]
+__all__ = ["RULE_NAMES", "FlatStep", "Step", "applied", "combine", "table_rule"]
