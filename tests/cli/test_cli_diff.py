@@ -138,13 +138,13 @@ def test_usage_errors() -> None:
 
 
 def test_timeout_stops_the_job(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nablab.cli.commands import diff
+    from nablab.jobs.calculus import DiffRequest
 
     def spin(*args: object, **kwargs: object) -> None:
         while True:
             pass
 
-    monkeypatch.setattr(diff, "_job", spin)
+    monkeypatch.setattr(DiffRequest, "run", spin)
     start = time.perf_counter()
     code, out, err = run("diff", "x^2", "--timeout", "0.5", "--json")
     assert time.perf_counter() - start < 3
@@ -193,12 +193,12 @@ def test_values_beyond_a_float_are_an_error_not_inf() -> None:
 
 def test_an_unexpected_failure_is_reported_without_a_traceback(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from nablab.cli.commands import diff
+    from nablab.calculus.report import DiffReport
 
     def broken(*args: object, **kwargs: object) -> None:
         raise ValueError("something nablab did not expect")
 
-    monkeypatch.setattr(diff, "show", broken)
+    monkeypatch.setattr(DiffReport, "document", broken)
     code, out, err = run("diff", "x^2")
     assert code == 70
     assert "Traceback" not in err and "something nablab did not expect" in err

@@ -153,23 +153,23 @@ class _Terminal(io.StringIO):
 
 def test_progress_bar_only_on_a_terminal_and_after_a_while(
         monkeypatch: pytest.MonkeyPatch) -> None:
-    from nablab.cli.commands import _optimizer_options as options
+    from nablab.cli import progress as options
 
     quiet = io.StringIO()
-    bar = options.ProgressBar(quiet, 100, "descending")
+    bar = options.ProgressBar(quiet, "descending")
     monkeypatch.setattr(options, "QUIET_SECONDS", 0.0)
-    bar(50)
+    bar(50, 100)
     bar.close()
     assert quiet.getvalue() == ""
     terminal = _Terminal()
-    bar = options.ProgressBar(terminal, 100, "descending")
+    bar = options.ProgressBar(terminal, "descending")
     bar.last = -1.0
-    bar(50)
+    bar(50, 100)
     bar.close()
     assert "descending" in terminal.getvalue()
     monkeypatch.setattr(options, "QUIET_SECONDS", 60.0)
     late = _Terminal()
-    bar = options.ProgressBar(late, 100, "descending")
-    bar(50)
+    bar = options.ProgressBar(late, "descending")
+    bar(50, 100)
     bar.close()
     assert late.getvalue() == ""

@@ -10,6 +10,7 @@ import pytest
 
 import nablab
 from nablab.calculus.limit import derivative_by_limit
+from nablab.calculus.tangent import tangent_line
 from nablab.critical import critical_points
 from nablab.optimize import descend, race, sweep
 from nablab.plot import calculus, critical, descent, output
@@ -28,7 +29,7 @@ def _path_lines(ax) -> list:
 def test_critical_points_drawn_where_the_result_puts_them() -> None:
     f = nablab.parse("x^3 - 3x + y^3 - 3y")
     result = critical_points(f)
-    fig = critical.critical_figure(f, result.to_dict("en"), "en")
+    fig = critical.critical_figure(result, "en")
     ax = fig.axes[0]
     drawn = sorted((float(line.get_xdata()[0]), float(line.get_ydata()[0]), line.get_marker())
                    for line in ax.get_lines() if len(line.get_xdata()) == 1)
@@ -43,7 +44,7 @@ def test_critical_points_drawn_where_the_result_puts_them() -> None:
 def test_critical_points_of_one_variable_sit_on_the_curve() -> None:
     f = nablab.parse("x^4 - 2x^2")
     result = critical_points(f)
-    fig = critical.critical_figure(f, result, "ko")
+    fig = critical.critical_figure(result, "ko")
     marks = [line for line in fig.axes[0].get_lines() if len(line.get_xdata()) == 1]
     assert len(marks) == 3
     for line in marks:
@@ -69,7 +70,7 @@ def test_descent_trajectory_ends_at_the_result() -> None:
 def test_loss_scale_is_linear_when_f_goes_negative() -> None:
     f = nablab.parse("x^4 - 3x^2 + x")
     result = descend(f, {"x": 2}, lr=0.01, steps=50)
-    fig = descent.descent_figure(f, result.to_dict(), "en")
+    fig = descent.descent_figure(f, result, "en")
     assert fig.axes[1].get_yscale() == "linear"
     assert "curve" in fig.axes[0].get_title()
 
@@ -78,8 +79,7 @@ def test_race_has_a_legend_and_every_path() -> None:
     f = nablab.parse("(1-x)^2 + 100(y-x^2)^2")
     result = race(f, {"x": -1.5, "y": 2}, ["gd", "momentum", "adam"],
                   lr=[0.001, 0.001, 0.05], steps=300)
-    data = result.to_dict(every=10)
-    fig = descent.race_figure(f, data, "en")
+    fig = descent.race_figure(f, result, "en")
     ax = fig.axes[0]
     texts = [t.get_text() for t in ax.get_legend().get_texts()]
     assert texts[:3] == ["gd (η = 0.001)", "momentum (η = 0.001)", "adam (η = 0.05)"]
@@ -94,12 +94,14 @@ def test_many_variables_draw_the_loss_alone() -> None:
     assert len(fig.axes) == 1 and fig.axes[0].get_yscale() == "log"
 
 
-def test_runs_from_objects_and_dicts_agree() -> None:
+def test_runs_of_a_descent_a_race_and_a_list_agree() -> None:
     f = nablab.parse("x^2 + y^2")
     result = descend(f, {"x": 1, "y": 1}, lr=0.2)
-    (a,), (b,) = as_runs(result), as_runs(result.to_dict())
+    both = race(f, {"x": 1, "y": 1}, ["gd", "adam"], lr=0.2)
+    (a,), (b, c) = as_runs(result), as_runs(both)
     np.testing.assert_array_equal(a.path, b.path)
-    assert a.label == b.label == "gd (η = 0.2)"
+    assert a.label == b.label == "gd (η = 0.2)" and c.label == "adam (η = 0.2)"
+    assert [r.label for r in as_runs(list(both.results))] == [b.label, c.label]
 
 
 def test_sweep_basins_and_fractions() -> None:
@@ -107,23 +109,23 @@ def test_sweep_basins_and_fractions() -> None:
     axes = {"x": np.linspace(-2, 2, 21), "y": np.linspace(-1, 1, 11)}
     result = sweep(f, lr=np.geomspace(0.01, 1, 6), starts=axes, steps=200)
     data = result.to_dict()
-    fig = sweep_plot.sweep_figure(f, data, "en", grid_axes=list(axes.values()))
+    fig = sweep_plot.sweep_figure(result, "en")
     basins, rates = fig.axes
     mesh = basins.collections[0]
-    codes = sweep_plot.basin_codes(data["basins"])
+    codes = sweep_plot.basin_codes(result)
     assert codes.shape == (21, 11)
     np.testing.assert_array_equal(np.asarray(mesh.get_array()).reshape(11, 21), codes.T)
     converged = [line for line in rates.get_lines() if line.get_label() == "converged"][0]
     np.testing.assert_allclose(converged.get_ydata(), [r["converged"] for r in data["by_lr"]])
     assert rates.get_xscale() == "log"
-    same = sweep_plot.sweep_figure(f, result, "en")
-    assert len(same.axes) == 2
+    np.testing.assert_array_equal(codes.reshape(-1) >= 2,
+                                  np.asarray(data["basins"]["labels"]) >= 0)
 
 
 def test_limit_figure_on_the_slice_has_the_partial_as_slope() -> None:
     f = nablab.parse("x^2 + 3xy + y^2")
     d = derivative_by_limit(f, "x", {"x": 1, "y": 2})
-    fig = calculus.limit_figure(f, "x", {"x": 1.0, "y": 2.0}, d.to_dict("en"), "en")
+    fig = calculus.limit_figure(f, "x", {"x": 1.0, "y": 2.0}, d.numeric or (), "en")
     secants, errors = fig.axes
     tangent = next(line for line in secants.get_lines()
                    if line.get_label().startswith("tangent"))
@@ -134,11 +136,11 @@ def test_limit_figure_on_the_slice_has_the_partial_as_slope() -> None:
 
 
 def test_tangent_picture_uses_the_commands_secants(tmp_path: Path) -> None:
-    f = nablab.parse("x^3 - x")
-    picture = calculus.tangent_picture(f, [0.5], steps=[1.0, 0.5, 0.1])
+    line = tangent_line("x^3 - x", 0.5)
+    picture = calculus.tangent_picture(line)
     fig = picture.static("en")
     labels = [line.get_label() for line in fig.axes[0].get_lines()]
-    assert sum(label.startswith("secant") for label in labels) == 3
+    assert sum(label.startswith("secant") for label in labels) == len(line.secants) == 6
     output.write_picture(picture, tmp_path / "t.png", "en")
     assert png_spread((tmp_path / "t.png").read_bytes()) > 10
 
@@ -146,7 +148,7 @@ def test_tangent_picture_uses_the_commands_secants(tmp_path: Path) -> None:
 @pytest.mark.parametrize("suffix", ["gif", "html"])
 def test_animations_are_written(tmp_path: Path, suffix: str) -> None:
     f = nablab.parse("x^2 + 3y^2")
-    picture = descent.descent_picture(f, descend(f, {"x": 3, "y": 2}, lr=0.1, steps=30))
+    picture = descent.descent_picture(descend(f, {"x": 3, "y": 2}, lr=0.1, steps=30))
     target = tmp_path / f"descent.{suffix}"
     output.write_picture(picture, target, "ko", animate=True)
     if suffix == "gif":
@@ -179,8 +181,7 @@ def test_mp4_without_ffmpeg_is_a_clear_message(tmp_path: Path,
     from nablab.plot import frames
 
     monkeypatch.setattr(frames, "ffmpeg_path", lambda: None)
-    f = nablab.parse("x^2")
-    picture = calculus.tangent_picture(f, [1.0])
+    picture = calculus.tangent_picture(tangent_line("x^2", 1))
     with pytest.raises(nablab.UnsupportedError) as info:
         output.write_picture(picture, tmp_path / "a.mp4", "en", animate=True)
     assert "ffmpeg" in info.value.message("en") and ".gif" in info.value.message("en")

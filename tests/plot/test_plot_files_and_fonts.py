@@ -68,7 +68,8 @@ def test_korean_titles_resolve_to_the_shipped_font() -> None:
 def test_still_files_are_not_blank(tmp_path: Path, fmt: str) -> None:
     target = tmp_path / f"notes.{fmt}"
     info = output.write_picture(_small_picture(), target, "ko")
-    assert info == {"file": str(target), "format": fmt, "bytes": target.stat().st_size}
+    assert info.to_dict() == {"file": str(target), "format": fmt,
+                              "bytes": target.stat().st_size}
     data = target.read_bytes()
     if fmt == "png":
         assert png_spread(data) > 10

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from nablab.cli import main
+from nablab.__main__ import main
 from nablab.i18n import translate
 from nablab.optimize import OPTIMIZERS
 

@@ -12,32 +12,14 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any, NoReturn, TextIO
 
 from nablab import __version__
-from nablab.budget import DEFAULT_TIMEOUT, run_bounded
+from nablab.budget import DEFAULT_TIMEOUT
 from nablab.cli.commands import Provided
+from nablab.cli.context import Context
 from nablab.errors import NablabError, ParseError, UsageError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
-
-
-@dataclass
-class Context:
-    """What every command needs: language, output mode, time budget, output streams."""
-
-    lang: str
-    json: bool
-    timeout: float
-    stdout: TextIO
-    stderr: TextIO
-
-    def t(self, key: str, /, **params: Any) -> str:
-        return translate(key, self.lang, **params)
-
-    def run(self, fn: Any, /, *args: Any, **kwargs: Any) -> Any:
-        """Run a job on user input under the time budget (in a worker process)."""
-        return run_bounded(fn, *args, timeout=self.timeout, **kwargs)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from nablab.cli.app import Context
+from nablab.cli.context import Context
 from nablab.i18n import translate
 from nablab.plot.picture import WrittenFigure, file_format
 

@@ -12,7 +12,7 @@ import argparse
 from typing import Any
 
 from nablab.cli import figures, render
-from nablab.cli.app import Context
+from nablab.cli.context import Context
 from nablab.cli.options import add_request_options, request_of
 from nablab.cli.progress import ProgressBar
 from nablab.i18n import translate
@@ -41,7 +41,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     bar = None
     if request.progress_label is not None:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
-    result = ctx.run(_run, request, bar)
+    result = ctx.run(_run, request, bar, bool(wanted))
     if ctx.json:
         render.print_json(request.to_json(result, ctx.lang), ctx.stdout)
     else:
@@ -50,7 +50,9 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     return 0
 
 
-def _run(request: Any, bar: ProgressBar | None) -> Any:
+def _run(request: Any, bar: ProgressBar | None, drawing: bool) -> Any:
+    if drawing:
+        request.check_drawable()
     try:
         return run_job(request, bar)
     finally:

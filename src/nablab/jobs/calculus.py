@@ -47,6 +47,12 @@ class DiffRequest(Request):
     def to_json(self, result: DiffReport, lang: str) -> dict[str, Any]:
         return result.to_dict()
 
+    def check_drawable(self) -> None:
+        """One or two variables (and no vector function) to draw."""
+        from nablab.plot.function import check_dimensions
+
+        check_dimensions(convert.function(self.expression, self.variables))
+
     def picture(self, result: DiffReport) -> Picture:
         """Slices (or the tangent) at the point, else the function."""
         from nablab.plot.function import derivative_picture

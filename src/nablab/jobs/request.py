@@ -147,6 +147,9 @@ class Request:
         document: Document = result.document(lang)
         return document
 
+    def check_drawable(self) -> None:
+        """Refuse, before computing, a picture that could not be drawn (``--plot``)."""
+
     def picture(self, result: Any) -> Picture:
         """What ``--plot`` and ``--animate`` draw, from ``result``."""
         raise NotImplementedError

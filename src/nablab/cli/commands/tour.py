@@ -6,7 +6,7 @@ import argparse
 from typing import Any
 
 from nablab.cli import render
-from nablab.cli.app import Context
+from nablab.cli.context import Context
 from nablab.cli.tour.figures import DEFAULT_FOLDER, show_written, write_tour_figures
 from nablab.i18n import translate
 

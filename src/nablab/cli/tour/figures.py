@@ -12,7 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from nablab.cli.app import Context
+from nablab.cli.context import Context
 from nablab.cli.tour.chapter import TOUR_FUNCTION, Chapter
 from nablab.errors import NablabError
 from nablab.plot.picture import Picture, WrittenFigure
