@@ -78,7 +78,7 @@ def test_a_new_row_is_differentiated_symbolically_and_step_by_step(versin: Any) 
 
 
 def test_a_new_row_compiles_to_numpy(versin: Any) -> None:
-    compiled = nablab.parse("versin(x) y").compile()
+    compiled = nablab.compile(nablab.parse("versin(x) y"))
     xs, ys = np.linspace(-3, 3, 7), np.linspace(0.5, 2, 7)
     np.testing.assert_allclose(compiled.f(xs, ys), (1 - np.cos(xs)) * ys, rtol=1e-14)
     np.testing.assert_allclose(compiled.grad(xs, ys), [np.sin(xs) * ys, 1 - np.cos(xs)],

@@ -74,7 +74,7 @@ def test_descend_korean() -> None:
 
 
 @pytest.mark.parametrize(("argv", "exit_code", "message"), [
-    (["descend", "x^2", "--start", "1", "--lr", "-1"], 2, "learning_rate = -1.0 is outside"),
+    (["descend", "x^2", "--start", "1", "--lr", "-1"], 2, "lr = -1.0 is outside"),
     (["descend", "x^2", "--start", "1", "--optimizer", "lbfgs"], 2, "invalid choice"),
     (["descend", "x^2", "--start", "1", "--momentum", "0.9"], 2, "has no parameter 'momentum'"),
     (["descend", "x^2", "--start", "1", "--betas", "0.9"], 2, "--betas needs numbers"),

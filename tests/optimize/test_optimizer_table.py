@@ -153,13 +153,13 @@ def test_first_ten_steps_follow_the_torch_rule(name: str, hyper: dict[str, Any],
 
 
 def test_defaults_are_torch_defaults() -> None:
-    assert defaults("sgd") == {"learning_rate": 1e-3, "momentum": 0.0, "dampening": 0.0,
+    assert defaults("sgd") == {"lr": 1e-3, "momentum": 0.0, "dampening": 0.0,
                                "nesterov": False, "weight_decay": 0.0}
-    assert defaults("adagrad") == {"learning_rate": 1e-2, "lr_decay": 0.0, "weight_decay": 0.0,
+    assert defaults("adagrad") == {"lr": 1e-2, "lr_decay": 0.0, "weight_decay": 0.0,
                                    "initial_accumulator_value": 0.0, "eps": 1e-10}
-    assert defaults("rmsprop") == {"learning_rate": 1e-2, "alpha": 0.99, "eps": 1e-8,
+    assert defaults("rmsprop") == {"lr": 1e-2, "alpha": 0.99, "eps": 1e-8,
                                    "weight_decay": 0.0, "momentum": 0.0, "centered": False}
-    assert defaults("adam") == {"learning_rate": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8,
+    assert defaults("adam") == {"lr": 1e-3, "betas": (0.9, 0.999), "eps": 1e-8,
                                 "weight_decay": 0.0, "amsgrad": False}
 
 

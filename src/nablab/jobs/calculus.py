@@ -17,7 +17,6 @@ from nablab.parse import canonical_name, parse_point
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture
-    from nablab.present import Document
 
 #: ``--vars``: declares the variables (other names become constants).
 VARIABLES = {"help": "cli.arg.vars", "metavar": "VARS", "name": "vars"}
@@ -106,11 +105,6 @@ class StepsRequest(Request):
 
     def to_json(self, result: Derivation, lang: str) -> dict[str, Any]:
         return result.to_dict(lang, explain(result, lang))
-
-    def document(self, result: Derivation, lang: str) -> Document:
-        from nablab.calculus.steps.present import document
-
-        return document(result, lang)
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ class TrainResult(Presentable):
         status: ``"converged"`` (full batch, |∇L| < tol), ``"max_epochs"`` or ``"diverged"``.
         epochs: the epochs run; steps: the optimizer updates taken.
         grad_norm: |∇L(θ)| over the whole data at the final θ.
-        optimizer, learning_rate, hyper: the optimizer and its hyper-parameters.
+        optimizer, lr, hyper: the optimizer and its hyper-parameters.
         batch_size, seed, tol: the other settings.
         model: the bound model (formulas, chain rule).
         path: θ at the start and after each epoch, shape ``(epochs + 1, P)``.
@@ -60,7 +60,7 @@ class TrainResult(Presentable):
     steps: int
     grad_norm: float
     optimizer: str
-    learning_rate: float
+    lr: float
     hyper: dict[str, Any]
     batch_size: int
     seed: int
@@ -73,10 +73,32 @@ class TrainResult(Presentable):
     data: Dataset | None = field(default=None, repr=False)
 
     @property
-    def success(self) -> bool:
-        return self.status != "diverged"
+    def x(self) -> np.ndarray:
+        """The final θ, in parameter order (SciPy's name; ``parameters`` names them)."""
+        return np.array(list(self.parameters.values()))
 
-    def message(self, lang: str | None = None) -> str:
+    @property
+    def fun(self) -> float:
+        """L at the final θ (SciPy's name for ``final_loss``)."""
+        return self.final_loss
+
+    @property
+    def nit(self) -> int:
+        """The optimizer updates taken (SciPy's name for ``steps``)."""
+        return self.steps
+
+    @property
+    def success(self) -> bool:
+        """Whether training converged (|∇L| < tol), as SciPy's ``success``."""
+        return self.status == "converged"
+
+    @property
+    def message(self) -> str:
+        """How training ended, in words, in the locale's language."""
+        return self.message_in()
+
+    def message_in(self, lang: str | None = None) -> str:
+        """How training ended, in words, in ``lang``."""
         return status_message(self.status, self.epochs, self.tol, lang)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
@@ -87,11 +109,11 @@ class TrainResult(Presentable):
             "parameters": dict(self.parameters), "loss": self.loss.tolist(),
             "final_loss": self.final_loss, "gradient_formulas": model.gradient_formulas(),
             "accuracy": self.accuracy, "status": self.status,
-            "message": self.message(lang), "epochs": self.epochs, "steps": self.steps,
+            "message": self.message_in(lang), "epochs": self.epochs, "steps": self.steps,
             "grad_norm": self.grad_norm, "model": model.expression.source,
             "inputs": list(model.input_names), "target": model.target[1],
             "loss_function": model.loss, "optimizer": self.optimizer,
-            "learning_rate": self.learning_rate,
+            "learning_rate": self.lr,
             "hyper": {k: list(v) if isinstance(v, tuple) else v for k, v in self.hyper.items()},
             "batch_size": self.batch_size, "seed": self.seed, "rows": self.rows,
             "data": self.source,
@@ -140,7 +162,7 @@ class TrainResult(Presentable):
         out.blank()
         batch = t("network.label.full_batch") if self.batch_size >= self.rows else \
             t("network.label.mini_batch", size=self.batch_size, seed=self.seed)
-        out.text(f"{optimizer_line(self.optimizer, lang)}    η = {fmt(self.learning_rate)}; "
+        out.text(f"{optimizer_line(self.optimizer, lang)}    η = {fmt(self.lr)}; "
                  f"{batch}")
         count = len(self.loss)
         rows: list[Row | str] = []
@@ -149,7 +171,7 @@ class TrainResult(Presentable):
                         if k < 0 else Row((str(k), fmt(float(self.loss[k])))))
         out.table([t("network.label.epoch"), "L(θ)"], rows, right=(0, 1))
         out.blank()
-        out.heading(self.message(lang))
+        out.heading(self.message_in(lang))
         values = ", ".join(f"{symbol_display(k)} = {fmt(v)}" for k, v in self.parameters.items())
         out.text(f"{t('network.label.parameters')}: {values}")
         out.text(f"{t('network.label.final_loss')}: L = {fmt(self.final_loss)}")
@@ -161,7 +183,7 @@ class TrainResult(Presentable):
 
     def __str__(self) -> str:
         values = ", ".join(f"{k}={v:.6g}" for k, v in self.parameters.items())
-        return f"{self.message()}; θ = ({values}), L = {self.final_loss:.6g}"
+        return f"{self.message}; θ = ({values}), L = {self.final_loss:.6g}"
 
 
 def _cut(text: str) -> str:

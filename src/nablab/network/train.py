@@ -32,7 +32,7 @@ from nablab.parse import parse_point
 #: The most epochs of one run, and of rows × epochs (the work of one run).
 MAX_EPOCHS, MAX_WORK = 100_000, 20_000_000
 #: The most optimizer updates, and the most recorded coordinates (epochs × parameters).
-MAX_STEPS, MAX_RECORDED = 1_000_000, 10_000_000
+UPDATE_LIMIT, MAX_RECORDED = 1_000_000, 10_000_000
 #: |θ| beyond this counts as divergence.
 BOUND = 1e12
 #: Initial parameters are drawn from N(0, INIT_SCALE²) unless a start is given.
@@ -103,7 +103,7 @@ def train(model: str | Model, data: str | Dataset, *, target: str = "y",
         loss=history.losses, final_loss=float(history.losses[-1]),
         accuracy=accuracy(bound, final, dataset), status=history.status,
         epochs=len(history.losses) - 1, steps=history.steps, grad_norm=history.grad_norm,
-        optimizer=made.name, learning_rate=made.learning_rate, hyper=made.hyper,
+        optimizer=made.name, lr=made.lr, hyper=made.hyper,
         batch_size=size, seed=seed, tol=tol, rows=rows.shape[0], model=bound,
         path=history.path, backend=kernel.backend, source=dataset.source, data=dataset)
 
@@ -245,9 +245,9 @@ def check_budget(epochs: int, rows: int, size: int, parameters: int) -> None:
             or not 1 <= epochs <= MAX_EPOCHS:
         raise HyperparameterError("bad_epochs", value=epochs, limit=MAX_EPOCHS)
     updates = epochs * -(-rows // size)
-    if epochs * rows > MAX_WORK or updates > MAX_STEPS or epochs * parameters > MAX_RECORDED:
+    if epochs * rows > MAX_WORK or updates > UPDATE_LIMIT or epochs * parameters > MAX_RECORDED:
         raise HyperparameterError("train_too_large", epochs=epochs, rows=rows,
-                                  work=MAX_WORK, steps=MAX_STEPS)
+                                  work=MAX_WORK, steps=UPDATE_LIMIT)
 
 
 def accuracy(model: Model, theta: np.ndarray, data: Dataset) -> float | None:
@@ -264,6 +264,6 @@ def accuracy(model: Model, theta: np.ndarray, data: Dataset) -> float | None:
     return float(np.mean(predicted == y))
 
 
-__all__ = ["BOUND", "MAX_EPOCHS", "MAX_RECORDED", "MAX_STEPS", "MAX_WORK", "History",
+__all__ = ["BOUND", "MAX_EPOCHS", "MAX_RECORDED", "UPDATE_LIMIT", "MAX_WORK", "History",
            "accuracy", "batch_rows", "check_budget", "check_labels", "initial",
            "run", "step", "train"]

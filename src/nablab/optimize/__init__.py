@@ -8,7 +8,7 @@ thousands at once, vectorised over NumPy arrays.
 
 from nablab.errors import HyperparameterError
 from nablab.optimize.advice import LearningRateAdvice, advise
-from nablab.optimize.descent import MAX_STEPS, descend
+from nablab.optimize.descent import STEP_LIMIT, descend
 from nablab.optimize.optimizers import (
     OPTIMIZERS,
     adagrad,
@@ -24,7 +24,7 @@ from nablab.optimize.result import DescentResult
 from nablab.optimize.sweep import Minimum, SweepResult, sweep
 from nablab.optimize.transform import GradientTransformation, chain
 
-__all__ = ["MAX_STEPS", "OPTIMIZERS", "DescentResult", "GradientTransformation",
+__all__ = ["STEP_LIMIT", "OPTIMIZERS", "DescentResult", "GradientTransformation",
            "HyperparameterError", "LearningRateAdvice", "Minimum", "RaceResult", "SweepResult",
            "adagrad", "adam", "advise", "chain", "descend", "gd", "momentum", "nesterov",
            "race", "rmsprop", "sgd", "sweep"]

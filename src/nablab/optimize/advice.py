@@ -34,7 +34,7 @@ class LearningRateAdvice:
         max_lr: the stable range is 0 < η < max_lr; ``None`` when H has no positive
             eigenvalue (no curvature limits the step) or the rule is ``None``.
         best_lr: 2/(λ_min + λ_max) for plain gradient descent when H is positive definite.
-        learning_rate: the η being used.
+        lr: the η being used.
         warning: η is outside the stable range.
     """
 
@@ -43,13 +43,13 @@ class LearningRateAdvice:
     rule: str | None
     max_lr: float | None
     best_lr: float | None
-    learning_rate: float
+    lr: float
     warning: bool
 
     def to_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "eigenvalues": list(self.eigenvalues), "rule": self.rule,
                 "max_lr": self.max_lr, "best_lr": self.best_lr,
-                "learning_rate": self.learning_rate, "warning": self.warning}
+                "learning_rate": self.lr, "warning": self.warning}
 
 
 def stability_factor(optimizer: str, hyper: dict[str, Any]) -> tuple[str | None, float | None]:
@@ -65,7 +65,7 @@ def stability_factor(optimizer: str, hyper: dict[str, Any]) -> tuple[str | None,
 
 
 def advise(expression: Expression, start: tuple[float, ...], optimizer: str,
-           learning_rate: float, hyper: dict[str, Any]) -> LearningRateAdvice | None:
+           lr: float, hyper: dict[str, Any]) -> LearningRateAdvice | None:
     """Learning-rate advice for descending ``expression`` from ``start``.
 
     Returns:
@@ -85,10 +85,10 @@ def advise(expression: Expression, start: tuple[float, ...], optimizer: str,
     rule, factor = stability_factor(optimizer, hyper)
     max_lr = _finite(factor / high) if factor is not None and high > 0 else None
     best = _finite(2 / (low + high)) if rule == "gd" and low > 0 else None
-    warning = max_lr is not None and not 0 < learning_rate < max_lr
+    warning = max_lr is not None and not 0 < lr < max_lr
     return LearningRateAdvice("quadratic" if quadratic else "local",
                               tuple(float(e) for e in eigenvalues), rule, max_lr, best,
-                              learning_rate, warning)
+                              lr, warning)
 
 
 def _finite(value: float) -> float | None:

@@ -27,7 +27,7 @@ from nablab.optimize.transform import GradientTransformation
 from nablab.parse import parse, parse_point
 
 #: The most steps one run may take (the path of a run is kept in memory).
-MAX_STEPS = 1_000_000
+STEP_LIMIT = 1_000_000
 #: The most coordinates (steps × variables) one run may record.
 MAX_RECORDED = 20_000_000
 
@@ -49,7 +49,7 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
             :class:`~nablab.optimize.transform.GradientTransformation`.
         lr: the learning rate η (default: the optimizer's own — 0.1 for ``gd``, PyTorch's for
             the others).
-        steps: the most updates to take (at most :data:`MAX_STEPS`).
+        steps: the most updates to take (at most :data:`STEP_LIMIT`).
         tol: converged when |∇f(θ)| < tol.
         callback: called with the number of steps done, now and then (for progress bars).
         **hyper: the optimizer's hyper-parameters (``momentum=0.9``, ``betas=(0.9, 0.99)``).
@@ -77,7 +77,7 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
     advice = advise(expression, point, name, rate, resolved) if rate is not None else None
     return DescentResult.build(
         path=trajectory.path[:keep], values=values[:keep], gradients=trajectory.gradients[:keep],
-        status=status, optimizer=name, learning_rate=rate,
+        status=status, optimizer=name, lr=rate,
         hyper=resolved, variables=expression.variable_names, tol=tol, advice=advice,
         expression=expression)
 
@@ -143,16 +143,16 @@ def _optimizer(optimizer: str | GradientTransformation, lr: float | None,
                              "hyper-parameters; pass neither lr nor **hyper")
         return "custom", optimizer, None, {}
     made = build(optimizer, lr, **hyper)
-    return made.name, made.transformation, made.learning_rate, made.hyper
+    return made.name, made.transformation, made.lr, made.hyper
 
 
 def check_budget(steps: int, tol: float) -> None:
-    """Refuse a step count outside 0…:data:`MAX_STEPS` or a negative tolerance."""
+    """Refuse a step count outside 0…:data:`STEP_LIMIT` or a negative tolerance."""
     if isinstance(steps, bool) or not isinstance(steps, (int, np.integer)) \
-            or not 0 <= steps <= MAX_STEPS:
-        raise HyperparameterError("bad_steps", value=steps, limit=MAX_STEPS)
+            or not 0 <= steps <= STEP_LIMIT:
+        raise HyperparameterError("bad_steps", value=steps, limit=STEP_LIMIT)
     if not (isinstance(tol, (int, float)) and 0 <= tol < math.inf):
         raise HyperparameterError(name="tol", value=tol)
 
 
-__all__ = ["MAX_STEPS", "check_budget", "descend", "evaluate", "start_point"]
+__all__ = ["STEP_LIMIT", "check_budget", "descend", "evaluate", "start_point"]

@@ -31,16 +31,16 @@ from nablab.optimize.transform import (
 )
 
 
-def gd(learning_rate: float = 0.1) -> GradientTransformation:
+def gd(lr: float = 0.1) -> GradientTransformation:
     r"""Plain gradient descent (경사하강법): θ ← θ − η∇f(θ).
 
     Args:
-        learning_rate: η (학습률); 0.1 is the notes' example.
+        lr: η (학습률); 0.1 is the notes' example.
     """
-    return chain(scale_by_learning_rate(learning_rate))
+    return chain(scale_by_learning_rate(lr))
 
 
-def sgd(learning_rate: float = 1e-3, momentum: float = 0.0, dampening: float = 0.0,
+def sgd(lr: float = 1e-3, momentum: float = 0.0, dampening: float = 0.0,
         nesterov: bool = False, weight_decay: float = 0.0) -> GradientTransformation:
     r"""``torch.optim.SGD``: gradient descent with optional momentum.
 
@@ -51,7 +51,7 @@ def sgd(learning_rate: float = 1e-3, momentum: float = 0.0, dampening: float = 0
         θ_{t+1} = θ_t − η\,b_t \quad (μ = 0:\ θ_{t+1} = θ_t − η g_t)
 
     Args:
-        learning_rate: η.
+        lr: η.
         momentum: μ ≥ 0.
         dampening: τ.
         nesterov: Nesterov momentum (needs μ > 0 and τ = 0, as in PyTorch).
@@ -64,10 +64,10 @@ def sgd(learning_rate: float = 1e-3, momentum: float = 0.0, dampening: float = 0
         parts.append(add_decayed_weights(weight_decay))
     if momentum:
         parts.append(trace(momentum, dampening, nesterov))
-    return chain(*parts, scale_by_learning_rate(learning_rate))
+    return chain(*parts, scale_by_learning_rate(lr))
 
 
-def momentum(learning_rate: float = 1e-3, momentum: float = 0.9, dampening: float = 0.0,
+def momentum(lr: float = 1e-3, momentum: float = 0.9, dampening: float = 0.0,
              weight_decay: float = 0.0) -> GradientTransformation:
     r"""Heavy-ball momentum, ``torch.optim.SGD(momentum=0.9)``.
 
@@ -75,15 +75,15 @@ def momentum(learning_rate: float = 1e-3, momentum: float = 0.9, dampening: floa
         b_1 = g_1, \quad b_t = μ b_{t-1} + (1-τ) g_t, \quad θ_{t+1} = θ_t − η b_t
 
     Args:
-        learning_rate: η.
+        lr: η.
         momentum: μ (0 gives plain gradient descent, step for step).
         dampening: τ.
         weight_decay: λ.
     """
-    return sgd(learning_rate, momentum, dampening, False, weight_decay)
+    return sgd(lr, momentum, dampening, False, weight_decay)
 
 
-def nesterov(learning_rate: float = 1e-3, momentum: float = 0.9,
+def nesterov(lr: float = 1e-3, momentum: float = 0.9,
              weight_decay: float = 0.0) -> GradientTransformation:
     r"""Nesterov momentum, ``torch.optim.SGD(momentum=0.9, nesterov=True)``.
 
@@ -91,14 +91,14 @@ def nesterov(learning_rate: float = 1e-3, momentum: float = 0.9,
         b_1 = g_1, \quad b_t = μ b_{t-1} + g_t, \quad θ_{t+1} = θ_t − η\,(g_t + μ b_t)
 
     Args:
-        learning_rate: η.
+        lr: η.
         momentum: μ > 0.
         weight_decay: λ.
     """
-    return sgd(learning_rate, momentum, 0.0, True, weight_decay)
+    return sgd(lr, momentum, 0.0, True, weight_decay)
 
 
-def adagrad(learning_rate: float = 1e-2, lr_decay: float = 0.0, weight_decay: float = 0.0,
+def adagrad(lr: float = 1e-2, lr_decay: float = 0.0, weight_decay: float = 0.0,
             initial_accumulator_value: float = 0.0, eps: float = 1e-10) -> GradientTransformation:
     r"""``torch.optim.Adagrad``: each coordinate's step shrinks with its summed squares.
 
@@ -107,7 +107,7 @@ def adagrad(learning_rate: float = 1e-2, lr_decay: float = 0.0, weight_decay: fl
         θ_{t+1} = θ_t − \frac{η}{1 + (t-1)\,\text{lr\_decay}} \cdot \frac{g_t}{\sqrt{s_t} + ε}
 
     Args:
-        learning_rate: η.
+        lr: η.
         lr_decay: decay of η over the steps.
         weight_decay: λ.
         initial_accumulator_value: s₀.
@@ -115,10 +115,10 @@ def adagrad(learning_rate: float = 1e-2, lr_decay: float = 0.0, weight_decay: fl
     """
     parts = [add_decayed_weights(weight_decay)] if weight_decay else []
     return chain(*parts, scale_by_rss(initial_accumulator_value, eps),
-                 scale_by_decayed_learning_rate(learning_rate, lr_decay))
+                 scale_by_decayed_learning_rate(lr, lr_decay))
 
 
-def rmsprop(learning_rate: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
+def rmsprop(lr: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
             weight_decay: float = 0.0, momentum: float = 0.0,
             centered: bool = False) -> GradientTransformation:
     r"""``torch.optim.RMSprop``: divide by a running root-mean-square of the gradient.
@@ -131,7 +131,7 @@ def rmsprop(learning_rate: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
     Centred: √v_t becomes √(v_t − m_t²) with m_t = α m_{t−1} + (1 − α) g_t.
 
     Args:
-        learning_rate: η.
+        lr: η.
         alpha: α.
         eps: ε.
         weight_decay: λ.
@@ -142,10 +142,10 @@ def rmsprop(learning_rate: float = 1e-2, alpha: float = 0.99, eps: float = 1e-8,
     parts.append(scale_by_rms(alpha, eps, centered))
     if momentum:
         parts.append(trace(momentum))
-    return chain(*parts, scale_by_learning_rate(learning_rate))
+    return chain(*parts, scale_by_learning_rate(lr))
 
 
-def adam(learning_rate: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
+def adam(lr: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
          eps: float = 1e-8, weight_decay: float = 0.0,
          amsgrad: bool = False) -> GradientTransformation:
     r"""``torch.optim.Adam``: momentum and RMS scaling, both bias-corrected.
@@ -156,7 +156,7 @@ def adam(learning_rate: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
         θ_{t+1} = θ_t − η\,\frac{m_t / (1-β_1^t)}{\sqrt{v_t}/\sqrt{1-β_2^t} + ε}
 
     Args:
-        learning_rate: η.
+        lr: η.
         betas: (β₁, β₂).
         eps: ε.
         weight_decay: λ (added to the gradient, as ``torch.optim.Adam`` does; not AdamW).
@@ -164,7 +164,7 @@ def adam(learning_rate: float = 1e-3, betas: tuple[float, float] = (0.9, 0.999),
     """
     b1, b2 = betas
     parts = [add_decayed_weights(weight_decay)] if weight_decay else []
-    return chain(*parts, scale_by_adam(b1, b2, eps, amsgrad), scale_by_learning_rate(learning_rate))
+    return chain(*parts, scale_by_adam(b1, b2, eps, amsgrad), scale_by_learning_rate(lr))
 
 
 #: The optimizers by name, in the order the command line lists them.
@@ -175,7 +175,7 @@ OPTIMIZERS: dict[str, Callable[..., GradientTransformation]] = {
 
 #: Valid ranges of hyper-parameters: name -> (low, high, low included, high included).
 _RANGES: dict[str, tuple[float, float, bool, bool]] = {
-    "learning_rate": (0.0, math.inf, False, False), "momentum": (0.0, math.inf, True, False),
+    "lr": (0.0, math.inf, False, False), "momentum": (0.0, math.inf, True, False),
     "dampening": (0.0, 1.0, True, True), "weight_decay": (0.0, math.inf, True, False),
     "lr_decay": (0.0, math.inf, True, False), "eps": (0.0, math.inf, True, False),
     "initial_accumulator_value": (0.0, math.inf, True, False), "alpha": (0.0, 1.0, True, True),
@@ -188,7 +188,7 @@ class Optimizer(NamedTuple):
 
     name: str
     transformation: GradientTransformation
-    learning_rate: float
+    lr: float
     hyper: dict[str, Any]
 
 
@@ -198,8 +198,8 @@ def defaults(name: str) -> dict[str, Any]:
     return {p.name: p.default for p in signature.parameters.values()}
 
 
-def build(name: str, learning_rate: float | None = None, **hyper: Any) -> Optimizer:
-    """The optimizer ``name`` with ``learning_rate`` and ``hyper`` over its defaults.
+def build(name: str, lr: float | None = None, **hyper: Any) -> Optimizer:
+    """The optimizer ``name`` with ``lr`` and ``hyper`` over its defaults.
 
     Raises:
         HyperparameterError: an unknown optimizer or parameter, or a value out of range.
@@ -208,14 +208,14 @@ def build(name: str, learning_rate: float | None = None, **hyper: Any) -> Optimi
     unknown = sorted(set(hyper) - set(values))
     if unknown:
         raise HyperparameterError("unknown_hyperparameter", name=unknown[0], optimizer=name,
-                                  known=", ".join(k for k in values if k != "learning_rate"))
+                                  known=", ".join(k for k in values if k != "lr"))
     values.update(hyper)
-    if learning_rate is not None:
-        values["learning_rate"] = learning_rate
+    if lr is not None:
+        values["lr"] = lr
     for key, value in values.items():
         check_hyperparameter(key, value)
     made = OPTIMIZERS[name](**values)
-    rate = values.pop("learning_rate")
+    rate = values.pop("lr")
     return Optimizer(name, made, float(rate), values)
 
 

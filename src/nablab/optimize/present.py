@@ -44,13 +44,13 @@ def plain(value: Any) -> str:
     return fmt(float(value)) if isinstance(value, (int, float)) else str(value)
 
 
-def write_setup(out: Writer, optimizer: str, learning_rate: float | None,
+def write_setup(out: Writer, optimizer: str, lr: float | None,
                 hyper: dict[str, Any], start: Iterable[float],
                 advice: LearningRateAdvice | None, lang: str | None) -> None:
     """Optimizer and its rule, η and the hyper-parameters, the start, the advice."""
     out.text(optimizer_line(optimizer, lang))
     extra = "".join(f", {k} = {plain(v)}" for k, v in hyper.items())
-    rate = "None" if learning_rate is None else fmt(learning_rate)
+    rate = "None" if lr is None else fmt(lr)
     out.text(f"{translate('optimize.label.learning_rate', lang)} η = {rate}{extra}; "
              f"{translate('optimize.label.start', lang)} θ₀ = {vec(start)}")
     if advice is not None:
@@ -71,7 +71,7 @@ def write_advice(out: Writer, advice: LearningRateAdvice, lang: str | None) -> N
         out.text(translate("optimize.advice.best", lang, best_lr=fmt(advice.best_lr, 4)), 2)
     if advice.warning:
         out.heading(translate("optimize.advice.warning", lang,
-                              lr=fmt(advice.learning_rate),
+                              lr=fmt(advice.lr),
                               max_lr=fmt(advice.max_lr or 0.0, 4)))
 
 

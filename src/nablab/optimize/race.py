@@ -54,8 +54,8 @@ class RaceResult(Presentable):
         header = [translate("optimize.label.optimizer", lang), "η",
                   translate("optimize.label.status", lang),
                   translate("optimize.label.steps", lang), "f(θ)", "|∇f|", "θ"]
-        out.table(header, [[r.optimizer, "None" if r.learning_rate is None
-                            else fmt(r.learning_rate),
+        out.table(header, [[r.optimizer, "None" if r.lr is None
+                            else fmt(r.lr),
                             translate(f"optimize.status_word.{r.status}", lang), str(r.nit),
                             fmt(r.fun), fmt(r.grad_norm, 3), vec(r.x)] for r in self.results],
                   right=(1, 3, 4, 5))

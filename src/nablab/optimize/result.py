@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
-from nablab.i18n import default_language, translate
+from nablab.i18n import translate
 from nablab.optimize.advice import LearningRateAdvice
 from nablab.optimize.present import fmt, function_line, shown_rows, vec, write_setup
 from nablab.present import Document, Presentable, Writer
@@ -55,9 +55,9 @@ class DescentResult(Presentable):
         success: whether it converged.
         status: ``"converged"`` (|∇f| < tol), ``"max_steps"`` or ``"diverged"`` (not finite,
             or |θ| > 10¹²: the path stops at the last finite point).
-        message: the outcome in words (the user's language).
+        message: the outcome in words (the locale's language; :meth:`message_in` for another).
         optimizer: the optimizer's name.
-        learning_rate: η (``None`` for a custom optimizer, which holds its own).
+        lr: η (``None`` for a custom optimizer, which holds its own).
         hyper: the other hyper-parameters, defaults included.
         variables: the variables' names, the order of the coordinates.
         path: θ₀ … θ_nit, shape ``(nit + 1, n)``.
@@ -75,9 +75,8 @@ class DescentResult(Presentable):
     nit: int
     success: bool
     status: str
-    message: str
     optimizer: str
-    learning_rate: float | None
+    lr: float | None
     hyper: dict[str, Any]
     variables: tuple[str, ...]
     path: np.ndarray = field(repr=False)
@@ -90,23 +89,29 @@ class DescentResult(Presentable):
 
     @classmethod
     def build(cls, *, path: np.ndarray, values: np.ndarray, gradients: np.ndarray,
-              status: str, optimizer: str, learning_rate: float | None, hyper: dict[str, Any],
+              status: str, optimizer: str, lr: float | None, hyper: dict[str, Any],
               variables: tuple[str, ...], tol: float, advice: LearningRateAdvice | None,
               expression: Expression | None = None) -> DescentResult:
         """Assemble a result from the trajectory; every derived field follows from it."""
         steps = np.sqrt(np.sum(np.diff(path, axis=0) ** 2, axis=1))
-        nit = len(path) - 1
-        grad_norm = float(np.linalg.norm(gradients[-1]))
-        return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), nit,
-                   status == "converged", status,
-                   status_message(status, nit, tol, grad_norm, default_language()),
-                   optimizer, learning_rate, dict(hyper), variables, _frozen(path),
-                   _frozen(values), _frozen(gradients), _frozen(steps), tol, advice, expression)
+        return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), len(path) - 1,
+                   status == "converged", status, optimizer, lr, dict(hyper), variables,
+                   _frozen(path), _frozen(values), _frozen(gradients), _frozen(steps), tol,
+                   advice, expression)
 
     @property
     def grad_norm(self) -> float:
         """|∇f(x)|."""
         return float(np.linalg.norm(self.jac))
+
+    @property
+    def message(self) -> str:
+        """The outcome in words, in the locale's language."""
+        return self.message_in()
+
+    def message_in(self, lang: str | None = None) -> str:
+        """The outcome in words, in ``lang``."""
+        return status_message(self.status, self.nit, self.tol, self.grad_norm, lang)
 
     def point(self) -> dict[str, float]:
         """The final point as ``{variable: value}``."""
@@ -119,9 +124,9 @@ class DescentResult(Presentable):
             "optimizer": self.optimizer, "status": self.status, "steps": self.nit,
             "path": self.path[index].tolist(), "values": self.values[index].tolist(),
             "final": {"point": self.point(), "value": self.fun, "grad_norm": self.grad_norm},
-            "variables": list(self.variables), "learning_rate": self.learning_rate,
+            "variables": list(self.variables), "learning_rate": self.lr,
             "hyper": _plain(self.hyper), "tol": self.tol,
-            "message": status_message(self.status, self.nit, self.tol, self.grad_norm, lang),
+            "message": self.message_in(lang),
             "advice": None if self.advice is None else self.advice.to_dict(),
         }
 
@@ -130,7 +135,7 @@ class DescentResult(Presentable):
         out = Writer()
         if self.expression is not None:
             out.text(function_line(self.expression))
-        write_setup(out, self.optimizer, self.learning_rate, self.hyper, self.path[0],
+        write_setup(out, self.optimizer, self.lr, self.hyper, self.path[0],
                     self.advice, lang)
         out.blank()
         rows: list[Row | str] = []
@@ -146,7 +151,7 @@ class DescentResult(Presentable):
         out.table(["k", "θ_k", "f(θ_k)", "∇f(θ_k)", translate("optimize.label.update", lang)],
                   rows, right=(0, 2))
         out.blank()
-        out.heading(status_message(self.status, self.nit, self.tol, self.grad_norm, lang))
+        out.heading(self.message_in(lang))
         out.text(f"{translate('optimize.label.final', lang)}: θ = {vec(self.x)}   "
                  f"f = {fmt(self.fun)}   |∇f| = {fmt(self.grad_norm, 3)}")
         return out.document()

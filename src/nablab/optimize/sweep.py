@@ -63,7 +63,7 @@ class SweepResult(Presentable):
     """Every run of a sweep, shaped ``(learning rates, starts)``, and what they add up to.
 
     Attributes:
-        optimizer, learning_rates, hyper, variables, steps, tol: what was run.
+        optimizer, lrs, hyper, variables, steps, tol: what was run.
         starts: the start points, shape ``(m, n)``; ``axes`` the grid they came from, if any.
         final: final points, shape ``(L, m, n)``; ``fun`` f there (``nan`` if undefined).
         nit: updates taken; ``status``: ``"converged"``, ``"max_steps"`` or ``"diverged"``.
@@ -74,7 +74,7 @@ class SweepResult(Presentable):
     """
 
     optimizer: str
-    learning_rates: np.ndarray
+    lrs: np.ndarray
     hyper: dict[str, Any]
     variables: tuple[str, ...]
     steps: int
@@ -107,20 +107,20 @@ class SweepResult(Presentable):
 
     def divergence_boundary(self) -> tuple[float | None, float | None]:
         """(largest η below the first one where a run diverged, that first η)."""
-        diverging = [i for i in range(len(self.learning_rates))
+        diverging = [i for i in range(len(self.lrs))
                      if self.fraction("diverged", i) > 0]
         if not diverging:
-            return float(self.learning_rates[-1]), None
+            return float(self.lrs[-1]), None
         first = diverging[0]
-        below = float(self.learning_rates[first - 1]) if first > 0 else None
-        return below, float(self.learning_rates[first])
+        below = float(self.lrs[first - 1]) if first > 0 else None
+        return below, float(self.lrs[first])
 
     def best_row(self) -> int:
         """The learning rate that converged most often (ties: fewer steps)."""
         def key(i: int) -> tuple[float, float]:
             median = self.median_steps(i)
             return (-self.fraction("converged", i), math.inf if median is None else median)
-        return min(range(len(self.learning_rates)), key=key)
+        return min(range(len(self.lrs)), key=key)
 
     def to_dict(self) -> dict[str, Any]:
         """The ``--json`` shape: the summary, per learning rate, minima, and the basin map."""
@@ -136,9 +136,9 @@ class SweepResult(Presentable):
             "by_lr": [{"lr": float(lr), "converged": self.fraction("converged", i),
                        "diverged": self.fraction("diverged", i),
                        "median_steps": self.median_steps(i)}
-                      for i, lr in enumerate(self.learning_rates)],
+                      for i, lr in enumerate(self.lrs)],
             "minima": [m.to_dict(self.variables) for m in self.minima],
-            "basins": {"lr": float(self.learning_rates[best]),
+            "basins": {"lr": float(self.lrs[best]),
                        "shape": None if self.axes is None else [len(a) for a in self.axes],
                        "labels": self.labels[best].tolist(),
                        "status": self.status[best].tolist()},
@@ -150,7 +150,7 @@ class SweepResult(Presentable):
         def t(key: str, **params: Any) -> str:
             return translate(key, lang, **params)
 
-        rates = self.learning_rates
+        rates = self.lrs
         out = Writer()
         if self.expression is not None:
             out.text(function_line(self.expression))
@@ -203,7 +203,7 @@ class SweepResult(Presentable):
         labels = self.labels[best].reshape(shape)
         status = self.status[best].reshape(shape)
         out.blank()
-        out.heading(translate("cli.sweep.basins", lang, lr=fmt(float(self.learning_rates[best]),
+        out.heading(translate("cli.sweep.basins", lang, lr=fmt(float(self.lrs[best]),
                                                               4)))
         for j in reversed(range(shape[1])):
             out.text("".join(_cell(int(labels[i, j]), str(status[i, j]))
@@ -235,7 +235,7 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     evaluate(expression, points[0])
     rates = np.sort(np.atleast_1d(np.asarray(lr, dtype=float)))
     for rate in rates:
-        check_hyperparameter("learning_rate", rate)
+        check_hyperparameter("lr", rate)
     made = build(optimizer, None, **hyper)
     _check_size(len(rates) * len(points), steps, tol)
     count = len(points)

@@ -110,13 +110,13 @@ def scale(step_size: Any) -> GradientTransformation:
     return GradientTransformation(lambda params: EmptyState(), update, step_size)
 
 
-def scale_by_learning_rate(learning_rate: Any) -> GradientTransformation:
+def scale_by_learning_rate(lr: Any) -> GradientTransformation:
     r"""Step against the gradient: u = −η·g (the last block of every descent).
 
     Args:
-        learning_rate: η > 0 (a float, or an array with one value per run).
+        lr: η > 0 (a float, or an array with one value per run).
     """
-    return scale(-learning_rate)
+    return scale(-lr)
 
 
 def add_decayed_weights(weight_decay: float) -> GradientTransformation:
@@ -203,19 +203,19 @@ class ScaleByScheduleState(NamedTuple):
     steps: int
 
 
-def scale_by_decayed_learning_rate(learning_rate: Any, decay: float) -> GradientTransformation:
+def scale_by_decayed_learning_rate(lr: Any, decay: float) -> GradientTransformation:
     r"""Adagrad's ``lr_decay``: u_t = −η_t·g with η_t = η / (1 + (t − 1)·decay).
 
     Args:
-        learning_rate: η > 0.
+        lr: η > 0.
         decay: the decay rate (0 gives plain :func:`scale_by_learning_rate`).
     """
     if decay == 0:
-        return scale_by_learning_rate(learning_rate)
+        return scale_by_learning_rate(lr)
 
     def update(updates: Leaves, state: ScaleByScheduleState,
                params: Leaves) -> tuple[Leaves, ScaleByScheduleState]:
-        rate = learning_rate / (1 + state.steps * decay)
+        rate = lr / (1 + state.steps * decay)
         return tuple(-rate * g for g in updates), ScaleByScheduleState(state.steps + 1)
 
     return GradientTransformation(lambda params: ScaleByScheduleState(0), update)

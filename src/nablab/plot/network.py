@@ -56,7 +56,7 @@ def loss_surface(result: TrainResult, data: Dataset,
     low = float(np.nanmin(z)) if np.isfinite(z).any() else lo
     surface = Surface(a, b, z, (min(lo, low), hi))
     run = Run(result.optimizer, path, np.asarray(result.loss), result.status,
-              result.learning_rate)
+              result.lr)
     return surface, run
 
 
@@ -111,7 +111,7 @@ def draw_curve(ax: Any, result: TrainResult, data: Dataset, lang: str) -> None:
 def draw_epochs(ax: Any, result: TrainResult, lang: str) -> None:
     """L(θ) after each epoch (log scale when positive)."""
     run = Run(result.optimizer, result.path, np.asarray(result.loss), result.status,
-              result.learning_rate)
+              result.lr)
     draw_losses(ax, [run], lang)
     ax.set_xlabel(labels.text("network_epoch", lang))
     ax.set_ylabel("L(θ)")

@@ -25,14 +25,14 @@ class Run:
     path: np.ndarray
     values: np.ndarray
     status: str
-    learning_rate: float | None = None
+    lr: float | None = None
 
     @property
     def label(self) -> str:
         """``adam (η = 0.1)``, or the name alone."""
-        if self.learning_rate is None:
+        if self.lr is None:
             return self.name
-        return f"{self.name} (η = {self.learning_rate:g})"
+        return f"{self.name} (η = {self.lr:g})"
 
 
 #: What descent pictures draw: one descent, a race, a list of descents, or runs.
@@ -46,7 +46,7 @@ def as_run(item: DescentResult | Run) -> Run:
     path = np.asarray(item.path, dtype=float)
     return Run(item.optimizer, path.reshape(len(path), -1),
                np.asarray(item.values, dtype=float).reshape(-1), item.status,
-               None if item.learning_rate is None else float(item.learning_rate))
+               None if item.lr is None else float(item.lr))
 
 
 def as_runs(data: Descents) -> list[Run]:

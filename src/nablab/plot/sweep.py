@@ -72,13 +72,13 @@ def draw_basins(ax: Any, expression: Expression, result: SweepResult,
                     fontweight="bold")
     _legend(ax, minima, codes, lang)
     axes.label_axes(ax, expression)
-    lr = float(result.learning_rates[result.best_row()])
+    lr = float(result.lrs[result.best_row()])
     ax.set_title(labels.text("basins_title", lang, lr=labels.number(lr)))
 
 
 def draw_rates(ax: Any, result: SweepResult, lang: str) -> None:
     """Converged and diverged fractions against η (log axis), divergence marked."""
-    rates = np.asarray(result.learning_rates, dtype=float)
+    rates = np.asarray(result.lrs, dtype=float)
     converged = np.array([result.fraction("converged", i) for i in range(len(rates))])
     diverged = np.array([result.fraction("diverged", i) for i in range(len(rates))])
     ax.plot(rates, converged, "-o", color="tab:green", markersize=4,

@@ -16,7 +16,7 @@ from typing import Any
 import sympy
 
 from nablab.calculus.notation import has_marks, mark
-from nablab.calculus.steps.narrate import explain
+from nablab.calculus.steps.narrate import document, explain
 from nablab.calculus.steps.rules import derive
 from nablab.calculus.steps.step import FlatStep, Step, applied
 from nablab.calculus.steps.tidy import SigmoidForm, readable, sigmoid_form
@@ -25,10 +25,11 @@ from nablab.core.expression import Expression, ordered_symbols
 from nablab.core.functions import sigmoid
 from nablab.core.printing import to_str
 from nablab.parse import parse
+from nablab.present import Document, Presentable
 
 
 @dataclass(frozen=True)
-class Derivation:
+class Derivation(Presentable):
     """A derivative worked out rule by rule.
 
     Attributes:
@@ -94,6 +95,10 @@ class Derivation:
         return {"result": to_str(self.result),
                 "steps": [{"rule": line.rule, "latex": line.latex, "text": line.text}
                           for line in shown]}
+
+    def document(self, lang: str | None = None) -> Document:
+        """Numbered steps with their rules and sentences, the result, the chain of equalities."""
+        return document(self, lang)
 
     def __str__(self) -> str:
         from nablab.calculus.notation import unicode

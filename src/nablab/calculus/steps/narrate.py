@@ -15,9 +15,12 @@ import sympy
 from nablab.calculus.notation import latex, mark, unicode
 from nablab.calculus.steps.step import FlatStep, Step, applied, table_rule
 from nablab.calculus.steps.tidy import SigmoidForm
+from nablab.calculus.verify import check_sentence
 from nablab.core.catalog import CATALOG
+from nablab.core.expression import Expression
 from nablab.core.functions import sigmoid
 from nablab.i18n import translate
+from nablab.present import Document, Writer
 
 #: General formulas (Unicode, LaTeX), ``str.format`` templates: ``{x}`` is the step's variable.
 #: A function's own formula (σ′ = σ(1 − σ)) is its derivative rule's ``shown`` in the catalog.
@@ -57,6 +60,11 @@ class DerivationLike(Protocol):
     def sigmoid(self) -> SigmoidForm | None: ...
     @property
     def steps(self) -> tuple[FlatStep, ...]: ...
+    @property
+    def expression(self) -> Expression: ...
+    @property
+    def verified(self) -> bool | None: ...
+    def chain(self) -> tuple[Any, ...]: ...
 
 
 @dataclass(frozen=True)
@@ -212,4 +220,54 @@ def sigmoid_text(derivation: DerivationLike) -> tuple[str, str] | None:
     return forms[-1]
 
 
-__all__ = ["FORMULAS", "Line", "explain", "sigmoid_text"]
+#: The whole chain of equalities is shown when it is at most this long (characters).
+CHAIN_WIDTH = 400
+
+
+def chain_lines(derivation: DerivationLike) -> list[str]:
+    """The chain of equalities as Unicode (only as much of it as will be shown)."""
+    chain: list[str] = []
+    for state in derivation.chain():
+        chain.append(unicode(state))
+        if sum(map(len, chain)) > CHAIN_WIDTH:
+            break
+    sigma = sigmoid_text(derivation)
+    return chain + ([sigma[0]] if sigma else [])
+
+
+def document(derivation: DerivationLike, lang: str | None = None,
+             lines: tuple[Line, ...] | None = None) -> Document:
+    """Numbered steps, indented by depth: rule and formula, equation, sentence; the result."""
+    d, f = derivation, derivation.expression
+    lines = explain(d, lang) if lines is None else lines
+    out = Writer()
+    out.text(f"{f.name or 'f'}({', '.join(map(unicode, f.variables or (d.var,)))})"
+             f" = {f.unicode}")
+    out.blank()
+    out.heading(translate("label.partial_steps", lang,
+                          held=", ".join(unicode(s) for s in d.held)) if d.partial
+                else translate("label.steps", lang))
+    for number, line in enumerate(lines, 1):
+        pad = 2 * (line.depth + 1)
+        out.text(f"{number}. {line.label}   {line.formula}", pad)
+        out.text(line.equation, pad + 3)
+        out.text(line.sentence, pad + 3)
+    out.blank()
+    out.heading(translate("label.result", lang))
+    result = f"{unicode(mark(f.expr, d.var, d.partial))} = {unicode(d.result)}"
+    out.text(result, 2)
+    sigma = sigmoid_text(d)
+    if sigma is not None:
+        out.text(f"{' ' * result.index(' = ')} = {sigma[0]}", 2)
+    out.text(check_sentence(d.verified, lang), 2)
+    chain = chain_lines(d)
+    if 2 < len(chain) and sum(len(c) for c in chain) <= CHAIN_WIDTH:
+        out.blank()
+        out.heading(translate("label.chain", lang))
+        out.text(chain[0], 2)
+        out.texts([f"= {line}" for line in chain[1:]], 4)
+    return out.document()
+
+
+__all__ = ["CHAIN_WIDTH", "FORMULAS", "DerivationLike", "Line", "chain_lines", "document",
+           "explain", "sigmoid_text"]

@@ -10,15 +10,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.hint": ("hint", "도움말"),
     "label.error": ("error", "오류"),
     "label.function": ("Function", "함수"),
-    "label.variables": ("Variables", "변수"),
     "label.parameters": ("Parameters (held constant)", "매개변수 (상수로 취급)"),
     "label.partials": ("Partial derivatives", "편미분"),
     "label.gradient": ("Gradient vector", "기울기 벡터"),
     "label.hessian": ("Hessian matrix", "헤세 행렬"),
-    "label.hessian_short": ("Hessian", "헤세 행렬"),
     "label.at_point": ("At the point {point}", "점 {point}에서"),
-    "label.value": ("value", "함숫값"),
-    "label.none": ("none", "없음"),
     "label.derivative": ("Derivative", "도함수"),
     # -- command line -----------------------------------------------------------------------
     "cli.description": (

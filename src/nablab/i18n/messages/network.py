@@ -20,9 +20,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(|θ| > 10¹²); the result is the last finite point — try a smaller learning rate",
         "{epochs}번째 에포크 뒤에 발산했습니다: 손실이나 매개변수가 유한하지 않게 되었습니다 "
         "(|θ| > 10¹²). 결과는 마지막 유한한 점입니다 — 학습률을 줄여 보세요"),
-    "network.status_word.converged": ("converged", "수렴"),
-    "network.status_word.max_epochs": ("done", "완료"),
-    "network.status_word.diverged": ("diverged", "발산"),
     # -- errors: data -----------------------------------------------------------------------
     "error.data_unreadable": ("cannot read the data file '{file}': {reason}",
                               "데이터 파일 '{file}'을(를) 읽을 수 없습니다: {reason}"),
