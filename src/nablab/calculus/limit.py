@@ -41,7 +41,7 @@ from nablab.core.printing import to_str
 from nablab.errors import DomainError
 from nablab.i18n import translate
 from nablab.parse import parse
-from nablab.present import Document, Presentable, Writer, sci
+from nablab.present import Document, Math, Presentable, Writer, sci
 
 #: Tried in order on each term; the first that applies works it out.
 STRATEGIES: tuple[Strategy, ...] = (polynomial, rational, root, standard)
@@ -137,7 +137,7 @@ class LimitDerivation(Presentable):
         out.heading(translate("label.partial_limit", lang, held=", ".join(held)) if held
                     else translate("label.limit_definition", lang))
         for step in self.steps:
-            out.text(step.unicode, 2)
+            out.formula(Math(step.unicode, step.latex), 2)
             out.text(step.text(lang), 6)
         out.blank()
         out.heading(translate("label.result", lang))

@@ -112,7 +112,7 @@ class DiffReport(Presentable):
         f, formulas = self.expression, self.formulas()
         one = len(f.variables) == 1
         out = Writer()
-        out.text(formulas.function.unicode)
+        out.formula(formulas.function, 0)
         if f.parameters:
             names = ", ".join(Math.of(p).unicode for p in f.parameters)
             out.text(f"{translate('label.parameters', lang)}: {names}")

@@ -214,16 +214,21 @@ class LagrangeResult(Presentable):
 
     def document(self, lang: str | None = None) -> Document:
         """The problem, the Lagrangian, the system, the candidates, then the explanation."""
-        view = self.text_view(lang)
+        view, latex = self.text_view(lang), self.latex_view()
         out = Writer()
-        out.text(view["function"])
-        out.texts(view["constraints"])
+        out.formula(Math(view["function"], latex["function"]), 0)
+        for unicode, tex in zip(view["constraints"], latex["constraints"], strict=True):
+            out.formula(Math(unicode, tex))
         out.blank()
         out.heading(translate("lagrange.heading.lagrangian", lang))
-        out.text(view["lagrangian"], 2)
+        names = (*self.variables, *(c.multiplier for c in self.constraints))
+        head = f"L({', '.join(Math.symbol(n).latex for n in names)})"
+        out.formula(Math(view["lagrangian"], f"{head} = {self.lagrangian_latex}"))
         out.blank()
         out.heading(translate("lagrange.heading.system", lang))
-        out.texts([view["vector_form"], *view["system"]])
+        for unicode, tex in zip([view["vector_form"], *view["system"]],
+                                [latex["vector_form"], *latex["system"]], strict=True):
+            out.formula(Math(unicode, tex))
         out.blank()
         status = translate("lagrange.complete" if self.complete else "lagrange.incomplete",
                            lang)

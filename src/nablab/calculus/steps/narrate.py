@@ -20,7 +20,7 @@ from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.functions import sigmoid
 from nablab.i18n import translate
-from nablab.present import Document, Writer
+from nablab.present import Document, Math, Writer
 
 #: General formulas (Unicode, LaTeX), ``str.format`` templates: ``{x}`` is the step's variable.
 #: A function's own formula (σ′ = σ(1 − σ)) is its derivative rule's ``shown`` in the catalog.
@@ -250,7 +250,7 @@ def document(derivation: DerivationLike, lang: str | None = None,
     for number, line in enumerate(lines, 1):
         pad = 2 * (line.depth + 1)
         out.text(f"{number}. {line.label}   {line.formula}", pad)
-        out.text(line.equation, pad + 3)
+        out.formula(Math(line.equation, line.latex), pad + 3)
         out.text(line.sentence, pad + 3)
     out.blank()
     out.heading(translate("label.result", lang))
