@@ -138,7 +138,7 @@ def test_usage_errors() -> None:
 
 
 def test_timeout_stops_the_job(monkeypatch: pytest.MonkeyPatch) -> None:
-    from nablab.jobs.calculus import DiffRequest
+    from nablab.jobs.diff import DiffRequest
 
     def spin(*args: object, **kwargs: object) -> None:
         while True:

@@ -16,11 +16,12 @@ from nablab.__main__ import main
 from nablab.cli.app import build_parser
 from nablab.errors import UsageError
 from nablab.jobs import JOBS, request_type, run
-from nablab.jobs.calculus import DiffRequest, TangentRequest
 from nablab.jobs.critical import CriticalRequest
+from nablab.jobs.diff import DiffRequest
 from nablab.jobs.lagrange import LagrangeRequest
 from nablab.jobs.network import GraphRequest, TrainRequest
 from nablab.jobs.optimize import DescendRequest, RaceRequest, SweepRequest
+from nablab.jobs.tangent import TangentRequest
 
 HIKE = LagrangeRequest(expression="4 - x^2 - 2y^2", constraints="2(x-1)^2 - 10y + 6 = 0")
 #: One small request per job that draws, with its command line.

@@ -1,9 +1,10 @@
 """Every command that is a job (``diff``, ``descend``, ``lagrange``, …), the same way.
 
 Its options come from the job's request fields (:mod:`nablab.cli.options`), plus ``--plot``
-and ``--animate`` when the job draws. Running it: the options become the request, the request
-runs in a bounded worker that returns the whole result, the result is printed (its document,
-or its JSON with ``--json``), and each figure asked for is drawn from that same result.
+and ``--animate`` when the job draws. Running it: the options become the request; the request
+runs in a bounded worker, which also presents the result (its document, or its JSON with
+``--json``: presenting a large result is bounded too) and, when figures are asked for,
+returns the whole result; each figure is drawn from that same result, never computed again.
 """
 
 from __future__ import annotations
@@ -41,23 +42,27 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     bar = None
     if request.progress_label is not None:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
-    result = ctx.run(_run, request, bar, bool(wanted))
+    output, result = ctx.run(_run, request, bar, bool(wanted), ctx.json, ctx.lang)
     if ctx.json:
-        render.print_json(request.to_json(result, ctx.lang), ctx.stdout)
+        render.print_json(output, ctx.stdout)
     else:
-        render.print_document(request.document(result, ctx.lang), ctx.stdout)
+        render.print_document(output, ctx.stdout)
     figures.write_figures(wanted, ctx, request, result)
     return 0
 
 
-def _run(request: Any, bar: ProgressBar | None, drawing: bool) -> Any:
+def _run(request: Any, bar: ProgressBar | None, drawing: bool, as_json: bool,
+         lang: str) -> tuple[Any, Any]:
+    """In the worker: the result, presented; and the result itself when it is to be drawn."""
     if drawing:
         request.check_drawable()
     try:
-        return run_job(request, bar)
+        result = run_job(request, bar)
     finally:
         if bar is not None:
             bar.close()
+    output = request.to_json(result, lang) if as_json else request.document(result, lang)
+    return output, (result if drawing else None)
 
 
 __all__ = ["register", "run"]

@@ -21,20 +21,23 @@ from typing import TYPE_CHECKING, Any
 from nablab.jobs.request import Field, Option, Progress, Request
 
 if TYPE_CHECKING:
-    from nablab.jobs.calculus import DiffRequest, LimitRequest, StepsRequest, TangentRequest
     from nablab.jobs.critical import CriticalRequest
+    from nablab.jobs.diff import DiffRequest
     from nablab.jobs.lagrange import LagrangeRequest
+    from nablab.jobs.limit import LimitRequest
     from nablab.jobs.network import GraphRequest, TrainRequest
     from nablab.jobs.optimize import DescendRequest, RaceRequest, SweepRequest
     from nablab.jobs.plot import PlotRequest
+    from nablab.jobs.steps import StepsRequest
+    from nablab.jobs.tangent import TangentRequest
 
 #: Each command's request class, by module (imported on first use: ``nablab diff`` loads the
 #: derivative jobs only).
 JOBS: dict[str, tuple[str, str]] = {
-    "diff": ("calculus", "DiffRequest"),
-    "limit": ("calculus", "LimitRequest"),
-    "steps": ("calculus", "StepsRequest"),
-    "tangent": ("calculus", "TangentRequest"),
+    "diff": ("diff", "DiffRequest"),
+    "limit": ("limit", "LimitRequest"),
+    "steps": ("steps", "StepsRequest"),
+    "tangent": ("tangent", "TangentRequest"),
     "critical": ("critical", "CriticalRequest"),
     "lagrange": ("lagrange", "LagrangeRequest"),
     "descend": ("optimize", "DescendRequest"),

@@ -9,8 +9,7 @@ from nablab.critical import CriticalPointsResult, critical_points
 from nablab.critical.domain import resolve_domain
 from nablab.jobs import convert
 from nablab.jobs.budget import exact_budget
-from nablab.jobs.calculus import VARIABLES
-from nablab.jobs.request import Progress, Request, formula, option
+from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture

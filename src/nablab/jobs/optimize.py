@@ -9,9 +9,8 @@ from typing import TYPE_CHECKING, Any
 
 from nablab.errors import UsageError
 from nablab.jobs import convert
-from nablab.jobs.calculus import VARIABLES
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import Progress, Request, formula, option
+from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
 from nablab.optimize import OPTIMIZERS, DescentResult, RaceResult, SweepResult, descend, race, sweep
 
 if TYPE_CHECKING:

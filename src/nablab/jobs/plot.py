@@ -7,9 +7,8 @@ from typing import Any
 
 from nablab.i18n import resolve_language
 from nablab.jobs import convert
-from nablab.jobs.calculus import VARIABLES
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import Progress, Request, formula, option
+from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
 from nablab.parse import parse_window
 from nablab.plot.function import KINDS
 from nablab.plot.picture import WrittenFigure, file_format

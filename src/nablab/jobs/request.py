@@ -73,6 +73,10 @@ def formula(help: str = "cli.arg.expr") -> Any:
                                                         positional=True)})
 
 
+#: ``--vars``: declares the variables (other names become constants); ``vars`` in the API.
+VARIABLES: dict[str, Any] = {"help": "cli.arg.vars", "metavar": "VARS", "name": "vars"}
+
+
 @dataclass(frozen=True)
 class Field:
     """A request field and how it is asked for (what both faces iterate over)."""
@@ -160,4 +164,5 @@ def replace(request: Request, **changes: Any) -> Request:
     return dataclasses.replace(request, **changes)
 
 
-__all__ = ["KINDS", "Field", "Option", "Progress", "Request", "formula", "option", "replace"]
+__all__ = ["KINDS", "VARIABLES", "Field", "Option", "Progress", "Request", "formula", "option",
+           "replace"]

@@ -1,0 +1,57 @@
+"""The ``diff`` job: partial derivatives, ∇f and the Hessian, optionally at a point."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from nablab.calculus.report import DiffReport, differentiate
+from nablab.jobs import convert
+from nablab.jobs.convert import PointLike
+from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.parse import canonical_name
+
+if TYPE_CHECKING:
+    from nablab.plot.picture import Picture
+
+
+@dataclass(frozen=True)
+class DiffRequest(Request):
+    """``nablab diff``: partial derivatives, ∇f and the Hessian, optionally at a point."""
+
+    command = "diff"
+
+    expression: str = formula()
+    wrt: str | None = option(None, "--wrt", help="cli.diff.wrt", metavar="VAR")
+    at: PointLike | None = option(None, "--at", help="cli.diff.at", metavar="POINT",
+                                  kind="numbers")
+    variables: str | None = option(None, "--vars", **VARIABLES)
+
+    def run(self, progress: Progress | None = None) -> DiffReport:
+        expression = convert.function(self.expression, self.variables)
+        wrt = None
+        if self.wrt:
+            wrt = [expression.symbol(canonical_name(w, self.wrt)).name
+                   for w in self.wrt.split(",") if w.strip()]
+        point = None if self.at is None else convert.point(expression, self.at, parameters=True)
+        return differentiate(expression, wrt, point)
+
+    def to_json(self, result: DiffReport, lang: str) -> dict[str, Any]:
+        return result.to_dict()
+
+    def check_drawable(self) -> None:
+        """One or two variables (and no vector function) to draw."""
+        from nablab.plot.function import check_dimensions
+
+        check_dimensions(convert.function(self.expression, self.variables))
+
+    def picture(self, result: DiffReport) -> Picture:
+        """Slices (or the tangent) at the point, else the function."""
+        from nablab.plot.function import derivative_picture
+
+        f = result.expression
+        at = None if result.at is None else [result.at.point[n] for n in f.variable_names]
+        return derivative_picture(f, None, at)
+
+
+__all__ = ["DiffRequest"]

@@ -1,0 +1,35 @@
+"""The ``steps`` job: the derivative rule by rule."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from nablab.calculus.steps import Derivation, derivative_steps, explain
+from nablab.jobs import convert
+from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+
+if TYPE_CHECKING:
+    pass
+
+
+@dataclass(frozen=True)
+class StepsRequest(Request):
+    """``nablab steps``: the derivative rule by rule."""
+
+    command = "steps"
+    draws = False
+
+    expression: str = formula()
+    variables: str | None = option(None, "--vars", **VARIABLES)
+    wrt: str | None = option(None, "--wrt", help="cli.opt.wrt", metavar="VAR")
+
+    def run(self, progress: Progress | None = None) -> Derivation:
+        expression = convert.function(self.expression, self.variables)
+        return derivative_steps(expression, convert.variable(expression, self.wrt))
+
+    def to_json(self, result: Derivation, lang: str) -> dict[str, Any]:
+        return result.to_dict(lang, explain(result, lang))
+
+
+__all__ = ["StepsRequest"]
