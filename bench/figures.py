@@ -30,7 +30,7 @@ from pathlib import Path
 from _timing import fmt, median_time, option  # bench/_timing.py: shared helpers
 from nablab.jobs import LagrangeRequest, TrainRequest, run
 
-REPEAT = int(option("repeat", 3))
+REPEAT = int(option("repeat", 5))
 BEFORE = sys.argv[sys.argv.index("--before") + 1] if "--before" in sys.argv else None
 CASES = {
     "lagrange (notes' hike)": (["lagrange", "4 - x^2 - 2y^2", "--constraint",

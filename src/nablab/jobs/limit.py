@@ -8,27 +8,25 @@ from typing import TYPE_CHECKING
 from nablab.calculus.limit import LimitDerivation, derivative_by_limit
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FunctionRequest, Progress, option
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture
 
 
 @dataclass(frozen=True)
-class LimitRequest(Request):
+class LimitRequest(FunctionRequest):
     """``nablab limit``: the derivative from the limit definition, and quotients at a point."""
 
     command = "limit"
     animates = True
 
-    expression: str = formula()
-    variables: str | None = option(None, "--vars", **VARIABLES)
     wrt: str | None = option(None, "--wrt", help="cli.opt.wrt", metavar="VAR")
     at: PointLike | None = option(None, "--at", help="cli.limit.at", metavar="X0",
                                   kind="numbers")
 
     def run(self, progress: Progress | None = None) -> LimitDerivation:
-        expression = convert.function(self.expression, self.variables)
+        expression = self.function()
         var = convert.variable(expression, self.wrt)
         point = None if self.at is None else \
             convert.point(expression, self.at, parameters=True, fallback=("x",))

@@ -11,7 +11,7 @@ from nablab.errors import UsageError
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.optimize import (
-    _Run,
+    Hyper,
     betas_option,
     counted,
     eps_option,
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class TrainRequest(_Run):
+class TrainRequest(Hyper):
     """``nablab train``: fit a model's parameters to data by gradient descent."""
 
     command = "train"

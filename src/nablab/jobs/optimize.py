@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from nablab.errors import UsageError
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FunctionRequest, Progress, Request, option
 from nablab.optimize import OPTIMIZERS, DescentResult, RaceResult, SweepResult, descend, race, sweep
 
 if TYPE_CHECKING:
@@ -78,8 +78,8 @@ def counted(progress: Progress | None, total: int) -> Callable[[int], None] | No
 
 
 @dataclass(frozen=True)
-class _Run(Request):
-    """What the optimizer jobs share: the function and the hyper-parameters."""
+class Hyper(Request):
+    """What jobs that run an optimizer share: its hyper-parameters, and a progress bar."""
 
     progress_label = "optimize.label.progress"
 
@@ -92,21 +92,31 @@ class _Run(Request):
 
 
 @dataclass(frozen=True)
-class DescendRequest(_Run):
-    """``nablab descend``: one optimizer from one start, every step recorded."""
+class _Runs(Hyper, FunctionRequest):
+    """The function, the run's length and the hyper-parameters (descend, race, sweep)."""
 
-    command = "descend"
-    animates = True
-
-    expression: str = formula()
-    variables: str | None = option(None, "--vars", **VARIABLES)
     steps: int = steps_option()
     tol: float = tol_option()
     momentum: float | None = momentum_option()
     betas: str | Sequence[float] | None = betas_option()
     eps: float | None = eps_option()
+
+
+@dataclass(frozen=True)
+class _FromStart(_Runs):
+    """One start point, and which steps the JSON keeps (descend, race)."""
+
     start: PointLike = start_option()
     every: int = every_option()
+
+
+@dataclass(frozen=True)
+class DescendRequest(_FromStart):
+    """``nablab descend``: one optimizer from one start, every step recorded."""
+
+    command = "descend"
+    animates = True
+
     optimizer: str = optimizer_option()
     lr: float | None = option(None, "--lr", help="cli.opt.lr", metavar="ETA", kind="number")
 
@@ -116,7 +126,7 @@ class DescendRequest(_Run):
             raise UsageError("bad_every", value=self.every)
 
     def run(self, progress: Progress | None = None) -> DescentResult:
-        expression = convert.function(self.expression, self.variables)
+        expression = self.function()
         start = convert.point(expression, self.start)
         return descend(expression, start, optimizer=self.optimizer, lr=self.lr,
                        steps=self.steps, tol=self.tol, callback=counted(progress, self.steps),
@@ -133,21 +143,12 @@ class DescendRequest(_Run):
 
 
 @dataclass(frozen=True)
-class RaceRequest(_Run):
+class RaceRequest(_FromStart):
     """``nablab race``: several optimizers from the same start, side by side."""
 
     command = "race"
     animates = True
 
-    expression: str = formula()
-    variables: str | None = option(None, "--vars", **VARIABLES)
-    steps: int = steps_option()
-    tol: float = tol_option()
-    momentum: float | None = momentum_option()
-    betas: str | Sequence[float] | None = betas_option()
-    eps: float | None = eps_option()
-    start: PointLike = start_option()
-    every: int = every_option()
     optimizers: str | Sequence[str] = option("gd,momentum,adam", "--optimizers",
                                              help="cli.opt.optimizers", metavar="NAMES")
     lr: str | float | Sequence[float] | None = option(None, "--lr", help="cli.opt.race_lr",
@@ -159,7 +160,7 @@ class RaceRequest(_Run):
         return list(self.optimizers)
 
     def run(self, progress: Progress | None = None) -> RaceResult:
-        expression = convert.function(self.expression, self.variables)
+        expression = self.function()
         start = convert.point(expression, self.start)
         names = self.names()
         rates = None if self.lr is None else convert.numbers(self.lr, "--lr")
@@ -177,18 +178,11 @@ class RaceRequest(_Run):
 
 
 @dataclass(frozen=True)
-class SweepRequest(_Run):
+class SweepRequest(_Runs):
     """``nablab sweep``: every learning rate from every start point, all at once."""
 
     command = "sweep"
 
-    expression: str = formula()
-    variables: str | None = option(None, "--vars", **VARIABLES)
-    steps: int = steps_option()
-    tol: float = tol_option()
-    momentum: float | None = momentum_option()
-    betas: str | Sequence[float] | None = betas_option()
-    eps: float | None = eps_option()
     optimizer: str = optimizer_option()
     lr: str | Sequence[float] = option("0.1", "--lr", help="cli.opt.lr_range", metavar="A:B:N",
                                        kind="numbers")
@@ -196,7 +190,7 @@ class SweepRequest(_Run):
                          required=True)
 
     def run(self, progress: Progress | None = None) -> SweepResult:
-        expression = convert.function(self.expression, self.variables)
+        expression = self.function()
         axes = start_axes(self.starts, expression.variable_names)
         rates = convert.number_range(self.lr, "--lr", DEFAULT_COUNT, geometric=True)
         return sweep(expression, optimizer=self.optimizer, lr=rates, starts=axes,

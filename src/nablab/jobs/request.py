@@ -18,8 +18,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from nablab.errors import UsageError
+from nablab.jobs.convert import function
 
 if TYPE_CHECKING:
+    from nablab.core.expression import Expression
     from nablab.plot.picture import Picture
     from nablab.present import Document
 
@@ -159,10 +161,22 @@ class Request:
         raise NotImplementedError
 
 
+@dataclass(frozen=True)
+class FunctionRequest(Request):
+    """A job on one formula: ``EXPR`` and ``--vars`` first, as every such command has them."""
+
+    expression: str = formula()
+    variables: str | None = option(None, "--vars", **VARIABLES)
+
+    def function(self) -> Expression:
+        """The formula, read (call it inside the budget)."""
+        return function(self.expression, self.variables)
+
+
 def replace(request: Request, **changes: Any) -> Request:
     """A copy of ``request`` with some fields changed (normalised again)."""
     return dataclasses.replace(request, **changes)
 
 
-__all__ = ["KINDS", "VARIABLES", "Field", "Option", "Progress", "Request", "formula", "option",
-           "replace"]
+__all__ = ["KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress", "Request",
+           "formula", "option", "replace"]

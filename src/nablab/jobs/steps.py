@@ -7,25 +7,23 @@ from typing import TYPE_CHECKING, Any
 
 from nablab.calculus.steps import Derivation, derivative_steps, explain
 from nablab.jobs import convert
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FunctionRequest, Progress, option
 
 if TYPE_CHECKING:
     pass
 
 
 @dataclass(frozen=True)
-class StepsRequest(Request):
+class StepsRequest(FunctionRequest):
     """``nablab steps``: the derivative rule by rule."""
 
     command = "steps"
     draws = False
 
-    expression: str = formula()
-    variables: str | None = option(None, "--vars", **VARIABLES)
     wrt: str | None = option(None, "--wrt", help="cli.opt.wrt", metavar="VAR")
 
     def run(self, progress: Progress | None = None) -> Derivation:
-        expression = convert.function(self.expression, self.variables)
+        expression = self.function()
         return derivative_steps(expression, convert.variable(expression, self.wrt))
 
     def to_json(self, result: Derivation, lang: str) -> dict[str, Any]:

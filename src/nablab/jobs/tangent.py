@@ -9,7 +9,7 @@ from nablab.calculus.tangent import TangentLine, TangentPlane, tangent_line, tan
 from nablab.errors import UsageError
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FunctionRequest, Progress, option
 from nablab.parse import parse_point
 
 if TYPE_CHECKING:
@@ -17,14 +17,12 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
-class TangentRequest(Request):
+class TangentRequest(FunctionRequest):
     """``nablab tangent``: the tangent line and its secants, or the tangent plane."""
 
     command = "tangent"
     animates = True
 
-    expression: str = formula()
-    variables: str | None = option(None, "--vars", **VARIABLES)
     at: PointLike = option(None, "--at", help="cli.tangent.at", metavar="X0", kind="numbers",
                            required=True)
     direction: str | list[float] | None = option(None, "--direction",
@@ -32,7 +30,7 @@ class TangentRequest(Request):
                                                  kind="numbers")
 
     def run(self, progress: Progress | None = None) -> TangentLine | TangentPlane:
-        expression = convert.function(self.expression, self.variables)
+        expression = self.function()
         point = convert.point(expression, self.at, parameters=True, fallback=("x",))
         direction = None
         if self.direction is not None:
