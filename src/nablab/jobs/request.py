@@ -62,6 +62,10 @@ class Option:
     positional: bool = False
     help_params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS or (self.kind == "choice") != (self.choices is not None):
+            raise ValueError(f"an option of kind {self.kind!r} with choices {self.choices!r}")
+
 
 def option(default: Any, *flags: str, help: str, **details: Any) -> Any:
     """A request field with its :class:`Option` (``default`` as for ``dataclasses.field``)."""
@@ -173,10 +177,5 @@ class FunctionRequest(Request):
         return function(self.expression, self.variables)
 
 
-def replace(request: Request, **changes: Any) -> Request:
-    """A copy of ``request`` with some fields changed (normalised again)."""
-    return dataclasses.replace(request, **changes)
-
-
 __all__ = ["KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress", "Request",
-           "formula", "option", "replace"]
+           "formula", "option"]
