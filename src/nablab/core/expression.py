@@ -12,6 +12,7 @@ import sympy
 
 from nablab.core.differentiate import DerivativeEngine
 from nablab.core.printing import to_latex, to_str, to_unicode
+from nablab.core.reading import AskedDerivative, Reading
 from nablab.errors import DomainError, ParseError, UnsupportedError
 
 T = TypeVar("T")
@@ -54,6 +55,9 @@ class Expression:
         expr: the SymPy expression; a tuple of them for a vector-valued function.
         variables: the variables, in order (declared order, else alphabetical).
         name: the function's name when the text defined one (``f`` in ``f(x, y) = …``).
+        readings: what the reading policy decided about the text (see
+            :mod:`nablab.core.reading`), in the order of the text.
+        asked: the derivative the text asked for (``d/dx (…)``), else None.
 
     Symbols that appear in ``expr`` but are not variables are parameters: derivatives treat
     them as constants (``a x^2`` with variables ``(x,)`` has derivative ``2 a x``).
@@ -68,6 +72,8 @@ class Expression:
     expr: Any
     variables: tuple[sympy.Symbol, ...]
     name: str | None = None
+    readings: tuple[Reading, ...] = ()
+    asked: AskedDerivative | None = None
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- construction ---------------------------------------------------------------------

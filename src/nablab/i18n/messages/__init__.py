@@ -13,11 +13,13 @@ from nablab.i18n.messages import (
     network,
     optimize,
     plot,
+    reading,
     web,
 )
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
-          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES)
+          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
+          reading.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
