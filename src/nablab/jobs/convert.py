@@ -36,13 +36,15 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
-def function(text: str | Expression, variables: str | Sequence[str] | None = None) -> Expression:
-    """The formula, read once (``variables``: ``"x,y"`` or a list, declaring the variables)."""
+def function(text: str | Expression, variables: str | Sequence[str] | None = None,
+             functions: str | Sequence[str] | None = None) -> Expression:
+    """The formula, read once (``variables``: ``"x,y"`` or a list, declaring the variables;
+    ``functions``: names read as undefined functions, ``"u,v"`` or a list)."""
     if isinstance(text, Expression):
         return text
     if variables is not None and not isinstance(variables, str):
         variables = ",".join(variables)
-    return parse(text, variables=variables)
+    return parse(text, variables=variables, functions=functions)
 
 
 def point(expression: Expression, value: PointLike, *, parameters: bool = False,

@@ -171,10 +171,12 @@ class FunctionRequest(Request):
 
     expression: str = formula()
     variables: str | None = option(None, "--vars", **VARIABLES)
+    functions: str | None = option(None, "--functions", help="cli.arg.functions",
+                                   metavar="NAMES")
 
     def function(self) -> Expression:
         """The formula, read (call it inside the budget)."""
-        return function(self.expression, self.variables)
+        return function(self.expression, self.variables, self.functions)
 
 
 __all__ = ["KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress", "Request",

@@ -22,6 +22,7 @@ from lark import Token, Transformer
 from nablab.core.catalog import CATALOG
 from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS
+from nablab.core.reading import Reading
 from nablab.errors import ParseError
 from nablab.parse.limits import ParseLimits
 
@@ -32,6 +33,7 @@ class BuildContext:
 
     source: str
     limits: ParseLimits
+    readings: list[tuple[int, Reading]] = field(default_factory=list)
 
 
 CONTEXT: ContextVar[BuildContext] = ContextVar("nablab_parse_context")
@@ -42,7 +44,8 @@ class Node:
     """A built sub-formula: SymPy value, source span, depth, float value if constant.
 
     Sums and products keep their operands in a list until used, so a long sum is built
-    with one ``Add`` instead of one per ``+``.
+    with one ``Add`` instead of one per ``+``. ``glued``: for an exponent read as a number
+    glued to a name (``2y`` in ``x^2y``), where the number ends.
     """
 
     start: int
@@ -53,6 +56,7 @@ class Node:
     terms: list[Any] | None = None
     factors: list[Any] | None = None
     vector: list[Node] | None = None
+    glued: int | None = None
     _built: Any = field(default=None, repr=False)
 
     @property
@@ -242,7 +246,8 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         sign, inner = children
         _scalar(inner)
         approx = None if inner.approx is None else -inner.approx
-        return Node(_s(sign), inner.end, _depth(inner), approx, value=-inner.expr)
+        return Node(_s(sign), inner.end, _depth(inner), approx, value=-inner.expr,
+                    glued=inner.glued)
 
     def pos(self, children: list[Any]) -> Node:
         sign, inner = children
@@ -252,7 +257,16 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
 
     def pow(self, children: list[Any]) -> Node:
         base, _, exponent = children
+        if exponent.glued is not None:
+            _read_superscript(base, exponent)
         return self._power(base, exponent)
+
+    def glued(self, children: list[Any]) -> Node:
+        token, rest = children
+        number = self.number([token])
+        node = self._product(number, rest, rest.expr, 1)
+        node.glued = _e(token)
+        return node
 
     def _power(self, base: Node, exponent: Node) -> Node:
         _scalar(base, exponent)
@@ -344,11 +358,21 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
             if name not in ("log", "ln"):
                 raise _error("base_not_allowed", _s(token), base.end, name=name)
             args = [*args, base]
+        if name == "log" and base is None:
+            _read(_s(token), "natural_log", typed=_span_text(_s(token), end))
         if power is not None and power.approx is not None and power.approx < 0:
             raise _error("ambiguous_inverse", _s(token), power.end, hint="inverse",
                          name=name)
         node = self._apply(name, args, _s(token), end)
         return self._power(node, power) if power is not None else node
+
+    def ucall(self, children: list[Any]) -> Node:
+        """``f(x, y)``: an undefined function, ``sympy.Function("f", real=True)(x, y)``."""
+        token: Token = children[0]
+        args = [c for c in children if isinstance(c, Node)]
+        _scalar(*args)
+        value = sympy.Function(str(token), real=True)(*(a.expr for a in args))
+        return Node(_s(token), _e(children[-1]), _depth(*args), None, value=value)
 
     def _apply(self, name: str, args: list[Node], start: int, end: int) -> Node:
         spec = CATALOG.named(name)
@@ -372,6 +396,21 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         else:
             value = spec.build(*exprs)
         return _check_result(Node(start, end, _depth(*args), approx, value=value))
+
+
+def _read(start: int, rule: str, **params: Any) -> None:
+    _ctx().readings.append((start, Reading.of(rule, **params)))
+
+
+def _read_superscript(base: Node, exponent: Node) -> None:
+    """Say that ``x^2y`` was read as x^(2y), and how to write x²·y."""
+    source = _ctx().source
+    base_text = source[base.start:base.end].strip()
+    split = exponent.glued or exponent.start
+    number, rest = source[exponent.start:split].strip(), source[split:exponent.end].strip()
+    _read(base.start, "superscript", typed=source[base.start:exponent.end].strip(),
+          read=f"{base_text}^({number}{rest})", product=f"{base_text}^{number}·{rest}",
+          other=f"{base_text}^{number} {rest}")
 
 
 #: Function arguments up to this many nodes get SymPy's automatic simplification.

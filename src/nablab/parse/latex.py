@@ -16,6 +16,8 @@ from nablab.errors import ParseError
 from nablab.parse.tokens import SINGLE, State, join_subscript
 
 _SPACING = {",", ";", ":", "!", " ", "quad", "qquad"}
+#: Accents a variable may wear, to the suffix of its name: ``\\hat{y}`` is ``yhat`` (ŷ).
+_ACCENT_COMMANDS = {"hat": "hat", "widehat": "hat", "bar": "bar", "overline": "bar"}
 _LATEX_OPS = {"cdot": "STAR", "times": "STAR", "ast": "STAR", "div": "SLASH",
               "frac": "FRAC", "dfrac": "FRAC", "tfrac": "FRAC", "sqrt": "SQRT"}
 
@@ -45,6 +47,8 @@ class LatexCommands:
             return self._delimiter(st, name, i, j, end)
         if name in ("operatorname", "mathrm", "text", "mathit"):
             return self._braced_name(st, name, i, j, end)
+        if name in _ACCENT_COMMANDS:
+            return self._accented_name(st, _ACCENT_COMMANDS[name], i, j, end)
         if name in _SPACING:
             return j
         if name in _LATEX_OPS:
@@ -108,6 +112,24 @@ class LatexCommands:
         if delim == ".":
             return j + 1
         raise self.error("unknown_command", i, j + 1, hint="latex", command="\\" + which + delim)
+
+    def _accented_name(self, st: State, accent: str, i: int, j: int, end: int) -> int:
+        """``\\hat{y}``, ``\\bar{x}``, ``\\hat{\\theta}_1`` → the names yhat, xbar, thetahat1."""
+        close = self.text.find("}", j)
+        inner = self.text[j + 1:close].strip() if self.text[j:j + 1] == "{" else ""
+        base = GREEK_ALIASES.get(inner[1:], inner[1:]) if inner.startswith("\\") else inner
+        if close == -1 or not (len(base) == 1 and base.isascii() and base.isalpha()
+                               or base in GREEK_NAMES):
+            raise self.error("unknown_command", i, close + 1 if close != -1 else j,
+                             hint="latex", command="\\" + self.text[i + 1:j])
+        name = base + accent
+        sub, k = self._subscript(close + 1, end)
+        if sub is not None:
+            name = join_subscript(name, sub)
+        else:
+            k = close + 1
+        self.emit(st, "NAME", name, i, k)
+        return k
 
     def _braced_name(self, st: State, command: str, i: int, j: int, end: int) -> int:
         if self.text[j:j + 1] != "{" or "}" not in self.text[j:end]:

@@ -19,6 +19,8 @@ an error.
 
 from __future__ import annotations
 
+import math
+
 from lark import Token
 
 from nablab.core.catalog import CATALOG
@@ -26,9 +28,11 @@ from nablab.core.names import (
     CONSTANTS,
     GREEK_ALIASES,
     GREEK_CHARS,
+    GREEK_DISPLAY,
     GREEK_NAMES,
     known_words,
 )
+from nablab.core.reading import Reading
 from nablab.errors import ParseError
 from nablab.parse.latex import LatexCommands
 from nablab.parse.limits import ParseLimits
@@ -41,15 +45,27 @@ _OPERAND_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOSE
 _TIGHT_ARGS = {"FRAC": 2, "SQRT": 1}
 _ARGUMENT_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOSE"}
 
+#: Names read as undefined functions when applied to ``(…)`` and not declared variables.
+DEFAULT_FUNCTIONS = frozenset({"f", "g", "h", "F", "G", "H", "phi", "psi"})
+
 
 class Lexer(LatexCommands):
     """Turns ``norm.text[start:end]`` into grammar tokens with source positions."""
 
-    def __init__(self, norm: Normalized, declared: frozenset[str], limits: ParseLimits) -> None:
+    def __init__(self, norm: Normalized, declared: frozenset[str], limits: ParseLimits,
+                 functions: frozenset[str] = DEFAULT_FUNCTIONS,
+                 readings: list[tuple[int, Reading]] | None = None) -> None:
         self.norm = norm
         self.text = norm.text
         self.declared = declared
         self.limits = limits
+        self.functions = functions - declared
+        self.readings = readings if readings is not None else []
+
+    def read(self, start: int, rule: str, **params: object) -> None:
+        """Record that ``rule`` decided how the text at ``start`` was read."""
+        s, _ = self.norm.source_span(start, start + 1)
+        self.readings.append((s, Reading.of(rule, **params)))
 
     # -- errors and token emission -------------------------------------------------------
     def error(self, kind: str, start: int, end: int | None = None, hint: str | None = None,
@@ -125,6 +141,8 @@ class Lexer(LatexCommands):
             elif self.text.startswith("**", i):
                 self.emit(st, "CARET", "**", i, i + 2)
                 i += 2
+            elif ch == "," and self._decimal_comma(st, i, end):
+                raise self._comma_error(st, i, end)
             elif ch in SINGLE:
                 if ch == "[" and st.tokens and st.tokens[-1].type == "NAME" \
                         and self.text[i - 1:i] != " ":
@@ -136,7 +154,27 @@ class Lexer(LatexCommands):
         if st.stack:
             _, where, shown = st.stack[-1]
             raise self.error("unclosed_bracket", where, bracket=shown)
-        return st.tokens
+        return _glue_exponents(st.tokens)
+
+    def _decimal_comma(self, st: State, i: int, end: int) -> bool:
+        """``2,5x`` outside brackets: a decimal comma, not the vector (2, 5x)."""
+        tokens = st.tokens
+        return (not st.stack and bool(tokens) and tokens[-1].type == "NUMBER"
+                and self.text[i - 1:i].isdigit() and self.text[i + 1:i + 2].isdigit()
+                and (len(tokens) < 2 or tokens[-2].type not in ("CARET", "UNDERSCORE")))
+
+    def _comma_error(self, st: State, i: int, end: int) -> ParseError:
+        number = st.tokens[-1]
+        j = i + 1
+        while j < end and self.text[j].isascii() and self.text[j].isalnum():
+            j += 1
+        s, e = self.norm.source_span(i, j)
+        before = self.norm.source[int(number.start_pos or 0):s]
+        typed = before + self.norm.source[s:e]
+        return ParseError("decimal_comma", source=self.norm.source, start=s, end=s + 1,
+                          hint="decimal_comma", typed=typed,
+                          decimal=before + "." + self.norm.source[s + 1:e],
+                          vector=f"({before}, {self.norm.source[s + 1:e]})")
 
     def _bad_character(self, i: int) -> ParseError:
         import unicodedata
@@ -164,18 +202,54 @@ class Lexer(LatexCommands):
             j += 1
             while j < end and self.text[j].isdigit():
                 j += 1
+        mantissa_end = j
         j = self._scientific_suffix(j, end)
         literal = self.text[i:j]
         if sum(c.isdigit() for c in literal) > self.limits.max_literal_digits:
             raise self.error("literal_too_long", i, j, limit=self.limits.max_literal_digits)
+        self._check_magnitude(literal, mantissa_end - i, i, j)
+        if j > mantissa_end and j < end and self.text[j].isalpha():
+            k = j
+            while k < end and self.text[k].isascii() and self.text[k].isalpha():
+                k += 1
+            name = self.text[j:k]
+            self.read(i, "scientific", typed=literal + name, number=literal, name=name)
         self.emit(st, "NUMBER", literal, i, j)
         return j
 
+    def _check_magnitude(self, literal: str, mantissa_len: int, i: int, j: int) -> None:
+        """Refuse from the text alone a literal whose size is beyond the limits: ``1e400``.
+
+        Nothing is converted first, so ``1e1000000000`` is refused in microseconds.
+        """
+        if mantissa_len == len(literal):
+            return
+        mantissa, exponent = literal[:mantissa_len], literal[mantissa_len + 1:]
+        digits = exponent.lstrip("+-").lstrip("0")
+        bound = round(self.limits.max_log_magnitude / math.log(10))
+        if len(digits) > len(str(bound)) + 1:
+            too_small = exponent.startswith("-")
+        else:
+            whole, _, fraction = mantissa.partition(".")
+            whole = whole.lstrip("0")
+            if whole:
+                lead = len(whole) - 1
+            elif fraction.strip("0"):
+                lead = -(len(fraction) - len(fraction.lstrip("0")) + 1)
+            else:
+                return  # zero, whatever the exponent
+            order = int(exponent) + lead
+            if -bound <= order <= bound:
+                return
+            too_small = order < 0
+        kind = "number_too_small" if too_small else "number_too_large"
+        raise self.error(kind, i, j, text=self.norm.source[slice(*self.norm.source_span(i, j))])
+
     def _scientific_suffix(self, j: int, end: int) -> int:
-        """``1e-3`` is a number; ``2e^x``, ``2e`` and ``2ex`` are 2·e….
+        """``1e-3`` and ``1e-3x`` (= x/1000) hold a number; ``2e^x``, ``2e``, ``2ex`` are 2·e….
 
         An ``e`` counts as an exponent marker only when digits follow it (after an optional
-        sign) and no letter follows those digits.
+        sign); a name glued after those digits multiplies the number.
         """
         if j >= end or self.text[j] not in "eE" or "e" in self.declared:
             return j
@@ -185,7 +259,7 @@ class Lexer(LatexCommands):
         digits_start = k
         while k < end and self.text[k].isdigit():
             k += 1
-        if k == digits_start or (k < end and (self.text[k].isalpha() or self.text[k] == ".")):
+        if k == digits_start or (k < end and self.text[k] == "."):
             return j
         return k
 
@@ -199,6 +273,8 @@ class Lexer(LatexCommands):
         if sub is not None and (word + "_" + sub) in self.declared:
             self.emit(st, "NAME", word + "_" + sub, i, k)
             return k
+        if sub is None and self._abstract_call(st, word, i, j, end):
+            return j
         pieces = self._split(word, i)
         if sub is not None:
             kind, value, s, _ = pieces[-1]
@@ -249,12 +325,41 @@ class Lexer(LatexCommands):
                     pieces.append(("NUMBER", digits, offset + i, offset + j))
                 i = j
                 continue
+            if self._log_base(word, i, offset, pieces):
+                i = len(word) if word[i:] == "lg" else i + 3 + _digit_run(word, i + 3)
+                continue
             piece = self._longest_word(word, i)
             kind = self._word_kind(piece)
             value = GREEK_ALIASES.get(piece, piece)
             pieces.append((kind, value, offset + i, offset + i + len(piece)))
             i += len(piece)
         return pieces
+
+    def _log_base(self, word: str, i: int, offset: int,
+                  pieces: list[tuple[str, str, int, int]]) -> bool:
+        """``log10``, ``log2`` → log with that base (as ``log_10``); ``lg`` → base 10."""
+        if word[i:] == "lg" and i == 0 and not {"l", "g", "lg"} & self.declared:
+            base, width = "10", 2
+        elif word.startswith("log", i) and "log" not in self.declared:
+            count = _digit_run(word, i + 3)
+            base, width = word[i + 3:i + 3 + count], 3 + count
+            if not base or base[0] == "0" or base == "1":
+                return False
+        else:
+            return False
+        start, stop = offset + i, offset + i + width
+        pieces += [("FUNC", "log", start, stop), ("UNDERSCORE", "_", start, stop),
+                   ("NUMBER", base, start, stop)]
+        self.read(start, "log_base", typed=word[i:i + width], base=base)
+        return True
+
+    def _abstract_call(self, st: State, name: str, i: int, j: int, end: int) -> bool:
+        """``f(x)``: a function name of :data:`DEFAULT_FUNCTIONS` (or given) applied to ``(``."""
+        if self.text[j:j + 1] != "(" or name not in self.functions:
+            return False
+        self.emit(st, "UFUNC", name, i, j)
+        self.read(i, "abstract_function", name=_shown(name))
+        return True
 
     def _longest_word(self, word: str, i: int) -> str:
         best = word[i]
@@ -280,7 +385,8 @@ class Lexer(LatexCommands):
         """Rule 5: ``foo(`` is an unknown function, not f·o·o·(…)."""
         if k >= end or self.text[k] != "(" or len(pieces) < 2 or not word.isalpha():
             return
-        if pieces[-1][0] == "FUNC" or any(p[1] in self.declared for p in pieces):
+        if pieces[-1][0] == "FUNC" or any(p[1] in self.declared or p[0] == "UNDERSCORE"
+                                          for p in pieces):
             return
         s, e = self.norm.source_span(pieces[0][2], k)
         raise ParseError("unknown_function", source=self.norm.source, start=s, end=e,
@@ -292,6 +398,8 @@ class Lexer(LatexCommands):
         while j < end and self.text[j].isascii() and self.text[j].isdigit():
             j += 1
         digits = self.text[i + 1:j]
+        if not digits and self._abstract_call(st, name, i, j, end):
+            return j
         sub, k = self._subscript(j, end)
         full = name + digits
         if sub is not None:
@@ -313,12 +421,45 @@ class Lexer(LatexCommands):
 _BRACKET_TEXT = {"RPAR": ")", "RBRACE": "}", "RBRACK": "]", "ABSCLOSE": "|"}
 
 
+
+def _digit_run(word: str, i: int) -> int:
+    j = i
+    while j < len(word) and word[j].isdigit():
+        j += 1
+    return j - i
+
+
+def _shown(name: str) -> str:
+    return GREEK_DISPLAY.get(name, name)
+
+
+def _glue_exponents(tokens: list[Token]) -> list[Token]:
+    """Mark a number glued to a name right after ``^`` (and a sign): ``e^-2x`` = e^(−2x).
+
+    The grammar reads such a number with the name after it as one exponent, as ``sin 2x``
+    reads ``2x`` as one argument. A space ends the exponent: ``x^2 y`` = x²·y.
+    """
+    for index in range(len(tokens) - 1):
+        token, after = tokens[index], tokens[index + 1]
+        if token.type != "NUMBER" or after.type not in ("NAME", "CONST") \
+                or after.start_pos != token.end_pos:
+            continue
+        k = index - 1
+        while k >= 0 and tokens[k].type in ("MINUS", "PLUS"):
+            k -= 1
+        if k >= 1 and tokens[k].type == "CARET" and tokens[k - 1].type != "FUNC":
+            tokens[index] = Token("GNUMBER", str(token), start_pos=token.start_pos,
+                                  end_pos=token.end_pos)
+    return tokens
+
+
 def tokenize(norm: Normalized, start: int, end: int, declared: frozenset[str],
-             limits: ParseLimits) -> list[Token]:
+             limits: ParseLimits, functions: frozenset[str] = DEFAULT_FUNCTIONS,
+             readings: list[tuple[int, Reading]] | None = None) -> list[Token]:
     """Tokens of ``norm.text[start:end]``.
 
     Raises:
         ParseError: invalid characters, unknown commands or functions, unbalanced brackets,
             too many tokens, too deep nesting, too long literals.
     """
-    return Lexer(norm, declared, limits).tokenize(start, end)
+    return Lexer(norm, declared, limits, functions, readings).tokenize(start, end)

@@ -1,6 +1,9 @@
 """Text as pasted from documents, made plain before lexing.
 
-Superscripts become ``^(…)`` (``x²`` → ``x^(2)``), look-alike operators become ASCII
+A formula wrapped as pasted from notes (``$…$``, ``$$…$$``, ``\\(…\\)``, ``\\[…\\]``) loses
+its wrapper. Superscripts, digits and modifier letters alike, become ``^(…)`` (``x²`` →
+``x^(2)``, ``e⁻ˣ`` → ``e^(-x)``); a letter with a hat or bar (``ŷ``, ``x̄``) becomes
+``\\hat{y}``, ``\\bar{x}``. Look-alike operators become ASCII
 (``·`` ``×`` ``−`` ``≤``), everything else goes through NFKC (full-width letters, math italic
 𝑥, NBSP). Invisible and bidirectional control characters are refused by name: they can make
 a formula look different from what it is. Each output character remembers the input index
@@ -15,7 +18,13 @@ from dataclasses import dataclass
 from nablab.errors import ParseError
 
 _SUPERSCRIPTS = {"⁰": "0", "¹": "1", "²": "2", "³": "3", "⁴": "4", "⁵": "5", "⁶": "6",
-                 "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+"}
+                 "⁷": "7", "⁸": "8", "⁹": "9", "⁻": "-", "⁺": "+", "⁽": "(", "⁾": ")",
+                 **dict(zip("ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ", "abcdefghijklmnoprstuvwxyz",
+                            strict=True))}
+#: Combining accents a name may wear (``ŷ`` is y + U+0302), as the LaTeX command for them.
+_ACCENTS = {"\u0302": "hat", "\u0304": "bar", "\u0305": "bar"}
+#: Wrappers of a formula pasted from notes, opening → closing.
+_WRAPPERS = (("$$", "$$"), ("$", "$"), ("\\(", "\\)"), ("\\[", "\\]"))
 _DIRECT = {
     "·": "*", "⋅": "*", "×": "*", "∗": "*", "•": "*", "∙": "*", "÷": "/", "∕": "/",
     "−": "-", "–": "-", "‐": "-", "‑": "-", "﹣": "-", "－": "-",
@@ -65,12 +74,19 @@ def normalize(source: str) -> Normalized:
     """
     out: list[str] = []
     origin: list[int] = []
-    i = 0
-    while i < len(source):
+    i, stop = _unwrapped(source)
+    while i < stop:
         ch = source[i]
+        accented = _accented(source, i)
+        if accented is not None:
+            piece, width = accented
+            out.append(piece)
+            origin += [i] * len(piece)
+            i += width
+            continue
         if ch in _SUPERSCRIPTS:
             j = i
-            while j < len(source) and source[j] in _SUPERSCRIPTS:
+            while j < stop and source[j] in _SUPERSCRIPTS:
                 j += 1
             piece = "^(" + "".join(_SUPERSCRIPTS[c] for c in source[i:j]) + ")"
             out.append(piece)
@@ -101,3 +117,30 @@ def normalize(source: str) -> Normalized:
         origin += [i] * len(piece)
         i += 1
     return Normalized(source, "".join(out), tuple(origin))
+
+
+def _unwrapped(source: str) -> tuple[int, int]:
+    """Where the formula starts and stops inside a ``$…$``-style wrapper (or the whole)."""
+    start, stop = len(source) - len(source.lstrip()), len(source.rstrip())
+    for opening, closing in _WRAPPERS:
+        if stop - start >= len(opening) + len(closing) and source.startswith(opening, start) \
+                and source.endswith(closing, 0, stop):
+            inner = source[start + len(opening):stop - len(closing)]
+            if opening == "$" and "$" in inner:
+                continue
+            return start + len(opening), stop - len(closing)
+    return 0, len(source)
+
+
+def _accented(source: str, i: int) -> tuple[str, int] | None:
+    """``ŷ`` or y + combining circumflex → (``\\hat{y}``, characters used), else None."""
+    ch = source[i]
+    nxt = source[i + 1:i + 2]
+    if ch.isascii() and ch.isalpha() and nxt in _ACCENTS:
+        return f"\\{_ACCENTS[nxt]}{{{ch}}}", 2
+    if ch.isascii() or not ch.isalpha():
+        return None
+    parts = unicodedata.normalize("NFD", ch)
+    if len(parts) == 2 and parts[0].isascii() and parts[1] in _ACCENTS:
+        return f"\\{_ACCENTS[parts[1]]}{{{parts[0]}}}", 1
+    return None

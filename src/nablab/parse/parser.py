@@ -8,6 +8,7 @@ SymPy objects directly. ``sympify``/``parse_expr`` are never called on user text
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -28,15 +29,18 @@ from nablab.core.names import (
     GREEK_NAMES,
 )
 from nablab.core.printing import to_latex, to_unicode
+from nablab.core.reading import AskedDerivative, Reading
 from nablab.errors import ParseError
 from nablab.parse.builder import CONTEXT, BuildContext, Builder, Node
-from nablab.parse.lexer import tokenize
+from nablab.parse.derivative import derivative_request
+from nablab.parse.lexer import DEFAULT_FUNCTIONS, tokenize
 from nablab.parse.limits import DEFAULT_LIMITS, ParseLimits
 from nablab.parse.normalize import Normalized, normalize
 
 _RELATION = re.compile(r"<=|>=|==|!=|=|<|>")
-_DEFINITION = re.compile(r"^\s*(?P<name>[^\s()\[\]{}=<>,+\-*/^|!]+?)\s*"
+_DEFINITION = re.compile(r"^\s*(?P<name>\\(?:hat|bar)\{[A-Za-z]\}|[^\s()\[\]{}=<>,+\-*/^|!]+?)\s*"
                          r"(?:\(\s*(?P<args>[^()]*?)\s*\))?\s*$")
+_ACCENTED = re.compile(r"^\\(?P<accent>hat|bar|widehat|overline)\{\s*(?P<base>[A-Za-z])\s*\}")
 _NAME = re.compile(r"^(?P<stem>[A-Za-z]+|\\[A-Za-z]+|[^\x00-\x7f])(?P<digits>[0-9]*)"
                    r"(?:_(?:\{(?P<sub1>[A-Za-z0-9]+)\}|(?P<sub2>[A-Za-z0-9]+)))?$")
 _RELATION_OPS = {"=": "=", "==": "=", "<=": "<=", ">=": ">=", "<": "<", ">": ">"}
@@ -67,6 +71,7 @@ class Relation:
         lhs, rhs: the two sides (SymPy).
         op: ``"="``, ``"<="``, ``">="``, ``"<"`` or ``">"``.
         variables: the variables of both sides, in order.
+        readings: what the reading policy decided about the text (as on an Expression).
     """
 
     source: str
@@ -74,6 +79,7 @@ class Relation:
     op: str
     rhs: Any
     variables: tuple[sympy.Symbol, ...]
+    readings: tuple[Reading, ...] = ()
 
     @property
     def expression(self) -> Any:
@@ -96,16 +102,22 @@ class Relation:
 
 # -- entry points -------------------------------------------------------------------------
 def parse(text: str | Expression, variables: Sequence[str] | None = None, *,
+          functions: Sequence[str] | str | None = None,
           limits: ParseLimits = DEFAULT_LIMITS) -> Expression:
     """Read a function as written on paper or in LaTeX.
 
     Accepts ``x^2 + 3xy + y^2``, ``1/(1+e^{-x})``, ``\\frac{1}{1+e^{-x}}``, ``w1 x1 + w2 x2``,
     definitions ``f(x, y) = …`` (which declare the variables, in order) and ``z = wx + b``.
+    How ambiguous text is read is the README's "How nablab reads what you type"; each rule
+    that decided is kept in :attr:`Expression.readings`, and a leading ``d/dx`` becomes
+    :attr:`Expression.asked` with what follows it as the formula.
 
     Args:
         text: the formula (an :class:`Expression` is returned unchanged).
         variables: the variables, in order; names not listed are parameters. Default: the
             definition's arguments, else every name in alphabetical order.
+        functions: names read as undefined functions when applied to ``(…)`` (``"u,v"``);
+            default f, g, h, F, G, H, φ, ψ. A declared variable is never a function.
         limits: size caps (length, depth, literal size, magnitude).
 
     Returns:
@@ -125,10 +137,34 @@ def parse(text: str | Expression, variables: Sequence[str] | None = None, *,
     name, args, start = _definition(norm)
     if declared is None and args is not None:
         declared = args
-    node = _parse_span(norm, start, len(norm.text), declared or (), limits)
+    readings: list[tuple[int, Reading]] = []
+    asked: AskedDerivative | None = None
+    request = derivative_request(norm, start, lambda v: canonical_name(v, norm.source))
+    if request is not None:
+        asked, start, reading = request
+        readings.append((norm.source_span(start - 1, start)[0], reading))
+    node = _parse_span(norm, start, len(norm.text), declared or (), limits,
+                       _functions(functions, norm), readings)
     expr = _node_value(node)
     symbols = _variables(expr, declared)
-    return Expression(text, expr, symbols, name)
+    if asked is not None and declared is None:
+        wanted = {sympy.Symbol(v, real=True) for v, _ in asked.wrt}
+        symbols = ordered_symbols(set(symbols) | wanted)
+    return Expression(text, expr, symbols, name, _in_order(readings), asked)
+
+
+def _functions(functions: Sequence[str] | str | None, norm: Normalized) -> frozenset[str]:
+    if functions is None:
+        return DEFAULT_FUNCTIONS
+    if isinstance(functions, str):
+        functions = [f for f in re.split(r"[,\s]+", functions) if f]
+    return DEFAULT_FUNCTIONS | {canonical_name(str(f), norm.source) for f in functions}
+
+
+def _in_order(readings: list[tuple[int, Reading]]) -> tuple[Reading, ...]:
+    """The readings in the order of the text, each said once."""
+    ordered = [r for _, r in sorted(readings, key=lambda pair: pair[0])]
+    return tuple(dict.fromkeys(ordered))
 
 
 def parse_relation(text: str, variables: Sequence[str] | None = None, *,
@@ -146,13 +182,17 @@ def parse_relation(text: str, variables: Sequence[str] | None = None, *,
         start, end = norm.source_span(at.start(), at.end()) if at else (None, None)
         raise ParseError("not_a_relation", source=text, start=start, end=end, hint="relation")
     op = ops[0]
-    lhs = _node_value(_parse_span(norm, 0, op.start(), declared, limits))
-    rhs = _node_value(_parse_span(norm, op.end(), len(norm.text), declared, limits))
+    readings: list[tuple[int, Reading]] = []
+    lhs = _node_value(_parse_span(norm, 0, op.start(), declared, limits, DEFAULT_FUNCTIONS,
+                                  readings))
+    rhs = _node_value(_parse_span(norm, op.end(), len(norm.text), declared, limits,
+                                  DEFAULT_FUNCTIONS, readings))
     if isinstance(lhs, tuple) or isinstance(rhs, tuple):
         raise ParseError("vector_not_allowed", source=text)
     free = lhs.free_symbols | rhs.free_symbols
     return Relation(text, lhs, _RELATION_OPS[op.group()], rhs,
-                    _variables(sympy.Tuple(lhs, rhs), declared or None, free))
+                    _variables(sympy.Tuple(lhs, rhs), declared or None, free),
+                    _in_order(readings))
 
 
 # -- steps ----------------------------------------------------------------------------------
@@ -194,6 +234,10 @@ def canonical_name(text: str, source: str = "", span: tuple[int, int] | None = N
 
 
 def _canonical_or_none(text: str) -> str | None:
+    accented = _ACCENTED.match(text)
+    if accented is not None:
+        suffix = "hat" if "hat" in accented["accent"] else "bar"
+        text = accented["base"] + suffix + text[accented.end():]
     match = _NAME.match(text)
     if match is None:
         return None
@@ -238,16 +282,27 @@ def _definition(norm: Normalized) -> tuple[str | None, tuple[str, ...] | None, i
         args = tuple(names)
         if len(set(args)) != len(args):
             raise ParseError("duplicate_variable", source=norm.source, names=", ".join(args))
-    return match["name"], args, first.end()
+    return _shown_name(match["name"]), args, first.end()
+
+
+def _shown_name(name: str) -> str:
+    """A definition's name as printed: ``\\hat{y}`` (and ``ŷ``, normalised to it) → ŷ."""
+    accented = _ACCENTED.match(name)
+    if accented is None:
+        return name
+    mark = "\u0302" if "hat" in accented["accent"] else "\u0304"
+    return unicodedata.normalize("NFC", accented["base"] + mark)
 
 
 def _parse_span(norm: Normalized, start: int, end: int, declared: Iterable[str],
-                limits: ParseLimits) -> Node:
-    tokens = tokenize(norm, start, end, frozenset(declared), limits)
+                limits: ParseLimits, functions: frozenset[str] = DEFAULT_FUNCTIONS,
+                readings: list[tuple[int, Reading]] | None = None) -> Node:
+    readings = readings if readings is not None else []
+    tokens = tokenize(norm, start, end, frozenset(declared), limits, functions, readings)
     if not tokens:
         s, _ = norm.source_span(start, start + 1) if start < len(norm.text) else (None, None)
         raise ParseError("empty", source=norm.source, start=s)
-    token = CONTEXT.set(BuildContext(norm.source, limits))
+    token = CONTEXT.set(BuildContext(norm.source, limits, readings))
     try:
         node: Node = _lark().parse(tokens)  # type: ignore[assignment]
         _node_value(node)

@@ -1,10 +1,63 @@
 """Messages of the reading policy: what nablab says when a rule decided how text was read.
 
-Each key is ``reading.<rule>`` for :class:`nablab.core.reading.Reading`. No Korean particle
-follows a formula placeholder: the sentences are phrased so none is needed.
+Each ``reading.<rule>`` key is the sentence of :class:`nablab.core.reading.Reading`; the
+errors and hints below are the policy's refusals. No Korean particle follows a formula
+placeholder: the sentences are phrased so none is needed.
 """
 
 from __future__ import annotations
 
 MESSAGES: dict[str, tuple[str, str]] = {
+    # -- what a rule decided ----------------------------------------------------------------
+    "reading.log_base": (
+        "read {typed} as the logarithm to base {base} (log_{base})",
+        "{typed} 읽기: 밑 {base} 로그 (log_{base})"),
+    "reading.natural_log": (
+        "read {typed} as the natural logarithm (ln); for base 10 write log10(…)",
+        "{typed} 읽기: 자연로그 ln. 밑 10 로그는 log10(…) 형태로 쓰세요"),
+    "reading.abstract_function": (
+        "read {name}(…) as a function {name} (not a product); --vars {name} makes it a variable",
+        "{name}(…) 읽기: 곱이 아닌 함수 {name}. 변수로 쓰려면 --vars 옵션에 넣으세요"),
+    "reading.superscript": (
+        "read {typed} as {read}; for {product} write {other}",
+        "{typed} 읽기: {read} (지수는 붙여 쓴 항 하나까지). {product} 뜻이라면 다음처럼 쓰세요: {other}"),
+    "reading.scientific": (
+        "read {typed} as {number} × {name} (a number in scientific notation times {name})",
+        "{typed} 읽기: {number} × {name} (과학적 표기법의 수와 {name} 곱)"),
+    "reading.derivative": (
+        "read {typed} as a request: the derivative {operator} of what follows",
+        "{typed} 읽기: 뒤에 오는 식의 도함수 {operator} 요청"),
+    # -- refusals -----------------------------------------------------------------------------
+    "error.decimal_comma": (
+        "'{typed}' has a comma between digits",
+        "'{typed}': 숫자 사이에 쉼표가 있습니다"),
+    "hint.decimal_comma": (
+        "decimal comma? write {decimal}; for a vector write {vector}",
+        "소수점이라면 이렇게 쓰세요: {decimal}. 벡터라면: {vector}"),
+    "error.number_too_small": (
+        "number too small: '{text}' (nablab reads numbers down to 1e-300)",
+        "수가 너무 작습니다: '{text}' (1e-300 까지 읽습니다)"),
+    "error.derivative_needs_function": (
+        "'{typed}' asks for a derivative but names no function to differentiate",
+        "'{typed}': 도함수를 요청했지만 미분할 함수가 없습니다"),
+    "hint.derivative_needs_function": (
+        "write the function after the operator, as in d/dx (x^2 sin x); for dy/dx give "
+        "y = … to diff",
+        "연산자 뒤에 함수를 쓰세요. 예: d/dx (x^2 sin x). dy/dx 계산은 diff 명령에 y = … "
+        "형태로 주세요"),
+    "error.derivative_of_name": (
+        "'{typed}' followed by a formula is ambiguous",
+        "'{typed}' 뒤에 식이 오면 뜻이 모호합니다"),
+    "hint.derivative_of_name": (
+        "for the derivative of the formula write d/{var} ({rest}); for {of} = … write "
+        "{of} = {rest} and run diff",
+        "식의 도함수라면 이렇게 쓰세요: d/{var} ({rest}). {of} = … 뜻이라면 diff 명령으로 "
+        "계산하세요: {of} = {rest}"),
+    "error.derivative_order": (
+        "'{typed}': the order above (d^{order}) differs from the order below ({count})",
+        "'{typed}': 위 차수 d^{order}, 아래 차수 {count}: 서로 다릅니다"),
+    # -- command line ---------------------------------------------------------------------------
+    "cli.arg.functions": (
+        "names read as functions when applied to (…), e.g. u,v (default: f, g, h, F, G, H, φ, ψ)",
+        "(…) 앞에서 함수로 읽을 이름, 예: u,v (기본: f, g, h, F, G, H, φ, ψ)"),
 }

@@ -1,0 +1,104 @@
+"""A derivative asked for in the typed text: ``d/dx (x^2 sin x)``, ``∂²/∂x∂y``, ``\\frac{d}{dx}``.
+
+Derivative notation is a request, never a product: ``d/dx x^2`` is "the derivative of x²",
+not d·x²/(d·x) = x³… it used to be. The operator is read only at the start of the formula
+and applies to all the text after it; ``dy/dx`` there, which names no formula, is refused
+with a hint rather than read as (d·y)/(d·x).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from nablab.core.names import GREEK_DISPLAY, GREEK_NAMES
+from nablab.core.reading import AskedDerivative, Reading
+from nablab.errors import ParseError
+from nablab.parse.normalize import Normalized
+
+_D = r"(?:d|\\mathrm\s*\{\s*d\s*\}|∂|\\partial(?![A-Za-z]))"
+
+
+def _pow(group: str) -> str:
+    """An optional power ``^2``, ``^{2}`` or ``^(2)`` (from ²), digits in ``group``."""
+    return (rf"(?:\^\s*(?:\{{\s*(?P<{group}>\d+)\s*\}}|\(\s*(?P<{group}b>\d+)\s*\)"
+            rf"|(?P<{group}c>\d)))?")
+
+
+_GREEK = "|".join(sorted(GREEK_NAMES, key=len, reverse=True))
+_VAR = (rf"(?:\\[A-Za-z]+|(?:{_GREEK})(?![a-z])|[A-Za-z](?:_\{{[A-Za-z0-9]+\}}|_[A-Za-z0-9]|\d+)?"
+        r"|[α-ωΑ-Ω])")
+_NUM = rf"(?P<op>{_D})\s*{_pow('n')}\s*(?P<of>{_VAR})?"
+_DEN_ONE = rf"{_D}\s*(?P<var>{_VAR})\s*{_pow('k')}"
+_DEN = rf"(?:\s*{_D}\s*{_VAR}\s*(?:\^\s*(?:\{{\s*\d+\s*\}}|\(\s*\d+\s*\)|\d))?)+"
+_OPERATOR = re.compile(
+    rf"\s*(?P<whole>\\[dt]?frac\s*\{{\s*{_NUM}\s*\}}\s*\{{(?P<den1>{_DEN})\s*\}}"
+    rf"|{_NUM.replace('?P<', '?P<s')}\s*/(?P<den2>{_DEN}))")
+_DEN_PART = re.compile(_DEN_ONE)
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _power(match: re.Match[str], name: str) -> int | None:
+    for key in (name, name + "b", name + "c"):
+        if match[key]:
+            return int(match[key])
+    return None
+
+
+def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], str]
+                       ) -> tuple[AskedDerivative, int, Reading] | None:
+    """The derivative operator at ``norm.text[start:]``, if any: (request, operand start, reading).
+
+    Raises:
+        ParseError: ``derivative_needs_function`` (``d/dx`` alone), ``derivative_of_name``
+            (``dy/dx x^2``), ``derivative_order`` (``d^2/dx``).
+    """
+    match = _OPERATOR.match(norm.text, start)
+    if match is None:
+        return None
+    latex = match["den1"] is not None
+    prefix = "" if latex else "s"
+    den = match["den1"] if latex else match["den2"]
+    wrt: list[tuple[str, int]] = []
+    for part in _DEN_PART.finditer(den):
+        name, count = canonical(part["var"]), _power(part, "k") or 1
+        if wrt and wrt[-1][0] == name:
+            wrt[-1] = (name, wrt[-1][1] + count)
+        else:
+            wrt.append((name, count))
+    s, e = norm.source_span(match.start("whole"), match.end())
+    typed = norm.source[s:e].strip()
+    order = _power_prefixed(match, prefix) or 1
+    count = sum(c for _, c in wrt)
+    if order != count:
+        raise ParseError("derivative_order", source=norm.source, start=s, end=e,
+                         typed=typed, order=order, count=count)
+    partial = "∂" in match[prefix + "op"] or "partial" in match[prefix + "op"]
+    rest = norm.text[match.end():].strip()
+    of = match[prefix + "of"]
+    if of is not None or not rest:
+        kind = "derivative_needs_function" if not rest else "derivative_of_name"
+        raise ParseError(kind, source=norm.source, start=s, end=e, hint=kind, typed=typed,
+                         var=("∂" if partial else "d") + wrt[0][0],
+                         of=of or "y", rest=norm.source[e:].strip())
+    asked = AskedDerivative(tuple(wrt), partial=partial)
+    return asked, match.end(), Reading.of("derivative", typed=typed, operator=_shown(asked))
+
+
+def _power_prefixed(match: re.Match[str], prefix: str) -> int | None:
+    for key in ("n", "nb", "nc"):
+        if match[prefix + key]:
+            return int(match[prefix + key])
+    return None
+
+
+def _shown(asked: AskedDerivative) -> str:
+    """``d/dx``, ``d²/dx²``, ``∂²/∂x∂y``."""
+    d = "∂" if asked.partial else "d"
+    top = d if asked.order == 1 else d + str(asked.order).translate(_SUPERSCRIPT_DIGITS)
+    below = "".join(d + GREEK_DISPLAY.get(name, name) + ("" if count == 1 else str(count).translate(_SUPERSCRIPT_DIGITS))
+                    for name, count in asked.wrt)
+    return f"{top}/{below}"
+
+
+__all__ = ["derivative_request"]
