@@ -26,7 +26,8 @@ FORMS = [
     ("x^-2", x**-2),
     ("2^2^3", sympy.Integer(2**8)),
     ("-x^2", -(x**2)),
-    ("x^2y", x**2 * y),
+    ("x^2y", x ** (2 * y)),  # issue 13: the exponent takes one bare term, as sin 2x does
+    ("x^2 y", x**2 * y),
     ("x^{2y}", x ** (2 * y)),
     ("x^(1/3)", x ** Rational(1, 3)),
     # implicit multiplication

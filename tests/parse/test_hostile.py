@@ -57,7 +57,8 @@ HOSTILE: list[tuple[str, str]] = [
     ("x := 1", "misplaced_relation"),
     ("f(x) = g(x) = 1", "misplaced_relation"),
     ("#x", "invalid_character"),
-    ("$x$", "invalid_character"),
+    ("$x$", "ok"),  # issue 13: a pasted $…$ wrapper is stripped
+    ("$x", "invalid_character"),
     # LaTeX that could read files or run macros
     (r"\input{/etc/passwd}", "unknown_command"),
     (r"\include{x}", "unknown_command"),
@@ -79,7 +80,7 @@ HOSTILE: list[tuple[str, str]] = [
     ("x\x1b[31m", "invisible_character"),    # terminal escape
     ("x\u0301", "invalid_character"),        # combining accent
     ("함수", "invalid_character"),            # Hangul is text, not math
-    ("∂f/∂x", "invalid_character"),
+    ("∂f/∂x", "derivative_needs_function"),  # issue 13: derivative notation is a request
     ("∞", "invalid_character"),
     # numeric bombs
     ("10^10^10", "number_too_large"),
