@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 from nablab.calculus.report import DiffReport, differentiate
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FUNCTIONS, VARIABLES, Progress, Request, formula, option
 from nablab.parse import canonical_name
 
 if TYPE_CHECKING:
@@ -26,9 +26,10 @@ class DiffRequest(Request):
     at: PointLike | None = option(None, "--at", help="cli.diff.at", metavar="POINT",
                                   kind="numbers")
     variables: str | None = option(None, "--vars", **VARIABLES)
+    functions: str | None = option(None, "--functions", **FUNCTIONS)
 
     def run(self, progress: Progress | None = None) -> DiffReport:
-        expression = convert.function(self.expression, self.variables)
+        expression = convert.function(self.expression, self.variables, self.functions)
         wrt = None
         if self.wrt:
             wrt = [expression.symbol(canonical_name(w, self.wrt)).name
@@ -43,7 +44,7 @@ class DiffRequest(Request):
         """One or two variables (and no vector function) to draw."""
         from nablab.plot.function import check_dimensions
 
-        check_dimensions(convert.function(self.expression, self.variables))
+        check_dimensions(convert.function(self.expression, self.variables, self.functions))
 
     def picture(self, result: DiffReport) -> Picture:
         """Slices (or the tangent) at the point, else the function."""

@@ -8,7 +8,7 @@ from typing import Any
 from nablab.i18n import resolve_language
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FUNCTIONS, VARIABLES, Progress, Request, formula, option
 from nablab.parse import parse_window
 from nablab.plot.function import KINDS
 from nablab.plot.picture import WrittenFigure, file_format
@@ -30,6 +30,7 @@ class PlotRequest(Request):
                                   kind="numbers")
     out: str = option(None, "--out", help="cli.plot.out", metavar="FILE", required=True)
     variables: str | None = option(None, "--vars", **VARIABLES)
+    functions: str | None = option(None, "--functions", **FUNCTIONS)
     #: The language of the figure's words (the file is this job's product).
     lang: str | None = None
 
@@ -41,7 +42,7 @@ class PlotRequest(Request):
         from nablab.plot.function import function_picture
         from nablab.plot.output import write_picture
 
-        expression = convert.function(self.expression, self.variables)
+        expression = convert.function(self.expression, self.variables, self.functions)
         point = None if self.at is None else convert.point(expression, self.at)
         window = parse_window(self.window) if self.window else None
         at = None if point is None else [float(v) for v in point.values()]

@@ -82,6 +82,10 @@ def formula(help: str = "cli.arg.expr") -> Any:
 #: ``--vars``: declares the variables (other names become constants); ``vars`` in the API.
 VARIABLES: dict[str, Any] = {"help": "cli.arg.vars", "metavar": "VARS", "name": "vars"}
 
+#: ``--functions``: names read as undefined functions before ``(`` (``f(x)``); ``functions``
+#: in the API.
+FUNCTIONS: dict[str, Any] = {"help": "cli.arg.functions", "metavar": "NAMES"}
+
 
 @dataclass(frozen=True)
 class Field:
@@ -171,13 +175,12 @@ class FunctionRequest(Request):
 
     expression: str = formula()
     variables: str | None = option(None, "--vars", **VARIABLES)
-    functions: str | None = option(None, "--functions", help="cli.arg.functions",
-                                   metavar="NAMES")
+    functions: str | None = option(None, "--functions", **FUNCTIONS)
 
     def function(self) -> Expression:
         """The formula, read (call it inside the budget)."""
         return function(self.expression, self.variables, self.functions)
 
 
-__all__ = ["KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress", "Request",
-           "formula", "option"]
+__all__ = ["FUNCTIONS", "KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress",
+           "Request", "formula", "option"]

@@ -95,10 +95,13 @@ def _power_prefixed(match: re.Match[str], prefix: str) -> int | None:
 def _shown(asked: AskedDerivative) -> str:
     """``d/dx``, ``d²/dx²``, ``∂²/∂x∂y``."""
     d = "∂" if asked.partial else "d"
-    top = d if asked.order == 1 else d + str(asked.order).translate(_SUPERSCRIPT_DIGITS)
-    below = "".join(d + GREEK_DISPLAY.get(name, name) + ("" if count == 1 else str(count).translate(_SUPERSCRIPT_DIGITS))
+    below = "".join(d + GREEK_DISPLAY.get(name, name) + _superscript(count)
                     for name, count in asked.wrt)
-    return f"{top}/{below}"
+    return f"{d}{_superscript(asked.order)}/{below}"
+
+
+def _superscript(count: int) -> str:
+    return "" if count == 1 else str(count).translate(_SUPERSCRIPT_DIGITS)
 
 
 __all__ = ["derivative_request"]

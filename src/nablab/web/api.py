@@ -25,6 +25,7 @@ class ParseRequest(Common):
     """The live preview: how nablab reads the formula."""
 
     vars: str | None = Field(None, description="the variables, e.g. x,y")
+    functions: str | None = Field(None, description="names read as functions, e.g. u,v")
 
 
 class PlotRequest(ParseRequest):

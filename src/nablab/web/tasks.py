@@ -52,7 +52,8 @@ def run_view(name: str, body: dict[str, Any], lang: str) -> Any:
 
 def preview(body: dict[str, Any]) -> dict[str, Any]:
     """The formula as nablab reads it: name, variables, LaTeX, Unicode, SymPy syntax."""
-    return describe(parse(body["expression"], variables=body.get("vars")))
+    return describe(parse(body["expression"], variables=body.get("vars"),
+                       functions=body.get("functions")))
 
 
 def describe(expression: Expression) -> dict[str, Any]:
@@ -63,7 +64,8 @@ def describe(expression: Expression) -> dict[str, Any]:
 
 
 def run_plot(body: dict[str, Any]) -> Any:
-    expression = parse(body["expression"], variables=body.get("vars"))
+    expression = parse(body["expression"], variables=body.get("vars"),
+                       functions=body.get("functions"))
     return pictures.surface_data(expression, body.get("range"), body.get("points"))
 
 
