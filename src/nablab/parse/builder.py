@@ -358,7 +358,7 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
             if name not in ("log", "ln"):
                 raise _error("base_not_allowed", _s(token), base.end, name=name)
             args = [*args, base]
-        if name == "log" and base is None:
+        if name == "log" and base is None and len(args) == 1:
             _read(_s(token), "natural_log", typed=_span_text(_s(token), end))
         if power is not None and power.approx is not None and power.approx < 0:
             raise _error("ambiguous_inverse", _s(token), power.end, hint="inverse",
