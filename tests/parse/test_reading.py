@@ -12,7 +12,7 @@ import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from sympy import E, Abs, Function, Rational, cos, exp, log, pi, sin, sqrt, tan
+from sympy import Abs, E, Function, Rational, cos, exp, log, pi, sin, sqrt, tan
 
 import nablab
 from nablab.core.reading import AskedDerivative
@@ -149,7 +149,7 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("1e300", sympy.Integer(10) ** 300, ()),
     ("9.5e299", Rational(95, 10) * sympy.Integer(10) ** 299, ()),
     ("1e-300", Rational(1, 10**300), ()),
-    # -- pasted from notes --------------------------------------------------------------------------
+    # -- pasted from notes ------------------------------------------------------------------------
     (r"$\frac{1}{1+e^{-x}}$", 1 / (1 + exp(-x)), ()),
     (r"$$\frac{1}{1+e^{-x}}$$", 1 / (1 + exp(-x)), ()),
     (r"\(x^2 + y^2\)", x**2 + y**2, ()),
@@ -197,11 +197,11 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("x − 1", x - 1, ()),
     ("√x", sqrt(x), ()),
     ("θ₁", sympy.Symbol("theta1", real=True), ()),
-    # -- decimal comma and vectors ------------------------------------------------------------------
+    # -- decimal comma and vectors ----------------------------------------------------------------
     ("(2, 5x)", None, ()),
     ("2, 5x", None, ()),
     ("x^2,3y", None, ()),
-    # -- what did not change ----------------------------------------------------------------------------
+    # -- what did not change ----------------------------------------------------------------------
     ("x^2 + 3xy + y^2", x**2 + 3 * x * y + y**2, ()),
     ("1/(1+e^{-x})", 1 / (1 + exp(-x)), ()),
     ("4 - x^2 - 2y^2", 4 - x**2 - 2 * y**2, ()),
@@ -444,3 +444,10 @@ def test_one_superscript_rule_for_every_base(base: str, sign: str, number: int,
     assert glued.expr == base_expr ** (power * symbol)
     assert spaced.expr == base_expr ** power * symbol
     assert [r.rule for r in glued.readings] == [SUP] and spaced.readings == ()
+
+
+@pytest.mark.parametrize("point", ["x=f(1)", "x=d/dx 3", "g(0)"])
+def test_a_point_is_numbers_not_functions_or_requests(point: str) -> None:
+    with pytest.raises(ParseError) as info:
+        nablab.parse_point(point, ["x"])
+    assert info.value.kind == "point_not_constant"

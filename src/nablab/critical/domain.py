@@ -11,6 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from nablab.errors import NablabError, ParseError
 from nablab.parse import parse
@@ -79,7 +80,7 @@ def _constant(piece: str, text: str) -> float:
         expr = parse(piece).expr
     except NablabError as exc:
         raise ParseError("bad_domain", source=text, text=text) from exc
-    if isinstance(expr, tuple) or expr.free_symbols:
+    if isinstance(expr, tuple) or expr.free_symbols or expr.has(AppliedUndef):
         raise ParseError("bad_domain", source=text, text=text)
     value = sympy.N(expr, 20)
     if not value.is_real or not value.is_finite:

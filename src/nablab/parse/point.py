@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sympy.core.function import AppliedUndef
+
 from nablab.errors import ParseError
 from nablab.parse.limits import DEFAULT_LIMITS, ParseLimits
 from nablab.parse.parser import canonical_name, parse
@@ -62,10 +64,12 @@ def parse_point(text: str, variables: Sequence[str], *,
         if name in point:
             raise ParseError("duplicate_variable", source=text, names=name)
         try:
-            value = parse(value_part, limits=limits).expr
+            read = parse(value_part, limits=limits)
         except ParseError as err:
             raise _shifted(err, value_offset, text) from None
-        if isinstance(value, tuple) or value.free_symbols:
+        value = read.expr
+        if isinstance(value, tuple) or value.free_symbols or value.has(AppliedUndef) \
+                or read.asked is not None:
             raise ParseError("point_not_constant", source=text, start=value_offset,
                              end=value_offset + len(value_part), name=name,
                              text=value_part.strip())
