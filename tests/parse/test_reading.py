@@ -32,7 +32,7 @@ LN = "natural_log"
 FN = "abstract_function"
 
 FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
-    # -- logarithms ------------------------------------------------------------------------
+    # -- logarithms ------
     ("log10(x)", log(x) / log(10), (LOG,)),
     ("log10 x", log(x) / log(10), (LOG,)),
     ("log10(x^2 + 1)", log(x**2 + 1) / log(10), (LOG,)),
@@ -58,7 +58,7 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("x log2(x)", x * log(x) / log(2), (LOG,)),
     ("log3(x)", log(x) / log(3), (LOG,)),
     ("ln x + log10 x", log(x) + log(x) / log(10), (LOG,)),
-    # -- undefined functions -----------------------------------------------------------------
+    # -- undefined functions ------
     ("f(x)", f(x), (FN,)),
     ("x^3 f(x)", x**3 * f(x), (FN,)),
     ("f(x) g(x)", f(x) * g(x), (FN, FN)),
@@ -86,7 +86,7 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("c(x - 1)", c * (x - 1), ()),
     ("x(x+1)", x * (x + 1), ()),
     ("f", sympy.Symbol("f", real=True), ()),
-    # -- superscript extent ---------------------------------------------------------------------
+    # -- superscript extent ------
     ("e^-2x", exp(-2 * x), (SUP,)),
     ("e^2x", exp(2 * x), (SUP,)),
     ("e^-x", exp(-x), ()),
@@ -126,7 +126,7 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("x^y^2", x ** (y**2), ()),
     ("-x^2", -(x**2), ()),
     ("x^2!", x**2, ()),
-    # -- scientific notation ---------------------------------------------------------------------
+    # -- scientific notation ------
     ("1e-3x", x / 1000, (SCI,)),
     ("1e3x", 1000 * x, (SCI,)),
     ("2.5e-2x", x / 40, (SCI,)),
@@ -149,7 +149,7 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("1e300", sympy.Integer(10) ** 300, ()),
     ("9.5e299", Rational(95, 10) * sympy.Integer(10) ** 299, ()),
     ("1e-300", Rational(1, 10**300), ()),
-    # -- pasted from notes ------------------------------------------------------------------------
+    # -- pasted from notes ------
     (r"$\frac{1}{1+e^{-x}}$", 1 / (1 + exp(-x)), ()),
     (r"$$\frac{1}{1+e^{-x}}$$", 1 / (1 + exp(-x)), ()),
     (r"\(x^2 + y^2\)", x**2 + y**2, ()),
@@ -197,11 +197,11 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("x − 1", x - 1, ()),
     ("√x", sqrt(x), ()),
     ("θ₁", sympy.Symbol("theta1", real=True), ()),
-    # -- decimal comma and vectors ----------------------------------------------------------------
+    # -- decimal comma and vectors ------
     ("(2, 5x)", None, ()),
     ("2, 5x", None, ()),
     ("x^2,3y", None, ()),
-    # -- what did not change ----------------------------------------------------------------------
+    # -- what did not change ------
     ("x^2 + 3xy + y^2", x**2 + 3 * x * y + y**2, ()),
     ("1/(1+e^{-x})", 1 / (1 + exp(-x)), ()),
     ("4 - x^2 - 2y^2", 4 - x**2 - 2 * y**2, ()),
