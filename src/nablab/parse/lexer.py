@@ -11,6 +11,15 @@ Name rules (what a run of letters means):
    ``3xy`` → 3·x·y. ``e`` alone is Euler's number unless declared as a variable.
 5. A run of two or more such letters right before ``(`` is an error ("unknown function
    'foo'"), not a product: ``foo(x)`` is almost always a typo or a function nablab lacks.
+6. f, g, h, F, G, H, φ, ψ (and names given as ``functions``) right before ``(`` are
+   undefined functions, ``f(x)``, unless declared as variables; any other single letter
+   before ``(`` multiplies: ``a(x+1)``.
+7. ``log10``, ``log2`` (digits glued to ``log``) and ``lg`` carry their base, as ``log_10``.
+
+The reading policy's other rules met here: a number glued to a name right after ``^`` is one
+exponent with it (``e^-2x`` = e^(−2x), see :func:`_glue_exponents`); ``2,5x`` outside brackets
+is refused as a decimal comma. Each rule that decided records a
+:class:`~nablab.core.reading.Reading`.
 
 LaTeX commands are read from a fixed table (``\\frac``, ``\\sqrt``, ``\\cdot``, ``\\left``,
 Greek letters, function names); every other command, ``\\input`` and ``\\def`` included, is
@@ -18,8 +27,6 @@ an error.
 """
 
 from __future__ import annotations
-
-import math
 
 from lark import Token
 
@@ -37,6 +44,7 @@ from nablab.errors import ParseError
 from nablab.parse.latex import LatexCommands
 from nablab.parse.limits import ParseLimits
 from nablab.parse.normalize import Normalized
+from nablab.parse.numbers import NumberLiterals
 from nablab.parse.tokens import SINGLE, Pending, State, join_subscript
 
 _OPENERS = {"LPAR": "RPAR", "LBRACE": "RBRACE", "LBRACK": "RBRACK", "ABSOPEN": "ABSCLOSE"}
@@ -49,7 +57,7 @@ _ARGUMENT_END = {"NUMBER", "NAME", "CONST", "RPAR", "RBRACE", "RBRACK", "ABSCLOS
 DEFAULT_FUNCTIONS = frozenset({"f", "g", "h", "F", "G", "H", "phi", "psi"})
 
 
-class Lexer(LatexCommands):
+class Lexer(LatexCommands, NumberLiterals):
     """Turns ``norm.text[start:end]`` into grammar tokens with source positions."""
 
     def __init__(self, norm: Normalized, declared: frozenset[str], limits: ParseLimits,
@@ -192,76 +200,6 @@ class Lexer(LatexCommands):
         closing = (bool(st.stack) and st.stack[-1][0] == "ABSOPEN" and bool(st.tokens)
                    and st.tokens[-1].type in _OPERAND_END)
         self.emit(st, "ABSCLOSE" if closing else "ABSOPEN", "|", i, i + 1)
-
-    # -- numbers --------------------------------------------------------------------------
-    def _number(self, st: State, i: int, end: int) -> int:
-        j = i
-        while j < end and self.text[j].isdigit():
-            j += 1
-        if j < end and self.text[j] == ".":
-            j += 1
-            while j < end and self.text[j].isdigit():
-                j += 1
-        mantissa_end = j
-        j = self._scientific_suffix(j, end)
-        literal = self.text[i:j]
-        if sum(c.isdigit() for c in literal) > self.limits.max_literal_digits:
-            raise self.error("literal_too_long", i, j, limit=self.limits.max_literal_digits)
-        self._check_magnitude(literal, mantissa_end - i, i, j)
-        if j > mantissa_end and j < end and self.text[j].isalpha():
-            k = j
-            while k < end and self.text[k].isascii() and self.text[k].isalpha():
-                k += 1
-            name = self.text[j:k]
-            self.read(i, "scientific", typed=literal + name, number=literal, name=name)
-        self.emit(st, "NUMBER", literal, i, j)
-        return j
-
-    def _check_magnitude(self, literal: str, mantissa_len: int, i: int, j: int) -> None:
-        """Refuse from the text alone a literal whose size is beyond the limits: ``1e400``.
-
-        Nothing is converted first, so ``1e1000000000`` is refused in microseconds.
-        """
-        if mantissa_len == len(literal):
-            return
-        mantissa, exponent = literal[:mantissa_len], literal[mantissa_len + 1:]
-        digits = exponent.lstrip("+-").lstrip("0")
-        bound = round(self.limits.max_log_magnitude / math.log(10))
-        if len(digits) > len(str(bound)) + 1:
-            too_small = exponent.startswith("-")
-        else:
-            whole, _, fraction = mantissa.partition(".")
-            whole = whole.lstrip("0")
-            if whole:
-                lead = len(whole) - 1
-            elif fraction.strip("0"):
-                lead = -(len(fraction) - len(fraction.lstrip("0")) + 1)
-            else:
-                return  # zero, whatever the exponent
-            order = int(exponent) + lead
-            if -bound <= order <= bound:
-                return
-            too_small = order < 0
-        kind = "number_too_small" if too_small else "number_too_large"
-        raise self.error(kind, i, j, text=self.norm.source[slice(*self.norm.source_span(i, j))])
-
-    def _scientific_suffix(self, j: int, end: int) -> int:
-        """``1e-3`` and ``1e-3x`` (= x/1000) hold a number; ``2e^x``, ``2e``, ``2ex`` are 2·e….
-
-        An ``e`` counts as an exponent marker only when digits follow it (after an optional
-        sign); a name glued after those digits multiplies the number.
-        """
-        if j >= end or self.text[j] not in "eE" or "e" in self.declared:
-            return j
-        k = j + 1
-        if k < end and self.text[k] in "+-":
-            k += 1
-        digits_start = k
-        while k < end and self.text[k].isdigit():
-            k += 1
-        if k == digits_start or (k < end and self.text[k] == "."):
-            return j
-        return k
 
     # -- names ----------------------------------------------------------------------------
     def _word(self, st: State, i: int, end: int) -> int:
