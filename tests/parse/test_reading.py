@@ -306,6 +306,10 @@ REFUSED: list[tuple[str, str, str | None]] = [
     ("0.01e-299", "number_too_small", None),
     ("1e99999999999999999999x", "number_too_large", None),
     ("1e1000000000x", "number_too_large", None),
+    ("x + d/dx x^2", "derivative_not_at_start", "derivative_not_at_start"),
+    (r"2 \frac{d}{dx} x^2", "derivative_not_at_start", "derivative_not_at_start"),
+    ("d/dx (x + d/dy y)", "derivative_not_at_start", "derivative_not_at_start"),
+    ("y = x + dy/dx", "derivative_not_at_start", "derivative_not_at_start"),
     ("foo(x)", "unknown_function", "unknown_function"),
     ("xf(x)", "unknown_function", "unknown_function"),
     (r"\hat{xy}", "unknown_command", "latex"),
@@ -404,6 +408,7 @@ def test_hat_names_and_definition() -> None:
     assert read.name == "ŷ"
     assert nablab.parse("ŷ = w x").name == "ŷ"
     assert nablab.parse("(y - yhat)^2", variables=r"\hat{y},y").variables == (yhat, y)
+    assert nablab.parse("(y - ŷ)^2", variables="ŷ,y").variables == (yhat, y)
 
 
 # -- properties ---------------------------------------------------------------------------------

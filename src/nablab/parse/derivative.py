@@ -35,6 +35,9 @@ _OPERATOR = re.compile(
     rf"\s*(?P<whole>\\[dt]?frac\s*\{{\s*{_NUM}\s*\}}\s*\{{(?P<den1>{_DEN})\s*\}}"
     rf"|{_NUM.replace('?P<', '?P<s')}\s*/(?P<den2>{_DEN}))")
 _DEN_PART = re.compile(_DEN_ONE)
+_ELSEWHERE = re.compile(rf"(?<![A-Za-z0-9_\\])(?:\\[dt]?frac\s*\{{\s*{_D}[^{{}}]*\}}\s*\{{\s*{_D}"
+                        r"[^{}]*\}"
+                        rf"|{_D}\s*{_pow('e')}\s*(?:{_VAR})?\s*/\s*{_D}\s*{_VAR})")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -51,11 +54,14 @@ def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], 
 
     Raises:
         ParseError: ``derivative_needs_function`` (``d/dx`` alone), ``derivative_of_name``
-            (``dy/dx x^2``), ``derivative_order`` (``d^2/dx``).
+            (``dy/dx x^2``), ``derivative_order`` (``d^2/dx``), ``derivative_not_at_start``
+            (``x + d/dx x^2``).
     """
     match = _OPERATOR.match(norm.text, start)
     if match is None:
+        _refuse_elsewhere(norm, start)
         return None
+    _refuse_elsewhere(norm, match.end())
     latex = match["den1"] is not None
     prefix = "" if latex else "s"
     den = match["den1"] if latex else match["den2"]
@@ -83,6 +89,15 @@ def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], 
                          of=of or "y", rest=norm.source[e:].strip())
     asked = AskedDerivative(tuple(wrt), partial=partial)
     return asked, match.end(), Reading.of("derivative", typed=typed, operator=_shown(asked))
+
+
+def _refuse_elsewhere(norm: Normalized, start: int) -> None:
+    """``x + d/dx x^2``: a derivative operator inside a formula is refused, not multiplied."""
+    found = _ELSEWHERE.search(norm.text, start)
+    if found is not None:
+        s, e = norm.source_span(found.start(), found.end())
+        raise ParseError("derivative_not_at_start", source=norm.source, start=s, end=e,
+                         hint="derivative_not_at_start", typed=norm.source[s:e].strip())
 
 
 def _power_prefixed(match: re.Match[str], prefix: str) -> int | None:

@@ -234,6 +234,11 @@ def canonical_name(text: str, source: str = "", span: tuple[int, int] | None = N
 
 
 def _canonical_or_none(text: str) -> str | None:
+    if not text.isascii():
+        try:
+            text = normalize(text).text.strip()   # ŷ → \hat{y}, full-width letters
+        except ParseError:
+            return None
     accented = _ACCENTED.match(text)
     if accented is not None:
         suffix = "hat" if "hat" in accented["accent"] else "bar"

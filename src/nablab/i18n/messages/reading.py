@@ -56,6 +56,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.derivative_order": (
         "'{typed}': the order above (d^{order}) differs from the order below ({count})",
         "'{typed}': 위 차수 d^{order}, 아래 차수 {count}: 서로 다릅니다"),
+    "error.derivative_not_at_start": (
+        "'{typed}' inside a formula: a derivative operator must come first",
+        "'{typed}': 미분 연산자는 수식 맨 앞에 와야 합니다"),
+    "hint.derivative_not_at_start": (
+        "start with it and put what it applies to after it: d/dx (x^2 sin x); for a quotient "
+        "of products write them with *: (d*y)/(d*x)",
+        "연산자를 맨 앞에 쓰고 적용할 식을 뒤에 쓰세요: d/dx (x^2 sin x). 곱의 나눗셈이라면 *를 "
+        "쓰세요: (d*y)/(d*x)"),
     # -- command line ---------------------------------------------------------------------------
     "cli.arg.functions": (
         "names read as functions when applied to (…), e.g. u,v (default: f, g, h, F, G, H, φ, ψ)",
