@@ -26,6 +26,7 @@ f, g, H, F = (Function(name, real=True) for name in ("f", "g", "h", "F"))
 G, phi, psi = (Function(name, real=True) for name in ("G", "phi", "psi"))
 
 SUP = "superscript"
+ENDS = "superscript_ends"
 SCI = "scientific"
 LOG = "log_base"
 LN = "natural_log"
@@ -116,6 +117,14 @@ FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     ("e^-2x + 1", exp(-2 * x) + 1, (SUP,)),
     ("x e^-2x", x * exp(-2 * x), (SUP,)),
     ("e^-2x sin x", exp(-2 * x) * sin(x), (SUP,)),
+    ("e^xy", exp(x) * y, (ENDS,)),
+    ("x^yz", x**y * z, (ENDS,)),
+    ("2^xy", 2**x * y, (ENDS,)),
+    ("e^-xy", exp(-x) * y, (ENDS,)),
+    ("e^2xy", exp(2 * x) * y, (SUP, ENDS)),
+    ("e^{xy}", exp(x * y), ()),
+    ("e^x y", exp(x) * y, ()),
+    ("e^theta x", exp(theta) * x, ()),
     ("sin 2x", sin(2 * x), ()),
     ("sin^2 x", sin(x) ** 2, ()),
     ("sin^2x", sin(x) ** 2, ()),

@@ -162,7 +162,7 @@ class Lexer(LatexCommands, NumberLiterals):
         if st.stack:
             _, where, shown = st.stack[-1]
             raise self.error("unclosed_bracket", where, bracket=shown)
-        return _glue_exponents(st.tokens)
+        return _glue_exponents(st.tokens, self.norm.source, self.readings)
 
     def _decimal_comma(self, st: State, i: int, end: int) -> bool:
         """``2,5x`` outside brackets: a decimal comma, not the vector (2, 5x)."""
@@ -371,23 +371,42 @@ def _shown(name: str) -> str:
     return GREEK_DISPLAY.get(name, name)
 
 
-def _glue_exponents(tokens: list[Token]) -> list[Token]:
+def _glue_exponents(tokens: list[Token], source: str,
+                    readings: list[tuple[int, Reading]]) -> list[Token]:
     """Mark a number glued to a name right after ``^`` (and a sign): ``e^-2x`` = e^(−2x).
 
     The grammar reads such a number with the name after it as one exponent, as ``sin 2x``
-    reads ``2x`` as one argument. A space ends the exponent: ``x^2 y`` = x²·y.
+    reads ``2x`` as one argument. A space ends the exponent: ``x^2 y`` = x²·y. A name glued
+    to a one-name exponent is outside it, as in ``sin xy``, and a Reading says so:
+    ``e^xy`` = eˣ·y.
     """
     for index in range(len(tokens) - 1):
         token, after = tokens[index], tokens[index + 1]
-        if token.type != "NUMBER" or after.type not in ("NAME", "CONST") \
-                or after.start_pos != token.end_pos:
+        if token.type not in ("NUMBER", "NAME", "CONST") or after.start_pos != token.end_pos \
+                or after.type not in ("NAME", "CONST"):
             continue
         k = index - 1
+        if token.type != "NUMBER" and k >= 0 and tokens[k].type == "GNUMBER" \
+                and tokens[k].end_pos == token.start_pos:
+            k -= 1   # e^2xy: the exponent 2x ends before y
         while k >= 0 and tokens[k].type in ("MINUS", "PLUS"):
             k -= 1
-        if k >= 1 and tokens[k].type == "CARET" and tokens[k - 1].type != "FUNC":
+        if k < 1 or tokens[k].type != "CARET" or tokens[k - 1].type == "FUNC":
+            continue
+        if token.type == "NUMBER":
             tokens[index] = Token("GNUMBER", str(token), start_pos=token.start_pos,
                                   end_pos=token.end_pos)
+            continue
+        base = tokens[k - 1]
+        shown = source[base.start_pos:base.end_pos] if base.type in ("NAME", "CONST", "NUMBER") \
+            else "(…)"
+        power = source[tokens[k].end_pos:token.end_pos].strip()
+        name = source[after.start_pos:after.end_pos]
+        read = f"{shown}^({power})·{name}" if tokens[index - 1].type == "GNUMBER" \
+            else f"{shown}^{power}·{name}"
+        readings.append((int(token.start_pos or 0), Reading.of(
+            "superscript_ends", typed=f"{shown}^{power}{name}", read=read,
+            other=f"{shown}^{{{power}{name}}}")))
     return tokens
 
 

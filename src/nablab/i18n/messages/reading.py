@@ -21,6 +21,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "reading.superscript": (
         "read {typed} as {read}; for {product} write {other}",
         "{typed} 읽기: {read} (지수는 붙여 쓴 항 하나까지). {product} 뜻이라면 다음처럼 쓰세요: {other}"),
+    "reading.superscript_ends": (
+        "read {typed} as {read} (an exponent is one term); for the other reading write {other}",
+        "{typed} 읽기: {read} (지수는 항 하나까지). 다른 뜻이라면 다음처럼 쓰세요: {other}"),
     "reading.scientific": (
         "read {typed} as {number} × {name} (a number in scientific notation times {name})",
         "{typed} 읽기: {number} × {name} (과학적 표기법의 수와 {name} 곱)"),
