@@ -85,7 +85,7 @@ def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], 
     if of is not None or not rest:
         kind = "derivative_needs_function" if not rest else "derivative_of_name"
         raise ParseError(kind, source=norm.source, start=s, end=e, hint=kind, typed=typed,
-                         var=("∂" if partial else "d") + wrt[0][0],
+                         request=_shown(AskedDerivative(tuple(wrt), partial=partial)),
                          of=of or "y", rest=norm.source[e:].strip())
     asked = AskedDerivative(tuple(wrt), partial=partial)
     return asked, match.end(), Reading.of("derivative", typed=typed, operator=_shown(asked))

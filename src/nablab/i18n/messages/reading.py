@@ -52,9 +52,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{typed}' followed by a formula is ambiguous",
         "'{typed}' 뒤에 식이 오면 뜻이 모호합니다"),
     "hint.derivative_of_name": (
-        "for the derivative of the formula write d/{var} ({rest}); for {of} = … write "
+        "for the derivative of the formula write {request} ({rest}); for {of} = … write "
         "{of} = {rest} and run diff",
-        "식의 도함수라면 이렇게 쓰세요: d/{var} ({rest}). {of} = … 뜻이라면 diff 명령으로 "
+        "식의 도함수라면 이렇게 쓰세요: {request} ({rest}). {of} = … 뜻이라면 diff 명령으로 "
         "계산하세요: {of} = {rest}"),
     "error.derivative_order": (
         "'{typed}': the order above (d^{order}) differs from the order below ({count})",
