@@ -387,7 +387,8 @@ def test_superscript_reading_says_how_to_write_the_other_reading() -> None:
     (reading,) = nablab.parse("x^2y").readings
     assert reading.text("en") == "read x^2y as x^(2y); for x^2·y write x^2 y"
     (reading,) = nablab.parse("e^-2x").readings
-    assert reading.fields["read"] == "e^(-2x)"
+    assert reading.fields["read"] == "e^(−2x)"
+    assert reading.text("en") == "read e^-2x as e^(−2x); for e^−2·x write e^-2 x"
 
 
 def test_readings_follow_the_text() -> None:
@@ -465,3 +466,16 @@ def test_a_point_is_numbers_not_functions_or_requests(point: str) -> None:
     with pytest.raises(ParseError) as info:
         nablab.parse_point(point, ["x"])
     assert info.value.kind == "point_not_constant"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=0, max_value=999),
+       st.sampled_from(["", "x", "y"]))
+def test_a_comma_between_digits_is_a_decimal_comma_only_outside_brackets(
+        whole: int, fraction: int, name: str) -> None:
+    with pytest.raises(ParseError) as info:
+        nablab.parse(f"{whole},{fraction}{name}")
+    assert info.value.kind == "decimal_comma"
+    assert f"{whole}.{fraction}{name}" in info.value.render("en")
+    vector = nablab.parse(f"({whole},{fraction}{name})").expr
+    assert isinstance(vector, tuple) and len(vector) == 2

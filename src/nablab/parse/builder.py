@@ -409,7 +409,8 @@ def _read_superscript(base: Node, exponent: Node) -> None:
     split = exponent.glued or exponent.start
     number, rest = source[exponent.start:split].strip(), source[split:exponent.end].strip()
     _read(base.start, "superscript", typed=source[base.start:exponent.end].strip(),
-          read=f"{base_text}^({number}{rest})", product=f"{base_text}^{number}·{rest}",
+          read=f"{base_text}^({number}{rest})".replace("-", "−"),
+          product=f"{base_text}^{number}·{rest}".replace("-", "−"),
           other=f"{base_text}^{number} {rest}")
 
 

@@ -405,7 +405,7 @@ def _glue_exponents(tokens: list[Token], source: str,
         read = f"{shown}^({power})·{name}" if tokens[index - 1].type == "GNUMBER" \
             else f"{shown}^{power}·{name}"
         readings.append((int(token.start_pos or 0), Reading.of(
-            "superscript_ends", typed=f"{shown}^{power}{name}", read=read,
+            "superscript_ends", typed=f"{shown}^{power}{name}", read=read.replace("-", "−"),
             other=f"{shown}^{{{power}{name}}}")))
     return tokens
 
