@@ -83,6 +83,7 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
 
 def _checked(expression: Expression) -> Expression:
     expression.require_scalar("critical_points")
+    expression.require_numeric("critical")
     if not expression.variables:
         raise UnsupportedError("constant_function")
     found = kinks(expression.expr)  # ∇f or the Hessian is undefined somewhere

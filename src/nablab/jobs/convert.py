@@ -36,13 +36,23 @@ def text_of(value: Any) -> str:
     return str(value)
 
 
-def function(text: str | Expression, variables: str | Sequence[str] | None = None) -> Expression:
-    """The formula, read once (``variables``: ``"x,y"`` or a list, declaring the variables)."""
+def function(text: str | Expression, variables: str | Sequence[str] | None = None, *,
+             command: str | None = None, symbolic: bool = False) -> Expression:
+    """The formula, read once (``variables``: ``"x,y"`` or a list, declaring the variables).
+
+    With ``command``, the one check every command makes of what was typed: a derivative
+    request (``d/dx (…)``) or an undefined function f(x) is refused by every command but the
+    ``symbolic`` ones (``diff``, ``steps``), with an error naming the command that computes it.
+    """
     if isinstance(text, Expression):
-        return text
-    if variables is not None and not isinstance(variables, str):
-        variables = ",".join(variables)
-    return parse(text, variables=variables)
+        expression = text
+    else:
+        if variables is not None and not isinstance(variables, str):
+            variables = ",".join(variables)
+        expression = parse(text, variables=variables)
+    if command is not None and not symbolic:
+        expression.require_numeric(command)
+    return expression
 
 
 def point(expression: Expression, value: PointLike, *, parameters: bool = False,
@@ -51,7 +61,23 @@ def point(expression: Expression, value: PointLike, *, parameters: bool = False,
     names = expression.variable_names
     if parameters:
         names += tuple(p.name for p in expression.parameters)
-    return parse_point(text_of(value), names or fallback)
+    text = text_of(value)
+    return parse_point(text, names or fallback or point_names(text))
+
+
+def point_names(text: str) -> tuple[str, ...]:
+    """The coordinates' names of a point typed for a function with no variables (a constant):
+    those written (``y=1``), else x, y, z (then x1, x2, …) by count.
+
+    >>> point_names("1"), point_names("y=1, z=2"), point_names("1,2,3,4")
+    (('x',), ('y', 'z'), ('x1', 'x2', 'x3', 'x4'))
+    """
+    parts = [p for p in text.split(",") if p.strip()]
+    if parts and all("=" in p for p in parts):
+        return tuple(canonical_name(p.split("=", 1)[0].strip()) for p in parts)
+    if len(parts) <= 3:
+        return ("x", "y", "z")[:max(1, len(parts))]
+    return tuple(f"x{i + 1}" for i in range(len(parts)))
 
 
 def names(value: str | Sequence[str] | None) -> list[str] | None:
@@ -128,4 +154,5 @@ def variable(expression: Expression, wrt: str | None) -> str:
 
 
 __all__ = ["PointLike", "function", "names", "number_range", "numbers", "pair", "point",
+           "point_names",
            "text_of", "variable"]

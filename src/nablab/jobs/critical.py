@@ -26,7 +26,8 @@ class CriticalRequest(Request):
     variables: str | None = option(None, "--vars", **VARIABLES)
 
     def run(self, progress: Progress | None = None) -> CriticalPointsResult:
-        expression = convert.function(self.expression, self.variables)
+        expression = convert.function(self.expression, self.variables,
+                                       command=self.command)
         domain = resolve_domain(self.domain, expression.variable_names) if self.domain else None
         return critical_points(expression, domain, exact_timeout=exact_budget())
 

@@ -20,6 +20,7 @@ class DiffRequest(Request):
     """``nablab diff``: partial derivatives, ∇f and the Hessian, optionally at a point."""
 
     command = "diff"
+    symbolic = True
 
     expression: str = formula()
     wrt: str | None = option(None, "--wrt", help="cli.diff.wrt", metavar="VAR")
@@ -28,7 +29,8 @@ class DiffRequest(Request):
     variables: str | None = option(None, "--vars", **VARIABLES)
 
     def run(self, progress: Progress | None = None) -> DiffReport:
-        expression = convert.function(self.expression, self.variables)
+        expression = convert.function(self.expression, self.variables, command=self.command,
+                                      symbolic=True)
         wrt = None
         if self.wrt:
             wrt = [expression.symbol(canonical_name(w, self.wrt)).name
@@ -43,7 +45,9 @@ class DiffRequest(Request):
         """One or two variables (and no vector function) to draw."""
         from nablab.plot.function import check_dimensions
 
-        check_dimensions(convert.function(self.expression, self.variables))
+        expression = convert.function(self.expression, self.variables)
+        expression.require_concrete("diff --plot")
+        check_dimensions(expression)
 
     def picture(self, result: DiffReport) -> Picture:
         """Slices (or the tangent) at the point, else the function."""

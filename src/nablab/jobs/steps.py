@@ -19,6 +19,7 @@ class StepsRequest(FunctionRequest):
 
     command = "steps"
     draws = False
+    symbolic = True
 
     wrt: str | None = option(None, "--wrt", help="cli.opt.wrt", metavar="VAR")
 

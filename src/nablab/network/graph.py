@@ -184,6 +184,7 @@ def graph(f: Expression | str, at: Mapping[str, Any] | str) -> GraphResult:
         DomainError: a node or a local derivative is undefined or not finite at the point.
     """
     expression = parse(f)
+    expression.require_numeric("graph")
     if expression.is_vector:
         raise UnsupportedError("vector_function", operation="graph")
     if not expression.variables:

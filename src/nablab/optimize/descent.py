@@ -62,6 +62,7 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         DomainError: f or ∇f is undefined at the start point.
     """
     expression = parse(f)
+    expression.require_numeric("descend")
     compiled = compile(expression)
     point = start_point(expression, start)
     name, opt, rate, resolved = _optimizer(optimizer, lr, hyper)

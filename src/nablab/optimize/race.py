@@ -82,6 +82,7 @@ def race(f: Expression | str, start: Start, optimizers: Sequence[str] = ("gd", "
     if not optimizers:
         raise HyperparameterError("no_optimizers")
     expression = parse(f)
+    expression.require_numeric("race")
     point = start_point(expression, start)
     rates = _rates(optimizers, lr)
     results, done = [], 0

@@ -229,6 +229,7 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     """
     began = time.perf_counter()
     expression = parse(f)
+    expression.require_numeric("sweep")
     compiled = compile(expression)
     names = expression.variable_names
     points, axes = _starts(starts, names)

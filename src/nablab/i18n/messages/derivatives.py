@@ -152,6 +152,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "이 점에서 {what}의 값이 부동소수점 수로 나타내기에 너무 큽니다"),
     "error.zero_direction": ("the direction must not be the zero vector",
                              "방향 벡터는 영벡터가 아니어야 합니다"),
+    "diff.constant": ("f is constant, so every derivative is 0 by the constant rule (c)′ = 0.",
+                      "상수함수이므로 상수의 미분 (c)′ = 0에 따라 모든 도함수가 0입니다."),
+    "error.derivative_request": (
+        "this asks for a derivative (d/dx …): nablab diff (or nablab steps) computes it; "
+        "{operation} works on a function, so type the function without d/dx",
+        "이 입력은 도함수를 구하라는 요청(d/dx …)입니다. 도함수는 nablab diff (또는 nablab "
+        "steps) 명령으로 구하세요. {operation} 명령에는 d/dx 없이 함수만 입력합니다"),
+    "error.abstract_function": (
+        "{names}: an undefined function has no values to compute with, so {operation} cannot "
+        "use it; type its formula (nablab diff and nablab steps work with it symbolically)",
+        "{names}: 식이 정해지지 않은 함수라서 값을 계산할 수 없으므로 {operation} 명령에 쓸 수 "
+        "없습니다. 함수의 식을 입력하세요 (nablab diff와 nablab steps는 기호로 계산합니다)"),
     "error.wrt_required": ("the function has several variables ({variables}); say which one "
                            "with --wrt",
                            "변수가 여러 개입니다 ({variables}). --wrt로 미분할 변수를 정하세요"),
