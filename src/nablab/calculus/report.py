@@ -90,7 +90,7 @@ class DiffReport(Presentable):
 
     @property
     def name(self) -> str:
-        return self.expression.name or "f"
+        return self.expression.display_name
 
     def formulas(self) -> DiffFormulas:
         """∂f/∂v, ∂²f/∂v², ∇f and H, each as ``symbol = formula`` in Unicode and LaTeX."""

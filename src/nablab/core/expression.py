@@ -157,6 +157,15 @@ class Expression:
             found |= {a.func.__name__ for a in c.atoms(AppliedUndef)}
         return tuple(sorted(found))
 
+    @property
+    def display_name(self) -> str:
+        """The function's name as shown: its own, else f, or h when f is an undefined
+        function inside it (h(x) = x³f(x), as a textbook writes the product)."""
+        if self.name:
+            return self.name
+        taken = set(self.abstract_functions)
+        return next(n for n in ("f", "h", "F", "φ", "ψ") if n not in taken)
+
     def require_function(self, operation: str) -> None:
         """Check that the text was a function, not a derivative request (``d/dx (…)``).
 

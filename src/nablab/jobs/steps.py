@@ -25,6 +25,8 @@ class StepsRequest(FunctionRequest):
 
     def run(self, progress: Progress | None = None) -> Derivation:
         expression = self.function()
+        if expression.asked is not None:   # the typed d/dx (…) says by what, and how often
+            return derivative_steps(expression)
         return derivative_steps(expression, convert.variable(expression, self.wrt))
 
     def to_json(self, result: Derivation, lang: str) -> dict[str, Any]:

@@ -23,7 +23,7 @@ from nablab.core.spec import DerivativeRule
 RULE_NAMES: tuple[str, ...] = (
     "constant", "identity", "power", "sum", "constant_multiple", "product", "quotient",
     "reciprocal", "chain", "exponential", "logarithm", "trig", "inverse_trig", "hyperbolic",
-    "sigmoid", "abs", "unknown",
+    "sigmoid", "abs", "abstract", "unknown",
 )
 
 
@@ -172,6 +172,7 @@ _COMBINE: dict[str, Callable[[Step, tuple[Any, ...]], Any]] = {
     "hyperbolic": _table,
     "sigmoid": _table,
     "abs": _table,
+    "abstract": lambda s, d: sympy.Derivative(s.input, s.var),
     "unknown": lambda s, d: sympy.diff(s.input, s.var),
 }
 
