@@ -149,6 +149,21 @@ class Expression:
         return not self.is_vector and not self.expr.free_symbols \
             and not self.expr.atoms(AppliedUndef)
 
+    def with_variables(self, names: Iterable[str]) -> Expression:
+        """The same formula as a function of ``names``: a constant typed alone (``5``) gets
+        the variables of the point it is asked about (``--start 1`` → x)."""
+        return Expression(self.source, self.expr, tuple(sympy.Symbol(n, real=True)
+                                                        for n in names),
+                          self.name, self.readings, self.asked)
+
+    def constant_value(self) -> float:
+        """The value of a constant function, as a float.
+
+        Raises:
+            DomainError: it is not a finite real number (ln(−1), 1/0).
+        """
+        return _real_float(self.expr, {}, "value", "f")
+
     @property
     def abstract_functions(self) -> tuple[str, ...]:
         """The names of the undefined functions in f (f and g in ``f(g(x))``), sorted."""

@@ -16,6 +16,7 @@ import numpy as np
 from nablab.core.expression import Expression
 from nablab.errors import UsageError
 from nablab.parse import canonical_name, parse, parse_point
+from nablab.parse.point import point_names
 
 #: A point: ``"x=1,y=2"``, ``"1,2"``, ``[1, 2]`` or ``{"x": 1, "y": 2}``.
 PointLike = str | Sequence[float] | Mapping[str, float]
@@ -63,21 +64,6 @@ def point(expression: Expression, value: PointLike, *, parameters: bool = False,
         names += tuple(p.name for p in expression.parameters)
     text = text_of(value)
     return parse_point(text, names or fallback or point_names(text))
-
-
-def point_names(text: str) -> tuple[str, ...]:
-    """The coordinates' names of a point typed for a function with no variables (a constant):
-    those written (``y=1``), else x, y, z (then x1, x2, …) by count.
-
-    >>> point_names("1"), point_names("y=1, z=2"), point_names("1,2,3,4")
-    (('x',), ('y', 'z'), ('x1', 'x2', 'x3', 'x4'))
-    """
-    parts = [p for p in text.split(",") if p.strip()]
-    if parts and all("=" in p for p in parts):
-        return tuple(canonical_name(p.split("=", 1)[0].strip()) for p in parts)
-    if len(parts) <= 3:
-        return ("x", "y", "z")[:max(1, len(parts))]
-    return tuple(f"x{i + 1}" for i in range(len(parts)))
 
 
 def names(value: str | Sequence[str] | None) -> list[str] | None:
@@ -154,5 +140,4 @@ def variable(expression: Expression, wrt: str | None) -> str:
 
 
 __all__ = ["PointLike", "function", "names", "number_range", "numbers", "pair", "point",
-           "point_names",
            "text_of", "variable"]
