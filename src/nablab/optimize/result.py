@@ -97,9 +97,9 @@ class DescentResult(Presentable):
         """Assemble a result from the trajectory; every derived field follows from it."""
         steps = np.sqrt(np.sum(np.diff(path, axis=0) ** 2, axis=1))
         return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), len(path) - 1,
-                   status in ("converged", "constant"), status, optimizer, lr, dict(hyper), variables,
-                   _frozen(path), _frozen(values), _frozen(gradients), _frozen(steps), tol,
-                   advice, expression)
+                   status in ("converged", "constant"), status, optimizer, lr, dict(hyper),
+                   variables, _frozen(path), _frozen(values), _frozen(gradients),
+                   _frozen(steps), tol, advice, expression)
 
     @property
     def grad_norm(self) -> float:

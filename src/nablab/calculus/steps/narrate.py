@@ -204,10 +204,10 @@ def _abstract_formula(step: Step) -> tuple[str, str]:
     name, x = step.input.func.__name__, step.var
     if len(step.input.args) == 1:
         return (f"({name}({unicode(x)}))′ = {name}′({unicode(x)})",
-                f"\left({name}({latex(x)})\right)' = {name}'({latex(x)})")
+                f"\\left({name}({latex(x)})\right)' = {name}'({latex(x)})")
     return (f"∂/∂{unicode(x)} {unicode(step.input)} = ∂{name}/∂{unicode(x)}",
-            f"\frac{{\partial}}{{\partial {latex(x)}}} {latex(step.input)} = "
-            f"\frac{{\partial {name}}}{{\partial {latex(x)}}}")
+            f"\frac{{\\partial}}{{\\partial {latex(x)}}} {latex(step.input)} = "
+            f"\frac{{\\partial {name}}}{{\\partial {latex(x)}}}")
 
 
 def _formula(templates: tuple[str, str], x: Any) -> tuple[str, str]:
