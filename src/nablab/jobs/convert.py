@@ -66,6 +66,13 @@ def point(expression: Expression, value: PointLike, *, parameters: bool = False,
     return parse_point(text, names or fallback or point_names(text))
 
 
+def drawable(expression: Expression, at: PointLike | None = None) -> Expression:
+    """A constant typed alone (``5``) to be drawn: over the variables of the point, else x."""
+    if expression.is_constant and not expression.variables:
+        return expression.with_variables(("x",) if at is None else point_names(text_of(at)))
+    return expression
+
+
 def names(value: str | Sequence[str] | None) -> list[str] | None:
     """``"x,y"`` or ``"x y"`` → ``["x", "y"]``."""
     if value is None:
@@ -139,5 +146,5 @@ def variable(expression: Expression, wrt: str | None) -> str:
     return expression.variables[0].name if expression.variables else "x"
 
 
-__all__ = ["PointLike", "function", "names", "number_range", "numbers", "pair", "point",
+__all__ = ["PointLike", "drawable", "function", "names", "number_range", "numbers", "pair", "point",
            "text_of", "variable"]

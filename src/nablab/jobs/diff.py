@@ -47,13 +47,13 @@ class DiffRequest(Request):
 
         expression = convert.function(self.expression, self.variables)
         expression.require_concrete("diff --plot")
-        check_dimensions(expression)
+        check_dimensions(convert.drawable(expression, self.at))
 
     def picture(self, result: DiffReport) -> Picture:
         """Slices (or the tangent) at the point, else the function."""
         from nablab.plot.function import derivative_picture
 
-        f = result.expression
+        f = convert.drawable(result.expression, self.at)
         at = None if result.at is None else [result.at.point[n] for n in f.variable_names]
         return derivative_picture(f, None, at)
 
