@@ -10,7 +10,6 @@ import pytest
 import sympy
 
 import nablab
-from nablab.calculus.report import differentiate
 from nablab.calculus.steps import derivative_steps
 from nablab.core.expression import Expression
 from nablab.errors import UsageError
