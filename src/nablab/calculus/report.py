@@ -99,6 +99,8 @@ class DiffReport(Presentable):
         index = {v: i for i, v in enumerate(f.variable_names)}
         partials = tuple(m.equation(m.derivative(self.name, v, partial=not one), Math.of(e))
                          for v, e in self.partials.items())
+        if not f.variables:   # typed without variables: f′ = 0, by the constant rule
+            partials = (m.equation(Math(f"{self.name}′", f"{self.name}'"), Math.of(0)),)
         second = tuple(m.equation(m.derivative(self.name, v, partial=not one, order=2),
                                   Math.of(self.hessian[index[v], index[v]]))
                        for v in f.variable_names if v in self.wrt)
@@ -145,8 +147,6 @@ class DiffReport(Presentable):
         out.blank()
         out.heading(translate("label.derivative" if len(f.variables) < 2 else "label.partials",
                               lang))
-        if not f.variables:   # typed without variables: f′ = 0, by the constant rule
-            out.formula(m.equation(Math(f"{self.name}′", f"{self.name}'"), Math.of(0)))
         for line in formulas.partials:
             out.formula(line)
         if one or not formulas.full:
