@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from nablab.critical import CriticalPointsResult, critical_points
@@ -35,6 +35,9 @@ class CriticalRequest(Request):
         """The points by kind on the gradient field (or on the curve)."""
         from nablab.plot.critical import critical_picture
 
+        if result.constant and result.expression is not None and not result.variables:
+            drawn = convert.drawable(result.expression)   # 5 is drawn as y = 5
+            result = replace(result, expression=drawn, variables=drawn.variable_names)
         return critical_picture(result)
 
 
