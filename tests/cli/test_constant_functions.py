@@ -144,3 +144,12 @@ def test_tangent_limit_and_plot_of_a_constant(tmp_path: Any) -> None:
 def test_lagrange_of_a_constant() -> None:
     result = nablab.lagrange("5", "x + y = 1")
     assert result.candidates and all(math.isclose(c.value, 5.0) for c in result.candidates)
+
+
+def test_graph_of_a_constant_is_refused_not_wrong() -> None:
+    from nablab.errors import UnsupportedError
+    from nablab.network import graph
+
+    # before: with a declared variable it answered ∂f/∂x = 1 for f = 5
+    with pytest.raises(UnsupportedError):
+        graph(nablab.parse("5", variables="x"), {"x": 1})
