@@ -142,8 +142,20 @@ def test_tangent_limit_and_plot_of_a_constant(tmp_path: Any) -> None:
 
 
 def test_lagrange_of_a_constant() -> None:
-    result = nablab.lagrange("5", "x + y = 1")
+    result = nablab.lagrange("5", "x + y = 1", check=False)
+    assert result.constant
     assert result.candidates and all(math.isclose(c.value, 5.0) for c in result.candidates)
+    assert all(math.isclose(c.point["x"] + c.point["y"], 1.0) for c in result.candidates)
+    code, out, _ = run("lagrange", "5", "-c", "x + y = 1", "--no-check")
+    assert code == 0
+    assert "every point of it is both a maximum and a minimum" in out
+    assert "Candidates" not in out   # no sample table pretending to be the answer
+    code, out, _ = run("lagrange", "5", "-c", "x + y = 1", "--no-check", "--json", "--lang",
+                       "ko")
+    data = strict_json(out)
+    assert code == 0 and data["constant"] is True
+    assert data["explanation"][0].startswith("상수함수입니다")
+    assert nablab.lagrange("x + y", "x^2 + y^2 = 1", check=False).constant is False
 
 
 def test_graph_of_a_constant_is_refused_not_wrong() -> None:
