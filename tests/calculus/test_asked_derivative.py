@@ -154,3 +154,13 @@ def test_the_library_refuses_a_request_too() -> None:
         nablab.descend(CASES[0][0], (1,))
     with pytest.raises(UsageError, match="nablab diff"):
         nablab.compile(CASES[0][0])
+
+
+def test_steps_bound_the_number_of_differentiations() -> None:
+    from nablab.errors import UnsupportedError
+
+    request = asked(sympy.sin(x), (x,), ("x", 11))
+    with pytest.raises(UnsupportedError, match="nablab diff"):
+        StepsRequest(expression=request).run()
+    report = DiffRequest(expression=request).run()   # diff has no such limit
+    assert report.derivative == sympy.diff(sympy.sin(x), x, 11)

@@ -26,6 +26,7 @@ from nablab.core.expression import Expression, ordered_symbols
 from nablab.core.functions import sigmoid
 from nablab.core.printing import to_str
 from nablab.core.reading import AskedDerivative
+from nablab.errors import UnsupportedError
 from nablab.i18n import translate
 from nablab.parse import parse
 from nablab.present import Document, Math, Presentable, Writer
@@ -185,17 +186,24 @@ def derivative_steps(f: Expression | str, var: sympy.Symbol | str | None = None)
                       sigmoid_form(result, expression.expr), verified)
 
 
+#: The most differentiations ``steps`` writes out for one request (``diff`` has no limit).
+MAX_STAGES = 10
+
+
 def asked_steps(f: Expression | str) -> Derivation:
     """The derivative the text asked for (``d/dx (…)``, ``d²/dx² (…)``, ``∂²/∂x∂y (…)``),
     rule by rule: one derivation per differentiation, each of the previous result.
 
     Raises:
         ValueError: the expression carries no request (:attr:`Expression.asked`).
+        UnsupportedError: ``steps_order``, more than :data:`MAX_STAGES` differentiations.
     """
     expression = parse(f)
     asked = expression.asked
     if asked is None:
         raise ValueError("no derivative was asked for: use derivative_steps(f, var)")
+    if asked.order > MAX_STAGES:
+        raise UnsupportedError("steps_order", order=asked.order, limit=MAX_STAGES)
     order = [var for var, count in requested.differentiations(expression, asked)
              for _ in range(count)]
     stages: list[Derivation] = []

@@ -174,6 +174,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{operation} works on a function, so type the function without d/dx",
         "이 입력은 도함수를 구하라는 요청(d/dx …)입니다. 도함수는 nablab diff (또는 nablab "
         "steps) 명령으로 구하세요. {operation} 명령에는 d/dx 없이 함수만 입력합니다"),
+    "error.steps_order": (
+        "steps writes out at most {limit} differentiations, and this asks for {order}; "
+        "nablab diff computes the derivative itself",
+        "steps 명령은 미분을 최대 {limit}번까지 풀어 씁니다 (요청한 횟수: {order}). 도함수 "
+        "자체는 nablab diff 명령으로 구하세요"),
     "error.abstract_function": (
         "{names}: an undefined function has no values to compute with, so {operation} cannot "
         "use it; type its formula (nablab diff and nablab steps work with it symbolically)",
