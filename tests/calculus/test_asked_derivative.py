@@ -164,3 +164,10 @@ def test_steps_bound_the_number_of_differentiations() -> None:
         StepsRequest(expression=request).run()
     report = DiffRequest(expression=request).run()   # diff has no such limit
     assert report.derivative == sympy.diff(sympy.sin(x), x, 11)
+
+
+def test_diff_plot_of_a_request_draws_the_function(tmp_path: object) -> None:
+    request = DiffRequest(expression=CASES[0][0], at="x=1")
+    request.check_drawable()
+    figure = request.picture(request.run()).static("en")   # drawn, not only planned
+    assert figure.axes

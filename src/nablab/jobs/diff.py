@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from nablab.calculus.report import DiffReport, differentiate
+from nablab.core.expression import Expression
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
@@ -47,15 +48,21 @@ class DiffRequest(Request):
 
         expression = convert.function(self.expression, self.variables)
         expression.require_concrete("diff --plot")
-        check_dimensions(convert.drawable(expression, self.at))
+        check_dimensions(self._drawn(expression))
 
     def picture(self, result: DiffReport) -> Picture:
         """Slices (or the tangent) at the point, else the function."""
         from nablab.plot.function import derivative_picture
 
-        f = convert.drawable(result.expression, self.at)
+        f = self._drawn(result.expression)
         at = None if result.at is None else [result.at.point[n] for n in f.variable_names]
         return derivative_picture(f, None, at)
+
+
+    def _drawn(self, expression: Expression) -> Expression:
+        """What ``--plot`` draws: the function (the operand of a typed d/dx (…)); a constant
+        over x, or over the point's variables."""
+        return convert.drawable(replace(expression, asked=None), self.at)
 
 
 __all__ = ["DiffRequest"]
