@@ -35,7 +35,8 @@ def test_json_object() -> None:
     data = json.loads(out)
     assert code == 0
     assert set(data) == {"expression", "latex", "variables", "partials", "gradient", "hessian",
-                         "at"}
+                         "at", "constant", "asked", "derivative", "derivative_at"}
+    assert data["constant"] is False and data["asked"] is None and data["derivative"] is None
     assert data["variables"] == ["x", "y"]
     assert data["partials"] == {"x": "2*x + 3*y", "y": "3*x + 2*y"}
     assert data["gradient"] == ["2*x + 3*y", "3*x + 2*y"]

@@ -181,7 +181,6 @@ def test_never_nan() -> None:
 
 @pytest.mark.parametrize("text, kwargs, error", [
     ("(x, y)", {}, UnsupportedError),
-    ("3", {}, UnsupportedError),
     ("x^2 + y^2", {"domain": "1:0"}, ParseError),
     ("relu(x) + y^2", {}, UnsupportedError),
     ("max(x, y) + |x|", {}, UnsupportedError),

@@ -32,6 +32,11 @@ PARITY = [
       "--steps", "300"]),
     ("race", {"expression": "x^2 + 5y^2", "start": "1,1", "optimizers": "gd,momentum,adam"},
      ["x^2 + 5y^2", "--start", "1,1", "--optimizers", "gd,momentum,adam"]),
+    # a constant: an answer in every command (issue 13)
+    ("diff", {"expression": "5"}, ["5"]),
+    ("critical", {"expression": "5"}, ["5"]),
+    ("descend", {"expression": "5", "start": "1"}, ["5", "--start", "1"]),
+    ("race", {"expression": "5", "start": [1, 2]}, ["5", "--start", "1,2"]),
     ("lagrange", {**HIKE, "lang": "ko"},
      [HIKE["expression"], "--constraint", HIKE["constraint"][0], "--lang", "ko"]),
 ]

@@ -195,6 +195,7 @@ def derivative_by_limit(f: Expression | str, var: sympy.Symbol | str | None = No
     (2*x - 1, ['definition', 'substitute', 'expand', 'cancel_terms', 'divide', 'limit'])
     """
     expression = parse(f)
+    expression.require_numeric("limit")
     x = pick_variable(expression, var)
     setting = Setting(x, increment(x))
     moves = work(expression.expr, setting)

@@ -202,6 +202,7 @@ def tangent_line(f: Expression | str, x0: Any) -> TangentLine:
     'y = 3x − 4'
     """
     expression = parse(f)
+    expression.require_numeric("tangent")
     if len(expression.variables) > 1:
         raise UnsupportedError("tangent_line_needs_one", count=len(expression.variables))
     expression.require_scalar("tangent")
@@ -291,6 +292,7 @@ def tangent_plane(f: Expression | str, point: Mapping[str, Any],
     'z = 2x + 4y − 5'
     """
     expression = parse(f)
+    expression.require_numeric("tangent")
     expression.require_scalar("tangent")
     names = expression.variable_names
     if any(n not in point for n in names):

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from nablab.core.catalog import CATALOG
 
@@ -77,6 +78,8 @@ def numerically_equal(a: Any, b: Any, symbols: Sequence[sympy.Symbol], *, sample
         ``True`` (they agree), ``False`` (a point where they differ), or ``None`` when no
         point was found where both are defined.
     """
+    if any(e.atoms(AppliedUndef) for e in (a, b)):
+        return symbolically_equal(a, b)
     rng = random.Random(seed)
     agreed = 0
     for attempt in range(samples * 3 * len(RANGES)):
@@ -97,12 +100,23 @@ def numerically_equal(a: Any, b: Any, symbols: Sequence[sympy.Symbol], *, sample
     return True if agreed else None
 
 
-__all__ = ["RANGES", "numeric_value", "numerically_equal", "real_everywhere"]
+__all__ = ["RANGES", "check_sentence", "numeric_value", "numerically_equal", "real_everywhere",
+           "symbolically_equal"]
 
 
-def check_sentence(verified: bool | None, lang: str | None = None) -> str:
-    """The sentence saying whether a derivative agrees with ``sympy.diff``."""
+def symbolically_equal(a: Any, b: Any) -> bool | None:
+    """Whether ``a − b`` simplifies to 0: how formulas with an undefined function f(x), which
+    has no values, are compared (``None``: SymPy could not decide)."""
+    return True if sympy.simplify((a - b).doit()) == 0 else None
+
+
+def check_sentence(verified: bool | None, lang: str | None = None, *,
+                   symbolic: bool = False) -> str:
+    """The sentence saying whether a derivative agrees with ``sympy.diff`` (``symbolic``:
+    compared as formulas, for a function with an undefined f(x))."""
     from nablab.i18n import translate
 
     key = {True: "check.ok", False: "check.failed", None: "check.none"}[verified]
+    if symbolic and verified:
+        key = "check.symbolic"
     return translate(key, lang)

@@ -100,7 +100,10 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     if check:
         result = replace(result, check=cross_check(problem, funcs, candidates, singular,
                                                    analysis, bool(solved.open_sets)))
-    return replace(result, notes=notes(result, exact_timeout))
+    said = notes(result, exact_timeout)
+    if result.constant:
+        said = (("lagrange.constant", {"value": result.unicode}), *said)
+    return replace(result, notes=said)
 
 
 def _symbolic(problem: Problem) -> tuple[GlobalAnalysis, Solved | None,

@@ -124,6 +124,7 @@ def build_problem(f: Expression | str, constraints: ConstraintLike | Sequence[Co
             constraints, a vector f, a kink (|x|, max, relu …), or names left as parameters.
     """
     objective = parse(f, variables)
+    objective.require_numeric("lagrange")
     if objective.is_vector:
         raise UnsupportedError("vector_function", operation="lagrange")
     _smooth(objective.expr, "f")
@@ -155,6 +156,7 @@ def _relation(item: ConstraintLike, variables: Sequence[str] | None) -> Relation
                                op=relation.op, closed="<=" if relation.op == "<" else ">=")
     if not relation.variables:
         raise UnsupportedError("constant_constraint", source=relation.source)
+    Expression.from_sympy(relation.lhs - relation.rhs).require_concrete("lagrange")
     _smooth(relation.lhs - relation.rhs, relation.source)
     return relation
 

@@ -36,7 +36,8 @@ from nablab.present.document import Row
 #: One sentence of the explanation: a catalogue key and its parameters.
 Note = tuple[str, dict[str, Any]]
 #: Sections of the explanation, by key prefix, in the order they are shown.
-SECTIONS = {"method": ("lagrange.method.", "lagrange.fallback.", "lagrange.regular."),
+SECTIONS = {"method": ("lagrange.method.", "lagrange.fallback.", "lagrange.regular.",
+                       "lagrange.constant"),
             "global": ("lagrange.global.",), "picture": ("lagrange.explain.",),
             "kkt": ("lagrange.kkt.",), "second": ("lagrange.second.",),
             "lambda": ("lagrange.lambda.",), "check": ("lagrange.check.",)}
@@ -140,6 +141,12 @@ class LagrangeResult(Presentable):
     notes: tuple[Note, ...] = field(default=())
 
     @property
+    def constant(self) -> bool:
+        """Whether f is constant: then every point of the set is both a maximum and a
+        minimum, and the candidates are only a sample of them."""
+        return self.objective.is_constant
+
+    @property
     def maximum(self) -> Extreme | None:
         """The highest value on the set and where, when it exists and was found."""
         return self.global_analysis.maximum
@@ -177,6 +184,7 @@ class LagrangeResult(Presentable):
             "sensitivity": {"candidate": self.sensitivity_at,
                             "rates": [r.to_dict() for r in self.sensitivity]},
             "explanation": self.explain(lang),
+            "constant": self.constant,
         }
 
     def text_view(self, lang: str | None = None) -> dict[str, Any]:
@@ -225,6 +233,9 @@ class LagrangeResult(Presentable):
         head = f"L({', '.join(Math.symbol(n).latex for n in names)})"
         out.formula(Math(view["lagrangian"], f"{head} = {self.lagrangian_latex}"))
         out.blank()
+        if self.constant:   # every feasible point is an answer: say so, no sample table
+            out.text(translate("lagrange.constant", lang, value=self.unicode))
+            return out.document()
         out.heading(translate("lagrange.heading.system", lang))
         for unicode, tex in zip([view["vector_form"], *view["system"]],
                                 [latex["vector_form"], *latex["system"]], strict=True):

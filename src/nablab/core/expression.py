@@ -9,11 +9,12 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from nablab.core.differentiate import DerivativeEngine
 from nablab.core.printing import to_latex, to_str, to_unicode
 from nablab.core.reading import AskedDerivative, Reading
-from nablab.errors import DomainError, ParseError, UnsupportedError
+from nablab.errors import DomainError, ParseError, UnsupportedError, UsageError
 
 T = TypeVar("T")
 
@@ -141,6 +142,73 @@ class Expression:
         if self.parameters:
             raise UnsupportedError("unbound_parameters",
                                    names=", ".join(p.name for p in self.parameters))
+
+    @property
+    def is_constant(self) -> bool:
+        """Whether f is one scalar with no symbol at all: 5, 2π, ln 3 (f′ = 0 everywhere)."""
+        return not self.is_vector and not self.expr.free_symbols \
+            and not self.expr.atoms(AppliedUndef)
+
+    def with_variables(self, names: Iterable[str]) -> Expression:
+        """The same formula as a function of ``names``: a constant typed alone (``5``) gets
+        the variables of the point it is asked about (``--start 1`` → x)."""
+        return Expression(self.source, self.expr, tuple(sympy.Symbol(n, real=True)
+                                                        for n in names),
+                          self.name, self.readings, self.asked)
+
+    def constant_value(self) -> float:
+        """The value of a constant function, as a float.
+
+        Raises:
+            DomainError: it is not a finite real number (ln(−1), 1/0).
+        """
+        return _real_float(self.expr, {}, "value", "f")
+
+    @property
+    def abstract_functions(self) -> tuple[str, ...]:
+        """The names of the undefined functions in f (f and g in ``f(g(x))``), sorted."""
+        found: set[str] = set()
+        for c in self.components:
+            found |= {a.func.__name__ for a in c.atoms(AppliedUndef)}
+        return tuple(sorted(found))
+
+    @property
+    def display_name(self) -> str:
+        """The function's name as shown: its own, else f, or h when f is an undefined
+        function inside it (h(x) = x³f(x), as a textbook writes the product)."""
+        if self.name:
+            return self.name
+        taken = set(self.abstract_functions)
+        return next(n for n in ("f", "h", "F", "φ", "ψ") if n not in taken)
+
+    def require_function(self, operation: str) -> None:
+        """Check that the text was a function, not a derivative request (``d/dx (…)``).
+
+        Only ``diff`` and ``steps`` compute a typed derivative; elsewhere it is refused,
+        naming the command that does, rather than silently dropping the d/dx.
+
+        Raises:
+            UsageError: ``derivative_request``.
+        """
+        if self.asked is not None:
+            raise UsageError("derivative_request", operation=operation)
+
+    def require_concrete(self, operation: str) -> None:
+        """Check that f has no undefined function f(x): numbers need a formula to compute.
+
+        Raises:
+            UsageError: ``abstract_function``, naming them.
+        """
+        names = self.abstract_functions
+        if names:
+            raise UsageError("abstract_function", operation=operation,
+                             names=", ".join(names))
+
+    def require_numeric(self, operation: str) -> None:
+        """:meth:`require_function` and :meth:`require_concrete`: what every numeric command
+        (critical points, descent, Lagrange, tangents, pictures) needs."""
+        self.require_function(operation)
+        self.require_concrete(operation)
 
     def symbol(self, var: sympy.Symbol | str) -> sympy.Symbol:
         """The variable called ``var``.

@@ -24,7 +24,12 @@ from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
 from nablab.critical.explain import notes
 from nablab.critical.numeric import numeric_analysis, periods
-from nablab.critical.result import CriticalPoint, CriticalPointsResult, GlobalAnalysis
+from nablab.critical.result import (
+    CriticalPoint,
+    CriticalPointsResult,
+    GlobalAnalysis,
+    GlobalExtremum,
+)
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import parse
 from nablab.solve import INFINITE
@@ -63,6 +68,8 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
     """
     expression = _checked(parse(f))
     box = resolve_domain(domain, expression.variable_names)
+    if expression.is_constant:
+        return constant_result(expression, box)
     fallback, exact = "not_polynomial", None
     if expression.expr.is_polynomial(*expression.variables):
         try:
@@ -83,12 +90,31 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
 
 def _checked(expression: Expression) -> Expression:
     expression.require_scalar("critical_points")
-    if not expression.variables:
-        raise UnsupportedError("constant_function")
+    expression.require_numeric("critical")
     found = kinks(expression.expr)  # ∇f or the Hessian is undefined somewhere
     if found:
         raise UnsupportedError("not_smooth", functions=", ".join(found))
     return expression
+
+
+def constant_result(expression: Expression,
+                    box: tuple[tuple[float, float], ...] | None = None) -> CriticalPointsResult:
+    """f = c: ∇f = 0 everywhere, so every point is a critical point, and c is both the
+    global minimum and the global maximum (each attained everywhere)."""
+    value = expression.constant_value()
+    exact = to_str(expression.expr)
+    extremum = GlobalExtremum(value, exact, (), (), "constant",
+                              value_unicode=to_unicode(expression.expr))
+    analysis = GlobalAnalysis(bounded_below=True, bounded_above=True, minimum=extremum,
+                              maximum=extremum)
+    shown = {"value": to_unicode(expression.expr)}
+    return CriticalPointsResult(
+        function=exact, unicode=to_unicode(expression.expr),
+        variables=expression.variable_names, points=(), complete=False, method="constant",
+        fallback=None, domain=box, outside_domain=0, infinite=True, solution_set=(),
+        truncated=False, starts=0, periods={}, global_analysis=analysis,
+        notes=(("critical.method.constant", shown), ("critical.global.constant", shown)),
+        expression=expression, constant=True)
 
 
 def _from_exact(expression: Expression, exact: ExactAnalysis,

@@ -224,6 +224,8 @@ class CriticalPointsResult(Presentable):
         global_analysis: see :class:`GlobalAnalysis`.
         notes: the explanation, as catalogue keys and parameters (:meth:`explain`).
         expression: f itself (for its name and for pictures).
+        constant: f is constant, so ∇f = 0 everywhere and every point is a critical point
+            (``points`` is then empty: there is no list of them to give).
     """
 
     function: str
@@ -243,6 +245,7 @@ class CriticalPointsResult(Presentable):
     global_analysis: GlobalAnalysis
     notes: tuple[Note, ...] = field(default=())
     expression: Expression | None = field(default=None, repr=False, compare=False)
+    constant: bool = False
 
     def explain(self, lang: str | None = None) -> list[str]:
         """The explanation, one sentence per entry, in ``lang`` (default: the locale's)."""
@@ -257,7 +260,8 @@ class CriticalPointsResult(Presentable):
                 "outside_domain": self.outside_domain, "infinite": self.infinite,
                 "solution_set": list(self.solution_set), "truncated": self.truncated,
                 "starts": self.starts, "periods": dict(self.periods),
-                "global": self.global_analysis.to_dict(), "explanation": self.explain(lang)}
+                "global": self.global_analysis.to_dict(), "explanation": self.explain(lang),
+                "constant": self.constant}
 
     @property
     def name(self) -> str:
@@ -276,8 +280,15 @@ class CriticalPointsResult(Presentable):
         one = len(self.variables) == 1
         sections = self.sections(lang)
         out = Writer()
-        out.text(f"{self.name}({', '.join(self.variables)}) = {self.unicode}")
+        head = f"({', '.join(self.variables)})" if self.variables else ""
+        out.text(f"{self.name}{head} = {self.unicode}")
         out.blank()
+        if self.constant:   # every point is critical: no table, the reason instead
+            out.heading(translate("critical.heading.points_1d" if one
+                                  else "critical.heading.points", lang))
+            out.texts(sections["method"])
+            out.section(translate("critical.heading.global", lang), sections["global"])
+            return out.document()
         heading = translate("critical.heading.points_1d" if one else "critical.heading.points",
                             lang)
         status = translate("critical.complete" if self.complete else "critical.incomplete", lang)
@@ -297,6 +308,8 @@ class CriticalPointsResult(Presentable):
         return out.document()
 
     def __str__(self) -> str:
+        if self.constant:
+            return f"{self.unicode} is constant: every point is a critical point"
         lines = [f"critical points of {self.unicode} ({self.method}, "
                  f"{'complete' if self.complete else 'not complete'}):"]
         lines += [f"  {p.unicode}  {p.kind}  f = {p.value:.6g}" for p in self.points]

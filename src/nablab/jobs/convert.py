@@ -16,6 +16,7 @@ import numpy as np
 from nablab.core.expression import Expression
 from nablab.errors import UsageError
 from nablab.parse import canonical_name, parse, parse_point
+from nablab.parse.point import point_names
 
 #: A point: ``"x=1,y=2"``, ``"1,2"``, ``[1, 2]`` or ``{"x": 1, "y": 2}``.
 PointLike = str | Sequence[float] | Mapping[str, float]
@@ -37,14 +38,24 @@ def text_of(value: Any) -> str:
 
 
 def function(text: str | Expression, variables: str | Sequence[str] | None = None,
-             functions: str | Sequence[str] | None = None) -> Expression:
+             functions: str | Sequence[str] | None = None, *,
+             command: str | None = None, symbolic: bool = False) -> Expression:
     """The formula, read once (``variables``: ``"x,y"`` or a list, declaring the variables;
-    ``functions``: names read as undefined functions, ``"u,v"`` or a list)."""
+    ``functions``: names read as undefined functions, ``"u,v"`` or a list).
+
+    With ``command``, the one check every command makes of what was typed: a derivative
+    request (``d/dx (…)``) or an undefined function f(x) is refused by every command but the
+    ``symbolic`` ones (``diff``, ``steps``), with an error naming the command that computes it.
+    """
     if isinstance(text, Expression):
-        return text
-    if variables is not None and not isinstance(variables, str):
-        variables = ",".join(variables)
-    return parse(text, variables=variables, functions=functions)
+        expression = text
+    else:
+        if variables is not None and not isinstance(variables, str):
+            variables = ",".join(variables)
+        expression = parse(text, variables=variables, functions=functions)
+    if command is not None and not symbolic:
+        expression.require_numeric(command)
+    return expression
 
 
 def point(expression: Expression, value: PointLike, *, parameters: bool = False,
@@ -53,7 +64,15 @@ def point(expression: Expression, value: PointLike, *, parameters: bool = False,
     names = expression.variable_names
     if parameters:
         names += tuple(p.name for p in expression.parameters)
-    return parse_point(text_of(value), names or fallback)
+    text = text_of(value)
+    return parse_point(text, names or fallback or point_names(text))
+
+
+def drawable(expression: Expression, at: PointLike | None = None) -> Expression:
+    """A constant typed alone (``5``) to be drawn: over the variables of the point, else x."""
+    if expression.is_constant and not expression.variables:
+        return expression.with_variables(("x",) if at is None else point_names(text_of(at)))
+    return expression
 
 
 def names(value: str | Sequence[str] | None) -> list[str] | None:
@@ -129,5 +148,5 @@ def variable(expression: Expression, wrt: str | None) -> str:
     return expression.variables[0].name if expression.variables else "x"
 
 
-__all__ = ["PointLike", "function", "names", "number_range", "numbers", "pair", "point",
+__all__ = ["PointLike", "drawable", "function", "names", "number_range", "numbers", "pair", "point",
            "text_of", "variable"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from nablab.critical import CriticalPointsResult, critical_points
@@ -27,7 +27,8 @@ class CriticalRequest(Request):
     functions: str | None = option(None, "--functions", **FUNCTIONS)
 
     def run(self, progress: Progress | None = None) -> CriticalPointsResult:
-        expression = convert.function(self.expression, self.variables, self.functions)
+        expression = convert.function(self.expression, self.variables, self.functions,
+                                      command=self.command)
         domain = resolve_domain(self.domain, expression.variable_names) if self.domain else None
         return critical_points(expression, domain, exact_timeout=exact_budget())
 
@@ -35,6 +36,9 @@ class CriticalRequest(Request):
         """The points by kind on the gradient field (or on the curve)."""
         from nablab.plot.critical import critical_picture
 
+        if result.constant and result.expression is not None and not result.variables:
+            drawn = convert.drawable(result.expression)   # 5 is drawn as y = 5
+            result = replace(result, expression=drawn, variables=drawn.variable_names)
         return critical_picture(result)
 
 

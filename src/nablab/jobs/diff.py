@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from nablab.calculus.report import DiffReport, differentiate
+from nablab.core.expression import Expression
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import FUNCTIONS, VARIABLES, Progress, Request, formula, option
@@ -20,6 +21,7 @@ class DiffRequest(Request):
     """``nablab diff``: partial derivatives, ∇f and the Hessian, optionally at a point."""
 
     command = "diff"
+    symbolic = True
 
     expression: str = formula()
     wrt: str | None = option(None, "--wrt", help="cli.diff.wrt", metavar="VAR")
@@ -29,7 +31,8 @@ class DiffRequest(Request):
     functions: str | None = option(None, "--functions", **FUNCTIONS)
 
     def run(self, progress: Progress | None = None) -> DiffReport:
-        expression = convert.function(self.expression, self.variables, self.functions)
+        expression = convert.function(self.expression, self.variables, self.functions,
+                                      command=self.command, symbolic=True)
         wrt = None
         if self.wrt:
             wrt = [expression.symbol(canonical_name(w, self.wrt)).name
@@ -44,15 +47,23 @@ class DiffRequest(Request):
         """One or two variables (and no vector function) to draw."""
         from nablab.plot.function import check_dimensions
 
-        check_dimensions(convert.function(self.expression, self.variables, self.functions))
+        expression = convert.function(self.expression, self.variables, self.functions)
+        expression.require_concrete("diff --plot")
+        check_dimensions(self._drawn(expression))
 
     def picture(self, result: DiffReport) -> Picture:
         """Slices (or the tangent) at the point, else the function."""
         from nablab.plot.function import derivative_picture
 
-        f = result.expression
+        f = self._drawn(result.expression)
         at = None if result.at is None else [result.at.point[n] for n in f.variable_names]
         return derivative_picture(f, None, at)
+
+
+    def _drawn(self, expression: Expression) -> Expression:
+        """What ``--plot`` draws: the function (the operand of a typed d/dx (…)); a constant
+        over x, or over the point's variables."""
+        return convert.drawable(replace(expression, asked=None), self.at)
 
 
 __all__ = ["DiffRequest"]

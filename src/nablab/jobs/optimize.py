@@ -12,6 +12,7 @@ from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import FunctionRequest, Progress, Request, option
 from nablab.optimize import OPTIMIZERS, DescentResult, RaceResult, SweepResult, descend, race, sweep
+from nablab.parse.point import point_names
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture
@@ -191,6 +192,8 @@ class SweepRequest(_Runs):
 
     def run(self, progress: Progress | None = None) -> SweepResult:
         expression = self.function()
+        if expression.is_constant and not expression.variables:   # 5: the starts name them
+            expression = expression.with_variables(point_names(self.starts))
         axes = start_axes(self.starts, expression.variable_names)
         rates = convert.number_range(self.lr, "--lr", DEFAULT_COUNT, geometric=True)
         return sweep(expression, optimizer=self.optimizer, lr=rates, starts=axes,

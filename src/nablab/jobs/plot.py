@@ -42,7 +42,9 @@ class PlotRequest(Request):
         from nablab.plot.function import function_picture
         from nablab.plot.output import write_picture
 
-        expression = convert.function(self.expression, self.variables, self.functions)
+        expression = convert.drawable(convert.function(self.expression, self.variables,
+                                                       self.functions, command=self.command),
+                                      self.at)
         point = None if self.at is None else convert.point(expression, self.at)
         window = parse_window(self.window) if self.window else None
         at = None if point is None else [float(v) for v in point.values()]

@@ -116,6 +116,9 @@ class Request:
     animates: ClassVar[bool] = False
     #: The catalogue key of its progress bar's label, for jobs that report progress.
     progress_label: ClassVar[str | None] = None
+    #: Whether it computes with what a formula says rather than its values, so that it takes
+    #: a derivative request (``d/dx (…)``) and undefined functions f(x): ``diff``, ``steps``.
+    symbolic: ClassVar[bool] = False
 
     def __post_init__(self) -> None:
         for field in self.fields():
@@ -179,7 +182,8 @@ class FunctionRequest(Request):
 
     def function(self) -> Expression:
         """The formula, read (call it inside the budget)."""
-        return function(self.expression, self.variables, self.functions)
+        return function(self.expression, self.variables, self.functions, command=self.command,
+                        symbolic=self.symbolic)
 
 
 __all__ = ["FUNCTIONS", "KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress",

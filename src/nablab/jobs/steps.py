@@ -19,11 +19,14 @@ class StepsRequest(FunctionRequest):
 
     command = "steps"
     draws = False
+    symbolic = True
 
     wrt: str | None = option(None, "--wrt", help="cli.opt.wrt", metavar="VAR")
 
     def run(self, progress: Progress | None = None) -> Derivation:
         expression = self.function()
+        if expression.asked is not None:   # the typed d/dx (…) says by what, and how often
+            return derivative_steps(expression)
         return derivative_steps(expression, convert.variable(expression, self.wrt))
 
     def to_json(self, result: Derivation, lang: str) -> dict[str, Any]:

@@ -30,7 +30,7 @@ class TangentRequest(FunctionRequest):
                                                  kind="numbers")
 
     def run(self, progress: Progress | None = None) -> TangentLine | TangentPlane:
-        expression = self.function()
+        expression = convert.drawable(self.function(), self.at)   # 5 at 1,2: z = 5
         point = convert.point(expression, self.at, parameters=True, fallback=("x",))
         direction = None
         if self.direction is not None:

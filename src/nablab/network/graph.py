@@ -184,9 +184,10 @@ def graph(f: Expression | str, at: Mapping[str, Any] | str) -> GraphResult:
         DomainError: a node or a local derivative is undefined or not finite at the point.
     """
     expression = parse(f)
+    expression.require_numeric("graph")
     if expression.is_vector:
         raise UnsupportedError("vector_function", operation="graph")
-    if not expression.variables:
+    if not expression.variables or expression.is_constant:   # no node computes anything
         raise UnsupportedError("graph_constant")
     names = expression.variable_names
     point = parse_point(at, names) if isinstance(at, str) else {n: _number(at[n]) for n in names}

@@ -83,6 +83,7 @@ class CompiledFunction:
 
     def __init__(self, expression: Expression) -> None:
         expression.require_scalar("compile")
+        expression.require_numeric("compile")
         self.expression = expression
         self.variables = expression.variables
         self.n = len(self.variables)

@@ -25,6 +25,7 @@ from nablab.optimize.optimizers import build
 from nablab.optimize.result import STATUSES, DescentResult
 from nablab.optimize.transform import GradientTransformation
 from nablab.parse import parse, parse_point
+from nablab.parse.point import point_names
 
 #: The most steps one run may take (the path of a run is kept in memory).
 STEP_LIMIT = 1_000_000
@@ -62,6 +63,9 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         DomainError: f or ∇f is undefined at the start point.
     """
     expression = parse(f)
+    expression.require_numeric("descend")
+    if expression.is_constant:
+        return _constant(expression, start, optimizer, lr, steps, tol, hyper)
     compiled = compile(expression)
     point = start_point(expression, start)
     name, opt, rate, resolved = _optimizer(optimizer, lr, hyper)
@@ -80,6 +84,32 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         status=status, optimizer=name, lr=rate,
         hyper=resolved, variables=expression.variable_names, tol=tol, advice=advice,
         expression=expression)
+
+
+def _constant(expression: Expression, start: Start, optimizer: str | GradientTransformation,
+              lr: float | None, steps: int, tol: float, hyper: dict[str, Any]) -> DescentResult:
+    """f is constant: ∇f = 0 everywhere, nothing to descend; the run stays at θ₀, status
+    ``constant`` (the optimizer and its parameters are still checked)."""
+    expression = with_start_variables(expression, start)
+    point = start_point(expression, start)
+    name, _, rate, resolved = _optimizer(optimizer, lr, hyper)
+    check_budget(steps, tol)
+    n = len(point)
+    return DescentResult.build(
+        path=np.array([point], dtype=float), values=np.array([expression.constant_value()]),
+        gradients=np.zeros((1, n)), status="constant", optimizer=name, lr=rate, hyper=resolved,
+        variables=expression.variable_names, tol=tol, advice=None, expression=expression)
+
+
+def with_start_variables(expression: Expression, start: Start) -> Expression:
+    """A constant typed alone (``5``) has no variables: it takes those of the start point
+    (``x=1`` → x; ``1, 2`` → x, y), so that the question about it gets an answer."""
+    if expression.variables:
+        return expression
+    if isinstance(start, Mapping):
+        return expression.with_variables(str(k) for k in start)
+    text = start if isinstance(start, str) else ",".join("0" for _ in start)
+    return expression.with_variables(point_names(text))
 
 
 def start_point(expression: Expression, start: Start) -> tuple[float, ...]:
@@ -155,4 +185,5 @@ def check_budget(steps: int, tol: float) -> None:
         raise HyperparameterError(name="tol", value=tol)
 
 
-__all__ = ["STEP_LIMIT", "check_budget", "descend", "evaluate", "start_point"]
+__all__ = ["STEP_LIMIT", "check_budget", "descend", "evaluate", "start_point",
+           "with_start_variables"]

@@ -15,7 +15,7 @@ from typing import Any
 from nablab.core.expression import Expression
 from nablab.errors import HyperparameterError
 from nablab.i18n import translate
-from nablab.optimize.descent import Start, descend, start_point
+from nablab.optimize.descent import Start, descend, start_point, with_start_variables
 from nablab.optimize.optimizers import accepts
 from nablab.optimize.present import fmt, function_line, vec
 from nablab.optimize.result import DescentResult
@@ -60,6 +60,9 @@ class RaceResult(Presentable):
                             fmt(r.fun), fmt(r.grad_norm, 3), vec(r.x)] for r in self.results],
                   right=(1, 3, 4, 5))
         out.blank()
+        if self.results and all(r.status == "constant" for r in self.results):
+            out.heading(self.results[0].message_in(lang))   # nothing to rank
+            return out.document()
         ranking = " > ".join(self.results[i].optimizer for i in self.ranking())
         out.heading(translate("cli.race.ranking", lang, ranking=ranking))
         return out.document()
@@ -82,6 +85,9 @@ def race(f: Expression | str, start: Start, optimizers: Sequence[str] = ("gd", "
     if not optimizers:
         raise HyperparameterError("no_optimizers")
     expression = parse(f)
+    expression.require_numeric("race")
+    if expression.is_constant:
+        expression = with_start_variables(expression, start)
     point = start_point(expression, start)
     rates = _rates(optimizers, lr)
     results, done = [], 0

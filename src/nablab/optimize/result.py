@@ -14,8 +14,9 @@ from nablab.optimize.present import fmt, function_line, shown_rows, vec, write_s
 from nablab.present import Document, Presentable, Writer
 from nablab.present.document import Row
 
-#: The three ways a descent ends.
-STATUSES = ("max_steps", "converged", "diverged")
+#: The ways a descent ends (the loop's codes index the first three; ``constant``: f is
+#: constant, so there is nothing to descend and no step is taken).
+STATUSES = ("max_steps", "converged", "diverged", "constant")
 #: Runs longer than this show their first and last steps only.
 HEAD, TAIL = 10, 5
 
@@ -54,7 +55,8 @@ class DescentResult(Presentable):
         nit: the number of updates taken.
         success: whether it converged.
         status: ``"converged"`` (|∇f| < tol), ``"max_steps"`` or ``"diverged"`` (not finite,
-            or |θ| > 10¹²: the path stops at the last finite point).
+            or |θ| > 10¹²: the path stops at the last finite point); ``"constant"`` when f
+            is constant (nothing to descend: every point is a minimum; counted a success).
         message: the outcome in words (the locale's language; :meth:`message_in` for another).
         optimizer: the optimizer's name.
         lr: η (``None`` for a custom optimizer, which holds its own).
@@ -95,9 +97,9 @@ class DescentResult(Presentable):
         """Assemble a result from the trajectory; every derived field follows from it."""
         steps = np.sqrt(np.sum(np.diff(path, axis=0) ** 2, axis=1))
         return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), len(path) - 1,
-                   status == "converged", status, optimizer, lr, dict(hyper), variables,
-                   _frozen(path), _frozen(values), _frozen(gradients), _frozen(steps), tol,
-                   advice, expression)
+                   status in ("converged", "constant"), status, optimizer, lr, dict(hyper),
+                   variables, _frozen(path), _frozen(values), _frozen(gradients),
+                   _frozen(steps), tol, advice, expression)
 
     @property
     def grad_norm(self) -> float:
@@ -135,6 +137,12 @@ class DescentResult(Presentable):
         out = Writer()
         if self.expression is not None:
             out.text(function_line(self.expression))
+        if self.status == "constant":   # no table of steps: there are none
+            out.blank()
+            out.heading(self.message_in(lang))
+            out.text(f"{translate('optimize.label.final', lang)}: θ = {vec(self.x)}   "
+                     f"f = {fmt(self.fun)}   |∇f| = {fmt(self.grad_norm, 3)}")
+            return out.document()
         write_setup(out, self.optimizer, self.lr, self.hyper, self.path[0],
                     self.advice, lang)
         out.blank()

@@ -32,6 +32,7 @@ from nablab.optimize.optimizers import OPTIMIZERS, build, check_hyperparameter
 from nablab.optimize.present import fmt, function_line, optimizer_line, vec
 from nablab.optimize.result import STATUSES
 from nablab.parse import parse
+from nablab.parse.point import point_names
 from nablab.present import Document, Presentable, Writer
 
 #: The most runs in one sweep.
@@ -143,7 +144,13 @@ class SweepResult(Presentable):
                        "labels": self.labels[best].tolist(),
                        "status": self.status[best].tolist()},
             "seconds": self.seconds,
+            "constant": self.constant,
         }
+
+    @property
+    def constant(self) -> bool:
+        """Whether f is constant: nothing to descend, every run stays where it starts."""
+        return self.expression is not None and self.expression.is_constant
 
     def document(self, lang: str | None = None) -> Document:
         """The summary, the outcome per learning rate, the minima reached, the basin map."""
@@ -155,6 +162,10 @@ class SweepResult(Presentable):
         if self.expression is not None:
             out.text(function_line(self.expression))
         out.text(optimizer_line(self.optimizer, lang))
+        if self.constant:
+            out.blank()
+            out.heading(t("optimize.status.constant"))
+            return out.document()
         out.text(t("cli.sweep.size", runs=self.runs, rates=len(rates), low=fmt(rates[0]),
                    high=fmt(rates[-1]), starts=self.runs // len(rates), steps=self.steps,
                    seconds=f"{self.seconds:.2f}"))
@@ -229,6 +240,12 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     """
     began = time.perf_counter()
     expression = parse(f)
+    expression.require_numeric("sweep")
+    if expression.is_constant and not expression.variables:   # 5: the starts name them
+        expression = expression.with_variables(
+            tuple(str(k) for k in starts) if isinstance(starts, Mapping)
+            else point_names(",".join("0" for _ in range(
+                np.shape(starts)[-1] if np.ndim(starts) > 1 else 1))))
     compiled = compile(expression)
     names = expression.variable_names
     points, axes = _starts(starts, names)

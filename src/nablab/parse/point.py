@@ -84,3 +84,20 @@ def parse_point(text: str, variables: Sequence[str], *,
     return {v: point[v] for v in variables}
 
 
+
+def point_names(text: str) -> tuple[str, ...]:
+    """The coordinates' names of a point typed for a function with no variables (a constant,
+    ``5``): those written (``y=1``), else x, y, z (then x1, x2, …) by count.
+
+    >>> point_names("1"), point_names("y=1, z=2"), point_names("1,2,3,4")
+    (('x',), ('y', 'z'), ('x1', 'x2', 'x3', 'x4'))
+    """
+    pieces = [p for _, p in _split_top_level(text) if p.strip()]
+    if pieces and all("=" in p for p in pieces):
+        try:
+            return tuple(canonical_name(p.partition("=")[0]) for p in pieces)
+        except ParseError:
+            return ()   # parse_point says what is wrong with the point
+    if len(pieces) <= 3:
+        return ("x", "y", "z")[:max(1, len(pieces))]
+    return tuple(f"x{i + 1}" for i in range(len(pieces)))

@@ -21,7 +21,8 @@ SHARED_PREFIXES = ("web.", "critical.kind.", "critical.column.", "critical.compl
                    "critical.incomplete", "critical.heading.", "optimize.name.",
                    "optimize.status_word.", "lagrange.kind.", "lagrange.extreme.",
                    "lagrange.column.", "lagrange.heading.", "lagrange.complete",
-                   "lagrange.incomplete", "lagrange.singular", "lagrange.none")
+                   "lagrange.incomplete", "lagrange.singular", "lagrange.none",
+                   "diff.constant")
 #: The optimizers the page offers (``nablab descend --optimizer``).
 PAGE_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
 _SLOT = re.compile(r"\{\{([a-z0-9_.]+)\}\}")

@@ -6,10 +6,10 @@
 ['sum', 'constant', 'chain', 'exponential', 'constant_multiple', 'identity']
 """
 
-from nablab.calculus.steps.derivation import Derivation, derivative_steps
+from nablab.calculus.steps.derivation import Derivation, asked_steps, derivative_steps
 from nablab.calculus.steps.narrate import Line, explain
 from nablab.calculus.steps.rules import RULES, derive
 from nablab.calculus.steps.step import RULE_NAMES, FlatStep, Step
 
-__all__ = ["RULES", "RULE_NAMES", "Derivation", "FlatStep", "Line", "Step", "derivative_steps",
-           "derive", "explain"]
+__all__ = ["RULES", "RULE_NAMES", "Derivation", "FlatStep", "Line", "Step", "asked_steps",
+           "derivative_steps", "derive", "explain"]

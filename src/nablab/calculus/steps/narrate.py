@@ -31,8 +31,11 @@ FORMULAS: dict[str, tuple[str, str]] = {
     "sum": ("(f + g)′ = f′ + g′", "(f + g)' = f' + g'"),
     "constant_multiple": ("(c·f)′ = c·f′", "(c f)' = c f'"),
     "product": ("(f·g)′ = f′·g + f·g′", "(f g)' = f' g + f g'"),
+    "product_uv": ("(u·v)′ = u′·v + u·v′", "(u v)' = u' v + u v'"),
     "quotient": ("(f/g)′ = (f′·g − f·g′)/g²",
                  r"\left(\frac{{f}}{{g}}\right)' = \frac{{f' g - f g'}}{{g^{{2}}}}"),
+    "quotient_uv": ("(u/v)′ = (u′·v − u·v′)/v²",
+                    r"\left(\frac{{u}}{{v}}\right)' = \frac{{u' v - u v'}}{{v^{{2}}}}"),
     "reciprocal": ("(1/g)′ = −g′/g²",
                    r"\left(\frac{{1}}{{g}}\right)' = -\frac{{g'}}{{g^{{2}}}}"),
     "chain": ("(F(u))′ = F′(u)·u′", "(F(u))' = F'(u) u'"),
@@ -105,7 +108,7 @@ def _line(derivation: DerivationLike, flat: FlatStep, lang: str | None) -> Line:
     else:
         forms = _equation(derivation, flat.step)
         params, key = _sentence(derivation, flat.step)
-        formula = _step_formula(flat.step)
+        formula = _step_formula(flat.step, _uv(derivation))
     sentence = translate(f"steps.say.{key}", lang, **params)
     label = translate(f"steps.rule.{flat.rule}", lang)
     text = translate("steps.line", lang, name=label, formula=formula[0], sentence=sentence)
@@ -142,7 +145,7 @@ def _sentence(derivation: DerivationLike, step: Step) -> tuple[dict[str, str], s
     params = {"expr": unicode(step.input), "var": unicode(step.var),
               "held": ", ".join(unicode(s) for s in held)}
     key = step.rule
-    if step.rule in ("constant", "constant_multiple") and held:
+    if step.rule in ("constant", "constant_multiple", "abstract") and held:
         key += "_partial"
     if step.rule == "constant_multiple":
         params["c"] = unicode(step.factor)
@@ -150,6 +153,8 @@ def _sentence(derivation: DerivationLike, step: Step) -> tuple[dict[str, str], s
         params["n"] = unicode(step.factor)
     elif step.rule in ("product", "quotient"):
         params["f"], params["g"] = (unicode(s.input) for s in step.substeps)
+        if _uv(derivation):
+            key += "_uv"
     elif step.rule == "reciprocal":
         params["g"] = unicode(step.substeps[0].input)
     elif step.rule == "chain":
@@ -166,9 +171,19 @@ def _sentence(derivation: DerivationLike, step: Step) -> tuple[dict[str, str], s
     return params, key
 
 
-def _step_formula(step: Step) -> tuple[str, str]:
+def _uv(derivation: DerivationLike) -> bool:
+    """Whether f or g names an undefined function of f: then the product and quotient rules
+    are written with u and v, (u·v)′ = u′·v + u·v′, so that f keeps its meaning."""
+    return bool({"f", "g"} & set(derivation.expression.abstract_functions))
+
+
+def _step_formula(step: Step, uv: bool = False) -> tuple[str, str]:
     """The general formula of the step's rule, written in the step's variable."""
     rule, x = step.rule, step.var
+    if uv and f"{rule}_uv" in FORMULAS:
+        rule = f"{rule}_uv"
+    if rule == "abstract":
+        return _abstract_formula(step)
     if rule == "exponential" and step.factor is not None:
         return _formula(FORMULAS["exponential_base"], x)
     if rule in FORMULAS:
@@ -182,6 +197,17 @@ def _step_formula(step: Step) -> tuple[str, str]:
     u = f"({unicode(function)})′ = {unicode(table.formula(x))}"
     t = f"\\left({latex(function)}\\right)' = {latex(table.formula(x))}"
     return u, t
+
+
+def _abstract_formula(step: Step) -> tuple[str, str]:
+    """(f(x))′ = f′(x), or ∂f/∂x for f(x, y): the derivative of f is named, not computed."""
+    name, x = step.input.func.__name__, step.var
+    if len(step.input.args) == 1:
+        return (f"({name}({unicode(x)}))′ = {name}′({unicode(x)})",
+                f"\\left({name}({latex(x)})\right)' = {name}'({latex(x)})")
+    return (f"∂/∂{unicode(x)} {unicode(step.input)} = ∂{name}/∂{unicode(x)}",
+            f"\frac{{\\partial}}{{\\partial {latex(x)}}} {latex(step.input)} = "
+            f"\frac{{\\partial {name}}}{{\\partial {latex(x)}}}")
 
 
 def _formula(templates: tuple[str, str], x: Any) -> tuple[str, str]:
@@ -241,7 +267,7 @@ def document(derivation: DerivationLike, lang: str | None = None,
     d, f = derivation, derivation.expression
     lines = explain(d, lang) if lines is None else lines
     out = Writer()
-    out.text(f"{f.name or 'f'}({', '.join(map(unicode, f.variables or (d.var,)))})"
+    out.text(f"{f.display_name}({', '.join(map(unicode, f.variables or (d.var,)))})"
              f" = {f.unicode}")
     out.blank()
     out.heading(translate("label.partial_steps", lang,
@@ -259,7 +285,7 @@ def document(derivation: DerivationLike, lang: str | None = None,
     sigma = sigmoid_text(d)
     if sigma is not None:
         out.text(f"{' ' * result.index(' = ')} = {sigma[0]}", 2)
-    out.text(check_sentence(d.verified, lang), 2)
+    out.text(check_sentence(d.verified, lang, symbolic=bool(f.abstract_functions)), 2)
     chain = chain_lines(d)
     if 2 < len(chain) and sum(len(c) for c in chain) <= CHAIN_WIDTH:
         out.blank()

@@ -15,6 +15,7 @@ from typing import Any
 
 import sympy
 from sympy import Add, Mul, Pow
+from sympy.core.function import AppliedUndef
 
 from nablab.calculus.steps.step import Step, combine, table_rule
 
@@ -127,6 +128,18 @@ def function_rule(expr: Any, var: sympy.Symbol) -> Step:
     return chain(expr, var, arg, lambda u: func(u))
 
 
+def abstract_rule(expr: Any, var: sympy.Symbol) -> Step:
+    """An undefined function f(x): its derivative is f′(x), left as it is; f(g(x)) by the
+    chain rule, f′(g(x))·g′(x). Several arguments, each a variable: ∂f/∂x, left as it is."""
+    args = expr.args
+    if len(args) == 1 and args[0] != var:
+        func = expr.func
+        return chain(expr, var, args[0], lambda u: func(u))
+    if all(isinstance(a, sympy.Symbol) for a in args):
+        return _step("abstract", expr, var)
+    return unknown(expr, var)
+
+
 def symbol_rule(expr: Any, var: sympy.Symbol) -> Step:
     """x itself (any other symbol never gets here: it is a constant)."""
     return identity(expr, var)
@@ -186,6 +199,7 @@ RULES: dict[type, Rule] = {
     Add: add_rule,
     Mul: mul_rule,
     Pow: pow_rule,
+    AppliedUndef: abstract_rule,
 }
 
 

@@ -23,7 +23,7 @@ from nablab.core.spec import DerivativeRule
 RULE_NAMES: tuple[str, ...] = (
     "constant", "identity", "power", "sum", "constant_multiple", "product", "quotient",
     "reciprocal", "chain", "exponential", "logarithm", "trig", "inverse_trig", "hyperbolic",
-    "sigmoid", "abs", "unknown",
+    "sigmoid", "abs", "abstract", "unknown",
 )
 
 
@@ -130,7 +130,13 @@ def _reciprocal(step: Step, d: tuple[Any, ...]) -> Any:
 
 
 def _chain(step: Step, d: tuple[Any, ...]) -> Any:
-    outer = d[0].xreplace({step.dummy: step.inner})
+    outer = d[0]
+    if outer.has(sympy.Derivative):   # f′(u) at u = x²: f′(x²), SymPy's Subs (f undefined)
+        w = sympy.Dummy("w", real=True)   # bound inside Subs, apart from the placeholder
+        outer = outer.xreplace({e: sympy.Subs(e.xreplace({step.dummy: w}), w, step.inner).doit()
+                                for e in outer.atoms(sympy.Derivative)
+                                if step.dummy in e.free_symbols})
+    outer = outer.xreplace({step.dummy: step.inner})
     if step.rewrite is not None:  # back to the form the user wrote: e^(x·ln x) → xˣ
         outer = outer.xreplace({step.rewrite: step.input})
     return outer * d[1]
@@ -172,6 +178,7 @@ _COMBINE: dict[str, Callable[[Step, tuple[Any, ...]], Any]] = {
     "hyperbolic": _table,
     "sigmoid": _table,
     "abs": _table,
+    "abstract": lambda s, d: sympy.Derivative(s.input, s.var),
     "unknown": lambda s, d: sympy.diff(s.input, s.var),
 }
 

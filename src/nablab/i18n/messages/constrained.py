@@ -239,6 +239,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(linear programming).",
         "최솟값 {value}, {points}에서: f가 일차식이고 집합(다면체)이 무한히 뻗는 어느 방향으로도 "
         "작아지지 않으므로 최솟값이 존재합니다(선형계획법)."),
+    "lagrange.constant": (
+        "f is constant: f = {value} at every point of the constraint set, so every point of it "
+        "is both a maximum and a minimum (∇f = 0, so λ = 0 there).",
+        "상수함수입니다. 제약 집합의 모든 점에서 f = {value}. 따라서 집합의 모든 점이 최댓점이자 "
+        "최솟점입니다 (∇f = 0이므로 λ = 0)."),
     "lagrange.global.max_constant": (
         "f is constant on the set: f = {value} at every point, so it is both the highest and "
         "the lowest value (for example at {points}).",

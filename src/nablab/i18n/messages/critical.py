@@ -70,6 +70,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                        "사전식 그뢰브너 기저 + 실근 분리"),
     "critical.method_short.newton": ("multi-start Newton", "다중 시작점 뉴턴 방법"),
     # -- how the points were found --------------------------------------------------------------
+    "critical.method.constant": (
+        "f is constant: ∇f = 0 at every point, so every point is a critical point (there is "
+        "no list of them to give). Each is a local minimum and a local maximum at once, "
+        "neither of them strict.",
+        "상수함수입니다. 모든 점에서 ∇f = 0이므로 모든 점이 임계점입니다 (목록으로 나열할 수 "
+        "없습니다). 각 점은 극소이자 극대이며, 어느 쪽도 엄격하지 않습니다."),
+    "critical.global.constant": (
+        "f = {value} everywhere: it is both the global minimum and the global maximum, "
+        "attained at every point.",
+        "모든 점에서 f = {value}. 전역 최솟값이자 전역 최댓값이며, 모든 점에서 이 값을 "
+        "가집니다."),
     "critical.method.groebner": (
         "Exact and complete: ∇f = 0 is a polynomial system; a lexicographic Gröbner basis "
         "reduces it to one polynomial in the last variable, whose real roots are isolated "

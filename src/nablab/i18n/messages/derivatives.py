@@ -25,6 +25,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "steps.rule.hyperbolic": ("Hyperbolic rule", "쌍곡선함수의 미분"),
     "steps.rule.sigmoid": ("Sigmoid rule", "시그모이드 함수의 미분"),
     "steps.rule.abs": ("Absolute value rule", "절댓값 함수의 미분"),
+    "steps.rule.abstract": ("Undefined function", "식이 없는 함수의 미분"),
     "steps.rule.unknown": ("No rule (SymPy's answer)", "규칙 없음 (SymPy의 답)"),
     # -- one sentence per step --------------------------------------------------------------
     "steps.line": ("{name} {formula}: {sentence}", "{name} {formula}: {sentence}"),
@@ -50,6 +51,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{held}을(를) 상수로 취급하므로 {c}은(는) 상수이고, 미분한 함수 앞에 그대로 곱합니다."),
     "steps.say.product": ("Differentiate each factor in turn, with f = {f} and g = {g}.",
                           "f = {f}, g = {g}로 두고 한 인수씩 번갈아 미분합니다."),
+    "steps.say.product_uv": ("Differentiate each factor in turn, with u = {f} and v = {g}.",
+                             "한 인수씩 번갈아 미분합니다 (u = {f}, v = {g})."),
+    "steps.say.quotient_uv": ("The numerator is u = {f} and the denominator is v = {g}.",
+                              "분자와 분모: u = {f}, v = {g}."),
     "steps.say.quotient": ("The numerator is f = {f} and the denominator is g = {g}.",
                            "분자는 f = {f}, 분모는 g = {g}입니다."),
     "steps.say.reciprocal": ("With g = {g}, the derivative of 1/g is −g′ over g squared.",
@@ -89,6 +94,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "σ({u}) = 1/(1 + {exp})이므로 {exp} = (1 − σ)/σ이고, 결과는 {form}입니다."),
     "steps.say.abs": ("The derivative of |{var}| is the sign of {var}; at 0 it does not exist.",
                       "|{var}|의 도함수는 {var}의 부호이고, 0에서는 미분할 수 없습니다."),
+    "steps.say.abstract": (
+        "{expr} is a function whose formula is not given: its derivative is named, not "
+        "computed, and written with a prime.",
+        "{expr}: 식이 주어지지 않은 함수이므로 도함수를 계산하지 않고 프라임(′)을 붙여 "
+        "그대로 씁니다."),
+    "steps.say.abstract_partial": (
+        "{expr} is a function whose formula is not given, and {held} is held constant: its "
+        "partial derivative is named, not computed.",
+        "{expr}: 식이 주어지지 않은 함수입니다. 상수로 두는 변수: {held}. 편도함수는 "
+        "계산하지 않고 이름으로 씁니다."),
     "steps.say.unknown": (
         "nablab has no rule for {expr}: this is SymPy's derivative, not derived step by step.",
         "nablab에는 {expr}에 대한 규칙이 없습니다. 단계별 유도가 아닌 SymPy가 구한 도함수입니다."),
@@ -152,6 +167,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "이 점에서 {what}의 값이 부동소수점 수로 나타내기에 너무 큽니다"),
     "error.zero_direction": ("the direction must not be the zero vector",
                              "방향 벡터는 영벡터가 아니어야 합니다"),
+    "diff.constant": ("f is constant, so every derivative is 0 by the constant rule (c)′ = 0.",
+                      "상수함수이므로 상수의 미분 (c)′ = 0에 따라 모든 도함수가 0입니다."),
+    "error.derivative_request": (
+        "this asks for a derivative (d/dx …): nablab diff (or nablab steps) computes it; "
+        "{operation} works on a function, so type the function without d/dx",
+        "이 입력은 도함수를 구하라는 요청(d/dx …)입니다. 도함수는 nablab diff (또는 nablab "
+        "steps) 명령으로 구하세요. {operation} 명령에는 d/dx 없이 함수만 입력합니다"),
+    "error.steps_order": (
+        "steps writes out at most {limit} differentiations, and this asks for {order}; "
+        "nablab diff computes the derivative itself",
+        "steps 명령은 미분을 최대 {limit}번까지 풀어 씁니다 (요청한 횟수: {order}). 도함수 "
+        "자체는 nablab diff 명령으로 구하세요"),
+    "error.abstract_function": (
+        "{names}: an undefined function has no values to compute with, so {operation} cannot "
+        "use it; type its formula (nablab diff and nablab steps work with it symbolically)",
+        "{names}: 식이 정해지지 않은 함수라서 값을 계산할 수 없으므로 {operation} 명령에 쓸 수 "
+        "없습니다. 함수의 식을 입력하세요 (nablab diff와 nablab steps는 기호로 계산합니다)"),
     "error.wrt_required": ("the function has several variables ({variables}); say which one "
                            "with --wrt",
                            "변수가 여러 개입니다 ({variables}). --wrt로 미분할 변수를 정하세요"),
@@ -200,6 +232,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label.partial_steps": ("Rule by rule, {held} held constant",
                             "규칙별 편미분 과정 ({held}은(는) 상수로 취급)"),
     "label.result": ("Result", "결과"),
+    "steps.asked": ("Asked: {asked}", "구할 것: {asked}"),
+    "steps.stage": ("Differentiation {number}: {operator}", "{number}번째 미분: {operator}"),
     "label.chain": ("The whole chain", "전체 과정 한 줄로"),
     "label.numeric": ("Difference quotients in floating point at {point}",
                       "{point}에서 부동소수점으로 계산한 차분몫"),
@@ -228,6 +262,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "∛ε ≈ 6e−6 근처)."),
     "check.ok": ("✓ agrees with SymPy's diff at random points",
                  "✓ 임의의 점들에서 SymPy의 diff와 일치합니다"),
+    "check.symbolic": ("✓ agrees with SymPy's diff (the difference simplifies to 0)",
+                       "✓ SymPy의 diff와 일치합니다 (차를 정리하면 0)"),
     "check.failed": ("✗ does not agree with SymPy's diff: a bug in nablab, please report it",
                      "✗ SymPy의 diff와 일치하지 않습니다: nablab의 버그이니 알려 주세요"),
     "check.none": ("not checked: no random point where the function is defined was found",

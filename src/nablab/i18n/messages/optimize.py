@@ -19,6 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the path stops at the last finite point",
         "{steps}번 만에 발산했습니다: 다음 점이 유한하지 않거나 |θ| ≤ 10¹²를 벗어났습니다. "
         "경로는 마지막 유한한 점에서 멈춥니다"),
+    "optimize.status.constant": (
+        "f is constant: nothing to descend. ∇f = 0 at every point, so every point is already "
+        "a minimum and no step moves",
+        "상수함수이므로 하강할 것이 없습니다. 모든 점에서 ∇f = 0이라 모든 점이 이미 최솟점이고, "
+        "어떤 갱신도 점을 움직이지 않습니다"),
+    "optimize.status_word.constant": ("constant f", "상수함수"),
     "optimize.status_word.converged": ("converged", "수렴"),
     "optimize.status_word.max_steps": ("max steps", "최대 반복"),
     "optimize.status_word.diverged": ("diverged", "발산"),

@@ -231,7 +231,16 @@
 
   function showDiff(out, data) {
     const latex = data.latex, result = data.result;
-    const one = result.variables.length === 1;
+    const one = result.variables.length <= 1;
+    if (latex.asked) {   // a typed d/dx (…): that derivative, and its value at the point
+      out.appendChild(math(latex.asked, true));
+      if (result.at && result.derivative_at !== null) {
+        out.appendChild(el("h3", t("web.derivatives.at_point") + " " +
+                              vec(Object.values(result.at.point))));
+        out.appendChild(el("p", "= " + fmt(result.derivative_at)));
+      }
+      return;
+    }
     out.appendChild(math(latex.function, true));
     out.appendChild(el("h3", t(one ? "web.derivatives.derivative" : "web.derivatives.partials")));
     const list = el("div", null, "partials");
@@ -240,6 +249,7 @@
     if (one || latex.second.length !== result.variables.length) {
       for (const line of latex.second) list.appendChild(math(line, true));
     }
+    if (result.constant) list.appendChild(el("p", t("diff.constant")));
     out.appendChild(list);
     if (!one && latex.second.length === result.variables.length) {
       out.appendChild(el("h3", t("web.derivatives.gradient")));
