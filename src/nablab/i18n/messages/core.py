@@ -149,6 +149,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "계산에 {limit_mb} MB 넘는 메모리가 필요해 중단되었습니다"),
     "error.worker_crashed": ("the computation stopped unexpectedly ({detail})",
                              "계산이 예기치 않게 중단되었습니다 ({detail})"),
+    "error.unknown_subcommand": ("unknown command '{name}'; did you mean {suggestion}?",
+                                 "'{name}'{은} nablab의 명령이 아닙니다. 혹시 {suggestion:을} "
+                                 "쓰려고 했나요?"),
+    "error.no_such_command": ("unknown command '{name}'; the commands are: {commands} "
+                              "(nablab --help says what each does)",
+                              "'{name}'{은} nablab의 명령이 아닙니다. 명령: {commands} "
+                              "(각 명령의 설명은 nablab --help)"),
+    "error.unquoted_formula": (
+        "the shell split the formula into several words; put the formula in quotes: {command}",
+        "셸이 수식을 여러 단어로 나누었습니다. 수식을 따옴표로 감싸세요: {command}"),
     "error.usage": ("{detail}", "명령어 사용법 오류: {detail}"),
     "error.bad_timeout": ("--timeout must be a positive number of seconds, got {value}",
                           "--timeout은 0보다 큰 초 단위 수여야 합니다 (입력: {value})"),

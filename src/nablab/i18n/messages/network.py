@@ -242,6 +242,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the backward pass each node's adjoint ∂f/∂node by the chain rule (nablab graph):",
         "{point}에서 σ(wx + b)의 오차역전파: 순전파로 노드마다 값을, 역전파로 연쇄법칙에 따라 "
         "노드마다 수반값 ∂f/∂노드를 구합니다 (nablab graph):"),
+    "tour.network.value": ("value", "값"),
+    "tour.network.adjoint": ("∂f/∂node", "∂f/∂노드"),
     "tour.network.sigmoid": (
         "At the σ node the local derivative is σ' = {slope}, and σ(1 − σ) = {check} with "
         "σ = {value}: the notes' σ' = σ(1 − σ). Backprop, the symbolic derivatives and central "
