@@ -27,6 +27,8 @@ def char_width(char: str) -> int:
     category = unicodedata.category(char)
     if category in ("Mn", "Me", "Cf") or (category == "Cc" and char not in "\t"):
         return 0
+    if category == "Cn":
+        return 1  # unassigned: no width is known, one cell is what terminals draw
     return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
