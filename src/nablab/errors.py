@@ -103,8 +103,8 @@ class ParseError(NablabError):
         if self.start is not None and self.source and len(self.source) <= 200:
             shown = self.source.replace("\t", " ").replace("\n", " ")
             end = min(self.end or self.start + 1, len(shown))
-            width = max(1, cell_width(shown[self.start:end]))
-            lines += ["  " + shown, "  " + " " * cell_width(shown[:self.start]) + "^" * width]
+            width, column = cell_width(shown[self.start:end]), cell_width(shown[:self.start])
+            lines += ["  " + shown, "  " + " " * column + "^" * max(1, width)]
         hint = self.hint_text(lang)
         if hint:
             lines.append(translate("label.hint", lang) + ": " + hint)

@@ -103,9 +103,3 @@ def test_the_check_sees_a_table_padded_by_characters() -> None:
     by_cells = ["  ".join(pad(c, 10) for c in row).rstrip() for row in rows]
     assert misaligned(by_chars)
     assert not misaligned(by_cells)
-
-
-def test_cell_width() -> None:
-    assert cell_width("최대 반복") == 9
-    assert cell_width("x\u0302") == 1 and cell_width("ｘ") == 2 and cell_width("θ₁") == 2
-    assert pad("수렴", 6, ">") == "  수렴" and pad("x", 3, "^") == " x "
