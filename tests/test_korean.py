@@ -59,7 +59,8 @@ def test_particle_follows_the_sound(text: str, form: str, expected: str) -> None
 
 
 def test_fill_writes_particles_in_both_syntaxes() -> None:
-    template = "{point:은} 안장점입니다; '{name}'{을} 쓸 수 없습니다; {h:로} 나눕니다; {s:g}초; {{x}}"
+    template = ("{point:은} 안장점입니다; '{name}'{을} 쓸 수 없습니다; {h:로} 나눕니다; "
+                "{s:g}초; {{x}}")
     assert fill(template, {"point": "(−1, 0)", "name": "foo", "h": "h", "s": 2.5}) == (
         "(−1, 0)은 안장점입니다; 'foo'를 쓸 수 없습니다; h로 나눕니다; 2.5초; {x}")
     assert fields(template) == {"point", "name", "h", "s"}

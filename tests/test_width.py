@@ -17,7 +17,8 @@ def test_cell_width(text: str, cells: int) -> None:
 
 
 def test_pad_and_wrap_count_cells() -> None:
-    assert pad("수렴", 6, ">") == "  수렴" and pad("수렴", 6) == "수렴  " and pad("x", 3, "^") == " x "
+    assert pad("수렴", 6, ">") == "  수렴" and pad("수렴", 6) == "수렴  "
+    assert pad("x", 3, "^") == " x "
     assert pad("최대 반복", 4) == "최대 반복"
     assert wrap("가나 다라 마바 사아", 11) == ["가나 다라", "마바 사아"]
 

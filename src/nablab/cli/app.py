@@ -17,8 +17,8 @@ from typing import Any, NoReturn, TextIO
 from nablab import __version__
 from nablab.budget import DEFAULT_TIMEOUT
 from nablab.cli.commands import Provided
-from nablab.cli.mistakes import check_command, check_unquoted, positional_formula
 from nablab.cli.context import Context
+from nablab.cli.mistakes import check_command, check_unquoted, positional_formula
 from nablab.errors import NablabError, ParseError, UsageError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
 from nablab.i18n.width import cell_width, wrap

@@ -73,6 +73,8 @@ _NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?$")
 _WORD = re.compile(r"[A-Za-z]+$")
 _SCIENTIFIC = re.compile(r"[0-9.]e[-+−]?$")
 _DEPTH = 8
+#: Only the end of a text is read: its last characters decide, and a long formula stays cheap.
+WINDOW = 400
 
 
 def last_syllable(text: str) -> str | None:
@@ -81,7 +83,7 @@ def last_syllable(text: str) -> str | None:
     >>> last_syllable("(−1, 0)"), last_syllable("x² + y²"), last_syllable("x"), last_syllable("10")
     ('영', '곱', '스', '십')
     """
-    return _end(unicodedata.normalize("NFC", _fullwidth(text)), _DEPTH)
+    return _end(unicodedata.normalize("NFC", _fullwidth(text[-WINDOW:])), _DEPTH)
 
 
 def has_final(syllable: str) -> bool:
@@ -156,15 +158,15 @@ def _end(text: str, depth: int) -> str | None:
 
 def _token(text: str, depth: int) -> str | None:
     """The last token's sound: a number, a word or a letter, a symbol."""
-    number = _NUMBER.search(text)
+    last = text[-1]
+    number = _NUMBER.search(text) if "0" <= last <= "9" else None
     if number:
         said = _context(text[:number.start()], number.group(), depth)
         return said if said is not None else _number(number.group())
-    word = _WORD.search(text)
+    word = _WORD.search(text) if last.isascii() and last.isalpha() else None
     if word:
         said = _context(text[:word.start()], word.group(), depth)
         return said if said is not None else _word(word.group())
-    last = text[-1]
     if last in GREEK:
         return GREEK[last][-1]
     if last in SYMBOLS:
@@ -221,8 +223,8 @@ def _english_end(word: str) -> str:
     if word.endswith(("m", "me", "n", "ne", "ng")):
         return "임"
     vowels = "aeiou"
-    if (word.endswith(("ck", "k")) or
-            (word[-1] in "pt" and word[-2] in vowels and (len(word) < 3 or word[-3] not in vowels))):
+    short = word[-2] in vowels and (len(word) < 3 or word[-3] not in vowels)
+    if word.endswith(("ck", "k")) or (word[-1] in "pt" and short):
         return "택"
     return "스"
 
