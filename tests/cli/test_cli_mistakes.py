@@ -6,6 +6,7 @@ import io
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,6 +62,15 @@ def test_unquoted_formula_in_korean() -> None:
     assert code == 2
     assert err == ("nablab: 오류: 셸이 수식을 여러 단어로 나누었습니다. 수식을 따옴표로 감싸세요: "
                    'nablab diff "x^2 + y^2" --lang ko\n')
+
+
+def test_a_star_the_shell_turned_into_file_names(tmp_path: Path,
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "notes.md").write_text("")
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run("diff", "x", "notes.md", "y")  # what `nablab diff x * y` becomes
+    assert (code, out) == (2, "")
+    assert "put file names where it had a *" in err and 'nablab diff "x * y"' in err
 
 
 def test_other_stray_words_keep_their_error() -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import os
 import re
 import shlex
 from collections.abc import Sequence
@@ -14,6 +15,8 @@ from nablab.errors import UsageError
 
 #: Options of every command that take a value (skipped when looking for the command word).
 _VALUED = frozenset({"--lang", "--timeout"})
+#: Words that are operators, never file names (a file named "+" is not what was meant).
+_OPERATORS = frozenset("+-−*/^=")
 #: A piece of a formula: anything but an option (``--foo``) or an empty word.
 _FORMULA_PIECE = re.compile(r"^\s*(?!--)\S")
 
@@ -63,10 +66,18 @@ def check_unquoted(argv: Sequence[str], given: Sequence[str], formula: str | Non
         return
     for i, word in enumerate(given):
         if word == formula and list(given[i + 1:i + 1 + len(extras)]) == list(extras):
-            whole = " ".join(w.strip() for w in argv[i:i + 1 + len(extras)])
+            pieces = [w.strip() for w in argv[i:i + 1 + len(extras)]]
+            if any(os.path.exists(p) for p in pieces if p not in _OPERATORS):
+                # the shell put file names where a * was: the formula cannot be pieced back
+                raise UsageError("unquoted_formula_files", command=_command_word(argv))
+            whole = " ".join(pieces)
             line = ["nablab", *map(_quoted, argv[:i]), _quoted(whole, always=True),
                     *map(_quoted, argv[i + 1 + len(extras):])]
             raise UsageError("unquoted_formula", command=" ".join(line))
+
+
+def _command_word(argv: Sequence[str]) -> str:
+    return command_word(argv) or "diff"
 
 
 def positional_formula(parser: argparse.ArgumentParser, args: argparse.Namespace) -> str | None:

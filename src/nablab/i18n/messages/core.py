@@ -159,6 +159,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.unquoted_formula": (
         "the shell split the formula into several words; put the formula in quotes: {command}",
         "셸이 수식을 여러 단어로 나누었습니다. 수식을 따옴표로 감싸세요: {command}"),
+    "error.unquoted_formula_files": (
+        "the shell split the formula into words and put file names where it had a *; put the "
+        "formula in quotes, e.g. nablab {command} \"x * y\"",
+        "셸이 수식을 여러 단어로 나누고 * 자리에 파일 이름을 넣었습니다. 수식을 따옴표로 감싸세요. "
+        "예: nablab {command} \"x * y\""),
     "error.usage": ("{detail}", "명령어 사용법 오류: {detail}"),
     "error.bad_timeout": ("--timeout must be a positive number of seconds, got {value}",
                           "--timeout은 0보다 큰 초 단위 수여야 합니다 (입력: {value})"),
