@@ -90,3 +90,27 @@ def test_through_the_console_entry_point() -> None:
                           capture_output=True, text=True, env=env, timeout=60)
     assert (done.returncode, done.stdout) == (2, "")
     assert 'put the formula in quotes: nablab diff "x^2 + y^2"' in done.stderr
+
+
+@pytest.mark.parametrize(("argv", "english", "korean"), [
+    (["sweep", "x^2"], "the following arguments are required: --starts",
+     "꼭 필요한 인수가 빠졌습니다: --starts"),
+    (["descend", "x^2", "--start", "1", "--lr", "abc"],
+     "argument --lr: invalid float value: 'abc'", "--lr에는 수를 써야 합니다 (입력: 'abc')"),
+    (["train", "--data", "example:linear", "--epochs", "1.5"],
+     "argument --epochs: invalid int value: '1.5'",
+     "--epochs에는 정수를 써야 합니다 (입력: '1.5')"),
+    (["descend", "x^2", "--start", "1", "--optimizer", "foo"],
+     "argument --optimizer: invalid choice: 'foo' (choose from 'gd', 'momentum', 'nesterov', "
+     "'adagrad', 'rmsprop', 'adam', 'sgd')",
+     "--optimizer에 쓸 수 없는 값입니다: 'foo' (쓸 수 있는 값: 'gd', 'momentum', 'nesterov', "
+     "'adagrad', 'rmsprop', 'adam', 'sgd')"),
+    (["descend", "x^2", "--start"], "argument --start: expected one argument",
+     "--start 다음에 값이 하나 있어야 합니다"),
+])
+def test_argparse_errors_in_both_languages(argv: list[str], english: str, korean: str) -> None:
+    code, out, err = run(*argv)
+    assert (code, out) == (2, "") and err.startswith(f"nablab: error: {english}\n")
+    code, out, err = run(*argv, "--lang", "ko")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"nablab: 오류: 명령어 사용법 오류: {korean}\n")

@@ -16,6 +16,7 @@ from typing import Any, NoReturn, TextIO
 
 from nablab import __version__
 from nablab.budget import DEFAULT_TIMEOUT
+from nablab.cli.argparse_text import localise
 from nablab.cli.commands import Provided
 from nablab.cli.context import Context
 from nablab.cli.mistakes import check_command, check_unquoted, positional_formula
@@ -66,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
         return text.replace("usage: ", translate("cli.usage", self.lang) + ": ", 1)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(detail=message, usage=self.format_usage().strip())
+        raise UsageError(detail=localise(message, self.lang), usage=self.format_usage().strip())
 
 
 def _language(argv: Sequence[str]) -> str:
