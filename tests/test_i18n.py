@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import re
-import string
 
 import pytest
 
 from nablab.i18n import detect_language, translate
 from nablab.i18n.messages import CATALOGUE
+from nablab.i18n.particles import fields
 
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 
 def _fields(text: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+    """The parameters a template names; a Korean particle (``'{name}'{을}``) is not one."""
+    return fields(text)
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))

@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from nablab.i18n import default_language, translate
+from nablab.i18n.width import cell_width
 
 
 class NablabError(Exception):
@@ -101,8 +102,9 @@ class ParseError(NablabError):
         lines = [self.message(lang)]
         if self.start is not None and self.source and len(self.source) <= 200:
             shown = self.source.replace("\t", " ").replace("\n", " ")
-            width = max(1, min((self.end or self.start + 1) - self.start, len(shown) - self.start))
-            lines += ["  " + shown, "  " + " " * self.start + "^" * width]
+            end = min(self.end or self.start + 1, len(shown))
+            width, column = cell_width(shown[self.start:end]), cell_width(shown[:self.start])
+            lines += ["  " + shown, "  " + " " * column + "^" * max(1, width)]
         hint = self.hint_text(lang)
         if hint:
             lines.append(translate("label.hint", lang) + ": " + hint)

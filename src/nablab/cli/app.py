@@ -16,10 +16,31 @@ from typing import Any, NoReturn, TextIO
 
 from nablab import __version__
 from nablab.budget import DEFAULT_TIMEOUT
+from nablab.cli.argparse_text import localise
 from nablab.cli.commands import Provided
 from nablab.cli.context import Context
+from nablab.cli.mistakes import check_command, check_unquoted, positional_formula
 from nablab.errors import NablabError, ParseError, UsageError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
+from nablab.i18n.width import cell_width, wrap
+
+
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's help, wrapped by display width: a Korean line is as wide as it looks.
+
+    Text whose width is its length (English) is wrapped by argparse itself, as before.
+    """
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if cell_width(text) == len(text):
+            return super()._split_lines(text, width)
+        return wrap(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if cell_width(text) == len(text):
+            return super()._fill_text(text, width, indent)
+        return "\n".join(indent + line for line in wrap(" ".join(text.split()),
+                                                         max(1, width - cell_width(indent))))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -28,6 +49,7 @@ class _Parser(argparse.ArgumentParser):
     lang = "en"
 
     def __init__(self, *, add_help: bool = True, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _HelpFormatter)
         super().__init__(add_help=False, **kwargs)
         self._positionals.title = translate("cli.positionals", self.lang)
         self._optionals.title = translate("cli.options", self.lang)
@@ -45,7 +67,7 @@ class _Parser(argparse.ArgumentParser):
         return text.replace("usage: ", translate("cli.usage", self.lang) + ": ", 1)
 
     def error(self, message: str) -> NoReturn:
-        raise UsageError(detail=message, usage=self.format_usage().strip())
+        raise UsageError(detail=localise(message, self.lang), usage=self.format_usage().strip())
 
 
 def _language(argv: Sequence[str]) -> str:
@@ -143,8 +165,13 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
     parser, known = build_parser(lang, _commands(argv), provided)
     ctx = Context(lang, want_json, DEFAULT_TIMEOUT, out, err)
     try:
+        given = _protect_dashes(argv, known)
+        check_command(argv, _choices(parser))
         with contextlib.redirect_stdout(out):
-            args = parser.parse_args(_protect_dashes(argv, known))
+            args, extras = parser.parse_known_args(given)
+        if extras:
+            check_unquoted(argv, given, positional_formula(parser, args), extras)
+            parser.error(f"unrecognized arguments: {' '.join(extras)}")
         if getattr(args, "handler", None) is None:
             parser.print_help(out)
             return 0
@@ -163,6 +190,12 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
         if os.environ.get("NABLAB_DEBUG"):
             raise
         return report_error(WorkerCrashed(detail=f"{type(exc).__name__}: {exc}"), ctx)
+
+
+def _choices(parser: argparse.ArgumentParser) -> list[str]:
+    """The commands this parser offers, in the order of ``nablab --help``."""
+    return [name for action in parser._actions
+            if isinstance(action, argparse._SubParsersAction) for name in action.choices]
 
 
 def _timeout(value: float) -> float:

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from nablab.i18n.messages import CATALOGUE
+from nablab.i18n.particles import fill
 
 LANGUAGES: tuple[str, ...] = ("en", "ko")
 
@@ -47,12 +48,15 @@ def resolve_language(lang: str | None) -> str:
 def translate(key: str, lang: str | None = None, /, **params: Any) -> str:
     """The catalogue text for ``key`` in ``lang``, with ``params`` filled in.
 
+    Korean particles written in the template (``{point:은}``, ``'{name}'{을}``) take the
+    form that fits the filled-in text read aloud (:func:`nablab.i18n.particles.fill`).
+
     Raises:
         KeyError: ``key`` is not in the catalogue (a programming error).
     """
     entry = CATALOGUE[key]
     text = entry[resolve_language(lang)]
-    return text.format(**params)
+    return fill(text, params)
 
 
 __all__ = ["LANGUAGES", "default_language", "detect_language", "resolve_language", "translate"]

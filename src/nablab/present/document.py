@@ -11,8 +11,7 @@ import html
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from rich.cells import cell_len
-
+from nablab.i18n.width import cell_width, pad
 from nablab.present.math import Math
 
 
@@ -69,16 +68,14 @@ class Table:
 
     def lines(self) -> list[str]:
         cells = [r.cells for r in self.rows if isinstance(r, Row)]
-        widths = [max(cell_len(row[i]) for row in [self.header, *cells])
+        widths = [max(cell_width(row[i]) for row in [self.header, *cells])
                   for i in range(len(self.header))]
-        pad, gap = " " * self.indent, " " * self.gap
+        margin, gap = " " * self.indent, " " * self.gap
 
         def line(row: Sequence[str]) -> str:
-            padded = []
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True)):
-                space = " " * (width - cell_len(cell))
-                padded.append(space + cell if i in self.right else cell + space)
-            return (pad + gap.join(padded)).rstrip()
+            padded = [pad(cell, width, ">" if i in self.right else "<")
+                      for i, (cell, width) in enumerate(zip(row, widths, strict=True))]
+            return (margin + gap.join(padded)).rstrip()
 
         out = [line(self.header)]
         for row in self.rows:

@@ -14,6 +14,7 @@ from typing import Any
 import sympy
 
 from nablab.core.printing import symbol_display, to_latex, to_unicode
+from nablab.i18n.width import cell_width, pad
 
 
 @dataclass(frozen=True)
@@ -104,8 +105,8 @@ def matrix(rows: Sequence[Sequence[Math]]) -> Math:
     latex = f"\\begin{{pmatrix}} {latex_body} \\end{{pmatrix}}"
     if not cells:
         return Math("[]", latex)
-    widths = [max(len(row[j]) for row in cells) for j in range(len(cells[0]))]
-    body = ["  ".join(c.rjust(w) for c, w in zip(row, widths, strict=True)) for row in cells]
+    widths = [max(cell_width(row[j]) for row in cells) for j in range(len(cells[0]))]
+    body = ["  ".join(pad(c, w, ">") for c, w in zip(row, widths, strict=True)) for row in cells]
     if len(body) == 1:
         return Math(f"[{body[0]}]", latex)
     lines = []

@@ -20,6 +20,7 @@ from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.functions import sigmoid
 from nablab.i18n import translate
+from nablab.i18n.width import cell_width
 from nablab.present import Document, Math, Writer
 
 #: General formulas (Unicode, LaTeX), ``str.format`` templates: ``{x}`` is the step's variable.
@@ -284,7 +285,7 @@ def document(derivation: DerivationLike, lang: str | None = None,
     out.text(result, 2)
     sigma = sigmoid_text(d)
     if sigma is not None:
-        out.text(f"{' ' * result.index(' = ')} = {sigma[0]}", 2)
+        out.text(f"{' ' * cell_width(result[:result.index(' = ')])} = {sigma[0]}", 2)
     out.text(check_sentence(d.verified, lang, symbolic=bool(f.abstract_functions)), 2)
     chain = chain_lines(d)
     if 2 < len(chain) and sum(len(c) for c in chain) <= CHAIN_WIDTH:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from nablab.cli.tour.chapter import TOUR_FUNCTION, Chapter
 from nablab.core.printing import to_unicode
 from nablab.i18n import translate
+from nablab.i18n.width import pad
 from nablab.optimize import descend
 from nablab.optimize.present import fmt, vec
 from nablab.parse import parse
@@ -31,7 +32,7 @@ def chapter(lang: str) -> Chapter:
             f"= {vec(good.path[1])}")
     ch.text(t("table"))
     for k in (*range(5), good.nit):
-        ch.math(f"k = {k:>2}   θ = {vec(good.path[k], 4):<24} f = {fmt(good.values[k], 4)}")
+        ch.math(f"k = {k:>2}   θ = {pad(vec(good.path[k], 4), 24)} f = {fmt(good.values[k], 4)}")
     ch.text(t("converged", steps=good.nit, tol=f"{good.tol:g}",
               factor=fmt(1 - LEARNING_RATE * curvature)))
     if advice is not None and advice.max_lr is not None and advice.best_lr is not None:
@@ -39,7 +40,7 @@ def chapter(lang: str) -> Chapter:
                   max_lr=fmt(advice.max_lr), best_lr=fmt(advice.best_lr)))
     ch.text(t("too_large", lr=fmt(TOO_LARGE), factor=fmt(1 - TOO_LARGE * curvature)))
     for k in range(4):
-        ch.math(f"k = {k}   θ = {vec(bad.path[k], 4):<24} f = {fmt(bad.values[k], 4)}")
+        ch.math(f"k = {k}   θ = {pad(vec(bad.path[k], 4), 24)} f = {fmt(bad.values[k], 4)}")
     ch.text(t("diverged", steps=bad.nit, value=fmt(bad.fun, 3)))
     ch.text(t("try"))
     ch.data = {"first_step": good.path[1].tolist(), "steps": good.nit, "status": good.status,

@@ -15,6 +15,7 @@ import numpy as np
 from nablab.cli.tour.chapter import Chapter
 from nablab.core.printing import symbol_display, to_unicode
 from nablab.i18n import translate
+from nablab.i18n.width import pad
 from nablab.network import example, train
 from nablab.network.examples import LINEAR_WEIGHTS, SUGGESTIONS
 from nablab.network.graph import graph
@@ -44,8 +45,10 @@ def _network(ch: Chapter, t: Any, lang: str) -> dict[str, Any]:
     ch.text(t("first_step", lr=fmt(LEARNING_RATE), start=vec(result.path[0])))
     ch.math(f"θ₁ = {vec(result.path[0])} − {fmt(LEARNING_RATE)}·{vec(gradient)} = "
             f"{vec(result.path[1])}")
+    epoch = translate("network.label.epoch", lang)
     for k in (0, 1, 2, 5, 10):
-        ch.math(f"epoch {k:>2}   w = {vec(result.path[k], 4):<18} L = {fmt(result.loss[k], 4)}")
+        ch.math(f"{epoch} {k:>2}   w = {pad(vec(result.path[k], 4), 18)} "
+                f"L = {fmt(result.loss[k], 4)}")
     ch.text(t("recovered", epochs=result.epochs, weights=vec(result.path[-1], 6),
               loss=f"{result.final_loss:.1e}"))
     ch.results["linear"] = result
@@ -63,10 +66,12 @@ def _neuron(ch: Chapter, t: Any) -> dict[str, Any]:
     result = graph(NEURON, NEURON_POINT)
     sigma = result.output
     ch.text(t("backprop", point=NEURON_POINT.replace(",", ", ")))
+    value, adjoint = t("value"), t("adjoint")
     for node in result.nodes:
         computes = node.id if node.op == "input" else f"{symbol_display(node.id)} = " \
             f"{to_unicode(node.local)}"
-        ch.math(f"{computes:<14} value {fmt(node.value, 6):<10} ∂f/∂node {fmt(node.adjoint, 6)}")
+        ch.math(f"{pad(computes, 14)} {value} {pad(fmt(node.value, 6), 10)} {adjoint} "
+                f"{fmt(node.adjoint, 6)}")
     slope = sigma.partial_values[0]
     ch.text(t("sigmoid", value=fmt(sigma.value, 6), slope=fmt(slope, 6),
               check=fmt(sigma.value * (1 - sigma.value), 6),

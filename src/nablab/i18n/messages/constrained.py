@@ -39,13 +39,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.strict_inequality": (
         "the strict inequality '{source}' describes an open set, where a highest or lowest "
         "point may not exist; write {closed} instead of {op}",
-        "엄격한 부등식 '{source}'은 열린 집합이라 최댓값·최솟값이 없을 수 있습니다. {op} 대신 "
-        "{closed}를 쓰세요"),
+        "엄격한 부등식 '{source}'{은} 열린 집합이라 최댓값·최솟값이 없을 수 있습니다. {op} 대신 "
+        "{closed:를} 쓰세요"),
     "error.not_differentiable": (
         "Lagrange multipliers need differentiable functions, but {where} contains {functions}, "
         "whose kinks leave the gradient undefined (an extremum can sit at a kink, where "
         "∇f = λ∇g cannot find it)",
-        "라그랑주 승수법에는 미분 가능한 함수가 필요하지만 {where}에 {functions}가 있어 꺾인 점에서 "
+        "라그랑주 승수법에는 미분 가능한 함수가 필요하지만 {where}에 {functions:가} 있어 꺾인 점에서 "
         "기울기 벡터가 정의되지 않습니다(극값이 꺾인 점에 있으면 ∇f = λ∇g로는 찾을 수 없음)"),
     "error.constant_constraint": ("the constraint '{source}' has no variable",
                                   "제약 조건 '{source}'에 변수가 없습니다"),
@@ -145,8 +145,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "there ∇f = {grad_f} and ∇g = {grad_g} are parallel, ∇f = {lam}∇g with {lam} = "
         "{lam_value}. Anywhere else on the curve ∇f has a component along it, and walking that "
         "way raises or lowers f.",
-        "{point}에서 등고선 f = {value}가 제약 곡선 {constraint}에 접합니다. 그 점에서 "
-        "∇f = {grad_f}와 ∇g = {grad_g}는 평행하고, ∇f = {lam}∇g ({lam} = {lam_value})입니다. "
+        "{point}에서 등고선 f = {value:가} 제약 곡선 {constraint}에 접합니다. 그 점에서 "
+        "∇f = {grad_f:와} ∇g = {grad_g:는} 평행하고, ∇f = {lam}∇g ({lam} = {lam_value})입니다. "
         "곡선의 다른 점에서는 ∇f가 곡선 방향 성분을 가져서, 그 방향으로 걸으면 f가 커지거나 "
         "작아집니다."),
     "lagrange.explain.combination": (
@@ -205,7 +205,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Highest value {value} at {points}: f → −∞ far out (its highest-degree part {top} is "
         "negative definite), so the points with f ≥ c form a bounded set and a highest point "
         "exists; comparing the candidates finds it.",
-        "최댓값 {value}, {points}에서: 멀리 가면 f → −∞이므로(최고차항 {top}이 음의 정부호) "
+        "최댓값 {value}, {points}에서: 멀리 가면 f → −∞이므로(최고차항 {top:이} 음의 정부호) "
         "f ≥ c인 점들은 유계 집합을 이루고 최고점이 존재합니다. 후보점을 비교해 찾았습니다."),
     "lagrange.global.max_coercive_reduced": (
         "Highest value {value} at {points}: on the set {eliminated}, so there f = {reduced}, "
@@ -213,19 +213,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the points with f ≥ c form a bounded set, and a highest point exists; comparing the "
         "candidates finds it.",
         "최댓값 {value}, {points}에서: 집합 위에서는 {eliminated}이므로 f = {reduced}이고, "
-        "최고차항 {top}이 음의 정부호입니다. 집합을 따라 멀리 가면 f → −∞이므로 f ≥ c인 점들은 "
+        "최고차항 {top:이} 음의 정부호입니다. 집합을 따라 멀리 가면 f → −∞이므로 f ≥ c인 점들은 "
         "유계이고 최고점이 존재합니다. 후보점을 비교해 찾았습니다."),
     "lagrange.global.min_coercive": (
         "Lowest value {value} at {points}: f → +∞ far out (its highest-degree part {top} is "
         "positive definite), so a lowest point exists; comparing the candidates finds it.",
-        "최솟값 {value}, {points}에서: 멀리 가면 f → +∞이므로(최고차항 {top}이 양의 정부호) "
+        "최솟값 {value}, {points}에서: 멀리 가면 f → +∞이므로(최고차항 {top:이} 양의 정부호) "
         "최저점이 존재합니다. 후보점을 비교해 찾았습니다."),
     "lagrange.global.min_coercive_reduced": (
         "Lowest value {value} at {points}: on the set {eliminated}, so there f = {reduced}, "
         "whose highest-degree part {top} is positive definite: f → +∞ far out along the set, "
         "so a lowest point exists; comparing the candidates finds it.",
         "최솟값 {value}, {points}에서: 집합 위에서는 {eliminated}이므로 f = {reduced}이고, "
-        "최고차항 {top}이 양의 정부호입니다. 집합을 따라 멀리 가면 f → +∞이므로 최저점이 "
+        "최고차항 {top:이} 양의 정부호입니다. 집합을 따라 멀리 가면 f → +∞이므로 최저점이 "
         "존재합니다. 후보점을 비교해 찾았습니다."),
     "lagrange.global.max_linear": (
         "Highest value {value} at {points}: f is linear and does not increase along any "
@@ -251,16 +251,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{points})."),
     "lagrange.global.min_constant": (
         "(So {value} is the lowest value as well.)",
-        "(따라서 {value}는 최솟값이기도 합니다.)"),
+        "(따라서 {value:는} 최솟값이기도 합니다.)"),
     "lagrange.global.no_max": (
         "No highest point: the set contains the curve {curve}, along which f = {restriction} "
         "→ +∞ as t → +∞ (leading term {leading}).",
-        "최고점이 없습니다: 집합에 곡선 {curve}가 들어 있고, 그 위에서 f = {restriction}는 "
+        "최고점이 없습니다: 집합에 곡선 {curve:가} 들어 있고, 그 위에서 f = {restriction:는} "
         "t → +∞일 때 +∞로 갑니다(최고차항 {leading})."),
     "lagrange.global.no_min": (
         "No lowest point: the set contains the curve {curve}, along which f = {restriction} "
         "→ −∞ as t → +∞ (leading term {leading}).",
-        "최저점이 없습니다: 집합에 곡선 {curve}가 들어 있고, 그 위에서 f = {restriction}는 "
+        "최저점이 없습니다: 집합에 곡선 {curve:가} 들어 있고, 그 위에서 f = {restriction:는} "
         "t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
     "lagrange.global.max_unknown": (
         "Whether f has a highest value on the set is not decided here (the set is not known to "
@@ -288,12 +288,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.second.definite_maximum": (
         "{point}: the Hessian of L on the tangent space (dimension {dim}) has eigenvalues "
         "{eigs}, all negative: f curves down along the set → a strict local maximum.",
-        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값 {eigs}가 모두 음수입니다. 집합을 "
+        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값 {eigs:가} 모두 음수입니다. 집합을 "
         "따라 f가 아래로 휘므로 → 극대."),
     "lagrange.second.definite_minimum": (
         "{point}: the Hessian of L on the tangent space (dimension {dim}) has eigenvalues "
         "{eigs}, all positive: f curves up along the set → a strict local minimum.",
-        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값 {eigs}가 모두 양수입니다. 집합을 "
+        "{point}: 접공간(차원 {dim}) 위 L의 헤세 행렬의 고윳값 {eigs:가} 모두 양수입니다. 집합을 "
         "따라 f가 위로 휘므로 → 극소."),
     "lagrange.second.neither": (
         "{point}: on the tangent space (dimension {dim}) the Hessian of L has eigenvalues {eigs}: "
@@ -365,21 +365,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name} = {lam} at the highest point {point}: if the constraint {constraint} became "
         "{moved}, the highest value would change by about {name}·Δk. Checked: re-solving "
         "at k ± {delta} gives (f*(k + δ) − f*(k − δ))/(2δ) = {rate}.",
-        "최고점 {point}에서 {name} = {lam}: 제약 조건 {constraint}가 {moved}로 바뀌면 "
+        "최고점 {point}에서 {name} = {lam}: 제약 조건 {constraint:가} {moved:로} 바뀌면 "
         "최댓값은 약 {name}·Δk만큼 변합니다. 검증: k ± {delta}에서 다시 풀면 "
         "(f*(k + δ) − f*(k − δ))/(2δ) = {rate}."),
     "lagrange.lambda.rate_min": (
         "{name} = {lam} at the lowest point {point}: if the constraint {constraint} became "
         "{moved}, the lowest value would change by about {name}·Δk. Checked: re-solving "
         "at k ± {delta} gives (f*(k + δ) − f*(k − δ))/(2δ) = {rate}.",
-        "최저점 {point}에서 {name} = {lam}: 제약 조건 {constraint}가 {moved}로 바뀌면 "
+        "최저점 {point}에서 {name} = {lam}: 제약 조건 {constraint:가} {moved:로} 바뀌면 "
         "최솟값은 약 {name}·Δk만큼 변합니다. 검증: k ± {delta}에서 다시 풀면 "
         "(f*(k + δ) − f*(k − δ))/(2δ) = {rate}."),
     "lagrange.lambda.rate_point": (
         "{name} = {lam} at {point}: if the constraint {constraint} became {moved}, f at "
         "this point (moved along) would change by about {name}·Δk. Checked: re-solving at "
         "k ± {delta} gives (f*(k + δ) − f*(k − δ))/(2δ) = {rate}.",
-        "{point}에서 {name} = {lam}: 제약 조건 {constraint}가 {moved}로 바뀌면 (함께 "
+        "{point}에서 {name} = {lam}: 제약 조건 {constraint:가} {moved:로} 바뀌면 (함께 "
         "움직인) 이 점의 f 값은 약 {name}·Δk만큼 변합니다. 검증: k ± {delta}에서 다시 풀면 "
         "(f*(k + δ) − f*(k − δ))/(2δ) = {rate}."),
     "lagrange.lambda.scipy_max": (
@@ -407,30 +407,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.check.summary": (
         "SciPy {method} from {starts} starts for each of max f and min f: {converged} runs "
         "converged, {matched} of them at a point listed here.",
-        "SciPy {method}로 max f와 min f를 각각 {starts}개 시작점에서 풀었습니다: {converged}번 "
+        "SciPy {method:로} max f와 min f를 각각 {starts}개 시작점에서 풀었습니다: {converged}번 "
         "수렴했고, 그중 {matched}번이 여기 나열된 점에 도착했습니다."),
     "lagrange.check.max_agrees": ("Its best maximum, f = {value} at {point}, agrees with ours.",
-                                  "SciPy가 찾은 가장 큰 값 f = {value} ({point})는 우리 답과 "
+                                  "SciPy가 찾은 가장 큰 값 f = {value} ({point}){는} 우리 답과 "
                                   "같습니다."),
     "lagrange.check.min_agrees": ("Its best minimum, f = {value} at {point}, agrees with ours.",
-                                  "SciPy가 찾은 가장 작은 값 f = {value} ({point})는 우리 답과 "
+                                  "SciPy가 찾은 가장 작은 값 f = {value} ({point}){는} 우리 답과 "
                                   "같습니다."),
     "lagrange.check.max_contradicts": (
         "It found f = {value} at {point}, higher than our maximum {ours}: something is missing.",
-        "SciPy가 우리 최댓값 {ours}보다 큰 f = {value} ({point})를 찾았습니다: 무언가 빠졌습니다."),
+        "SciPy가 우리 최댓값 {ours}보다 큰 f = {value} ({point}){를} 찾았습니다: 무언가 빠졌습니다."),
     "lagrange.check.min_contradicts": (
         "It found f = {value} at {point}, lower than our minimum {ours}: something is missing.",
-        "SciPy가 우리 최솟값 {ours}보다 작은 f = {value} ({point})를 찾았습니다: 무언가 "
+        "SciPy가 우리 최솟값 {ours}보다 작은 f = {value} ({point}){를} 찾았습니다: 무언가 "
         "빠졌습니다."),
     "lagrange.check.max_unreached": (
         "Its best maximum, f = {value} at {point}, falls short of ours ({ours}): SciPy's runs "
         "are local.",
-        "SciPy의 가장 큰 값 f = {value} ({point})는 우리 최댓값 {ours}에 못 미칩니다: SciPy는 "
+        "SciPy의 가장 큰 값 f = {value} ({point}){는} 우리 최댓값 {ours}에 못 미칩니다: SciPy는 "
         "국소적으로 찾습니다."),
     "lagrange.check.min_unreached": (
         "Its best minimum, f = {value} at {point}, falls short of ours ({ours}): SciPy's runs "
         "are local.",
-        "SciPy의 가장 작은 값 f = {value} ({point})는 우리 최솟값 {ours}에 못 미칩니다: SciPy는 "
+        "SciPy의 가장 작은 값 f = {value} ({point}){는} 우리 최솟값 {ours}에 못 미칩니다: SciPy는 "
         "국소적으로 찾습니다."),
     "lagrange.check.max_local": (
         "Maximising, its best run stopped at f = {value} ({point}): with no highest value "

@@ -45,15 +45,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "VAR에 대한 편미분만 표시"),
     "cli.diff.at": ("evaluate at a point, e.g. x=1,y=2", "한 점에서 값을 계산, 예: x=1,y=2"),
     "cli.tour.help": ("walk the notes' example f(x, y) = x² + y² through everything nablab does",
-                      "노트의 예제 f(x, y) = x² + y²로 nablab의 모든 기능을 둘러보기"),
+                      "노트의 예제 f(x, y) = x² + y²으로 nablab의 모든 기능을 둘러보기"),
     # -- tour, chapter 1 ---------------------------------------------------------------------
     "tour.intro": ("nablab tour — the notes' example f(x, y) = x² + y², step by step",
-                   "nablab 둘러보기 — 노트의 예제 f(x, y) = x² + y²를 한 단계씩"),
+                   "nablab 둘러보기 — 노트의 예제 f(x, y) = x² + y²을 한 단계씩"),
     "tour.foundation.title": ("1. Partial derivatives and the gradient vector",
                               "1. 편미분과 기울기 벡터"),
     "tour.foundation.function": ("Typed as \"x^2 + y^2\" (or in LaTeX, x^{{2}} + y^{{2}}), "
                                  "nablab reads the function of two variables",
-                                 "\"x^2 + y^2\"(LaTeX로는 x^{{2}} + y^{{2}})를 입력하면 nablab은 "
+                                 "\"x^2 + y^2\"(LaTeX로는 x^{{2}} + y^{{2}})을 입력하면 nablab은 "
                                  "두 변수의 함수로 읽습니다"),
     "tour.foundation.partials": ("Partial derivatives: differentiate by one variable, holding the "
                                  "other constant",
@@ -83,7 +83,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "수식의 중첩이 너무 깊습니다 (최대 {limit}단계)"),
     "error.invisible_character": (
         "invisible or control character {code} ({char_name}) in the input",
-        "입력에 보이지 않는 문자 또는 제어 문자 {code} ({char_name})가 있습니다"),
+        "입력에 보이지 않는 문자 또는 제어 문자 {code} ({char_name}){가} 있습니다"),
     "error.invalid_character": ("unexpected character '{char}' ({char_name}, {code})",
                                 "사용할 수 없는 문자 '{char}' ({char_name}, {code})"),
     "error.literal_too_long": ("number literal too long (more than {limit} digits)",
@@ -92,10 +92,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.unknown_command": ("unknown LaTeX command '{command}'",
                               "알 수 없는 LaTeX 명령 '{command}'"),
     "error.mismatched_bracket": ("'{found}' does not match the open bracket; expected '{expected}'",
-                                 "'{found}'가 열린 괄호와 맞지 않습니다. '{expected}'가 필요합니다"),
+                                 "'{found}'{가} 열린 괄호와 맞지 않습니다. '{expected}'{가} 필요합니다"),
     "error.unopened_bracket": ("'{bracket}' closes a bracket that was never opened",
                                "'{bracket}'에 짝이 되는 여는 괄호가 없습니다"),
-    "error.unclosed_bracket": ("'{bracket}' is never closed", "'{bracket}'가 닫히지 않았습니다"),
+    "error.unclosed_bracket": ("'{bracket}' is never closed", "'{bracket}'{가} 닫히지 않았습니다"),
     "error.misplaced_relation": (
         "a function cannot contain '=', '<' or '>' here",
         "함수식의 이 위치에는 '=', '<', '>'를 쓸 수 없습니다"),
@@ -103,9 +103,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "expected exactly one of =, <=, >=, <, > (an equation or inequality)",
         "=, <=, >=, <, > 중 정확히 하나가 필요합니다 (등식 또는 부등식)"),
     "error.division_by_zero": ("'{text}' is undefined (division by zero)",
-                               "'{text}'는 정의되지 않습니다 (0으로 나눔)"),
+                               "'{text}'{는} 정의되지 않습니다 (0으로 나눔)"),
     "error.number_too_large": ("number too large: '{text}'", "수가 너무 큽니다: '{text}'"),
-    "error.not_real": ("'{text}' is not a real number", "'{text}'는 실수가 아닙니다"),
+    "error.not_real": ("'{text}' is not a real number", "'{text}'{는} 실수가 아닙니다"),
     "error.exponent_too_large": ("exponent too large (the limit is {limit})",
                                  "지수가 너무 큽니다 (최대 {limit})"),
     "error.vector_not_allowed": (
@@ -127,12 +127,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.duplicate_variable": ("a variable is declared twice: {names}",
                                  "변수가 두 번 선언되었습니다: {names}"),
     "error.bad_variable_name": ("'{name}' cannot be a variable name",
-                                "'{name}'은(는) 변수 이름으로 쓸 수 없습니다"),
+                                "'{name}'{은} 변수 이름으로 쓸 수 없습니다"),
     "error.unknown_variable": ("'{name}' is not a variable of this function (variables: {variables})",
-                               "'{name}'은(는) 이 함수의 변수가 아닙니다 (변수: {variables})"),
+                               "'{name}'{은} 이 함수의 변수가 아닙니다 (변수: {variables})"),
     "error.missing_values": ("no value given for: {names}", "값이 주어지지 않은 변수: {names}"),
     "error.bad_point": ("cannot read the point '{text}'; write it as x=1,y=2",
-                        "점 '{text}'을(를) 읽을 수 없습니다. x=1,y=2 처럼 쓰세요"),
+                        "점 '{text}'{을} 읽을 수 없습니다. x=1,y=2 처럼 쓰세요"),
     "error.point_not_constant": ("the value of {name} must be a number, got '{text}'",
                                  "{name}의 값은 수여야 합니다: '{text}'"),
     # -- other errors -----------------------------------------------------------------------
@@ -141,7 +141,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.too_large_at_point": ("{what} ≈ {value} at this point: too large for a floating-point number (the largest is about 1.8e308)",
                                  "이 점에서 {what} ≈ {value}: 부동소수점 수로 나타내기에 너무 큽니다 (최대 약 1.8e308)"),
     "error.undefined_at_point": ("{what} is undefined or not real at this point",
-                                 "이 점에서 {what}이(가) 정의되지 않거나 실수가 아닙니다"),
+                                 "이 점에서 {what:이} 정의되지 않거나 실수가 아닙니다"),
     "error.timeout": ("the computation took longer than {seconds:g} s and was stopped "
                       "(raise the limit with --timeout)",
                       "계산이 {seconds:g}초를 넘어 중단되었습니다 (--timeout으로 늘릴 수 있습니다)"),
@@ -149,6 +149,39 @@ MESSAGES: dict[str, tuple[str, str]] = {
                      "계산에 {limit_mb} MB 넘는 메모리가 필요해 중단되었습니다"),
     "error.worker_crashed": ("the computation stopped unexpectedly ({detail})",
                              "계산이 예기치 않게 중단되었습니다 ({detail})"),
+    "error.unknown_subcommand": ("unknown command '{name}'; did you mean {suggestion}?",
+                                 "'{name}'{은} nablab의 명령이 아닙니다. 혹시 {suggestion:을} "
+                                 "쓰려고 했나요?"),
+    "error.no_such_command": ("unknown command '{name}'; the commands are: {commands} "
+                              "(nablab --help says what each does)",
+                              "'{name}'{은} nablab의 명령이 아닙니다. 명령: {commands} "
+                              "(각 명령의 설명은 nablab --help)"),
+    "error.unquoted_formula": (
+        "the shell split the formula into several words; put the formula in quotes: {command}",
+        "셸이 수식을 여러 단어로 나누었습니다. 수식을 따옴표로 감싸세요: {command}"),
+    "error.unquoted_formula_files": (
+        "the shell split the formula into words and put file names where it had a *; put the "
+        "formula in quotes, e.g. nablab {command} \"x * y\"",
+        "셸이 수식을 여러 단어로 나누고 * 자리에 파일 이름을 넣었습니다. 수식을 따옴표로 감싸세요. "
+        "예: nablab {command} \"x * y\""),
+    "cli.error.required": ("the following arguments are required: {names}",
+                           "꼭 필요한 인수가 빠졌습니다: {names}"),
+    "cli.error.unrecognized": ("unrecognized arguments: {words}", "알 수 없는 인수: {words}"),
+    "cli.error.ambiguous": ("ambiguous option: {option} could match {matches}",
+                            "옵션 {option}{은} 여러 옵션의 줄임말일 수 있습니다: {matches}"),
+    "cli.error.invalid_choice": ("argument {argument}: invalid choice: {value} "
+                                 "(choose from {choices})",
+                                 "{argument}에 쓸 수 없는 값입니다: {value} (쓸 수 있는 값: {choices})"),
+    "cli.error.invalid_value": ("argument {argument}: invalid {type} value: {value}",
+                                "{argument}에는 {type:을} 써야 합니다 (입력: {value})"),
+    "cli.error.expected_one": ("argument {argument}: expected one argument",
+                               "{argument} 다음에 값이 하나 있어야 합니다"),
+    "cli.error.expected_some": ("argument {argument}: expected at least one argument",
+                                "{argument} 다음에 값이 하나 이상 있어야 합니다"),
+    "cli.error.ignored_value": ("argument {argument}: ignored explicit argument {value}",
+                                "{argument}에는 값을 줄 수 없습니다 (입력: {value})"),
+    "cli.type.float": ("float", "수"),
+    "cli.type.int": ("int", "정수"),
     "error.usage": ("{detail}", "명령어 사용법 오류: {detail}"),
     "error.bad_timeout": ("--timeout must be a positive number of seconds, got {value}",
                           "--timeout은 0보다 큰 초 단위 수여야 합니다 (입력: {value})"),
@@ -161,7 +194,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "함수에 이름을 붙이려면 f(x, y) = … 처럼 쓰세요. 등식과 부등식은 제약 조건(--constraint)으로 "
         "씁니다"),
     "hint.quote": ("formulas need no quotes inside; write x^2, not 'x^2'",
-                   "수식 안에는 따옴표가 필요 없습니다. 'x^2'가 아니라 x^2로 쓰세요"),
+                   "수식 안에는 따옴표가 필요 없습니다. 'x^2' 대신 따옴표 없이 x^2처럼 쓰세요"),
     "hint.unknown_function": (
         "known functions: sin, cos, tan, exp, ln, log, sqrt, abs, sigmoid (σ), relu, tanh, …; "
         "for a product write a space or * (x y (…) or x*y*(…))",

@@ -95,7 +95,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "|∇f| < 1e-12. Points whose basins no start reached can be missing, so the list is "
         "not known to be complete.",
         "수치적 방법: {box} 안의 시작점 {starts}개에서 ∇f = 0에 뉴턴 방법(야코비 행렬로 헤세 "
-        "행렬 사용)을 적용했습니다. 서로 다른 점 {count}개를 찾았고, 각각 |∇f| < 1e-12가 될 때까지 "
+        "행렬 사용)을 적용했습니다. 서로 다른 점 {count}개를 찾았고, 각각 |∇f| < 1e-12이 될 때까지 "
         "다듬었습니다. 어떤 시작점도 닿지 못한 점은 빠질 수 있으므로 완전하다고 할 수 없습니다."),
     "critical.fallback.not_polynomial": (
         "f is not a polynomial, so ∇f = 0 is solved numerically.",
@@ -144,20 +144,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "there has eigenvalues {low_eigenvalue} and {high_eigenvalue}, so f falls along "
         "{low_direction} and rises along {high_direction}: f{below} = {below_value} < "
         "f{point} = {value} < f{above} = {above_value}.",
-        "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point}은(는) 안장점입니다. 그 점에서 "
+        "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point:은} 안장점입니다. 그 점에서 "
         "헤세 행렬의 고윳값이 {low_eigenvalue}, {high_eigenvalue}이므로 f는 {low_direction} "
         "방향으로 줄고 {high_direction} 방향으로 늘어납니다: f{below} = {below_value} < "
         "f{point} = {value} < f{above} = {above_value}."),
     "critical.explain.inflection": (
         "This function shows it: f'({point}) = 0, yet x = {point} is not an extremum: "
         "f({below}) = {below_value} < f({point}) = {value} < f({above}) = {above_value}.",
-        "이 함수가 그 예입니다: f'({point}) = 0이지만 x = {point}은(는) 극값이 아닙니다: "
+        "이 함수가 그 예입니다: f'({point}) = 0이지만 x = {point:은} 극값이 아닙니다: "
         "f({below}) = {below_value} < f({point}) = {value} < f({above}) = {above_value}."),
     "critical.explain.not_extremum": (
         "This function shows it: ∇f{point} = 0, yet {point} is not an extremum — f takes "
         "smaller and larger values arbitrarily close to it: f{below} = {below_value} < "
         "f{point} = {value} < f{above} = {above_value}.",
-        "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point}은(는) 극값이 아닙니다 — 아주 가까운 곳에 "
+        "이 함수가 그 예입니다: ∇f{point} = 0이지만 {point:은} 극값이 아닙니다 — 아주 가까운 곳에 "
         "더 작은 값과 더 큰 값이 모두 있습니다: f{below} = {below_value} < f{point} = {value} "
         "< f{above} = {above_value}."),
     "critical.explain.no_counterexample": (
@@ -201,7 +201,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "∇f = 0. All critical points are known, so the lowest is the global minimum: "
         "f = {value} at {points}. There, ∇f = 0 is necessary and, with this argument, "
         "sufficient.",
-        "전역 최솟값: f는 아래로 유계이고 ‖({vars})‖ → ∞일 때 f → +∞입니다 (항 {top}이(가) 양수이며 "
+        "전역 최솟값: f는 아래로 유계이고 ‖({vars})‖ → ∞일 때 f → +∞입니다 (항 {top:이} 양수이며 "
         "다른 모든 항보다 빨리 커짐). 따라서 f는 가장 작은 값을 가지며 그 점에서 ∇f = 0입니다. 임계점을 모두 "
         "알고 있으므로 그중 가장 낮은 점이 전역 최솟값입니다: {points}에서 f = {value}. 이 논증과 "
         "함께라면 ∇f = 0은 필요조건이자 충분조건입니다."),
@@ -237,7 +237,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Global maximum: f → −∞ as ‖({vars})‖ → ∞ (the terms {top} are negative and outgrow "
         "all others), so f attains a highest value, at a critical point; the highest is "
         "f = {value} at {points}.",
-        "전역 최댓값: ‖({vars})‖ → ∞일 때 f → −∞입니다 (항 {top}이(가) 음수이며 다른 모든 항보다 "
+        "전역 최댓값: ‖({vars})‖ → ∞일 때 f → −∞입니다 (항 {top:이} 음수이며 다른 모든 항보다 "
         "빨리 커짐). "
         "따라서 f는 가장 큰 값을 임계점에서 가지며, 가장 높은 점은 {points}에서 f = {value}입니다."),
     "critical.global.maximum_even_powers": (
@@ -248,12 +248,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "critical.global.unbounded_below": (
         "f is unbounded below — no global minimum: along ({vars}) = t·{direction}, "
         "f = {restriction} → −∞ as t → {limit}.",
-        "f는 아래로 유계가 아닙니다 — 전역 최솟값이 없습니다: ({vars}) = t·{direction}을 따라 "
+        "f는 아래로 유계가 아닙니다 — 전역 최솟값이 없습니다: ({vars}) = t·{direction:을} 따라 "
         "f = {restriction} → −∞ (t → {limit})."),
     "critical.global.unbounded_above": (
         "f is unbounded above — no global maximum: along ({vars}) = t·{direction}, "
         "f = {restriction} → +∞ as t → {limit}.",
-        "f는 위로 유계가 아닙니다 — 전역 최댓값이 없습니다: ({vars}) = t·{direction}을 따라 "
+        "f는 위로 유계가 아닙니다 — 전역 최댓값이 없습니다: ({vars}) = t·{direction:을} 따라 "
         "f = {restriction} → +∞ (t → {limit})."),
     "critical.global.not_polynomial": (
         "Global minimum or maximum: not determined (nablab proves these for polynomials); "
@@ -276,7 +276,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tour.critical.hessian": ("The Hessian there and its eigenvalues (second-order test):",
                               "그 점에서의 헤세 행렬과 고윳값 (2계 판정):"),
     "tour.critical.kind": ("All eigenvalues > 0: positive definite, so {point} is a {kind}.",
-                           "모든 고윳값 > 0: 양의 정부호이므로 {point}은(는) {kind}입니다."),
+                           "모든 고윳값 > 0: 양의 정부호이므로 {point:은} {kind}입니다."),
     "tour.critical.why_global": ("Why it is the global minimum (the notes' argument):",
                                  "왜 전역 최솟값인가 (노트의 논증):"),
     "tour.critical.contrast": ("Necessary is not sufficient: for x³ − 3x + y², ∇f = 0 at two "
@@ -289,7 +289,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.bad_domain": (
         "cannot read the domain '{text}'; write intervals of numbers such as -5:5,-5:5 (one "
         "for every variable, or one per variable, optionally x=-5:5,y=0:1), low < high",
-        "정의역 '{text}'을(를) 읽을 수 없습니다. -5:5,-5:5처럼 수의 구간으로 쓰세요 (모든 변수에 "
+        "정의역 '{text}'{을} 읽을 수 없습니다. -5:5,-5:5처럼 수의 구간으로 쓰세요 (모든 변수에 "
         "하나, 또는 변수마다 하나씩, x=-5:5,y=0:1도 가능), 아래끝 < 위끝"),
     "error.not_smooth": (
         "critical points need a twice-differentiable f, but f contains {functions}, whose "

@@ -30,27 +30,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- one sentence per step --------------------------------------------------------------
     "steps.line": ("{name} {formula}: {sentence}", "{name} {formula}: {sentence}"),
     "steps.say.constant": ("{expr} does not contain {var}, so its derivative is 0.",
-                           "{expr}에는 {var}가 없으므로 미분하면 0입니다."),
+                           "{expr}에는 {var:가} 없으므로 미분하면 0입니다."),
     "steps.say.constant_partial": (
         "{held} is held constant, so {expr} is a constant and its derivative is 0.",
-        "{held}을(를) 상수로 취급하므로 {expr}은(는) 상수이고, 미분하면 0입니다."),
+        "{held:을} 상수로 취급하므로 {expr:은} 상수이고, 미분하면 0입니다."),
     "steps.say.identity": ("The derivative of {var} with respect to itself is 1.",
-                           "{var}를 {var}로 미분하면 1입니다."),
+                           "{var:를} {var:로} 미분하면 1입니다."),
     "steps.say.power": ("Bring the exponent {n} down in front and lower the exponent by one.",
-                        "지수 {n}을(를) 앞으로 내리고 지수를 1 줄입니다."),
+                        "지수 {n:을} 앞으로 내리고 지수를 1 줄입니다."),
     "steps.say.sum": ("The derivative of a sum is the sum of the derivatives of its terms.",
                       "함수 합의 미분은 각 함수를 미분한 합과 같습니다."),
     "steps.say.sum_expand": (
         "Expand {expr} = {rewrite}, then differentiate term by term, as the notes do.",
-        "노트처럼 {expr} = {rewrite}로 전개한 뒤 각 항을 미분합니다."),
+        "노트처럼 {expr} = {rewrite:로} 전개한 뒤 각 항을 미분합니다."),
     "steps.say.constant_multiple": (
         "The constant factor {c} stays in front of the derivative.",
-        "상수를 곱한 함수의 미분은 미분한 함수에 상수 {c}을(를) 곱한 것과 같습니다."),
+        "상수를 곱한 함수의 미분은 미분한 함수에 상수 {c:을} 곱한 것과 같습니다."),
     "steps.say.constant_multiple_partial": (
         "{held} is held constant, so {c} is a constant factor and stays in front.",
-        "{held}을(를) 상수로 취급하므로 {c}은(는) 상수이고, 미분한 함수 앞에 그대로 곱합니다."),
+        "{held:을} 상수로 취급하므로 {c:은} 상수이고, 미분한 함수 앞에 그대로 곱합니다."),
     "steps.say.product": ("Differentiate each factor in turn, with f = {f} and g = {g}.",
-                          "f = {f}, g = {g}로 두고 한 인수씩 번갈아 미분합니다."),
+                          "f = {f}, g = {g:로} 두고 한 인수씩 번갈아 미분합니다."),
     "steps.say.product_uv": ("Differentiate each factor in turn, with u = {f} and v = {g}.",
                              "한 인수씩 번갈아 미분합니다 (u = {f}, v = {g})."),
     "steps.say.quotient_uv": ("The numerator is u = {f} and the denominator is v = {g}.",
@@ -63,18 +63,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With the inner function {placeholder} = {u}, differentiate the outer function "
         "{outer} by {placeholder}, put {placeholder} = {u} back, and multiply by the "
         "derivative of {u}.",
-        "안쪽 함수를 {placeholder} = {u}로 두고, 바깥 함수 {outer}를 {placeholder}로 미분한 "
-        "뒤 {placeholder} = {u}를 대입하고 {u}의 도함수를 곱합니다."),
+        "안쪽 함수를 {placeholder} = {u:로} 두고, 바깥 함수 {outer:를} {placeholder:로} 미분한 "
+        "뒤 {placeholder} = {u:를} 대입하고 {u}의 도함수를 곱합니다."),
     "steps.say.chain_rewrite": (
         "Write {expr} = {rewrite}; with the inner function {placeholder} = {u}, "
         "differentiate the outer function and multiply by the derivative of {u}.",
-        "{expr} = {rewrite}로 쓰고, 안쪽 함수를 {placeholder} = {u}로 두어 바깥 함수를 미분한 "
+        "{expr} = {rewrite:로} 쓰고, 안쪽 함수를 {placeholder} = {u:로} 두어 바깥 함수를 미분한 "
         "뒤 {u}의 도함수를 곱합니다."),
     "steps.say.exponential": ("The exponential function is its own derivative.",
-                              "지수함수 e^x는 미분해도 자기 자신입니다."),
+                              "지수함수 e^x의 도함수는 자기 자신입니다."),
     "steps.say.exponential_base": (
         "An exponential with base {a} is its own derivative times ln {a}.",
-        "밑이 {a}인 지수함수의 도함수는 자기 자신에 ln {a}를 곱한 것입니다."),
+        "밑이 {a}인 지수함수의 도함수는 자기 자신에 ln {a:를} 곱한 것입니다."),
     "steps.say.logarithm": ("The derivative of the natural logarithm of {var} is 1/{var}.",
                             "자연로그 ln {var}의 도함수는 1/{var}입니다."),
     "steps.say.trig": ("From the table of derivatives of trigonometric functions: {formula}.",
@@ -115,29 +115,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "limit.say.definition_partial": (
         "The partial derivative changes only {var} and holds {held} constant: the limit of the "
         "difference quotient as {h} → 0.",
-        "편미분은 {var}만 변화시키고 {held}은(는) 상수로 취급합니다. {h} → 0일 때 평균 변화율의 "
+        "편미분은 {var}만 변화시키고 {held:은} 상수로 취급합니다. {h} → 0일 때 평균 변화율의 "
         "극한값입니다."),
     "limit.say.substitute": ("Substitute {var} + {h} for {var} in f, as written.",
-                             "f의 {var} 자리에 {var} + {h}를 그대로 대입합니다."),
+                             "f의 {var} 자리에 {var} + {h:를} 그대로 대입합니다."),
     "limit.say.expand": ("Expand the numerator and remove the parentheses.",
                          "분자를 전개하고 괄호를 풉니다."),
     "limit.say.cancel_terms": ("The terms without {h} cancel out.",
-                               "{h}가 없는 항은 서로 지워집니다."),
+                               "{h:가} 없는 항은 서로 지워집니다."),
     "limit.say.divide": ("Divide by {h}: inside the limit {h} ≠ 0, so this is allowed.",
-                         "{h}로 나눕니다. 극한 안에서는 {h} ≠ 0이므로 나눌 수 있습니다."),
+                         "{h:로} 나눕니다. 극한 안에서는 {h} ≠ 0이므로 나눌 수 있습니다."),
     "limit.say.limit": ("Let {h} → 0: the terms with {h} vanish.",
-                        "{h} → 0으로 보내면 {h}가 있는 항은 사라집니다."),
+                        "{h} → 0으로 보내면 {h:가} 있는 항은 사라집니다."),
     "limit.say.common_denominator": ("Write the numerator as one fraction and expand it.",
                                      "분자를 통분해 하나의 분수로 쓰고 전개합니다."),
     "limit.say.rationalise": (
         "Rationalise the numerator: multiply above and below by the sum that turns a − b "
         "into a^{n} − b^{n}, with a = {a} and b = {b}.",
-        "분자를 유리화합니다: a = {a}, b = {b}일 때 a − b가 a^{n} − b^{n}이 되도록 분자와 분모에 "
+        "분자를 유리화합니다: a = {a}, b = {b}일 때 a − b가 a^{n} − b^{n:이} 되도록 분자와 분모에 "
         "같은 합을 곱합니다."),
     "limit.say.factor_exponential": (
         "Split the exponential: {whole} = (its value at {var})·{part}, and factor out the "
         "value at {var}.",
-        "지수법칙으로 {whole}을(를) ({var}에서의 값)·{part}로 나누고 {var}에서의 값을 묶어 냅니다."),
+        "지수법칙으로 {whole:을} ({var}에서의 값)·{part:로} 나누고 {var}에서의 값을 묶어 냅니다."),
     "limit.say.log_quotient": ("A difference of logarithms is the logarithm of the quotient: "
                                "ln a − ln b = ln(a/b).",
                                "로그의 차는 몫의 로그입니다: ln a − ln b = ln(a/b)."),
@@ -145,7 +145,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Use the addition formula for sin(a + b) or cos(a + b) and group the terms.",
         "sin(a + b), cos(a + b)의 덧셈정리를 쓰고 항을 묶습니다."),
     "limit.say.standard_limit": ("Use the standard limit {limit}, with t = {t} → 0.",
-                                 "기본 극한 {limit}을(를) t = {t} → 0으로 씁니다."),
+                                 "기본 극한 {limit:을} t = {t} → 0으로 씁니다."),
     "limit.say.split": ("The limit of a sum is the sum of the limits: take each part in turn.",
                         "합의 극한은 극한의 합입니다. 각 부분을 차례로 구합니다."),
     "limit.say.part": ("The part {term}, by the same definition.",
@@ -154,7 +154,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "limit.say.rules": (
         "No algebra nablab knows removes {h} from this quotient of {expr}; its limit is the "
         "derivative found by the rules (nablab steps), checked against SymPy.",
-        "nablab이 아는 식 변형으로는 {expr}의 이 평균 변화율에서 {h}를 없앨 수 없습니다. 극한값은 "
+        "nablab이 아는 식 변형으로는 {expr}의 이 평균 변화율에서 {h:를} 없앨 수 없습니다. 극한값은 "
         "미분 규칙(nablab steps)으로 구한 도함수이며, SymPy로 검증했습니다."),
     "limit.say.simplify": ("Simplify.", "식을 정리합니다."),
     # -- tangents and errors -----------------------------------------------------------------
@@ -198,7 +198,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Work out f′(x) = lim (f(x + Δx) − f(x))/Δx as Δx → 0 step by step (∂f/∂x with the "
         "other variables held constant); with --at, a table of floating-point difference "
         "quotients for h = 10⁻¹ … 10⁻¹².",
-        "f′(x) = lim (f(x + Δx) − f(x))/Δx (Δx → 0)를 한 단계씩 계산합니다 (다변수 함수는 나머지 "
+        "f′(x) = lim (f(x + Δx) − f(x))/Δx (Δx → 0)에 따라 한 단계씩 계산합니다 (다변수 함수는 나머지 "
         "변수를 상수로 취급한 편미분). --at을 주면 h = 10⁻¹ … 10⁻¹²에 대한 부동소수점 차분몫 표를 "
         "보여 줍니다."),
     "cli.opt.wrt": ("the variable to differentiate by (needed when there are several)",
@@ -217,7 +217,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "For f(x): f(x₀), f′(x₀), the tangent line y = f(x₀) + f′(x₀)(x − x₀) and secant slopes "
         "for shrinking h. For f(x, y): the tangent plane, and with --direction the directional "
         "derivative.",
-        "f(x)이면 f(x₀), f′(x₀), 접선 y = f(x₀) + f′(x₀)(x − x₀)와 h를 줄여 가며 구한 할선의 "
+        "f(x)이면 f(x₀), f′(x₀), 접선 y = f(x₀) + f′(x₀)(x − x₀)과 h를 줄여 가며 구한 할선의 "
         "기울기를, f(x, y)이면 접평면과 (--direction을 주면) 방향도함수를 구합니다."),
     "cli.tangent.at": ("the point of tangency, e.g. 2 or x=1,y=2", "접점, 예: 2 또는 x=1,y=2"),
     "cli.tangent.direction": ("a direction for the directional derivative, e.g. 1,1",
@@ -227,10 +227,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "도함수의 정의(극한)로 구하기"),
     "label.partial_limit": ("The partial derivative from the limit definition ({held} held "
                             "constant)",
-                            "편미분의 정의(극한)로 구하기 ({held}은(는) 상수로 취급)"),
+                            "편미분의 정의(극한)로 구하기 ({held:은} 상수로 취급)"),
     "label.steps": ("Rule by rule", "규칙별 미분 과정"),
     "label.partial_steps": ("Rule by rule, {held} held constant",
-                            "규칙별 편미분 과정 ({held}은(는) 상수로 취급)"),
+                            "규칙별 편미분 과정 ({held:은} 상수로 취급)"),
     "label.result": ("Result", "결과"),
     "steps.asked": ("Asked: {asked}", "구할 것: {asked}"),
     "steps.stage": ("Differentiation {number}: {operator}", "{number}번째 미분: {operator}"),

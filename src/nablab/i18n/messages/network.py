@@ -22,14 +22,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(|θ| > 10¹²). 결과는 마지막 유한한 점입니다 — 학습률을 줄여 보세요"),
     # -- errors: data -----------------------------------------------------------------------
     "error.data_unreadable": ("cannot read the data file '{file}': {reason}",
-                              "데이터 파일 '{file}'을(를) 읽을 수 없습니다: {reason}"),
+                              "데이터 파일 '{file}'{을} 읽을 수 없습니다: {reason}"),
     "error.data_too_large": ("the data file '{file}' is larger than {limit}",
-                             "데이터 파일 '{file}'이(가) {limit}보다 큽니다"),
+                             "데이터 파일 '{file}'{이} {limit}보다 큽니다"),
     "error.data_not_text": ("the data file '{file}' is not UTF-8 CSV text",
-                            "데이터 파일 '{file}'은(는) UTF-8 CSV 텍스트가 아닙니다"),
+                            "데이터 파일 '{file}'{은} UTF-8 CSV 텍스트가 아닙니다"),
     "error.data_empty": ("the data file '{file}' is empty (it needs a header row of column "
                          "names, then rows of numbers)",
-                         "데이터 파일 '{file}'이(가) 비어 있습니다 (첫 줄에 열 이름, 그다음 줄부터 "
+                         "데이터 파일 '{file}'{이} 비어 있습니다 (첫 줄에 열 이름, 그다음 줄부터 "
                          "숫자가 있어야 합니다)"),
     "error.data_no_rows": ("the data file '{file}' has a header but no rows of numbers",
                            "데이터 파일 '{file}'에 머리글만 있고 숫자 행이 없습니다"),
@@ -38,7 +38,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{file}'의 {row}번째 행 ({line}번째 줄)의 칸이 {count}개인데 머리글은 {expected}개입니다"),
     "error.data_not_number": (
         "row {row} (line {line} of '{file}'), column '{column}': '{text}' is not a finite number",
-        "'{file}'의 {row}번째 행 ({line}번째 줄), '{column}' 열: '{text}'은(는) 유한한 숫자가 "
+        "'{file}'의 {row}번째 행 ({line}번째 줄), '{column}' 열: '{text}'{은} 유한한 숫자가 "
         "아닙니다"),
     "error.data_empty_cell": (
         "row {row} (line {line} of '{file}'), column '{column}' is empty",
@@ -63,7 +63,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     # -- errors: model and settings ---------------------------------------------------------
     "error.model_uses_target": (
         "the model uses the target column '{target}' itself; the target is what it predicts",
-        "모델이 목표 열 '{target}'을(를) 직접 씁니다. 목표는 모델이 예측할 값입니다"),
+        "모델이 목표 열 '{target}'{을} 직접 씁니다. 목표는 모델이 예측할 값입니다"),
     "error.model_no_parameters": (
         "the model has no parameters: every name in it is a data column (parameters such as "
         "w1 or b are the names that are not columns)",
@@ -159,7 +159,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "network.backend.numpy": ("SymPy's lambdify, NumPy", "SymPy lambdify, NumPy"),
     "network.label.full_batch": ("full batch", "전체 배치"),
     "network.label.mini_batch": ("mini-batches of {size} rows, shuffled with seed {seed}",
-                                 "{size}개 행씩 미니배치, 시드 {seed}로 섞음"),
+                                 "{size}개 행씩 미니배치, 시드 {seed:로} 섞음"),
     "network.label.epoch": ("epoch", "에포크"),
     "network.label.elided": ("⋮  {count} epochs not shown (--json has them all)",
                              "⋮  {count}개 에포크 생략 (--json에는 모두 있습니다)"),
@@ -172,9 +172,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the classes, so at most 3 of the 4 points can come out right. The loss is lowest at "
         "w₁ = w₂ = b = 0, where p = ½ for every point (L = ln 2 ≈ 0.693). A hidden layer can "
         "learn XOR.",
-        "XOR은 단일 층으로 학습할 수 없습니다: 어떤 직선 w₁x₁ + w₂x₂ + b = 0도 두 클래스를 나누지 "
+        "XOR 문제는 단일 층으로 학습할 수 없습니다: 어떤 직선 w₁x₁ + w₂x₂ + b = 0도 두 클래스를 나누지 "
         "못하므로 네 점 중 많아야 세 점만 맞힐 수 있습니다. 손실은 w₁ = w₂ = b = 0에서 가장 "
-        "작고, 그때 모든 점에서 p = ½입니다 (L = ln 2 ≈ 0.693). 은닉층이 있으면 XOR을 학습할 수 "
+        "작고, 그때 모든 점에서 p = ½입니다 (L = ln 2 ≈ 0.693). 은닉층이 있으면 XOR 문제를 학습할 수 "
         "있습니다."),
     # -- graph's text output ----------------------------------------------------------------
     "network.op.input": ("input", "입력"),
@@ -221,14 +221,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The notes' network: inputs x₁, x₂, weights w₁, w₂, output ŷ = w₁x₁ + w₂x₂, and a loss "
         "L(ŷ, y). Trained here on {rows} points made with the weights {weights}:",
         "노트의 신경망: 입력 x₁, x₂, 가중치 w₁, w₂, 출력 ŷ = w₁x₁ + w₂x₂, 손실 함수 L(ŷ, y). "
-        "가중치 {weights}로 만든 점 {rows}개로 학습합니다:"),
+        "가중치 {weights:로} 만든 점 {rows}개로 학습합니다:"),
     "tour.network.chain_rule": (
         "The partial derivative of the loss of one sample by each weight, by the chain rule "
         "(∂L/∂wᵢ is their mean over the data):",
         "표본 하나의 손실을 각 가중치로 편미분, 연쇄법칙으로 (∂L/∂wᵢ는 데이터 전체의 평균):"),
     "tour.network.first_step": (
         "Gradient descent θᵢ ← θᵢ − η ∂L/∂θᵢ, one step from {start} with η = {lr}:",
-        "경사하강법 θᵢ ← θᵢ − η ∂L/∂θᵢ, {start}에서 η = {lr}로 한 걸음:"),
+        "경사하강법 θᵢ ← θᵢ − η ∂L/∂θᵢ, {start}에서 η = {lr:로} 한 걸음:"),
     "tour.network.recovered": (
         "After {epochs} epochs the weights are {weights} (L = {loss}): the network found the "
         "weights the data was made with.",
@@ -242,6 +242,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the backward pass each node's adjoint ∂f/∂node by the chain rule (nablab graph):",
         "{point}에서 σ(wx + b)의 오차역전파: 순전파로 노드마다 값을, 역전파로 연쇄법칙에 따라 "
         "노드마다 수반값 ∂f/∂노드를 구합니다 (nablab graph):"),
+    "tour.network.value": ("value", "값"),
+    "tour.network.adjoint": ("∂f/∂node", "∂f/∂노드"),
     "tour.network.sigmoid": (
         "At the σ node the local derivative is σ' = {slope}, and σ(1 − σ) = {check} with "
         "σ = {value}: the notes' σ' = σ(1 − σ). Backprop, the symbolic derivatives and central "
@@ -252,14 +254,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "With p = σ(w₁x₁ + w₂x₂ + b) and binary cross-entropy, σ' cancels and the partial is "
         "∂ℓ/∂w₁ = {gradient}. On the logistic example the trained neuron classifies {accuracy}% "
         "of the points right.",
-        "p = σ(w₁x₁ + w₂x₂ + b)와 이진 교차 엔트로피에서는 σ'가 약분되어 편미분이 "
-        "∂ℓ/∂w₁ = {gradient}가 됩니다. logistic 예제에서 학습된 뉴런은 점의 {accuracy}%를 맞게 "
+        "p = σ(w₁x₁ + w₂x₂ + b)와 이진 교차 엔트로피에서는 σ'이 약분되어 편미분이 "
+        "∂ℓ/∂w₁ = {gradient:가} 됩니다. logistic 예제에서 학습된 뉴런은 점의 {accuracy}%를 맞게 "
         "분류합니다."),
     "tour.network.xor": (
         "XOR is what a single layer cannot learn: no line separates its classes. Trained all the "
         "same, it ends at L = {loss} (ln 2 = {ln2}: p = ½ everywhere) with {accuracy}% right; "
         "a hidden layer is needed.",
-        "XOR은 단일 층이 학습할 수 없습니다: 어떤 직선도 두 클래스를 나누지 못합니다. 그래도 "
+        "XOR 문제는 단일 층이 학습할 수 없습니다: 어떤 직선도 두 클래스를 나누지 못합니다. 그래도 "
         "학습시키면 L = {loss} (ln 2 = {ln2}: 모든 점에서 p = ½)에서 멈추고 {accuracy}%만 "
         "맞힙니다. 은닉층이 필요합니다."),
     "tour.network.try": (

@@ -17,7 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "optimize.status.diverged": (
         "diverged after {steps} steps: the next point was not finite or left |θ| ≤ 10¹²; "
         "the path stops at the last finite point",
-        "{steps}번 만에 발산했습니다: 다음 점이 유한하지 않거나 |θ| ≤ 10¹²를 벗어났습니다. "
+        "{steps}번 만에 발산했습니다: 다음 점이 유한하지 않거나 |θ| ≤ 10¹²을 벗어났습니다. "
         "경로는 마지막 유한한 점에서 멈춥니다"),
     "optimize.status.constant": (
         "f is constant: nothing to descend. ∇f = 0 at every point, so every point is already "
@@ -90,11 +90,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "optimize.advice.warning": (
         "warning: η = {lr} is outside the stable range 0 < η < {max_lr}: the steps overshoot "
         "and grow",
-        "경고: η = {lr}는 안정 범위 0 < η < {max_lr} 밖에 있습니다: 매 단계 최솟값을 지나쳐 "
+        "경고: η = {lr:는} 안정 범위 0 < η < {max_lr} 밖에 있습니다: 매 단계 최솟값을 지나쳐 "
         "점점 커집니다"),
     # -- errors -----------------------------------------------------------------------------
     "error.bad_hyperparameter": ("{name} = {value} is outside its valid range",
-                                 "{name} = {value}은(는) 허용 범위를 벗어났습니다"),
+                                 "{name} = {value:은} 허용 범위를 벗어났습니다"),
     "error.unknown_hyperparameter": (
         "the optimizer {optimizer} has no parameter '{name}' (it has: {known})",
         "옵티마이저 {optimizer}에는 '{name}' 매개변수가 없습니다 (있는 것: {known})"),
@@ -212,12 +212,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "노트의 갱신 규칙: 각 매개변수를 편미분의 반대 방향으로, 학습률 η만큼 "
                           "움직입니다"),
     "tour.descent.first_step": ("One step from {start} with η = {lr}, using ∇f = {gradient}:",
-                                "{start}에서 η = {lr}로 한 걸음, ∇f = {gradient}를 써서:"),
+                                "{start}에서 η = {lr:로} 한 걸음, ∇f = {gradient:를} 써서:"),
     "tour.descent.table": ("Step by step (nablab descend shows the whole table):",
                            "한 단계씩 (nablab descend는 전체 표를 보여 줍니다):"),
     "tour.descent.converged": ("Each step multiplies θ by 1 − ηλ = {factor}: converged after "
                                "{steps} steps (|∇f| < {tol})",
-                               "매 단계 θ에 1 − ηλ = {factor}가 곱해집니다: {steps}번 만에 수렴 "
+                               "매 단계 θ에 1 − ηλ = {factor:가} 곱해집니다: {steps}번 만에 수렴 "
                                "(|∇f| < {tol})"),
     "tour.descent.advice": ("The Hessian's eigenvalues are {eigenvalues}, so the stable range is "
                             "0 < η < {max_lr} and η = {best_lr} reaches the minimum in one step",
@@ -226,7 +226,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "도달합니다"),
     "tour.descent.too_large": ("Too large a learning rate: with η = {lr} each step multiplies θ "
                                "by {factor} — it overshoots the minimum and grows",
-                               "학습률이 너무 크면: η = {lr}에서는 매 단계 θ에 {factor}가 "
+                               "학습률이 너무 크면: η = {lr}에서는 매 단계 θ에 {factor:가} "
                                "곱해져 최솟값을 지나치며 점점 커집니다"),
     "tour.descent.diverged": ("diverged after {steps} steps, f = {value} at the last finite point",
                               "{steps}번 만에 발산, 마지막 유한한 점에서 f = {value}"),

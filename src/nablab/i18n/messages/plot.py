@@ -130,7 +130,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "이 그림에는 애니메이션이 없습니다. 할선 애니메이션은 --at으로 준 점에서 "
                                 "만들어집니다"),
     "error.plot_variables": ("'{picture}' draws functions of {needed} variable(s); this one has {count}",
-                             "'{picture}'은(는) 변수가 {needed}개인 함수를 그립니다. 이 함수의 변수는 {count}개입니다"),
+                             "'{picture}'{은} 변수가 {needed}개인 함수를 그립니다. 이 함수의 변수는 {count}개입니다"),
     "error.plot_dimensions": ("nablab draws functions of one or two variables; this one has {count}",
                               "nablab은 변수가 하나나 둘인 함수를 그립니다. 이 함수의 변수는 {count}개입니다"),
     "error.plot_lagrange_shape": (
@@ -139,7 +139,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "라그랑주 승수법 그림은 변수 2개, 제약 조건 1개인 문제를 그립니다. 이 문제는 변수 {count}개, "
         "제약 조건 {constraints}개입니다"),
     "error.plot_bad_range": ("cannot read the range '{text}': write it as -5:5 or -5:5,-3:3",
-                             "범위 '{text}'를 읽을 수 없습니다: -5:5 또는 -5:5,-3:3처럼 쓰세요"),
+                             "범위 '{text}'{를} 읽을 수 없습니다: -5:5 또는 -5:5,-3:3처럼 쓰세요"),
     "error.plot_not_defined": ("f is not defined at {point}; choose another point with --at",
                                "f가 점 {point}에서 정의되지 않습니다. --at으로 다른 점을 고르세요"),
 }

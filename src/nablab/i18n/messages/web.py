@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "요청 본문은 JSON 객체여야 합니다"),
     "error.bad_field": ("'{field}' is not valid: {detail}", "'{field}' 값이 올바르지 않습니다: {detail}"),
     "error.unknown_option": ("'{field}' is not an option of {command}",
-                             "'{field}'는 {command}의 옵션이 아닙니다"),
+                             "'{field}'{는} {command}의 옵션이 아닙니다"),
     "error.busy": ("the server is busy ({pending} computations waiting); try again shortly",
                    "서버가 바쁩니다 (계산 {pending}개 대기 중). 잠시 뒤에 다시 시도하세요"),
     "error.result_too_large": (
@@ -46,7 +46,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "줄이세요"),
     "error.not_found": ("there is nothing at {path}", "{path}에는 아무것도 없습니다"),
     "error.method_not_allowed": ("{path} does not accept {method}",
-                                 "{path}는 {method} 요청을 받지 않습니다"),
+                                 "{path:는} {method} 요청을 받지 않습니다"),
     "error.port_in_use": ("cannot listen on {host}:{port} ({reason})",
                           "{host}:{port}에서 접속을 받을 수 없습니다 ({reason})"),
     "error.bad_host": ("this server answers only at 127.0.0.1 or localhost (so that pages of "
@@ -122,7 +122,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.critical.none": ("No critical points.", "임계점이 없습니다."),
     # -- descent ------------------------------------------------------------------------------------
     "web.descent.hint": ("Click the contour plot to choose the start θ₀, then run.",
-                         "등고선 그림을 클릭해 시작점 θ₀를 고른 뒤 실행하세요."),
+                         "등고선 그림을 클릭해 시작점 θ₀을 고른 뒤 실행하세요."),
     "web.descent.start": ("Start θ₀", "시작점 θ₀"),
     "web.descent.optimizer": ("Optimizer", "옵티마이저"),
     "web.descent.lr": ("Learning rate η", "학습률 η"),
