@@ -1,7 +1,15 @@
 """Formulas as text: one-line Unicode math for terminals, LaTeX for pages, SymPy ``str``.
 
-Every printed form reads back through :func:`nablab.parse` to the same expression (a
-property the tests check), so what a learner copies from the output can be pasted back in.
+One printer, in two notations, writes every formula as a textbook does: the terms of a sum
+by descending degree with the constant last, a sum inside parentheses starting with a
+positive term when it has one (``−2x(y − wx)``, not ``−2x(−wx + y)``), and δ(x), H(x),
+Γ(x), ψ(x), f′(x), ∂f/∂x rather than SymPy's internal names. The formula a user typed is
+printed by the same printer with the order and grouping it was typed in (``typed=True``:
+``4 − x² − 2y²`` stays so), from the unevaluated twin the parser keeps.
+
+Every printed form of the functions a user can type reads back through :func:`nablab.parse`
+to the same expression (a property the tests check), so what a learner copies from the
+output can be pasted back in.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from sympy.printing.str import StrPrinter
 from nablab.core.catalog import CATALOG
 from nablab.core.names import GREEK_DISPLAY, is_safe_juxtaposition
 
-_SUPERSCRIPT = str.maketrans("0123456789-", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻")
+_SUPERSCRIPT = str.maketrans("0123456789-()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁽⁾")
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MINUS = "−"
 
@@ -31,10 +39,111 @@ def symbol_display(name: str) -> str:
     return stem + digits.translate(_SUBSCRIPT)
 
 
+def _is_negative(term: Any) -> bool:
+    return bool(term.as_coeff_Mul()[0].is_negative) if term.is_Mul or term.is_Number else False
+
+
+def _degree(term: Any) -> Rational:
+    """The total degree of a term in its symbols (a factor that is no power of a symbol,
+    such as sin(x), counts 0): the key of the textbook order."""
+    degree = S.Zero
+    for factor in Mul.make_args(term):
+        base, power = factor.as_base_exp()
+        if base.is_Symbol and power.is_Rational:
+            degree += power
+    return degree
+
+
+def _derivative_order(term: Any) -> tuple[int, tuple[str, ...]]:
+    """The highest order of a derivative in a term, and the names of the functions
+    differentiated: the product rule reads 3x²f(x) + x³f′(x) and f′(x)g(x) + f(x)g′(x)."""
+    if not term.has(sympy.Derivative):
+        return 0, ()
+    found = term.atoms(sympy.Derivative)
+    return (max(d.derivative_count for d in found),
+            tuple(sorted(type(d.expr).__name__ for d in found)))
+
+
+def _function_key(factor: Any) -> tuple[int, str]:
+    """Undefined functions and their derivatives after the other factors, by name."""
+    if isinstance(factor, sympy.core.function.AppliedUndef):
+        return 1, type(factor).__name__
+    if factor.is_Derivative and isinstance(factor.expr, sympy.core.function.AppliedUndef):
+        return 1, type(factor.expr).__name__
+    return 0, ""
+
+
+def textbook_terms(expr: Any, nested: bool) -> list[Any]:
+    """The terms of a sum in textbook order.
+
+    Descending degree, the constant last, ties in SymPy's order (which a sum with no power of
+    a variable, such as 1 + e^(−x), keeps); a sum that is printed inside
+    parentheses (``nested``) starts with its first positive term when it has one, so a
+    factor reads ``(y − wx)`` and ``(2 − x)``.
+    """
+    terms = expr.as_ordered_terms()
+    if any(_degree(t) > 0 for t in terms):
+        terms.sort(key=lambda t: (not t.free_symbols, _derivative_order(t), -_degree(t)))
+    # else no power of a variable to order by: SymPy's order, 1 + e^(−x) as usually written
+    if nested and _is_negative(terms[0]):
+        first = next((i for i, t in enumerate(terms) if not _is_negative(t)), None)
+        if first is not None:
+            terms.insert(0, terms.pop(first))
+    return terms
+
+
+def textbook_tree(expr: Any, nested: bool = False) -> Any:
+    """``expr`` unevaluated, with every sum in textbook order, for printing in the order of
+    its arguments (the twin of a construct that keeps no typed order of its own)."""
+    if expr.is_Atom or not expr.args or not isinstance(expr, sympy.Expr):
+        return expr
+    if expr.is_Add:
+        return sympy.Add(*(textbook_tree(t, True) for t in textbook_terms(expr, nested)),
+                         evaluate=False)
+    args = [textbook_tree(a, True) for a in expr.args]
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:  # a class that takes no ``evaluate`` (Piecewise, Subs)
+        return expr
+
+
+#: Primes for the first derivatives of a function of one variable: f′, f″, f‴.
+_PRIMES = {1: "′", 2: "″", 3: "‴"}
+
+
+def _orders(expr: Any) -> tuple[int, ...] | None:
+    """How often a derivative of an undefined function differentiates by each argument, in
+    argument order; None when it is not such a derivative (d/dx of a formula)."""
+    function = expr.expr
+    if not isinstance(function, sympy.core.function.AppliedUndef):
+        return None
+    counts = dict(expr.variable_count)
+    if any(v not in function.args or not (v.is_Symbol or len(function.args) == 1)
+           for v in counts):
+        return None  # d/dx of f(x²) is no f′; f′(g(x)) is, as SymPy's chain rule writes it
+    return tuple(int(counts.get(a, 0)) for a in function.args)
+
+
 class UnicodePrinter(StrPrinter):
     """One-line Unicode math: ``2x + 3y``, ``x² + y²``, ``e^(−x)/(1 + e^(−x))²``, ``σ(x)``."""
 
     printmethod = "_nablab_unicode"
+    #: Whether the terms and factors keep the order they have (a typed, unevaluated twin).
+    typed = False
+
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        super().__init__(settings)
+        self._depth = 0  # 1 while the whole formula is printed, more inside it
+
+    def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
+        if self.typed:
+            return list(expr.args)
+        return textbook_terms(expr, nested=self._depth > 1)
+
+    def _ordered_factors(self, expr: Any) -> list[Any]:
+        if self.typed:
+            return list(expr.args)
+        return sorted(expr.as_ordered_factors(), key=_function_key)
 
     def _print_Symbol(self, expr: sympy.Symbol) -> str:
         return symbol_display(expr.name)
@@ -71,7 +180,7 @@ class UnicodePrinter(StrPrinter):
         base, power = expr.as_base_exp()
         if power is S.Half:
             return "√" + self._atomic(base)
-        if power.is_negative and power.is_Rational:
+        if power.is_Rational and power.is_negative:
             inverse = base if power == -1 else Pow(base, -power, evaluate=False)
             return "1/" + self.parenthesize(inverse, PRECEDENCE["Mul"], strict=True)
         if base is S.Exp1:
@@ -99,7 +208,47 @@ class UnicodePrinter(StrPrinter):
 
     _print_Max = _print_Function
     _print_Min = _print_Function
-    _print_Heaviside = _print_Function
+
+    def _print_Heaviside(self, expr: Any) -> str:
+        # the unit step, whatever its value at 0: H(x), never heaviside(x, 0)
+        return f"{_step_name('unicode')}({self._print(expr.args[0])})"
+
+    def _print_DiracDelta(self, expr: Any) -> str:
+        order = int(expr.args[1]) if len(expr.args) > 1 else 0
+        return f"δ{_prime_marks(order)}({self._print(expr.args[0])})"
+
+    def _print_gamma(self, expr: Any) -> str:
+        return f"Γ({self._print(expr.args[0])})"
+
+    def _print_polygamma(self, expr: Any) -> str:
+        n, arg = expr.args
+        mark = "" if n == 0 else ("′" if n == 1 else f"({self._print(n)})".translate(
+            _SUPERSCRIPT) if n.is_Integer else f"^({self._print(n)})")
+        return f"ψ{mark}({self._print(arg)})"
+
+    def _print_Derivative(self, expr: Any) -> str:
+        orders = _orders(expr)
+        if orders is None:
+            return str(super()._print_Derivative(expr))
+        function = expr.expr
+        name = symbol_display(function.func.__name__)
+        args = ", ".join(self._print(a) for a in function.args)
+        if len(orders) == 1:
+            return f"{name}{_prime_marks(orders[0])}({args})"
+        total = sum(orders)
+        power = str(total).translate(_SUPERSCRIPT) if total > 1 else ""
+        below = "".join(f"∂{self._print(a)}" + (str(k).translate(_SUPERSCRIPT) if k > 1 else "")
+                        for a, k in zip(function.args, orders, strict=True) if k)
+        return f"∂{power}{name}/{below}"
+
+    def _print_Subs(self, expr: Any) -> str:
+        inner, old, new = expr.args
+        if inner.is_Derivative and _orders(inner) is not None and len(old) == 1 and \
+                inner.expr.args == tuple(old):
+            # f′(g(x)): SymPy's chain rule writes it as f′(ξ) at ξ = g(x)
+            return self._print(inner).replace(f"({self._print(old[0])})",
+                                              f"({self._print(new[0])})")
+        return str(super()._print_Subs(expr))
 
     def _print_Add(self, expr: Any, order: Any = None) -> str:
         pieces: list[str] = []
@@ -113,6 +262,13 @@ class UnicodePrinter(StrPrinter):
             pieces += [sign, text]
         head = pieces.pop(0)
         return ("" if head == "+" else MINUS) + " ".join(pieces)
+
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        self._depth += 1
+        try:
+            return str(super()._print(expr, **kwargs))
+        finally:
+            self._depth -= 1
 
     def _print_Mul(self, expr: Any) -> str:
         coeff, rest = expr.as_coeff_Mul()
@@ -128,18 +284,22 @@ class UnicodePrinter(StrPrinter):
             bottom = f"({bottom})"
         return sign + top + "/" + bottom
 
-    @staticmethod
-    def _split_fraction(expr: Any) -> tuple[list[Any], list[Any]]:
+    def _split_fraction(self, expr: Any) -> tuple[list[Any], list[Any]]:
         numer: list[Any] = []
         denom: list[Any] = []
-        for factor in Mul.make_args(expr) if not expr.is_Mul else expr.as_ordered_factors():
+        for factor in Mul.make_args(expr) if not expr.is_Mul else self._ordered_factors(expr):
             if factor.is_Rational and factor is not S.One:
                 if factor.p != 1:
                     numer.append(sympy.Integer(factor.p))
                 if factor.q != 1:
                     denom.append(sympy.Integer(factor.q))
             elif factor.is_Pow and factor.exp.is_Rational and factor.exp.is_negative:
-                denom.append(Pow(factor.base, -factor.exp))
+                if factor.exp == -1 and factor.base.is_Mul and self.typed and \
+                        not factor.base.as_coeff_Mul()[0].is_negative:
+                    denom += self._ordered_factors(factor.base)  # 1/(2x) as typed
+                else:
+                    denom.append(factor.base if factor.exp == -1
+                                 else Pow(factor.base, -factor.exp))
             elif (factor.is_Pow and factor.exp.could_extract_minus_sign()
                   and not factor.exp.is_Number):
                 denom.append(Pow(factor.base, -factor.exp))
@@ -163,15 +323,42 @@ class UnicodePrinter(StrPrinter):
     def _separator(self, left: Any, right: Any, left_text: str, right_text: str) -> str:
         if right.is_Number or right_text[0].isdigit():
             return "·"
+        if _is_function_of(right) and not left_text[-1].isalpha():
+            return ""  # 3x²f(x), x³f′(x)
         if left.is_Number and right_text[0] != MINUS:
             return ""
         if right_text.startswith("("):
             # "xy(…)" would read as a call of an unknown function xy
             return "·" if len(_tail_letters(left_text)) > 1 else ""
-        if (_is_letter_symbol(left) and _is_letter_symbol(right)
-                and is_safe_juxtaposition(_tail_letters(left_text) + right_text)):
-            return ""
+        if (_is_letter_symbol(_letter_base(left)) and _is_letter_symbol(_letter_base(right))
+                and is_safe_juxtaposition(_tail_letters(left_text) + right_text.rstrip(
+                    "⁰¹²³⁴⁵⁶⁷⁸⁹"))):
+            return ""  # xy, x²y, xy²
         return "·"
+
+
+def _step_name(notation: str) -> str:
+    row = CATALOG.named("heaviside")
+    name = None if row is None else getattr(row, notation)
+    return name or "H"
+
+
+def _letter_base(expr: Any) -> Any:
+    """x of x², x³ (a power written with a superscript); else the factor itself."""
+    if expr.is_Pow and expr.exp.is_Integer and expr.exp > 1:
+        return expr.base
+    return expr
+
+
+def _is_function_of(expr: Any) -> bool:
+    """An undefined function applied (f(x)), or a derivative of one (f′(x))."""
+    return isinstance(expr, sympy.core.function.AppliedUndef) or (
+        expr.is_Derivative and _orders(expr) is not None)
+
+
+def _prime_marks(order: int) -> str:
+    """′, ″, ‴, then ⁽⁴⁾: the marks of the order-th derivative of a function of one variable."""
+    return _PRIMES.get(order, f"({order})".translate(_SUPERSCRIPT) if order else "")
 
 
 def _is_letter_symbol(expr: Any) -> bool:
@@ -191,8 +378,69 @@ def _tail_letters(text: str) -> str:
 
 
 class NablabLatexPrinter(LatexPrinter):
-    """SymPy's LaTeX printer, with functions that have a LaTeX name in the catalog (σ, relu,
-    the step function) written so that nablab reads them back."""
+    """SymPy's LaTeX printer, in the textbook order of :class:`UnicodePrinter` and with its
+    names (δ, H, Γ, ψ, f′, ∂f/∂x); functions that have a LaTeX name in the catalog (σ, relu)
+    are written so that nablab reads them back."""
+
+    typed = False
+
+    def __init__(self, settings: dict[str, Any] | None = None) -> None:
+        super().__init__({**(settings or {}), "order": "none"} if self.typed else settings)
+        self._depth = 0
+
+    def _print(self, expr: Any, *args: Any, **kwargs: Any) -> str:
+        self._depth += 1
+        try:
+            return str(super()._print(expr, *args, **kwargs))
+        finally:
+            self._depth -= 1
+
+    def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
+        if self.typed:
+            return list(expr.args)
+        return textbook_terms(expr, nested=self._depth > 1)
+
+    def _print_Mul(self, expr: Any) -> str:
+        if self.typed:
+            return self._typed_mul(expr)
+        factors = expr.as_ordered_factors()
+        plain = all(not (f.is_Rational and (f.is_negative or f.q != 1))
+                    and not (f.is_Pow and f.exp.could_extract_minus_sign()) for f in factors)
+        if self.typed or not plain or all(_function_key(f)[0] == 0 for f in factors):
+            return str(super()._print_Mul(expr))
+        # f′(x)g(x) as in Unicode: SymPy's LaTeX printer orders factors itself
+        ordered = sorted(factors, key=_function_key)
+        saved = self._settings["order"]
+        self._settings["order"] = "none"
+        try:
+            return str(super()._print_Mul(Mul(*ordered, evaluate=False)))
+        finally:
+            self._settings["order"] = saved
+
+    def _typed_mul(self, expr: Any) -> str:
+        """A product as typed: its factors in order, a quotient as ``\\frac``."""
+        coeff, rest = expr.as_coeff_Mul()
+        sign = ""
+        if coeff.is_negative:
+            sign, expr = "- ", _keep_coeff(-coeff, rest)
+        numer, denom = TypedUnicodePrinter({"order": None})._split_fraction(expr)
+        top = self._typed_factors(numer) if numer else "1"
+        if not denom:
+            return sign + top
+        return sign + rf"\frac{{{top}}}{{{self._typed_factors(denom)}}}"
+
+    def _typed_factors(self, factors: list[Any]) -> str:
+        out = ""
+        for i, factor in enumerate(factors):
+            text = self._print(factor)
+            if precedence(factor) < PRECEDENCE["Mul"] and len(factors) > 1:
+                text = rf"\left({text}\right)"
+            if i and (factor.is_Number or text[:1].isdigit()):
+                out += r" \cdot "
+            elif i:
+                out += " "
+            out += text
+        return out
 
     def _print_Function(self, expr: Any, exp: Any = None) -> str:
         row = CATALOG.of(expr)
@@ -201,24 +449,80 @@ class NablabLatexPrinter(LatexPrinter):
         body = rf"{row.latex}\left({', '.join(self._print(a) for a in expr.args)}\right)"
         return body if exp is None else f"{body}^{{{exp}}}"
 
-    def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
-        row = CATALOG.of(expr)
-        if row is None or row.latex is None:
-            return str(super()._print_Heaviside(expr, exp))
-        tex = rf"{row.latex}\left({', '.join(self._print(a) for a in expr.pargs)}\right)"
+    def _named(self, head: str, arg: Any, exp: Any) -> str:
+        tex = rf"{head}\left({self._print(arg)}\right)"
         return tex if not exp else rf"\left({tex}\right)^{{{exp}}}"
 
+    def _print_Heaviside(self, expr: Any, exp: Any = None) -> str:
+        return self._named(_step_name("latex"), expr.args[0], exp)
 
-def to_unicode(expr: Any) -> str:
-    """One-line Unicode math for terminals."""
+    def _print_DiracDelta(self, expr: Any, exp: Any = None) -> str:
+        order = int(expr.args[1]) if len(expr.args) > 1 else 0
+        marks = "'" * order if order < 4 else f"^{{({order})}}"
+        return self._named(rf"\delta{marks}", expr.args[0], exp)
+
+    def _print_gamma(self, expr: Any, exp: Any = None) -> str:
+        return self._named(r"\Gamma", expr.args[0], exp)
+
+    def _print_polygamma(self, expr: Any, exp: Any = None) -> str:
+        n, arg = expr.args
+        mark = "" if n == 0 else ("'" if n == 1 else f"^{{({self._print(n)})}}")
+        return self._named(rf"\psi{mark}", arg, exp)
+
+    def _print_Derivative(self, expr: Any) -> str:
+        orders = _orders(expr)
+        if orders is None:
+            return str(super()._print_Derivative(expr))
+        function = expr.expr
+        name = self._print(sympy.Symbol(function.func.__name__))
+        args = ", ".join(self._print(a) for a in function.args)
+        if len(orders) == 1:
+            return self._primed(name, orders[0], args)
+        total = sum(orders)
+        power = f"^{{{total}}}" if total > 1 else ""
+        below = " ".join(rf"\partial {self._print(a)}" + (f"^{{{k}}}" if k > 1 else "")
+                         for a, k in zip(function.args, orders, strict=True) if k)
+        return rf"\frac{{\partial{power} {name}}}{{{below}}}"
+
+    def _print_Subs(self, expr: Any) -> str:
+        inner, old, new = expr.args
+        orders = _orders(inner) if inner.is_Derivative else None
+        if orders is not None and len(orders) == 1 and inner.expr.args == tuple(old):
+            name = self._print(sympy.Symbol(type(inner.expr).__name__))
+            return self._primed(name, orders[0], self._print(new[0]))
+        return str(super()._print_Subs(expr))
+
+    @staticmethod
+    def _primed(name: str, order: int, args: str) -> str:
+        marks = "'" * order if order < 4 else f"^{{({order})}}"
+        return rf"{name}{marks}\left({args}\right)"
+
+
+class TypedUnicodePrinter(UnicodePrinter):
+    """:class:`UnicodePrinter` keeping the order of terms and factors as they were typed."""
+
+    typed = True
+
+
+class TypedLatexPrinter(NablabLatexPrinter):
+    """:class:`NablabLatexPrinter` keeping the order of terms and factors as they were typed."""
+
+    typed = True
+
+
+def to_unicode(expr: Any, *, typed: bool = False) -> str:
+    """One-line Unicode math for terminals (``typed``: in the order of an unevaluated twin)."""
     if isinstance(expr, (list, tuple)):
-        return "(" + ", ".join(to_unicode(e) for e in expr) + ")"
-    return UnicodePrinter({"order": None}).doprint(expr)
+        return "(" + ", ".join(to_unicode(e, typed=typed) for e in expr) + ")"
+    printer = TypedUnicodePrinter if typed else UnicodePrinter
+    return str(printer({"order": None}).doprint(expr))
 
 
-def to_latex(expr: Any) -> str:
-    """LaTeX as SymPy writes it (σ, relu and the step function in a form nablab reads back)."""
-    return NablabLatexPrinter().doprint(expr)
+def to_latex(expr: Any, *, typed: bool = False) -> str:
+    """LaTeX in the textbook order (``typed``: in the order of an unevaluated twin); σ and
+    relu in a form nablab reads back."""
+    printer = TypedLatexPrinter if typed else NablabLatexPrinter
+    return str(printer().doprint(expr))
 
 
 def to_str(expr: Any) -> str:
@@ -226,4 +530,5 @@ def to_str(expr: Any) -> str:
     return sympy.sstr(expr)
 
 
-__all__ = ["UnicodePrinter", "symbol_display", "to_latex", "to_str", "to_unicode"]
+__all__ = ["NablabLatexPrinter", "TypedLatexPrinter", "TypedUnicodePrinter", "UnicodePrinter",
+           "symbol_display", "textbook_terms", "to_latex", "to_str", "to_unicode"]

@@ -1,5 +1,10 @@
 """Grammar rules → SymPy objects, checking sizes as the formula is built.
 
+Beside each SymPy value the builder keeps its *typed twin*: the same formula as an
+unevaluated SymPy tree whose sums and products keep the order and grouping they were typed in
+(``4 - x^2`` stays ``4 − x²``, never ``−x² + 4``), which is what the output shows as the
+function. A construct that makes no twin of its own has its value as its twin.
+
 The builder runs inside the LALR parser (each rule is built the moment it is reduced), so
 deep inputs never recurse in Python. Every node knows its source span, its nesting depth and,
 when it is a constant, its value as a float: a constant is evaluated in floats *before*
@@ -22,6 +27,7 @@ from lark import Token, Transformer
 from nablab.core.catalog import CATALOG
 from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS
+from nablab.core.printing import textbook_tree
 from nablab.errors import ParseError
 from nablab.parse.limits import ParseLimits
 
@@ -54,6 +60,21 @@ class Node:
     factors: list[Any] | None = None
     vector: list[Node] | None = None
     _built: Any = field(default=None, repr=False)
+    twin: Any = field(default=None, repr=False)
+    twin_terms: list[Any] | None = field(default=None, repr=False)
+    twin_factors: list[Any] | None = field(default=None, repr=False)
+
+    @property
+    def typed(self) -> Any:
+        """The typed twin: the formula unevaluated, in the order typed (else the value)."""
+        if self.twin_terms is not None:
+            return sympy.Add(*self.twin_terms, evaluate=False)
+        if self.twin_factors is not None:
+            return sympy.Mul(*self.twin_factors, evaluate=False)
+        if self.twin is None:
+            # a construct that made no twin: its value, with its sums in textbook order
+            self.twin = textbook_tree(self.expr)
+        return self.twin
 
     @property
     def expr(self) -> Any:
@@ -196,21 +217,24 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
     def _sum(self, left: Node, right: Node, sign: float) -> Node:
         _scalar(left, right)
         term = right.expr if sign > 0 else -right.expr
+        twin = right.typed if sign > 0 else _negated(right.typed)
         approx = None
         a, b = left.approx, right.approx
         if a is not None and b is not None:
             approx = _float(lambda: a + sign * b, left.start, right.end)
         if left.terms is not None and left.approx is None and approx is None:
+            left.twin_terms = [*(left.twin_terms or [left.typed]), twin]
             left.terms.append(term)
             left._built = None
             left.end, left.depth = right.end, max(left.depth, _depth(right))
             return left
-        node = Node(left.start, right.end, _depth(left, right), approx, terms=[left.expr, term])
+        node = Node(left.start, right.end, _depth(left, right), approx, terms=[left.expr, term],
+                    twin_terms=[*(left.twin_terms or [left.typed]), twin])
         return _check_result(node)
 
     def mul(self, children: list[Any]) -> Node:
         left, right = children[0], children[-1]
-        return self._product(left, right, right.expr, 1)
+        return self._product(left, right, right.expr, 1, right.typed)
 
     def div(self, children: list[Any]) -> Node:
         left, _, right = children
@@ -221,28 +245,34 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         if right.approx == 0.0 or (right.approx is None and right.expr.is_zero):
             raise _error("division_by_zero", start, right.end,
                          text=_span_text(start, right.end))
-        return self._product(left, right, sympy.Pow(right.expr, -1), -1)
+        return self._product(left, right, sympy.Pow(right.expr, -1), -1,
+                             sympy.Pow(right.typed, -1, evaluate=False))
 
-    def _product(self, left: Node, right: Node, factor: Any, power: int) -> Node:
+    def _product(self, left: Node, right: Node, factor: Any, power: int,
+                 twin: Any = None) -> Node:
         _scalar(left, right)
         approx = None
         a, b = left.approx, right.approx
         if a is not None and b is not None:
             approx = _float(lambda: a * b ** power, left.start, right.end)
+        twin = factor if twin is None else twin
         if left.factors is not None and left.approx is None and approx is None:
+            left.twin_factors = [*(left.twin_factors or [left.typed]), twin]
             left.factors.append(factor)
             left._built = None
             left.end, left.depth = right.end, max(left.depth, _depth(right))
             return left
         node = Node(left.start, right.end, _depth(left, right), approx,
-                    factors=[left.expr, factor])
+                    factors=[left.expr, factor],
+                    twin_factors=[*(left.twin_factors or [left.typed]), twin])
         return _check_result(node)
 
     def neg(self, children: list[Any]) -> Node:
         sign, inner = children
         _scalar(inner)
         approx = None if inner.approx is None else -inner.approx
-        return Node(_s(sign), inner.end, _depth(inner), approx, value=-inner.expr)
+        return Node(_s(sign), inner.end, _depth(inner), approx, value=-inner.expr,
+                    twin=_negated(inner.typed))
 
     def pos(self, children: list[Any]) -> Node:
         sign, inner = children
@@ -274,7 +304,9 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         value = sympy.Pow(base.expr, exponent.expr)
         if value.is_Pow and value.exp.is_Number and abs(value.exp) > limits.max_exponent:
             raise _error("exponent_too_large", start, end, limit=limits.max_exponent)
-        return _check_result(Node(start, end, _depth(base, exponent), approx, value=value))
+        twin = sympy.Pow(base.typed, exponent.typed, evaluate=False)
+        return _check_result(Node(start, end, _depth(base, exponent), approx, value=value,
+                                  twin=twin))
 
     def factorial(self, children: list[Any]) -> Node:
         inner, bang = children
@@ -371,7 +403,31 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
             value = spec.build(*exprs, evaluate=False)
         else:
             value = spec.build(*exprs)
-        return _check_result(Node(start, end, _depth(*args), approx, value=value))
+        return _check_result(Node(start, end, _depth(*args), approx, value=value,
+                                  twin=_applied_twin(spec.build, value, args)))
+
+
+def _negated(twin: Any) -> Any:
+    """−u as typed: a number's negative, else −1·u unevaluated."""
+    if twin.is_Number:
+        return -twin
+    return sympy.Mul(sympy.S.NegativeOne, twin, evaluate=False)
+
+
+def _applied_twin(build: Any, value: Any, args: list[Node]) -> Any:
+    """F(typed arguments), unevaluated (``sin(2 - x)`` stays sin(2 − x), not −sin(x − 2));
+    None, for the value in textbook order, when F is built otherwise (``log_2 x`` as a
+    quotient)."""
+    typed = [a.typed for a in args]
+    exprs = [a.expr for a in args]
+    if isinstance(build, sympy.FunctionClass):
+        return build(*typed, evaluate=False)
+    if isinstance(value, sympy.Function) and len(value.args) == len(exprs) and all(
+            v is e for v, e in zip(value.args, exprs, strict=True)):
+        return value.func(*typed, evaluate=False)
+    if len(exprs) == 1 and value.is_Pow and value.base == exprs[0]:  # √(…), ∛(…)
+        return sympy.Pow(typed[0], value.exp, evaluate=False)
+    return None
 
 
 #: Function arguments up to this many nodes get SymPy's automatic simplification.

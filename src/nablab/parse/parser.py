@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -67,6 +67,8 @@ class Relation:
         lhs, rhs: the two sides (SymPy).
         op: ``"="``, ``"<="``, ``">="``, ``"<"`` or ``">"``.
         variables: the variables of both sides, in order.
+        typed: the two sides as typed (unevaluated, in the order of the text), which
+            :attr:`unicode` and :attr:`latex` print; None when built from SymPy.
     """
 
     source: str
@@ -74,6 +76,7 @@ class Relation:
     op: str
     rhs: Any
     variables: tuple[sympy.Symbol, ...]
+    typed: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def expression(self) -> Any:
@@ -82,16 +85,33 @@ class Relation:
 
     @property
     def unicode(self) -> str:
+        """``2(x − 1)² − 10y + 6 = 0``, as typed."""
         shown = {"<=": "≤", ">=": "≥"}.get(self.op, self.op)
-        return f"{to_unicode(self.lhs)} {shown} {to_unicode(self.rhs)}"
+        lhs, rhs = (_side(to_unicode, t, e) for t, e in self._sides())
+        return f"{lhs} {shown} {rhs}"
 
     @property
     def latex(self) -> str:
         shown = {"<=": r"\le", ">=": r"\ge"}.get(self.op, self.op)
-        return f"{to_latex(self.lhs)} {shown} {to_latex(self.rhs)}"
+        lhs, rhs = (_side(to_latex, t, e) for t, e in self._sides())
+        return f"{lhs} {shown} {rhs}"
+
+    def _sides(self) -> tuple[tuple[Any, Any], tuple[Any, Any]]:
+        typed = self.typed or (None, None)
+        return (typed[0], self.lhs), (typed[1], self.rhs)
 
     def __str__(self) -> str:
         return self.unicode
+
+
+def _side(printer: Any, typed: Any, expr: Any) -> str:
+    """One side as typed; its textbook form should SymPy fail on the unevaluated tree."""
+    if typed is not None:
+        try:
+            return str(printer(typed, typed=True))
+        except (RecursionError, TypeError, ValueError, AttributeError):
+            pass
+    return str(printer(expr))
 
 
 # -- entry points -------------------------------------------------------------------------
@@ -128,7 +148,7 @@ def parse(text: str | Expression, variables: Sequence[str] | None = None, *,
     node = _parse_span(norm, start, len(norm.text), declared or (), limits)
     expr = _node_value(node)
     symbols = _variables(expr, declared)
-    return Expression(text, expr, symbols, name)
+    return Expression(text, expr, symbols, name, twin=_typed(node))
 
 
 def parse_relation(text: str, variables: Sequence[str] | None = None, *,
@@ -146,13 +166,15 @@ def parse_relation(text: str, variables: Sequence[str] | None = None, *,
         start, end = norm.source_span(at.start(), at.end()) if at else (None, None)
         raise ParseError("not_a_relation", source=text, start=start, end=end, hint="relation")
     op = ops[0]
-    lhs = _node_value(_parse_span(norm, 0, op.start(), declared, limits))
-    rhs = _node_value(_parse_span(norm, op.end(), len(norm.text), declared, limits))
+    left = _parse_span(norm, 0, op.start(), declared, limits)
+    right = _parse_span(norm, op.end(), len(norm.text), declared, limits)
+    lhs, rhs = _node_value(left), _node_value(right)
     if isinstance(lhs, tuple) or isinstance(rhs, tuple):
         raise ParseError("vector_not_allowed", source=text)
     free = lhs.free_symbols | rhs.free_symbols
     return Relation(text, lhs, _RELATION_OPS[op.group()], rhs,
-                    _variables(sympy.Tuple(lhs, rhs), declared or None, free))
+                    _variables(sympy.Tuple(lhs, rhs), declared or None, free),
+                    (_typed(left), _typed(right)))
 
 
 # -- steps ----------------------------------------------------------------------------------
@@ -273,6 +295,13 @@ def _syntax_error(exc: UnexpectedToken | UnexpectedCharacters, tokens: list[Toke
     hint = {"COMMA": "comma", "RPAR": None, "UNDERSCORE": "subscript"}.get(token.type)
     return ParseError("unexpected_token", source=norm.source, start=token.start_pos,
                       end=token.end_pos, hint=hint, token=shown)
+
+
+def _typed(node: Node) -> Any:
+    """The formula as typed (the builder's unevaluated twin), beside its value."""
+    if node.vector is not None:
+        return tuple(n.typed for n in node.vector)
+    return node.typed
 
 
 def _node_value(node: Node) -> Any:
