@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import Any
 
 import sympy
-from sympy import Mul, Pow, Rational, S
+from sympy import Add, Mul, Pow, Rational, S
 from sympy.core.mul import _keep_coeff
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
@@ -48,10 +48,32 @@ def _degree(term: Any) -> Rational:
     such as sin(x), counts 0): the key of the textbook order."""
     degree = S.Zero
     for factor in Mul.make_args(term):
+        if getattr(factor, "ordered_by_argument", False):  # d/dx(x²) goes where x² goes
+            factor = factor.args[0]
         base, power = factor.as_base_exp()
-        if base.is_Symbol and power.is_Rational:
+        if not power.is_Rational or not base.free_symbols:
+            continue
+        if base.is_Symbol:
             degree += power
+        elif base.is_Add or base.is_Mul:  # 2(x − 1)² has degree 2
+            degree += power * max(_degree(t) for t in Add.make_args(base))
     return degree
+
+
+def _marks(term: Any) -> list[Any]:
+    return [f for f in Mul.make_args(term) if getattr(f, "ordered_by_argument", False)]
+
+
+def _is_marked(term: Any) -> bool:
+    """A term not worked out yet (d/dx(4)): after the worked ones of its degree."""
+    return bool(_marks(term))
+
+
+def _is_constant(term: Any) -> bool:
+    """No variable in it (d/dx(4) counts as the constant 4)."""
+    factors = [f.args[0] if getattr(f, "ordered_by_argument", False) else f
+               for f in Mul.make_args(term)]
+    return not any(f.free_symbols for f in factors)
 
 
 def _derivative_order(term: Any) -> tuple[int, tuple[str, ...]]:
@@ -83,7 +105,8 @@ def textbook_terms(expr: Any, nested: bool) -> list[Any]:
     """
     terms = expr.as_ordered_terms()
     if any(_degree(t) > 0 for t in terms):
-        terms.sort(key=lambda t: (not t.free_symbols, _derivative_order(t), -_degree(t)))
+        terms.sort(key=lambda t: (_is_constant(t), _derivative_order(t), -_degree(t),
+                                  _is_marked(t)))
     # else no power of a variable to order by: SymPy's order, 1 + e^(−x) as usually written
     if nested and _is_negative(terms[0]):
         first = next((i for i, t in enumerate(terms) if not _is_negative(t)), None)
@@ -136,7 +159,7 @@ class UnicodePrinter(StrPrinter):
         self._depth = 0  # 1 while the whole formula is printed, more inside it
 
     def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
-        if self.typed:
+        if self.typed or "none" in (order, self._settings.get("order")):
             return list(expr.args)
         return textbook_terms(expr, nested=self._depth > 1)
 
@@ -396,7 +419,7 @@ class NablabLatexPrinter(LatexPrinter):
             self._depth -= 1
 
     def _as_ordered_terms(self, expr: Any, order: Any = None) -> list[Any]:
-        if self.typed:
+        if self.typed or "none" in (order, self._settings.get("order")):
             return list(expr.args)
         return textbook_terms(expr, nested=self._depth > 1)
 
