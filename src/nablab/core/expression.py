@@ -109,7 +109,11 @@ class Expression:
 
     def __getstate__(self) -> dict[str, Any]:
         # Caches hold compiled code and SymEngine objects: rebuilt on demand, never shipped.
-        return {**self.__dict__, "_cache": {}}
+        # The twin is shipped printed: SymPy unpickles an unevaluated tree evaluated.
+        if self.twin is None:
+            return {**self.__dict__, "_cache": {}}
+        shown = {"unicode": self.unicode, "latex": self.latex}
+        return {**self.__dict__, "twin": None, "_cache": shown}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)

@@ -107,7 +107,8 @@ def textbook_terms(expr: Any, nested: bool) -> list[Any]:
     if any(_degree(t) > 0 for t in terms):
         terms.sort(key=lambda t: (_is_constant(t), _derivative_order(t), -_degree(t),
                                   _is_marked(t)))
-    # else no power of a variable to order by: SymPy's order, 1 + e^(−x) as usually written
+    else:  # no power of a variable to order by: SymPy's order, 1 + e^(−x) as usually written
+        terms.sort(key=_derivative_order)
     if nested and _is_negative(terms[0]):
         first = next((i for i, t in enumerate(terms) if not _is_negative(t)), None)
         if first is not None:

@@ -19,7 +19,7 @@ from dataclasses import replace
 from nablab.budget import run_bounded
 from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
-from nablab.core.printing import to_str, to_unicode
+from nablab.core.printing import to_str
 from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
 from nablab.critical.explain import notes

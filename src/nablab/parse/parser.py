@@ -67,8 +67,9 @@ class Relation:
         lhs, rhs: the two sides (SymPy).
         op: ``"="``, ``"<="``, ``">="``, ``"<"`` or ``">"``.
         variables: the variables of both sides, in order.
-        typed: the two sides as typed (unevaluated, in the order of the text), which
-            :attr:`unicode` and :attr:`latex` print; None when built from SymPy.
+        typed: the relation as typed (in the order of the text), in Unicode and LaTeX:
+            what :attr:`unicode` and :attr:`latex` give; None when built from SymPy (then
+            they print the sides in textbook order).
     """
 
     source: str
@@ -76,7 +77,7 @@ class Relation:
     op: str
     rhs: Any
     variables: tuple[sympy.Symbol, ...]
-    typed: tuple[Any, Any] | None = field(default=None, repr=False, compare=False)
+    typed: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def expression(self) -> Any:
@@ -86,32 +87,37 @@ class Relation:
     @property
     def unicode(self) -> str:
         """``2(x − 1)² − 10y + 6 = 0``, as typed."""
-        shown = {"<=": "≤", ">=": "≥"}.get(self.op, self.op)
-        lhs, rhs = (_side(to_unicode, t, e) for t, e in self._sides())
-        return f"{lhs} {shown} {rhs}"
+        if self.typed is not None:
+            return self.typed[0]
+        return _written(to_unicode, self.lhs, self.op, self.rhs)
 
     @property
     def latex(self) -> str:
-        shown = {"<=": r"\le", ">=": r"\ge"}.get(self.op, self.op)
-        lhs, rhs = (_side(to_latex, t, e) for t, e in self._sides())
-        return f"{lhs} {shown} {rhs}"
-
-    def _sides(self) -> tuple[tuple[Any, Any], tuple[Any, Any]]:
-        typed = self.typed or (None, None)
-        return (typed[0], self.lhs), (typed[1], self.rhs)
+        if self.typed is not None:
+            return self.typed[1]
+        return _written(to_latex, self.lhs, self.op, self.rhs)
 
     def __str__(self) -> str:
         return self.unicode
 
 
-def _side(printer: Any, typed: Any, expr: Any) -> str:
-    """One side as typed; its textbook form should SymPy fail on the unevaluated tree."""
-    if typed is not None:
-        try:
-            return str(printer(typed, typed=True))
-        except (RecursionError, TypeError, ValueError, AttributeError):
-            pass
-    return str(printer(expr))
+_SHOWN_OPS = {"unicode": {"<=": "≤", ">=": "≥"}, "latex": {"<=": r"\le", ">=": r"\ge"}}
+
+
+def _written(printer: Any, lhs: Any, op: str, rhs: Any, typed: bool = False) -> str:
+    """``lhs op rhs`` by ``printer`` (``to_unicode`` or ``to_latex``)."""
+    notation = "latex" if printer is to_latex else "unicode"
+    shown = _SHOWN_OPS[notation].get(op, op)
+    return f"{printer(lhs, typed=typed)} {shown} {printer(rhs, typed=typed)}"
+
+
+def _typed_relation(lhs: Any, op: str, rhs: Any) -> tuple[str, str] | None:
+    """The relation as typed, printed once (it crosses processes as text); None should
+    SymPy fail on the unevaluated trees (then the sides print in textbook order)."""
+    try:
+        return _written(to_unicode, lhs, op, rhs, True), _written(to_latex, lhs, op, rhs, True)
+    except (RecursionError, TypeError, ValueError, AttributeError):
+        return None
 
 
 # -- entry points -------------------------------------------------------------------------
@@ -172,9 +178,10 @@ def parse_relation(text: str, variables: Sequence[str] | None = None, *,
     if isinstance(lhs, tuple) or isinstance(rhs, tuple):
         raise ParseError("vector_not_allowed", source=text)
     free = lhs.free_symbols | rhs.free_symbols
-    return Relation(text, lhs, _RELATION_OPS[op.group()], rhs,
+    shown_op = _RELATION_OPS[op.group()]
+    return Relation(text, lhs, shown_op, rhs,
                     _variables(sympy.Tuple(lhs, rhs), declared or None, free),
-                    (_typed(left), _typed(right)))
+                    _typed_relation(_typed(left), shown_op, _typed(right)))
 
 
 # -- steps ----------------------------------------------------------------------------------
