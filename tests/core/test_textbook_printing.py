@@ -102,3 +102,19 @@ def test_one_derivation_keeps_one_order() -> None:
     chain = [to_unicode(c) for c in derivation.chain()]
     assert chain[2] == "d/dx(x²) + d/dx(−4x) + d/dx(4)"
     assert chain[-1] == "2x − 4"
+
+
+@pytest.mark.parametrize("text", ["2*(1, 2)", "2 (1, 2)", "x/(1, 2)", "-(1, 2)"])
+def test_the_typed_twin_keeps_the_vector_error(text: str) -> None:
+    with pytest.raises(nablab.ParseError) as info:
+        nablab.parse(text)
+    assert info.value.kind == "vector_not_allowed"
+
+
+def test_the_typed_form_survives_pickling() -> None:
+    import pickle
+
+    expression = pickle.loads(pickle.dumps(nablab.parse("4 - x^2 - 2y^2")))
+    assert expression.unicode == "4 − x² − 2y²" and expression.latex == "4 - x^{2} - 2 y^{2}"
+    relation = pickle.loads(pickle.dumps(parse_relation("2(x-1)^2 - 10y + 6 = 0")))
+    assert relation.unicode == "2(x − 1)² − 10y + 6 = 0"

@@ -71,7 +71,7 @@ class Node:
             return sympy.Add(*self.twin_terms, evaluate=False)
         if self.twin_factors is not None:
             return sympy.Mul(*self.twin_factors, evaluate=False)
-        if self.twin is None:
+        if self.twin is None and self.vector is None:
             # a construct that made no twin: its value, with its sums in textbook order
             self.twin = textbook_tree(self.expr)
         return self.twin
@@ -234,7 +234,7 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
 
     def mul(self, children: list[Any]) -> Node:
         left, right = children[0], children[-1]
-        return self._product(left, right, right.expr, 1, right.typed)
+        return self._product(left, right, right.expr, 1)
 
     def div(self, children: list[Any]) -> Node:
         left, _, right = children
@@ -245,17 +245,15 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         if right.approx == 0.0 or (right.approx is None and right.expr.is_zero):
             raise _error("division_by_zero", start, right.end,
                          text=_span_text(start, right.end))
-        return self._product(left, right, sympy.Pow(right.expr, -1), -1,
-                             sympy.Pow(right.typed, -1, evaluate=False))
+        return self._product(left, right, sympy.Pow(right.expr, -1), -1)
 
-    def _product(self, left: Node, right: Node, factor: Any, power: int,
-                 twin: Any = None) -> Node:
+    def _product(self, left: Node, right: Node, factor: Any, power: int) -> Node:
         _scalar(left, right)
         approx = None
         a, b = left.approx, right.approx
         if a is not None and b is not None:
             approx = _float(lambda: a * b ** power, left.start, right.end)
-        twin = factor if twin is None else twin
+        twin = right.typed if power == 1 else sympy.Pow(right.typed, -1, evaluate=False)
         if left.factors is not None and left.approx is None and approx is None:
             left.twin_factors = [*(left.twin_factors or [left.typed]), twin]
             left.factors.append(factor)
