@@ -50,7 +50,8 @@ def test_several_constraints_and_inequalities() -> None:
                        "--json", "--no-check")
     data = json.loads(out)
     assert code == 0 and data["maximum"]["value"] == 25
-    assert data["constraints"][1] == {"source": "x >= 0", "typed": "x ≥ 0", "g": "x", "k": 0.0, "op": ">=",
+    assert data["constraints"][1] == {"source": "x >= 0", "typed": "x ≥ 0", "g": "x", "k": 0.0,
+                                      "op": ">=",
                                       "kind": "inequality", "multiplier": "lambda2",
                                       "text": "x >= 0", "unicode": "x ≥ 0",
                                       "latex": r"x \ge 0"}

@@ -27,7 +27,7 @@ from lark import Token, Transformer
 from nablab.core.catalog import CATALOG
 from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS
-from nablab.core.printing import textbook_tree
+from nablab.core.textbook import textbook_tree
 from nablab.errors import ParseError
 from nablab.parse.limits import ParseLimits
 

@@ -17,7 +17,7 @@ import sympy
 from sympy import Add, Mul, Pow
 
 from nablab.calculus.steps.step import Step, combine, table_rule
-from nablab.core.printing import textbook_terms
+from nablab.core.textbook import textbook_terms
 
 Rule = Callable[[Any, sympy.Symbol], Step]
 _PLACEHOLDERS = ("u", "v", "w", "t", "s")

@@ -1,0 +1,176 @@
+"""The textbook order of a formula's terms and factors, and the facts its printers share.
+
+Every derived formula is written as a textbook writes it: the terms of a sum by descending
+degree with the constant last, a sum inside parentheses starting with a positive term when it
+has one (``−2x(y − wx)``, not ``−2x(−wx + y)``), undefined functions after the other factors
+(``3x²f(x) + x³f′(x)``). The Unicode and LaTeX printers (:mod:`nablab.core.printing`,
+:mod:`nablab.core.latex`) both take their order from here, so the two never disagree.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sympy
+from sympy import Add, Mul, Pow, Rational, S
+
+from nablab.core.catalog import CATALOG
+
+SUPERSCRIPT = str.maketrans("0123456789-()", "⁰¹²³⁴⁵⁶⁷⁸⁹⁻⁽⁾")
+
+
+def _is_negative(term: Any) -> bool:
+    return bool(term.as_coeff_Mul()[0].is_negative) if term.is_Mul or term.is_Number else False
+
+
+def _degree(term: Any) -> Rational:
+    """The total degree of a term in its symbols (a factor that is no power of a symbol,
+    such as sin(x), counts 0): the key of the textbook order."""
+    degree = S.Zero
+    for factor in Mul.make_args(term):
+        if getattr(factor, "ordered_by_argument", False):  # d/dx(x²) goes where x² goes
+            factor = factor.args[0]
+        base, power = factor.as_base_exp()
+        if not power.is_Rational or not base.free_symbols:
+            continue
+        if base.is_Symbol:
+            degree += power
+        elif base.is_Add or base.is_Mul:  # 2(x − 1)² has degree 2
+            degree += power * max(_degree(t) for t in Add.make_args(base))
+    return degree
+
+
+def _marks(term: Any) -> list[Any]:
+    return [f for f in Mul.make_args(term) if getattr(f, "ordered_by_argument", False)]
+
+
+def _is_marked(term: Any) -> bool:
+    """A term not worked out yet (d/dx(4)): after the worked ones of its degree."""
+    return bool(_marks(term))
+
+
+def _is_constant(term: Any) -> bool:
+    """No variable in it (d/dx(4) counts as the constant 4)."""
+    factors = [f.args[0] if getattr(f, "ordered_by_argument", False) else f
+               for f in Mul.make_args(term)]
+    return not any(f.free_symbols for f in factors)
+
+
+def _derivative_order(term: Any) -> tuple[int, tuple[str, ...]]:
+    """The highest order of a derivative in a term, and the names of the functions
+    differentiated: the product rule reads 3x²f(x) + x³f′(x) and f′(x)g(x) + f(x)g′(x)."""
+    if not term.has(sympy.Derivative):
+        return 0, ()
+    found = term.atoms(sympy.Derivative)
+    return (max(d.derivative_count for d in found),
+            tuple(sorted(type(d.expr).__name__ for d in found)))
+
+
+def function_key(factor: Any) -> tuple[int, str]:
+    """Undefined functions and their derivatives after the other factors, by name."""
+    if isinstance(factor, sympy.core.function.AppliedUndef):
+        return 1, type(factor).__name__
+    if factor.is_Derivative and isinstance(factor.expr, sympy.core.function.AppliedUndef):
+        return 1, type(factor.expr).__name__
+    return 0, ""
+
+
+def textbook_terms(expr: Any, nested: bool) -> list[Any]:
+    """The terms of a sum in textbook order.
+
+    Descending degree, the constant last, ties in SymPy's order (which a sum with no power of
+    a variable, such as 1 + e^(−x), keeps); a sum that is printed inside
+    parentheses (``nested``) starts with its first positive term when it has one, so a
+    factor reads ``(y − wx)`` and ``(2 − x)``.
+    """
+    terms = expr.as_ordered_terms()
+    if any(_degree(t) > 0 for t in terms):
+        terms.sort(key=lambda t: (_is_constant(t), _derivative_order(t), -_degree(t),
+                                  _is_marked(t)))
+    else:  # no power of a variable to order by: SymPy's order, 1 + e^(−x) as usually written
+        terms.sort(key=_derivative_order)
+    if nested and _is_negative(terms[0]):
+        first = next((i for i, t in enumerate(terms) if not _is_negative(t)), None)
+        if first is not None:
+            terms.insert(0, terms.pop(first))
+    return terms
+
+
+def textbook_tree(expr: Any, nested: bool = False) -> Any:
+    """``expr`` unevaluated, with every sum in textbook order, for printing in the order of
+    its arguments (the twin of a construct that keeps no typed order of its own)."""
+    if expr.is_Atom or not expr.args or not isinstance(expr, sympy.Expr):
+        return expr
+    if expr.is_Add:
+        return sympy.Add(*(textbook_tree(t, True) for t in textbook_terms(expr, nested)),
+                         evaluate=False)
+    args = [textbook_tree(a, True) for a in expr.args]
+    try:
+        return expr.func(*args, evaluate=False)
+    except TypeError:  # a class that takes no ``evaluate`` (Piecewise, Subs)
+        return expr
+
+
+#: Primes for the first derivatives of a function of one variable: f′, f″, f‴.
+PRIMES = {1: "′", 2: "″", 3: "‴"}
+
+
+def derivative_orders(expr: Any) -> tuple[int, ...] | None:
+    """How often a derivative of an undefined function differentiates by each argument, in
+    argument order; None when it is not such a derivative (d/dx of a formula)."""
+    function = expr.expr
+    if not isinstance(function, sympy.core.function.AppliedUndef):
+        return None
+    counts = dict(expr.variable_count)
+    if any(v not in function.args or not (v.is_Symbol or len(function.args) == 1)
+           for v in counts):
+        return None  # d/dx of f(x²) is no f′; f′(g(x)) is, as SymPy's chain rule writes it
+    return tuple(int(counts.get(a, 0)) for a in function.args)
+
+
+def is_function_of(expr: Any) -> bool:
+    """An undefined function applied (f(x)), or a derivative of one (f′(x))."""
+    return isinstance(expr, sympy.core.function.AppliedUndef) or (
+        expr.is_Derivative and derivative_orders(expr) is not None)
+
+
+def prime_marks(order: int) -> str:
+    """′, ″, ‴, then ⁽⁴⁾: the marks of the order-th derivative of a function of one variable."""
+    return PRIMES.get(order, f"({order})".translate(SUPERSCRIPT) if order else "")
+
+
+def step_name(notation: str) -> str:
+    row = CATALOG.named("heaviside")
+    name = None if row is None else getattr(row, notation)
+    return name or "H"
+
+
+def split_fraction(factors: list[Any], typed: bool) -> tuple[list[Any], list[Any]]:
+    """A product's factors as (numerator, denominator): ``2x/(3y)`` → ([2, x], [3, y]).
+
+    ``typed``: the factors are an unevaluated twin's, and ``1/(2x)`` keeps ``2x`` whole.
+    """
+    numer: list[Any] = []
+    denom: list[Any] = []
+    for factor in factors:
+        if factor.is_Rational and factor is not S.One:
+            if factor.p != 1:
+                numer.append(sympy.Integer(factor.p))
+            if factor.q != 1:
+                denom.append(sympy.Integer(factor.q))
+        elif factor.is_Pow and factor.exp.is_Rational and factor.exp.is_negative:
+            if factor.exp == -1 and factor.base.is_Mul and typed and \
+                    not factor.base.as_coeff_Mul()[0].is_negative:
+                denom += list(factor.base.args)  # 1/(2x) as typed
+            else:
+                denom.append(factor.base if factor.exp == -1 else Pow(factor.base, -factor.exp))
+        elif (factor.is_Pow and factor.exp.could_extract_minus_sign()
+              and not factor.exp.is_Number):
+            denom.append(Pow(factor.base, -factor.exp))
+        elif factor is not S.One:
+            numer.append(factor)
+    return numer, denom
+
+
+__all__ = ["PRIMES", "SUPERSCRIPT", "derivative_orders", "function_key", "is_function_of",
+           "prime_marks", "split_fraction", "step_name", "textbook_terms", "textbook_tree"]
