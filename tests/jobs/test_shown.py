@@ -101,3 +101,16 @@ def test_the_web_preview_lists_the_readings(read_as: Expression) -> None:
     data = describe(read_as, "en")
     assert data["typed"] == "e^(−2x)"
     assert [r["message"] for r in data["reading"]] == ["read as e^(−2x)"]
+
+
+def test_a_constraints_readings_are_said_too(read_as: Expression) -> None:
+    """A relation that keeps readings (the parser's) adds them after the function's."""
+    from types import SimpleNamespace
+
+    from nablab.jobs.shown import readings_of
+
+    other = Reading.of("test_exponent", typed="e^-x", read="e^(−x)")
+    result = SimpleNamespace(constraints=[SimpleNamespace(relation=SimpleNamespace(
+        readings=(READ, other)))])
+    assert readings_of(result, read_as) == (READ, other)
+    assert readings_of(SimpleNamespace(), None) == ()

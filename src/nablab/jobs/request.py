@@ -163,9 +163,9 @@ class Request:
         from nablab.jobs import shown
 
         expression = shown.expression_of(result) or self._typed_function()
+        readings = shown.readings_of(result, expression)
         if as_json:
-            return shown.with_typed(self.to_json(result, lang), expression, lang)
-        readings = () if expression is None else expression.readings
+            return shown.with_typed(self.to_json(result, lang), expression, lang, readings)
         return shown.with_readings(self.document(result, lang), readings, lang)
 
     def _typed_function(self) -> Expression | None:

@@ -33,15 +33,26 @@ def expression_of(result: Any) -> Expression | None:
     return value if isinstance(value, Expression) else None
 
 
+def readings_of(result: Any, expression: Expression | None) -> tuple[Reading, ...]:
+    """The function's readings, then its constraints' (a relation that keeps ``readings``),
+    each said once."""
+    found = list(() if expression is None else expression.readings)
+    for constraint in getattr(result, "constraints", ()) or ():
+        relation = getattr(constraint, "relation", constraint)
+        found += getattr(relation, "readings", ())
+    return tuple(dict.fromkeys(found))
+
+
 def readings_json(readings: Sequence[Reading], lang: str) -> list[dict[str, Any]]:
     """The ``reading`` list: one object per rule (``rule``, its fields, ``message``)."""
     return [r.to_json(lang) for r in readings]
 
 
-def with_typed(data: dict[str, Any], expression: Expression | None,
-               lang: str) -> dict[str, Any]:
+def with_typed(data: dict[str, Any], expression: Expression | None, lang: str,
+               readings: Sequence[Reading] | None = None) -> dict[str, Any]:
     """``data`` with ``typed`` (the function as typed, Unicode) beside its ``expression``
-    or ``function`` field (else last), and ``reading``; the other fields unchanged."""
+    or ``function`` field (else last), and ``reading`` (``readings``, by default the
+    expression's); the other fields unchanged."""
     out: dict[str, Any] = {}
     typed = None if expression is None or "typed" in data else expression.unicode
     for key, value in data.items():
@@ -50,8 +61,9 @@ def with_typed(data: dict[str, Any], expression: Expression | None,
             out["typed"] = typed
     if typed is not None and "typed" not in out:
         out["typed"] = typed
-    out.setdefault("reading", readings_json(() if expression is None
-                                            else expression.readings, lang))
+    if readings is None:
+        readings = () if expression is None else expression.readings
+    out.setdefault("reading", readings_json(readings, lang))
     return out
 
 
@@ -64,4 +76,4 @@ def with_readings(document: Document, readings: Sequence[Reading], lang: str) ->
     return Document((*blocks[:1], *lines, *blocks[1:]))
 
 
-__all__ = ["expression_of", "readings_json", "with_readings", "with_typed"]
+__all__ = ["expression_of", "readings_json", "readings_of", "with_readings", "with_typed"]

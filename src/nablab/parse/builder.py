@@ -223,7 +223,9 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         if a is not None and b is not None:
             approx = _float(lambda: a + sign * b, left.start, right.end)
         if left.terms is not None and left.approx is None and approx is None:
-            left.twin_terms = [*(left.twin_terms or [left.typed]), twin]
+            if left.twin_terms is None:
+                left.twin_terms = [left.typed]  # before the value's terms grow
+            left.twin_terms.append(twin)
             left.terms.append(term)
             left._built = None
             left.end, left.depth = right.end, max(left.depth, _depth(right))
@@ -255,7 +257,9 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
             approx = _float(lambda: a * b ** power, left.start, right.end)
         twin = right.typed if power == 1 else sympy.Pow(right.typed, -1, evaluate=False)
         if left.factors is not None and left.approx is None and approx is None:
-            left.twin_factors = [*(left.twin_factors or [left.typed]), twin]
+            if left.twin_factors is None:
+                left.twin_factors = [left.typed]
+            left.twin_factors.append(twin)
             left.factors.append(factor)
             left._built = None
             left.end, left.depth = right.end, max(left.depth, _depth(right))
@@ -418,11 +422,14 @@ def _applied_twin(build: Any, value: Any, args: list[Node]) -> Any:
     quotient)."""
     typed = [a.typed for a in args]
     exprs = [a.expr for a in args]
-    if isinstance(build, sympy.FunctionClass):
-        return build(*typed, evaluate=False)
-    if isinstance(value, sympy.Function) and len(value.args) == len(exprs) and all(
-            v is e for v, e in zip(value.args, exprs, strict=True)):
-        return value.func(*typed, evaluate=False)
+    try:
+        if isinstance(build, sympy.FunctionClass):
+            return build(*typed, evaluate=False)
+        if isinstance(value, sympy.Function) and len(value.args) == len(exprs) and all(
+                v is e for v, e in zip(value.args, exprs, strict=True)):
+            return value.func(*typed, evaluate=False)
+    except (TypeError, ValueError):  # a class that cannot stay unevaluated
+        return None
     if len(exprs) == 1 and value.is_Pow and value.base == exprs[0]:  # √(…), ∛(…)
         return sympy.Pow(typed[0], value.exp, evaluate=False)
     return None
