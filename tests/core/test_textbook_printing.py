@@ -118,3 +118,15 @@ def test_the_typed_form_survives_pickling() -> None:
     assert expression.unicode == "4 − x² − 2y²" and expression.latex == "4 - x^{2} - 2 y^{2}"
     relation = pickle.loads(pickle.dumps(parse_relation("2(x-1)^2 - 10y + 6 = 0")))
     assert relation.unicode == "2(x − 1)² − 10y + 6 = 0"
+
+
+def test_the_product_rule_reads_u_prime_v_plus_u_v_prime_at_every_step() -> None:
+    """The marks of a derivation not yet worked out take the order of their results."""
+    from nablab.calculus.notation import mark, unicode
+
+    applied = mark(g(x), x) * f(x) + mark(f(x), x) * g(x)
+    assert unicode(applied) == "d/dx(f(x))·g(x) + f(x)·d/dx(g(x))"
+    assert to_unicode(sympy.diff(f(x) * g(x), x)) == "f′(x)g(x) + f(x)g′(x)"
+    chain = mark(g(x), x) * sympy.Derivative(f(g(x)), g(x))
+    assert unicode(chain) == "f′(g(x))·d/dx(g(x))"
+    assert to_unicode(x**2 * f(x, y).diff(x) + 2 * x * f(x, y)) == "2x·f(x, y) + x²·∂f/∂x"

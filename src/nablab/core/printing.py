@@ -228,8 +228,8 @@ class UnicodePrinter(StrPrinter):
     def _separator(self, left: Any, right: Any, left_text: str, right_text: str) -> str:
         if right.is_Number or right_text[0].isdigit():
             return "·"
-        if is_function_of(right) and not left_text[-1].isalpha():
-            return ""  # 3x²f(x), x³f′(x)
+        if is_function_of(right) and not left_text[-1].isalpha() and right_text[0] != "∂":
+            return ""  # 3x²f(x), x³f′(x); but x²·∂f/∂x
         if left.is_Number and right_text[0] != MINUS:
             return ""
         if right_text.startswith("("):

@@ -56,23 +56,35 @@ def _is_constant(term: Any) -> bool:
     return not any(f.free_symbols for f in factors)
 
 
+def _differentiated(factor: Any) -> tuple[int, str] | None:
+    """(order, name) of a derivative of an undefined function, worked out (f′(x)) or not yet
+    (d/dx(f(x)) in a derivation); None for any other factor."""
+    undefined = sympy.core.function.AppliedUndef
+    if factor.is_Derivative and isinstance(factor.expr, undefined):
+        return int(factor.derivative_count), type(factor.expr).__name__
+    if getattr(factor, "ordered_by_argument", False) and isinstance(factor.args[0], undefined):
+        return 1, type(factor.args[0]).__name__
+    return None
+
+
 def _derivative_order(term: Any) -> tuple[int, tuple[str, ...]]:
-    """The highest order of a derivative in a term, and the names of the functions
-    differentiated: the product rule reads 3x²f(x) + x³f′(x) and f′(x)g(x) + f(x)g′(x)."""
-    if not term.has(sympy.Derivative):
+    """The highest order of a derivative of an undefined function in a term, and the names
+    of the functions differentiated: the product rule reads 3x²f(x) + x³f′(x) and
+    f′(x)g(x) + f(x)g′(x), as (uv)′ = u′v + uv′."""
+    found = [d for f in Mul.make_args(term) if (d := _differentiated(f)) is not None]
+    if not found and term.has(sympy.Derivative):  # inside a power or a function
+        found = [d for a in term.atoms(sympy.Derivative) if (d := _differentiated(a))]
+    if not found:
         return 0, ()
-    found = term.atoms(sympy.Derivative)
-    return (max(d.derivative_count for d in found),
-            tuple(sorted(type(d.expr).__name__ for d in found)))
+    return max(order for order, _ in found), tuple(sorted(name for _, name in found))
 
 
 def function_key(factor: Any) -> tuple[int, str]:
     """Undefined functions and their derivatives after the other factors, by name."""
     if isinstance(factor, sympy.core.function.AppliedUndef):
         return 1, type(factor).__name__
-    if factor.is_Derivative and isinstance(factor.expr, sympy.core.function.AppliedUndef):
-        return 1, type(factor.expr).__name__
-    return 0, ""
+    differentiated = _differentiated(factor)
+    return (1, differentiated[1]) if differentiated is not None else (0, "")
 
 
 def textbook_terms(expr: Any, nested: bool) -> list[Any]:
