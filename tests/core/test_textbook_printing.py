@@ -25,6 +25,10 @@ TYPED = [
     ("x^3 - 3x + 1", "x³ − 3x + 1", "x^{3} - 3 x + 1"),
     ("(x - 1)(x + 2)", "(x − 1)(x + 2)", r"\left(x - 1\right) \left(x + 2\right)"),
     ("(x, 2 - y)", "(x, 2 − y)", r"\left(x, 2 - y\right)"),
+    ("−(x + y)/x", "−(x + y)/x", r"- \frac{x + y}{x}"),
+    ("-(x + y)", "−(x + y)", r"- \left(x + y\right)"),
+    ("x - (y + 1)/2", "x − (y + 1)/2", r"x - \frac{y + 1}{2}"),
+    ("x*(-y)", "x(−y)", r"x \left(- y\right)"),
 ]
 
 

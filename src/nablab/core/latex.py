@@ -12,7 +12,6 @@ from typing import Any
 
 import sympy
 from sympy import Mul
-from sympy.core.mul import _keep_coeff
 from sympy.printing.latex import LatexPrinter
 from sympy.printing.precedence import PRECEDENCE, precedence
 
@@ -23,6 +22,7 @@ from nablab.core.textbook import (
     split_fraction,
     step_name,
     textbook_terms,
+    typed_product,
 )
 
 
@@ -68,22 +68,21 @@ class NablabLatexPrinter(LatexPrinter):
 
     def _typed_mul(self, expr: Any) -> str:
         """A product as typed: its factors in order, a quotient as ``\\frac``."""
-        coeff, rest = expr.as_coeff_Mul()
-        sign = ""
-        if coeff.is_negative:
-            sign, expr = "- ", _keep_coeff(-coeff, rest)
-        numer, denom = split_fraction(list(expr.args) if expr.is_Mul else [expr],
-                                      typed=True)
-        top = self._typed_factors(numer) if numer else "1"
+        negative, factors = typed_product(expr)
+        sign = "- " if negative else ""
+        numer, denom = split_fraction(factors, typed=True)
+        top = self._typed_factors(numer, alone=not (sign and not denom)) if numer else "1"
         if not denom:
             return sign + top
         return sign + rf"\frac{{{top}}}{{{self._typed_factors(denom)}}}"
 
-    def _typed_factors(self, factors: list[Any]) -> str:
+    def _typed_factors(self, factors: list[Any], alone: bool = True) -> str:
+        """Factors side by side; a sum in parentheses unless it stands alone (a whole
+        numerator or denominator)."""
         out = ""
         for i, factor in enumerate(factors):
             text = self._print(factor)
-            if precedence(factor) < PRECEDENCE["Mul"] and len(factors) > 1:
+            if precedence(factor) < PRECEDENCE["Mul"] and (len(factors) > 1 or not alone):
                 text = rf"\left({text}\right)"
             if i and (factor.is_Number or text[:1].isdigit()):
                 out += r" \cdot "

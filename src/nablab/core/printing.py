@@ -34,6 +34,7 @@ from nablab.core.textbook import (
     split_fraction,
     step_name,
     textbook_terms,
+    typed_product,
 )
 
 _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
@@ -195,11 +196,16 @@ class UnicodePrinter(StrPrinter):
             self._depth -= 1
 
     def _print_Mul(self, expr: Any) -> str:
-        coeff, rest = expr.as_coeff_Mul()
-        sign = ""
-        if coeff.is_negative:
-            sign, expr = MINUS, _keep_coeff(-coeff, rest)
-        numer, denom = self._split_fraction(expr)
+        if self.typed:
+            negative, factors = typed_product(expr)
+            sign = MINUS if negative else ""
+            numer, denom = split_fraction(factors, typed=True)
+        else:
+            coeff, rest = expr.as_coeff_Mul()
+            sign = ""
+            if coeff.is_negative:
+                sign, expr = MINUS, _keep_coeff(-coeff, rest)
+            numer, denom = self._split_fraction(expr)
         top = self._join(numer) if numer else "1"
         if not denom:
             return sign + top

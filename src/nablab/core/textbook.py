@@ -157,6 +157,28 @@ def step_name(notation: str) -> str:
     return name or "H"
 
 
+def typed_product(expr: Any) -> tuple[bool, list[Any]]:
+    """A typed product's sign and factors, in the order typed: nested products are opened
+    (``2·(3x)`` is 2·3x) unless they start with a minus (``x·(−y)`` keeps it), and a leading
+    negative number becomes the sign (``−(x + y)/x``: −, [x + y, 1/x])."""
+    factors = _opened(expr) if expr.is_Mul else [expr]  # SymPy's LaTeX gives x⁻² here too
+    if factors and factors[0].is_Number and factors[0].is_negative:
+        first = -factors[0]
+        return True, (factors[1:] if first == 1 else [first, *factors[1:]]) or [S.One]
+    return False, factors
+
+
+def _opened(product: Any) -> list[Any]:
+    out: list[Any] = []
+    for factor in product.args:
+        negative = factor.is_Mul and factor.args[0].is_Number and factor.args[0].is_negative
+        if factor.is_Mul and (not out or not negative):
+            out += _opened(factor)
+        else:
+            out.append(factor)
+    return out
+
+
 def split_fraction(factors: list[Any], typed: bool) -> tuple[list[Any], list[Any]]:
     """A product's factors as (numerator, denominator): ``2x/(3y)`` → ([2, x], [3, y]).
 
@@ -185,4 +207,5 @@ def split_fraction(factors: list[Any], typed: bool) -> tuple[list[Any], list[Any
 
 
 __all__ = ["PRIMES", "SUPERSCRIPT", "derivative_orders", "function_key", "is_function_of",
-           "prime_marks", "split_fraction", "step_name", "textbook_terms", "textbook_tree"]
+           "prime_marks", "split_fraction", "step_name", "textbook_terms", "textbook_tree",
+           "typed_product"]
