@@ -33,7 +33,7 @@ def run_json(*argv: str) -> Any:
 
 def test_limit_json_matches_sympy() -> None:
     data = run_json("limit", "x^2 - x")
-    assert set(data) == {"derivative", "steps", "numeric", "best_h"}
+    assert set(data) == {"derivative", "steps", "numeric", "best_h", "typed", "reading"}
     x = sympy.Symbol("x", real=True)
     assert parse(data["derivative"]).expr == 2 * x - 1 == sympy.diff(x**2 - x, x)
     assert data["numeric"] is None and data["best_h"] is None
@@ -64,7 +64,7 @@ def test_limit_partial_text_in_both_languages() -> None:
 
 def test_steps_json_shape_and_rules() -> None:
     data = run_json("steps", "1/(1 + e^{-x})")
-    assert set(data) == {"result", "steps"}
+    assert set(data) == {"result", "steps", "typed", "reading"}
     assert data["result"] == "exp(-x)/(1 + exp(-x))**2"
     assert all(set(s) == {"rule", "latex", "text"} for s in data["steps"])
     rules = [s["rule"] for s in data["steps"]]

@@ -34,8 +34,9 @@ def test_json_object() -> None:
     code, out, _ = run("diff", "x^2 + 3xy + y^2", "--at", "x=1,y=2", "--json")
     data = json.loads(out)
     assert code == 0
-    assert set(data) == {"expression", "latex", "variables", "partials", "gradient", "hessian",
-                         "at", "constant", "asked", "derivative", "derivative_at"}
+    assert set(data) == {"expression", "typed", "latex", "variables", "partials", "gradient",
+                         "hessian", "at", "reading", "constant", "asked", "derivative",
+                         "derivative_at"}
     assert data["constant"] is False and data["asked"] is None and data["derivative"] is None
     assert data["variables"] == ["x", "y"]
     assert data["partials"] == {"x": "2*x + 3*y", "y": "3*x + 2*y"}

@@ -27,7 +27,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_text_output_tells_the_whole_story() -> None:
     code, out, err = run("lagrange", F, "--constraint", PATH)
     assert code == 0 and err == ""
-    assert "L(x, y, λ) = −x² − 2y² + 4 − λ(−10y + 2(x − 1)² + 6)" in out
+    assert "L(x, y, λ) = −x² − 2y² + 4 − λ(2(x − 1)² − 10y + 6)" in out
     assert "−2x = λ(4x − 4)" in out
     assert "(0.353532, 0.683584)   0.273434      2.94044   local maximum   ← highest" in out
     assert "No lowest point" in out and "touches the constraint curve" in out
@@ -50,7 +50,8 @@ def test_several_constraints_and_inequalities() -> None:
                        "--json", "--no-check")
     data = json.loads(out)
     assert code == 0 and data["maximum"]["value"] == 25
-    assert data["constraints"][1] == {"source": "x >= 0", "g": "x", "k": 0.0, "op": ">=",
+    assert data["constraints"][1] == {"source": "x >= 0", "typed": "x ≥ 0", "g": "x", "k": 0.0,
+                                      "op": ">=",
                                       "kind": "inequality", "multiplier": "lambda2",
                                       "text": "x >= 0", "unicode": "x ≥ 0",
                                       "latex": r"x \ge 0"}

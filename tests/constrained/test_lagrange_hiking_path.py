@@ -137,12 +137,12 @@ def test_no_nan_anywhere(result: LagrangeResult) -> None:
 
 def test_lagrangian_and_system_as_written(result: LagrangeResult) -> None:
     assert result.lagrangian_head == "L(x, y, λ)"
-    assert result.lagrangian_unicode.endswith("− λ(−10y + 2(x − 1)² + 6)")
-    assert result.system == ("−2x = λ(4x − 4)", "−4y = −10λ", "−10y + 2(x − 1)² + 6 = 0")
+    assert result.lagrangian_unicode.endswith("− λ(2(x − 1)² − 10y + 6)")
+    assert result.system == ("−2x = λ(4x − 4)", "−4y = −10λ", "2(x − 1)² − 10y + 6 = 0")
     assert result.vector_form == "∇f = λ∇g"
     assert r"\lambda \left(" not in result.lagrangian_latex
     assert result.lagrangian_latex.endswith(
-        r"\lambda\left(- 10 y + 2 \left(x - 1\right)^{2} + 6\right)")
+        r"\lambda\left(2 \left(x - 1\right)^{2} - 10 y + 6\right)")
 
 
 def test_explanation_in_both_languages(result: LagrangeResult) -> None:

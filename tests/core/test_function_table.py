@@ -178,7 +178,10 @@ def test_printed_forms_read_back(row: FunctionSpec) -> None:
     expr = row.build(*_symbols(row))
     assert CATALOG.of(expr) is row
     assert type(expr).__name__ in row.names  # SymPy's str() of it reads back
-    for printed in (to_unicode(expr), to_latex(expr), to_str(expr)):
+    # the unit step is printed H(x) as textbooks write it; typed, H is a name (only str()
+    # reads back as the step)
+    shown = () if row.name == "heaviside" else (to_unicode(expr), to_latex(expr))
+    for printed in (*shown, to_str(expr)):
         assert nablab.parse(printed).expr == expr, printed
     if row.unicode is not None:
         assert to_unicode(expr).startswith(row.unicode)

@@ -103,13 +103,13 @@ def test_the_result_crosses_processes_and_is_what_the_command_prints(
     again = pickle.loads(pickle.dumps(result))
     assert request_.to_json(again, "en") == request_.to_json(result, "en")
     code, out, _ = _cli(*argv, "--json")
-    data = request_.to_json(result, "en")
+    data = request_.output(result, "en", True)
     data.pop("seconds", None)
     printed = json.loads(out)
     printed.pop("seconds", None)
     assert code == 0 and printed == json.loads(json.dumps(data))
     code, out, _ = _cli(*argv)
-    document = request_.document(result, "en").text()
+    document = request_.output(result, "en", False).text()
     if request_.command == "sweep":  # the time it took is the one line that differs
         document, out = (t.split("\n", 3)[3] for t in (document, out))
     assert code == 0 and out == document

@@ -79,3 +79,13 @@ def test_latex_roundtrip(expr: Any) -> None:
 @given(expressions)
 def test_sympy_str_roundtrip(expr: Any) -> None:
     assert same(nablab.parse(to_str(expr)).expr, expr)
+
+
+@SETTINGS
+@given(expressions)
+def test_the_typed_form_reads_back(expr: Any) -> None:
+    """What the output shows as typed, pasted back, is the same function."""
+    for text in (to_unicode(expr), to_latex(expr), to_str(expr)):
+        typed = nablab.parse(text)
+        assert same(nablab.parse(typed.unicode).expr, expr), typed.unicode
+        assert same(nablab.parse(typed.latex).expr, expr), typed.latex

@@ -137,6 +137,10 @@ def test_web_api_parse_preview(web_server: Server) -> None:
     status, data = web_server.post("/api/parse", {"expression": "\\frac{1}{1+e^{-x}}"})
     assert status == 200
     assert data["variables"] == ["x"] and data["unicode"]
+    assert data["typed"] == "1/(1 + e^(−x))" and data["reading"] == []
+    status, data = web_server.post("/api/parse", {"expression": "4 - x^2 - 2y^2"})
+    assert data["typed"] == data["unicode"] == "4 − x² − 2y²"
+    assert data["latex"] == "4 - x^{2} - 2 y^{2}"
     status, data = web_server.post("/api/parse", {"expression": "w1 x1 + w2 x2",
                                                   "vars": "w1,w2"})
     assert data["variables"] == ["w1", "w2"] and data["parameters"] == ["x1", "x2"]

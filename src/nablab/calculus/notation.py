@@ -21,6 +21,8 @@ class DiffMark(sympy.Function):
 
     nargs = 2
     partial = False
+    #: In a sum, d/dx(x²) takes the place of x² (the printer's textbook order).
+    ordered_by_argument = True
 
     def _nablab_unicode(self, printer: Any) -> str:
         expr, var = self.args

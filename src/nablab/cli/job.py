@@ -61,7 +61,7 @@ def _run(request: Any, bar: ProgressBar | None, drawing: bool, as_json: bool,
     finally:
         if bar is not None:
             bar.close()
-    output = request.to_json(result, lang) if as_json else request.document(result, lang)
+    output = request.output(result, lang, as_json)
     return output, (result if drawing else None)
 
 

@@ -88,7 +88,7 @@ def _picture(result: LagrangeResult) -> list[Note]:
     if len(result.variables) == 2 and len(binding) == 1:
         i = binding[0]
         return [("lagrange.explain.tangent", {
-            **params, "constraint": result.constraints[i].unicode,
+            **params, "constraint": result.constraints[i].typed,
             "grad_g": _vector(c.constraint_gradients[i]),
             "lam": result.constraints[i].multiplier_unicode,
             "lam_value": c.multipliers_unicode[i]})]
@@ -102,7 +102,7 @@ def _kkt(result: LagrangeResult) -> list[Note]:
         return []
     out: list[Note] = [("lagrange.kkt.conditions", {})]
     for c in result.candidates[:MAX_DESCRIBED]:
-        active = ", ".join(result.constraints[i].unicode for i, a in enumerate(c.active) if a)
+        active = ", ".join(result.constraints[i].typed for i, a in enumerate(c.active) if a)
         lams = ", ".join(f"{result.constraints[i].multiplier_unicode} = {m}"
                          for i, m in enumerate(c.multipliers_unicode))
         allows = {(True, True): "both", (True, False): "max", (False, True): "min",

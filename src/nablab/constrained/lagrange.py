@@ -156,7 +156,7 @@ def _result(problem: Problem, solved: Solved, candidates: tuple[Candidate, ...],
     vector = show.vector_form(problem)
     f = problem.objective
     return LagrangeResult(
-        objective=f, function=to_str(f.expr), unicode=to_unicode(f.expr), latex=f.latex,
+        objective=f, function=to_str(f.expr), unicode=f.unicode, latex=f.latex,
         variables=problem.names, constraints=tuple(_info(problem, i)
                                                    for i in range(len(problem.constraints))),
         lagrangian=lagrangian.str, lagrangian_unicode=lagrangian.unicode,

@@ -77,8 +77,17 @@ class ConstraintInfo:
     def source(self) -> str:
         return self.relation.source
 
+    @property
+    def typed(self) -> str:
+        """The constraint as typed (``2(x − 1)² − 10y + 6 = 0``), which the output shows."""
+        return self.relation.unicode
+
+    @property
+    def typed_latex(self) -> str:
+        return self.relation.latex
+
     def to_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "g": self.g_text,
+        return {"source": self.source, "typed": self.typed, "g": self.g_text,
                 "k": self.k_value, "op": self.op, "kind": self.kind,
                 "multiplier": self.multiplier, "text": self.text, "unicode": self.unicode,
                 "latex": self.latex}
@@ -206,7 +215,7 @@ class LagrangeResult(Presentable):
                  for p in self.singular_points]
         return {"function": f"{self.objective.name or 'f'}({', '.join(self.variables)}) = "
                             f"{self.unicode}",
-                "constraints": [c.unicode for c in self.constraints],
+                "constraints": [c.typed for c in self.constraints],
                 "lagrangian": f"{self.lagrangian_head} = {self.lagrangian_unicode}",
                 "vector_form": self.vector_form, "system": list(self.system),
                 "complete": self.complete, "rows": rows, **sections}
@@ -216,7 +225,7 @@ class LagrangeResult(Presentable):
         names = ", ".join(Math.symbol(v).latex for v in self.variables)
         return {"function": f"{Math.symbol(self.objective.name or 'f').latex}({names}) = "
                             f"{self.latex}",
-                "constraints": [c.latex for c in self.constraints],
+                "constraints": [c.typed_latex for c in self.constraints],
                 "lagrangian": f"L = {self.lagrangian_latex}",
                 "vector_form": self.vector_form_latex, "system": list(self.system_latex)}
 

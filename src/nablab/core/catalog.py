@@ -142,8 +142,8 @@ ROWS: tuple[FunctionSpec, ...] = (
                  kink="relu", continuous=True, expanded=lambda a: Max(0, a)),
     FunctionSpec("softplus", _softplus, float_twin=lambda x: math.log1p(math.exp(x))),
     FunctionSpec("heaviside", _heaviside, head=sympy.Heaviside, aliases=("Heaviside",),
-                 max_args=2, float_twin=heaviside_float, latex=r"\operatorname{heaviside}",
-                 kink="heaviside"),
+                 max_args=2, float_twin=heaviside_float, unicode="H", latex="H",
+                 kink="heaviside"),  # printed H(x), the unit step as textbooks write it
     FunctionSpec("max", sympy.Max, aliases=("Max",), min_args=2, max_args=8, float_twin=max,
                  latex_commands=("max",), kink="max", continuous=True),
     FunctionSpec("min", sympy.Min, aliases=("Min",), min_args=2, max_args=8, float_twin=min,

@@ -59,6 +59,9 @@ class Expression:
         readings: what the reading policy decided about the text (see
             :mod:`nablab.core.reading`), in the order of the text.
         asked: the derivative the text asked for (``d/dx (…)``), else None.
+        twin: the formula as typed: ``expr`` unevaluated, its sums and products in the order
+            and grouping of the text (``4 − x²`` where ``expr`` is ``−x² + 4``); None when
+            built from SymPy. :attr:`unicode` and :attr:`latex` print it.
 
     Symbols that appear in ``expr`` but are not variables are parameters: derivatives treat
     them as constants (``a x^2`` with variables ``(x,)`` has derivative ``2 a x``).
@@ -75,6 +78,7 @@ class Expression:
     name: str | None = None
     readings: tuple[Reading, ...] = ()
     asked: AskedDerivative | None = None
+    twin: Any = field(default=None, repr=False, compare=False)
     _cache: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     # -- construction ---------------------------------------------------------------------
@@ -106,7 +110,11 @@ class Expression:
 
     def __getstate__(self) -> dict[str, Any]:
         # Caches hold compiled code and SymEngine objects: rebuilt on demand, never shipped.
-        return {**self.__dict__, "_cache": {}}
+        # The twin is shipped printed: SymPy unpickles an unevaluated tree evaluated.
+        if self.twin is None:
+            return {**self.__dict__, "_cache": {}}
+        shown = {"unicode": self.unicode, "latex": self.latex}
+        return {**self.__dict__, "twin": None, "_cache": shown}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state)
@@ -300,17 +308,33 @@ class Expression:
 
     # -- display --------------------------------------------------------------------------
     @property
+    def shown(self) -> Any:
+        """What the display prints: the twin as typed, else the expression."""
+        return self.expr if self.twin is None else self.twin
+
+    @property
     def latex(self) -> str:
+        """The function in LaTeX, as it was typed (see :attr:`twin`)."""
         cached = self._cache.get("latex")
         if cached is None:
+            typed, shown = self.twin is not None, self.shown
             cached = self._cache["latex"] = (
-                to_latex(self.expr) if not self.is_vector
-                else r"\left(" + ", ".join(to_latex(c) for c in self.expr) + r"\right)")
+                _safely(to_latex, shown, typed, self.expr) if not self.is_vector
+                else r"\left(" + ", ".join(_safely(to_latex, c, typed, e) for c, e in
+                                           zip(shown, self.expr, strict=True)) + r"\right)")
         return cached
 
     @property
     def unicode(self) -> str:
-        return to_unicode(self.expr)
+        """The function in one-line Unicode, as it was typed (see :attr:`twin`)."""
+        cached = self._cache.get("unicode")
+        if cached is None:
+            typed, shown = self.twin is not None, self.shown
+            cached = self._cache["unicode"] = (
+                _safely(to_unicode, shown, typed, self.expr) if not self.is_vector
+                else "(" + ", ".join(_safely(to_unicode, c, typed, e) for c, e in
+                                     zip(shown, self.expr, strict=True)) + ")")
+        return cached
 
     def __str__(self) -> str:
         return self.unicode
@@ -320,6 +344,17 @@ class Expression:
         if self.name:
             head = f"{self.name}({', '.join(to_latex(v) for v in self.variables)}) = "
         return f"$\\displaystyle {head}{self.latex}$"
+
+
+def _safely(printer: Callable[..., str], shown: Any, typed: bool, expr: Any) -> str:
+    """The twin printed as typed; should SymPy fail on an unevaluated tree, the expression
+    in textbook order instead (showing the function never fails)."""
+    if typed:
+        try:
+            return printer(shown, typed=True)
+        except (RecursionError, TypeError, ValueError, AttributeError):
+            pass
+    return printer(expr)
 
 
 def _exact(value: Any) -> Any:

@@ -109,7 +109,7 @@ def constant_result(expression: Expression,
                               maximum=extremum)
     shown = {"value": to_unicode(expression.expr)}
     return CriticalPointsResult(
-        function=exact, unicode=to_unicode(expression.expr),
+        function=exact, unicode=expression.unicode,
         variables=expression.variable_names, points=(), complete=False, method="constant",
         fallback=None, domain=box, outside_domain=0, infinite=True, solution_set=(),
         truncated=False, starts=0, periods={}, global_analysis=analysis,
@@ -122,7 +122,7 @@ def _from_exact(expression: Expression, exact: ExactAnalysis,
                 exact_timeout: float | None) -> CriticalPointsResult:
     inside = tuple(p for p in exact.points if box is None or _inside(p, box))
     result = CriticalPointsResult(
-        function=to_str(expression.expr), unicode=to_unicode(expression.expr),
+        function=to_str(expression.expr), unicode=expression.unicode,
         variables=expression.variable_names, points=inside, complete=True,
         method="groebner", fallback=None, domain=box,
         outside_domain=len(exact.points) - len(inside), infinite=False, solution_set=(),
@@ -142,7 +142,7 @@ def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] |
         analysis = _global(expression, fallback, exact_timeout)
         found_periods = periods(expression) if fallback == "not_polynomial" else {}
     result = CriticalPointsResult(
-        function=to_str(expression.expr), unicode=to_unicode(expression.expr),
+        function=to_str(expression.expr), unicode=expression.unicode,
         variables=expression.variable_names, points=found.points, complete=False,
         method="newton", fallback=fallback, domain=search_box, outside_domain=0,
         infinite=True if exact is not None else None,

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from nablab.errors import UsageError
+from nablab.errors import NablabError, UsageError
 from nablab.jobs.convert import function
 
 if TYPE_CHECKING:
@@ -163,6 +163,27 @@ class Request:
         """What the terminal shows."""
         document: Document = result.document(lang)
         return document
+
+    def output(self, result: Any, lang: str, as_json: bool) -> Any:
+        """What the faces show: :meth:`to_json` (``as_json``) or :meth:`document`, with the
+        function as typed and how it was read (see :mod:`nablab.jobs.shown`)."""
+        from nablab.jobs import shown
+
+        expression = shown.expression_of(result) or self._typed_function()
+        readings = shown.readings_of(result, expression)
+        if as_json:
+            return shown.with_typed(self.to_json(result, lang), expression, lang, readings)
+        return shown.with_readings(self.document(result, lang), readings, lang)
+
+    def _typed_function(self) -> Expression | None:
+        """The formula read again, for a result that does not keep it (a written figure)."""
+        text = getattr(self, "expression", None)
+        if not isinstance(text, str):
+            return None
+        try:
+            return function(text, getattr(self, "variables", None))
+        except NablabError:
+            return None
 
     def check_drawable(self) -> None:
         """Refuse, before computing, a picture that could not be drawn (``--plot``)."""

@@ -1,5 +1,10 @@
 """Grammar rules → SymPy objects, checking sizes as the formula is built.
 
+Beside each SymPy value the builder keeps its *typed twin*: the same formula as an
+unevaluated SymPy tree whose sums and products keep the order and grouping they were typed in
+(``4 - x^2`` stays ``4 − x²``, never ``−x² + 4``), which is what the output shows as the
+function. A construct that makes no twin of its own has its value as its twin.
+
 The builder runs inside the LALR parser (each rule is built the moment it is reduced), so
 deep inputs never recurse in Python. Every node knows its source span, its nesting depth and,
 when it is a constant, its value as a float: a constant is evaluated in floats *before*
@@ -23,6 +28,7 @@ from nablab.core.catalog import CATALOG
 from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS
 from nablab.core.reading import Reading
+from nablab.core.textbook import textbook_tree
 from nablab.errors import ParseError
 from nablab.parse.limits import ParseLimits
 
@@ -58,6 +64,21 @@ class Node:
     vector: list[Node] | None = None
     glued: int | None = None
     _built: Any = field(default=None, repr=False)
+    twin: Any = field(default=None, repr=False)
+    twin_terms: list[Any] | None = field(default=None, repr=False)
+    twin_factors: list[Any] | None = field(default=None, repr=False)
+
+    @property
+    def typed(self) -> Any:
+        """The typed twin: the formula unevaluated, in the order typed (else the value)."""
+        if self.twin_terms is not None:
+            return sympy.Add(*self.twin_terms, evaluate=False)
+        if self.twin_factors is not None:
+            return sympy.Mul(*self.twin_factors, evaluate=False)
+        if self.twin is None and self.vector is None:
+            # a construct that made no twin: its value, with its sums in textbook order
+            self.twin = textbook_tree(self.expr)
+        return self.twin
 
     @property
     def expr(self) -> Any:
@@ -200,16 +221,21 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
     def _sum(self, left: Node, right: Node, sign: float) -> Node:
         _scalar(left, right)
         term = right.expr if sign > 0 else -right.expr
+        twin = right.typed if sign > 0 else _negated(right.typed)
         approx = None
         a, b = left.approx, right.approx
         if a is not None and b is not None:
             approx = _float(lambda: a + sign * b, left.start, right.end)
         if left.terms is not None and left.approx is None and approx is None:
+            if left.twin_terms is None:
+                left.twin_terms = [left.typed]  # before the value's terms grow
+            left.twin_terms.append(twin)
             left.terms.append(term)
             left._built = None
             left.end, left.depth = right.end, max(left.depth, _depth(right))
             return left
-        node = Node(left.start, right.end, _depth(left, right), approx, terms=[left.expr, term])
+        node = Node(left.start, right.end, _depth(left, right), approx, terms=[left.expr, term],
+                    twin_terms=[*(left.twin_terms or [left.typed]), twin])
         return _check_result(node)
 
     def mul(self, children: list[Any]) -> Node:
@@ -233,13 +259,18 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         a, b = left.approx, right.approx
         if a is not None and b is not None:
             approx = _float(lambda: a * b ** power, left.start, right.end)
+        twin = right.typed if power == 1 else sympy.Pow(right.typed, -1, evaluate=False)
         if left.factors is not None and left.approx is None and approx is None:
+            if left.twin_factors is None:
+                left.twin_factors = [left.typed]
+            left.twin_factors.append(twin)
             left.factors.append(factor)
             left._built = None
             left.end, left.depth = right.end, max(left.depth, _depth(right))
             return left
         node = Node(left.start, right.end, _depth(left, right), approx,
-                    factors=[left.expr, factor])
+                    factors=[left.expr, factor],
+                    twin_factors=[*(left.twin_factors or [left.typed]), twin])
         return _check_result(node)
 
     def neg(self, children: list[Any]) -> Node:
@@ -247,7 +278,7 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         _scalar(inner)
         approx = None if inner.approx is None else -inner.approx
         return Node(_s(sign), inner.end, _depth(inner), approx, value=-inner.expr,
-                    glued=inner.glued)
+                    glued=inner.glued, twin=_negated(inner.typed))
 
     def pos(self, children: list[Any]) -> Node:
         sign, inner = children
@@ -288,7 +319,9 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         value = sympy.Pow(base.expr, exponent.expr)
         if value.is_Pow and value.exp.is_Number and abs(value.exp) > limits.max_exponent:
             raise _error("exponent_too_large", start, end, limit=limits.max_exponent)
-        return _check_result(Node(start, end, _depth(base, exponent), approx, value=value))
+        twin = sympy.Pow(base.typed, exponent.typed, evaluate=False)
+        return _check_result(Node(start, end, _depth(base, exponent), approx, value=value,
+                                  twin=twin))
 
     def factorial(self, children: list[Any]) -> Node:
         inner, bang = children
@@ -395,7 +428,34 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
             value = spec.build(*exprs, evaluate=False)
         else:
             value = spec.build(*exprs)
-        return _check_result(Node(start, end, _depth(*args), approx, value=value))
+        return _check_result(Node(start, end, _depth(*args), approx, value=value,
+                                  twin=_applied_twin(spec.build, value, args)))
+
+
+def _negated(twin: Any) -> Any:
+    """−u as typed: a number's negative, else −1·u unevaluated."""
+    if twin.is_Number:
+        return -twin
+    return sympy.Mul(sympy.S.NegativeOne, twin, evaluate=False)
+
+
+def _applied_twin(build: Any, value: Any, args: list[Node]) -> Any:
+    """F(typed arguments), unevaluated (``sin(2 - x)`` stays sin(2 − x), not −sin(x − 2));
+    None, for the value in textbook order, when F is built otherwise (``log_2 x`` as a
+    quotient)."""
+    typed = [a.typed for a in args]
+    exprs = [a.expr for a in args]
+    try:
+        if isinstance(build, sympy.FunctionClass):
+            return build(*typed, evaluate=False)
+        if isinstance(value, sympy.Function) and len(value.args) == len(exprs) and all(
+                v is e for v, e in zip(value.args, exprs, strict=True)):
+            return value.func(*typed, evaluate=False)
+    except (TypeError, ValueError):  # a class that cannot stay unevaluated
+        return None
+    if len(exprs) == 1 and value.is_Pow and value.base == exprs[0]:  # √(…), ∛(…)
+        return sympy.Pow(typed[0], value.exp, evaluate=False)
+    return None
 
 
 def _read(start: int, rule: str, **params: Any) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib.resources import files
 from typing import Any
@@ -72,6 +72,9 @@ class Relation:
         op: ``"="``, ``"<="``, ``">="``, ``"<"`` or ``">"``.
         variables: the variables of both sides, in order.
         readings: what the reading policy decided about the text (as on an Expression).
+        typed: the relation as typed (in the order of the text), in Unicode and LaTeX:
+            what :attr:`unicode` and :attr:`latex` give; None when built from SymPy (then
+            they print the sides in textbook order).
     """
 
     source: str
@@ -80,6 +83,7 @@ class Relation:
     rhs: Any
     variables: tuple[sympy.Symbol, ...]
     readings: tuple[Reading, ...] = ()
+    typed: tuple[str, str] | None = field(default=None, repr=False, compare=False)
 
     @property
     def expression(self) -> Any:
@@ -88,16 +92,38 @@ class Relation:
 
     @property
     def unicode(self) -> str:
-        shown = {"<=": "≤", ">=": "≥"}.get(self.op, self.op)
-        return f"{to_unicode(self.lhs)} {shown} {to_unicode(self.rhs)}"
+        """``2(x − 1)² − 10y + 6 = 0``, as typed."""
+        if self.typed is not None:
+            return self.typed[0]
+        return _written(to_unicode, self.lhs, self.op, self.rhs)
 
     @property
     def latex(self) -> str:
-        shown = {"<=": r"\le", ">=": r"\ge"}.get(self.op, self.op)
-        return f"{to_latex(self.lhs)} {shown} {to_latex(self.rhs)}"
+        if self.typed is not None:
+            return self.typed[1]
+        return _written(to_latex, self.lhs, self.op, self.rhs)
 
     def __str__(self) -> str:
         return self.unicode
+
+
+_SHOWN_OPS = {"unicode": {"<=": "≤", ">=": "≥"}, "latex": {"<=": r"\le", ">=": r"\ge"}}
+
+
+def _written(printer: Any, lhs: Any, op: str, rhs: Any, typed: bool = False) -> str:
+    """``lhs op rhs`` by ``printer`` (``to_unicode`` or ``to_latex``)."""
+    notation = "latex" if printer is to_latex else "unicode"
+    shown = _SHOWN_OPS[notation].get(op, op)
+    return f"{printer(lhs, typed=typed)} {shown} {printer(rhs, typed=typed)}"
+
+
+def _typed_relation(lhs: Any, op: str, rhs: Any) -> tuple[str, str] | None:
+    """The relation as typed, printed once (it crosses processes as text); None should
+    SymPy fail on the unevaluated trees (then the sides print in textbook order)."""
+    try:
+        return _written(to_unicode, lhs, op, rhs, True), _written(to_latex, lhs, op, rhs, True)
+    except (RecursionError, TypeError, ValueError, AttributeError):
+        return None
 
 
 # -- entry points -------------------------------------------------------------------------
@@ -150,7 +176,7 @@ def parse(text: str | Expression, variables: Sequence[str] | None = None, *,
     if asked is not None and declared is None:
         wanted = {sympy.Symbol(v, real=True) for v, _ in asked.wrt}
         symbols = ordered_symbols(set(symbols) | wanted)
-    return Expression(text, expr, symbols, name, _in_order(readings), asked)
+    return Expression(text, expr, symbols, name, _in_order(readings), asked, twin=_typed(node))
 
 
 def _functions(functions: Sequence[str] | str | None, norm: Normalized) -> frozenset[str]:
@@ -183,16 +209,17 @@ def parse_relation(text: str, variables: Sequence[str] | None = None, *,
         raise ParseError("not_a_relation", source=text, start=start, end=end, hint="relation")
     op = ops[0]
     readings: list[tuple[int, Reading]] = []
-    lhs = _node_value(_parse_span(norm, 0, op.start(), declared, limits, DEFAULT_FUNCTIONS,
-                                  readings))
-    rhs = _node_value(_parse_span(norm, op.end(), len(norm.text), declared, limits,
-                                  DEFAULT_FUNCTIONS, readings))
+    left = _parse_span(norm, 0, op.start(), declared, limits, DEFAULT_FUNCTIONS, readings)
+    right = _parse_span(norm, op.end(), len(norm.text), declared, limits, DEFAULT_FUNCTIONS,
+                        readings)
+    lhs, rhs = _node_value(left), _node_value(right)
     if isinstance(lhs, tuple) or isinstance(rhs, tuple):
         raise ParseError("vector_not_allowed", source=text)
     free = lhs.free_symbols | rhs.free_symbols
-    return Relation(text, lhs, _RELATION_OPS[op.group()], rhs,
+    shown_op = _RELATION_OPS[op.group()]
+    return Relation(text, lhs, shown_op, rhs,
                     _variables(sympy.Tuple(lhs, rhs), declared or None, free),
-                    _in_order(readings))
+                    _in_order(readings), _typed_relation(_typed(left), shown_op, _typed(right)))
 
 
 # -- steps ----------------------------------------------------------------------------------
@@ -333,6 +360,13 @@ def _syntax_error(exc: UnexpectedToken | UnexpectedCharacters, tokens: list[Toke
     hint = {"COMMA": "comma", "RPAR": None, "UNDERSCORE": "subscript"}.get(token.type)
     return ParseError("unexpected_token", source=norm.source, start=token.start_pos,
                       end=token.end_pos, hint=hint, token=shown)
+
+
+def _typed(node: Node) -> Any:
+    """The formula as typed (the builder's unevaluated twin), beside its value."""
+    if node.vector is not None:
+        return tuple(n.typed for n in node.vector)
+    return node.typed
 
 
 def _node_value(node: Node) -> Any:

@@ -21,6 +21,7 @@ from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import BudgetExceeded
 from nablab.jobs import run
+from nablab.jobs.shown import readings_json
 from nablab.parse import parse
 from nablab.web import models, pictures, views
 from nablab.web.settings import MAX_RESULT
@@ -41,7 +42,7 @@ def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
 def run_job(name: str, body: dict[str, Any], lang: str) -> Any:
     """The JSON of the job ``name`` for this request body."""
     request = models.to_request(name, body)
-    return request.to_json(run(request), lang)
+    return request.output(run(request), lang, True)
 
 
 def run_view(name: str, body: dict[str, Any], lang: str) -> Any:
@@ -50,17 +51,19 @@ def run_view(name: str, body: dict[str, Any], lang: str) -> Any:
     return views.VIEWS[name](request, run(request), lang)
 
 
-def preview(body: dict[str, Any]) -> dict[str, Any]:
-    """The formula as nablab reads it: name, variables, LaTeX, Unicode, SymPy syntax."""
+def preview(body: dict[str, Any], lang: str = "en") -> dict[str, Any]:
+    """The formula as nablab reads it: name, variables, LaTeX and Unicode as typed, SymPy
+    syntax, and how it was read."""
     return describe(parse(body["expression"], variables=body.get("vars"),
-                       functions=body.get("functions")))
+                          functions=body.get("functions")), lang)
 
 
-def describe(expression: Expression) -> dict[str, Any]:
+def describe(expression: Expression, lang: str = "en") -> dict[str, Any]:
     return {"name": expression.name or "f", "variables": list(expression.variable_names),
             "parameters": [p.name for p in expression.parameters],
             "latex": expression.latex, "unicode": expression.unicode,
-            "expression": to_str(expression.expr)}
+            "expression": to_str(expression.expr), "typed": expression.unicode,
+            "reading": readings_json(expression.readings, lang)}
 
 
 def run_plot(body: dict[str, Any]) -> Any:
@@ -72,7 +75,7 @@ def run_plot(body: dict[str, Any]) -> Any:
 HANDLERS: dict[str, Callable[[str, dict[str, Any], str], Any]] = {
     "job": run_job,
     "view": run_view,
-    "parse": lambda name, body, lang: preview(body),
+    "parse": lambda name, body, lang: preview(body, lang),
     "plot": lambda name, body, lang: run_plot(body),
 }
 

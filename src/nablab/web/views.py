@@ -17,12 +17,12 @@ from nablab.web import pictures
 
 def diff_view(request: Request, report: DiffReport, lang: str) -> dict[str, Any]:
     """``nablab diff --json`` and its equations in LaTeX."""
-    return {"result": request.to_json(report, lang), "latex": report.latex()}
+    return {"result": request.output(report, lang, True), "latex": report.latex()}
 
 
 def lagrange_view(request: Request, result: LagrangeResult, lang: str) -> dict[str, Any]:
     """``nablab lagrange --json``, the text the command prints, and the picture's data."""
-    return {"result": request.to_json(result, lang), "text": result.text_view(lang),
+    return {"result": request.output(result, lang, True), "text": result.text_view(lang),
             "latex": result.latex_view(), "picture": pictures.lagrange_data(result)}
 
 

@@ -18,6 +18,7 @@ from sympy import Add, Mul, Pow
 from sympy.core.function import AppliedUndef
 
 from nablab.calculus.steps.step import Step, combine, table_rule
+from nablab.core.textbook import textbook_terms
 
 Rule = Callable[[Any, sympy.Symbol], Step]
 _PLACEHOLDERS = ("u", "v", "w", "t", "s")
@@ -65,7 +66,8 @@ def power(expr: Any, var: sympy.Symbol) -> Step:
 
 def sum_rule(expr: Any, var: sympy.Symbol, rewrite: Any = None) -> Step:
     """Sum rule (linearity): (f + g)′ = f′ + g′, term by term."""
-    terms = (rewrite if rewrite is not None else expr).as_ordered_terms()
+    # term by term in the order the sum is printed (inside d/dx(…)), so the steps follow it
+    terms = textbook_terms(rewrite if rewrite is not None else expr, nested=True)
     return _step("sum", expr, var, tuple(derive(t, var) for t in terms), rewrite=rewrite)
 
 

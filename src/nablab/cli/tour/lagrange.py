@@ -28,7 +28,7 @@ def chapter(lang: str) -> Chapter:
 
     result = lagrange(MOUNTAIN, PATH)
     ch = Chapter("lagrange", t("title"))
-    ch.text(t("story", f=result.unicode, g=result.constraints[0].unicode))
+    ch.text(t("story", f=result.unicode, g=result.constraints[0].typed))
     ch.text(t("lagrangian"))
     ch.math(f"{result.lagrangian_head} = {result.lagrangian_unicode}")
     for line in result.system:

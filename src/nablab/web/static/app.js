@@ -173,6 +173,8 @@
       clear(target);
       const head = parsed.name + "(" + parsed.variables.join(", ") + ")";
       target.appendChild(math(head + " = " + parsed.latex, true));
+      // how the reading policy read the text ("read as e^(−2x)"), under the formula
+      for (const reading of parsed.reading || []) target.appendChild(el("p", reading.message, "reading"));
       target.appendChild(el("span", t("web.preview.variables", { names: parsed.variables.join(", ") }), "muted"));
       fillVariables(parsed.variables);
       if (auto !== false) autoRun();
@@ -352,14 +354,21 @@
       contours: { z: { show: true, project: { z: true }, usecolormap: true } },
       name: t("web.surface.surface"),
     }], {
-      title: { text: t("web.surface.surface") }, margin: { l: 0, r: 0, b: 0, t: 40 },
+      title: { text: surfaceTitle("web.surface.surface") }, margin: { l: 0, r: 0, b: 0, t: 40 },
       scene: { xaxis: { title: { text: names[0] } }, yaxis: { title: { text: names[1] } },
         zaxis: { title: { text: "f" } } },
     }, PLOT_CONFIG);
     Plotly.react($("surface-contour"), [contourTrace(data, true)], {
-      title: { text: t("web.surface.contour") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+      title: { text: surfaceTitle("web.surface.contour") }, margin: { l: 50, r: 10, b: 40, t: 40 },
       xaxis: { title: { text: names[0] } }, yaxis: { title: { text: names[1] }, scaleanchor: "x" },
     }, PLOT_CONFIG);
+  }
+
+  // A figure's title with the function as typed (the preview's Unicode), as the CLI's figures.
+  function surfaceTitle(key) {
+    const parsed = state.parsed;
+    if (!parsed || !parsed.typed) return t(key);
+    return t(key) + ": " + parsed.name + "(" + parsed.variables.join(", ") + ") = " + parsed.typed;
   }
 
   function contourTrace(data, filled) {
