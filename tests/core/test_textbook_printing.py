@@ -134,3 +134,16 @@ def test_the_product_rule_reads_u_prime_v_plus_u_v_prime_at_every_step() -> None
     chain = mark(g(x), x) * sympy.Derivative(f(g(x)), g(x))
     assert unicode(chain) == "f′(g(x))·d/dx(g(x))"
     assert to_unicode(x**2 * f(x, y).diff(x) + 2 * x * f(x, y)) == "2x·f(x, y) + x²·∂f/∂x"
+
+
+@pytest.mark.parametrize(("typed", "unicode", "latex"), [
+    ("log10(x)", "log₁₀(x)", r"\log_{10}\left(x\right)"),
+    ("log_2(x + 1)", "log₂(x + 1)", r"\log_{2}\left(x + 1\right)"),
+    ("lg x", "log₁₀(x)", r"\log_{10}\left(x\right)"),
+    ("log_b x", "log_b(x)", r"\log_{b}\left(x\right)"),
+])
+def test_a_logarithm_with_a_base_is_shown_as_typed(typed: str, unicode: str, latex: str) -> None:
+    """Was ln(x)/ln(10): the value, not what the learner wrote (issue 13)."""
+    f = nablab.parse(typed)
+    assert (f.unicode, f.latex) == (unicode, latex)
+    assert nablab.parse(f.unicode).expr == f.expr

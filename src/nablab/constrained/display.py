@@ -3,10 +3,10 @@
 Printed by hand from the pieces, not from SymPy's sum, so L reads f − λ(g − k) in the
 textbook order instead of SymPy's sorted terms::
 
-    L(x, y, λ) = −x² − 2y² + 4 − λ(−10y + 2(x − 1)² + 6)
+    L(x, y, λ) = 4 − x² − 2y² − λ(2(x − 1)² − 10y + 6)     (f as typed)
     −2x = λ(4x − 4)
     −4y = −10λ
-    −10y + 2(x − 1)² + 6 = 0
+    2(x − 1)² − 10y + 6 = 0
 """
 
 from __future__ import annotations
@@ -63,10 +63,11 @@ def _product(symbol: sympy.Symbol, body: str, style: str) -> str:
 
 
 def lagrangian(problem: Problem) -> Written:
-    """L = f − Σ λᵢ (gᵢ − kᵢ)."""
+    """L = f − Σ λᵢ (gᵢ − kᵢ), with f as the learner typed it."""
 
     def build(style: str) -> str:
-        text = _PRINTERS[style](problem.objective.expr)
+        f = problem.objective
+        text = {"unicode": f.unicode, "latex": f.latex}.get(style) or to_str(f.expr)
         for c in problem.constraints:
             text += _minus(style) + _product(c.multiplier, shifted(c, style), style)
         return text

@@ -145,6 +145,15 @@ class UnicodePrinter(StrPrinter):
     def _print_gamma(self, expr: Any) -> str:
         return f"Γ({self._print(expr.args[0])})"
 
+    def _print_TypedLog(self, expr: Any) -> str:
+        x, base = expr.args
+        if base.is_Integer:
+            below = str(base).translate(_SUBSCRIPT)
+        else:
+            shown = self._print(base)
+            below = "_" + shown if base.is_Symbol or base is sympy.E else f"_({shown})"
+        return f"log{below}({self._print(x)})"
+
     def _print_polygamma(self, expr: Any) -> str:
         n, arg = expr.args
         mark = "" if n == 0 else ("′" if n == 1 else f"({self._print(n)})".translate(

@@ -206,6 +206,19 @@ def split_fraction(factors: list[Any], typed: bool) -> tuple[list[Any], list[Any
     return numer, denom
 
 
-__all__ = ["PRIMES", "SUPERSCRIPT", "derivative_orders", "function_key", "is_function_of",
-           "prime_marks", "split_fraction", "step_name", "textbook_terms", "textbook_tree",
-           "typed_product"]
+class TypedLog(sympy.Function):
+    """log_b(x) as the learner typed it (``log10(x)``, ``log_2 x``, ``\\log_{10}``).
+
+    Only a typed twin holds it, for display: the value itself is ln(x)/ln(b).
+    """
+
+    nargs = 2
+
+    @classmethod
+    def eval(cls, x: Any, base: Any) -> None:
+        return None
+
+
+__all__ = ["PRIMES", "SUPERSCRIPT", "TypedLog", "derivative_orders", "function_key",
+           "is_function_of", "prime_marks", "split_fraction", "step_name", "textbook_terms",
+           "textbook_tree", "typed_product"]

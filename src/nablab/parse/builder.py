@@ -28,7 +28,7 @@ from nablab.core.catalog import CATALOG
 from nablab.core.differentiate import tree_size
 from nablab.core.names import CONSTANTS
 from nablab.core.reading import Reading
-from nablab.core.textbook import textbook_tree
+from nablab.core.textbook import TypedLog, textbook_tree
 from nablab.errors import ParseError
 from nablab.parse.limits import ParseLimits
 
@@ -428,8 +428,9 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
             value = spec.build(*exprs, evaluate=False)
         else:
             value = spec.build(*exprs)
-        return _check_result(Node(start, end, _depth(*args), approx, value=value,
-                                  twin=_applied_twin(spec.build, value, args)))
+        twin = (TypedLog(*(a.typed for a in args)) if spec.name == "log" and len(args) == 2
+                else _applied_twin(spec.build, value, args))
+        return _check_result(Node(start, end, _depth(*args), approx, value=value, twin=twin))
 
 
 def _negated(twin: Any) -> Any:
