@@ -126,7 +126,7 @@ ROWS: tuple[FunctionSpec, ...] = (
                  derivative=DerivativeRule("exponential", sympy.exp), continuous=True,
                  ufunc="exp"),
     FunctionSpec("log", _log, head=sympy.log, aliases=("ln",), max_args=2, one_argument=("ln",),
-                 float_twin=log_float, unicode="ln", latex_commands=("ln", "log"),
+                 float_twin=log_float, unicode="ln", latex=r"\ln", latex_commands=("ln", "log"),
                  derivative=DerivativeRule("logarithm", lambda u: 1 / u), restricted=True,
                  ufunc="log"),
     FunctionSpec("sqrt", sympy.sqrt, float_twin=math.sqrt),

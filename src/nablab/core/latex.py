@@ -102,6 +102,10 @@ class NablabLatexPrinter(LatexPrinter):
         tex = rf"{head}\left({self._print(arg)}\right)"
         return tex if not exp else rf"\left({tex}\right)^{{{exp}}}"
 
+    def _print_log(self, expr: Any, exp: Any = None) -> str:
+        # ln, as the Unicode output and the notes write it (SymPy writes \log)
+        return self._named(r"\ln", expr.args[0], exp)
+
     def _print_TypedLog(self, expr: Any, exp: Any = None) -> str:
         x, base = expr.args
         return self._named(rf"\log_{{{self._print(base)}}}", x, exp)

@@ -105,7 +105,7 @@ class UnicodePrinter(StrPrinter):
         base, power = expr.as_base_exp()
         if power is S.Half:
             return "√" + self._atomic(base)
-        if power.is_Rational and power.is_negative:
+        if power.is_Rational and power.is_negative and not (self.typed and power != -1):
             inverse = base if power == -1 else Pow(base, -power, evaluate=False)
             return "1/" + self.parenthesize(inverse, PRECEDENCE["Mul"], strict=True)
         if base is S.Exp1:

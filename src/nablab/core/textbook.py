@@ -182,12 +182,15 @@ def _opened(product: Any) -> list[Any]:
 def split_fraction(factors: list[Any], typed: bool) -> tuple[list[Any], list[Any]]:
     """A product's factors as (numerator, denominator): ``2x/(3y)`` → ([2, x], [3, y]).
 
-    ``typed``: the factors are an unevaluated twin's, and ``1/(2x)`` keeps ``2x`` whole.
+    ``typed``: the factors are an unevaluated twin's: only a typed division (a power −1)
+    goes below the line, ``1/(2x)`` keeps ``2x`` whole, and ``e^-x``, ``x^-2`` stay as typed.
     """
     numer: list[Any] = []
     denom: list[Any] = []
     for factor in factors:
-        if factor.is_Rational and factor is not S.One:
+        if typed and factor.is_Pow and factor.exp != -1:
+            numer.append(factor)
+        elif factor.is_Rational and factor is not S.One:
             if factor.p != 1:
                 numer.append(sympy.Integer(factor.p))
             if factor.q != 1:

@@ -59,7 +59,7 @@ def preview(body: dict[str, Any], lang: str = "en") -> dict[str, Any]:
 
 
 def describe(expression: Expression, lang: str = "en") -> dict[str, Any]:
-    return {"name": expression.name or "f", "variables": list(expression.variable_names),
+    return {"name": expression.display_name, "variables": list(expression.variable_names),
             "parameters": [p.name for p in expression.parameters],
             "latex": expression.latex, "unicode": expression.unicode,
             "expression": to_str(expression.expr), "typed": expression.unicode,
