@@ -295,6 +295,10 @@ def test_derivative_request(text: str, operand: sympy.Expr, wrt: tuple[tuple[str
 
 # -- refused, with a hint --------------------------------------------------------------------
 REFUSED: list[tuple[str, str, str | None]] = [
+    # Γ(x) or γ·(x)? Was read as a product without a word (issue 13: "gamma(x + 1)")
+    ("gamma(x+1)", "gamma_function", "gamma_function"),
+    ("Γ(x)", "gamma_function", "gamma_function"),
+    ("\\Gamma(x)", "gamma_function", "gamma_function"),
     ("2,5x", "decimal_comma", "decimal_comma"),
     ("2,5", "decimal_comma", "decimal_comma"),
     ("x + 3,14", "decimal_comma", "decimal_comma"),

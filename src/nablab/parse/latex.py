@@ -35,6 +35,7 @@ class LatexCommands:
         def _bar(self, st: State, i: int) -> None: ...
         def _subscript(self, j: int, end: int) -> tuple[str | None, int]: ...
         def _split(self, word: str, offset: int) -> list[tuple[str, str, int, int]]: ...
+        def refuse_gamma(self, name: str, i: int, j: int) -> None: ...
 
     def _command(self, st: State, i: int, end: int) -> int:
         j = i + 1
@@ -68,6 +69,7 @@ class LatexCommands:
             self.emit(st, "FUNC", function.name if greek else name, i, j)
             return j
         if canonical in GREEK_NAMES:
+            self.refuse_gamma(canonical, i, j)
             return self._greek_command(st, canonical, i, j, end)
         raise self.error("unknown_command", i, j, hint="latex", command="\\" + name)
 

@@ -213,6 +213,8 @@ class Lexer(LatexCommands, NumberLiterals):
             return k
         if sub is None and self._abstract_call(st, word, i, j, end):
             return j
+        if sub is None:
+            self.refuse_gamma(word, i, j)
         pieces = self._split(word, i)
         if sub is not None:
             kind, value, s, _ = pieces[-1]
@@ -291,6 +293,14 @@ class Lexer(LatexCommands, NumberLiterals):
         self.read(start, "log_base", typed=word[i:i + width], base=base)
         return True
 
+    def refuse_gamma(self, name: str, i: int, j: int) -> None:
+        """``Γ(x)``/``gamma(x)`` right before ``(``: the gamma function, which nablab lacks,
+        or a product γ·(x)? Refused with both readings rather than guessed."""
+        if name in ("gamma", "Gamma") and self.text[j:j + 1] == "(" \
+                and name not in self.declared:
+            raise self.error("gamma_function", i, j, hint="gamma_function",
+                             name=self.norm.source[slice(*self.norm.source_span(i, j))])
+
     def _abstract_call(self, st: State, name: str, i: int, j: int, end: int) -> bool:
         """``f(x)``: a function name of :data:`DEFAULT_FUNCTIONS` (or given) applied to ``(``."""
         if self.text[j:j + 1] != "(" or name not in self.functions:
@@ -338,6 +348,8 @@ class Lexer(LatexCommands, NumberLiterals):
         digits = self.text[i + 1:j]
         if not digits and self._abstract_call(st, name, i, j, end):
             return j
+        if not digits:
+            self.refuse_gamma(name, i, j)
         sub, k = self._subscript(j, end)
         full = name + digits
         if sub is not None:

@@ -71,4 +71,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.arg.functions": (
         "names read as functions when applied to (…), e.g. u,v (default: f, g, h, F, G, H, φ, ψ)",
         "(…) 앞에서 함수로 읽을 이름, 예: u,v (기본: f, g, h, F, G, H, φ, ψ)"),
+    "error.gamma_function": (
+        "'{name}(…)' could be the gamma function Γ(x) or the product {name}·(…)",
+        "'{name}(…)': 감마 함수 Γ(x)일 수도, 곱 {name}·(…)일 수도 있습니다"),
+    "hint.gamma_function": (
+        "nablab has no gamma function: for Γ(x) write (x - 1)!; for a product write "
+        "{name}*(…) or {name} (…)",
+        "nablab에는 감마 함수가 없습니다. Γ(x)는 (x - 1)!로, 곱은 {name}*(…) 또는 {name} (…)처럼 "
+        "쓰세요"),
 }
