@@ -27,7 +27,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_text_output_tells_the_whole_story() -> None:
     code, out, err = run("lagrange", F, "--constraint", PATH)
     assert code == 0 and err == ""
-    assert "L(x, y, λ) = −x² − 2y² + 4 − λ(2(x − 1)² − 10y + 6)" in out
+    assert "L(x, y, λ) = 4 − x² − 2y² − λ(2(x − 1)² − 10y + 6)" in out  # f as typed
     assert "−2x = λ(4x − 4)" in out
     assert "(0.353532, 0.683584)   0.273434      2.94044   local maximum   ← highest" in out
     assert "No lowest point" in out and "touches the constraint curve" in out
