@@ -147,3 +147,8 @@ def test_a_logarithm_with_a_base_is_shown_as_typed(typed: str, unicode: str, lat
     f = nablab.parse(typed)
     assert (f.unicode, f.latex) == (unicode, latex)
     assert nablab.parse(f.unicode).expr == f.expr
+
+
+def test_a_constant_exponent_needs_no_parentheses() -> None:
+    assert nablab.parse("e^pi").unicode == "e^π"       # was e^(π)
+    assert nablab.parse("x^π").unicode == "x^π"

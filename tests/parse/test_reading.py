@@ -34,6 +34,8 @@ FN = "abstract_function"
 
 FORMS: list[tuple[str, sympy.Expr, tuple[str, ...]]] = [
     # -- logarithms ------
+    ("ln|x|", log(sympy.Abs(x)), ()),              # was "unexpected '|'"
+    ("x ln|x - 1|", x * log(sympy.Abs(x - 1)), ()),
     ("log10(x)", log(x) / log(10), (LOG,)),
     ("log10 x", log(x) / log(10), (LOG,)),
     ("log10(x^2 + 1)", log(x**2 + 1) / log(10), (LOG,)),
@@ -327,6 +329,11 @@ REFUSED: list[tuple[str, str, str | None]] = [
     ("xf(x)", "unknown_function", "unknown_function"),
     (r"\hat{xy}", "unknown_command", "latex"),
     ("$x", "invalid_character", None),
+    # a prime is output notation: said so, not "no quotes" (was the quote hint)
+    ("f'(x)", "invalid_character", "prime"),
+    ("y'", "invalid_character", "prime"),
+    ("f′(x)", "invalid_character", "prime"),
+    ("'x^2'", "invalid_character", "quote"),
 ]
 
 

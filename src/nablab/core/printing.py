@@ -97,7 +97,7 @@ class UnicodePrinter(StrPrinter):
     def _exponent(self, power: Any) -> str:
         if power.is_Integer and power > 1:
             return str(power).translate(SUPERSCRIPT)
-        if power.is_Symbol or (power.is_Integer and power >= 0):
+        if power.is_Symbol or power.is_NumberSymbol or (power.is_Integer and power >= 0):
             return "^" + self._print(power)
         return "^(" + self._print(power) + ")"
 

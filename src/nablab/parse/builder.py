@@ -363,6 +363,10 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         nodes = [c for c in children if isinstance(c, Node)]
         return ("args", nodes, _e(children[-1]))
 
+    def absarg(self, children: list[Any]) -> tuple[str, list[Node], int]:
+        """``ln|x|``: a function of an absolute value, written without parentheses."""
+        return ("args", [self.abs(children)], _e(children[-1]))
+
     def bare(self, children: list[Any]) -> tuple[str, list[Node], int]:
         if len(children) == 1:
             item = children[0]

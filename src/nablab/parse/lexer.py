@@ -191,7 +191,12 @@ class Lexer(LatexCommands, NumberLiterals):
         original = self.norm.source[s] if s < len(self.norm.source) else self.text[i]
         if original in "=<>":
             return self.error("misplaced_relation", i, hint="relation")
-        hint = "quote" if original in "'\"`" else None
+        after_term = s > 0 and (self.norm.source[s - 1].isalnum() or
+                                self.norm.source[s - 1] in ")'′")
+        if original in "′″" or (original == "'" and after_term):
+            hint: str | None = "prime"  # f'(x), y': the derivative's notation, not input
+        else:
+            hint = "quote" if original in "'\"`" else None
         return self.error("invalid_character", i, hint=hint, char=original,
                           char_name=unicodedata.name(original, "UNNAMED"),
                           code=f"U+{ord(original):04X}")

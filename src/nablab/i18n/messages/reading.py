@@ -79,4 +79,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{name}*(…) or {name} (…)",
         "nablab에는 감마 함수가 없습니다. Γ(x)는 (x - 1)!로, 곱은 {name}*(…) 또는 {name} (…)처럼 "
         "쓰세요"),
+    "hint.prime": (
+        "a prime (f′, y′) is how nablab writes a derivative, not something it reads: give the "
+        "function itself to diff or steps (nablab diff \"x^3 f(x)\"), or write d/dx (…)",
+        "프라임(f′, y′)은 nablab이 도함수를 쓰는 표기이고 입력으로는 읽지 않습니다. 함수 자체를 "
+        "diff나 steps에 주거나(nablab diff \"x^3 f(x)\") d/dx (…)처럼 쓰세요"),
 }
