@@ -215,11 +215,7 @@ class TypedLog(sympy.Function):
     Only a typed twin holds it, for display: the value itself is ln(x)/ln(b).
     """
 
-    nargs = 2
-
-    @classmethod
-    def eval(cls, x: Any, base: Any) -> None:
-        return None
+    nargs = 2  # SymPy's default: never evaluated, so it stays as typed
 
 
 __all__ = ["PRIMES", "SUPERSCRIPT", "TypedLog", "derivative_orders", "function_key",
