@@ -114,3 +114,10 @@ def test_argparse_errors_in_both_languages(argv: list[str], english: str, korean
     code, out, err = run(*argv, "--lang", "ko")
     assert (code, out) == (2, "")
     assert err.startswith(f"nablab: 오류: 명령어 사용법 오류: {korean}\n")
+
+
+def test_an_unknown_option_is_named_as_typed() -> None:
+    """Was "unrecognized arguments:  --vars x,y": the dash guard's space leaked."""
+    code, _, err = run("graph", "x", "--at", "x=1", "--vars", "x,y", "--lang", "en")
+    assert code == 2
+    assert "unrecognized arguments: --vars x,y" in err

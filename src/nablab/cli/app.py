@@ -171,7 +171,7 @@ def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None,
             args, extras = parser.parse_known_args(given)
         if extras:
             check_unquoted(argv, given, positional_formula(parser, args), extras)
-            parser.error(f"unrecognized arguments: {' '.join(extras)}")
+            parser.error("unrecognized arguments: " + " ".join(e.strip() for e in extras))
         if getattr(args, "handler", None) is None:
             parser.print_help(out)
             return 0
