@@ -174,3 +174,25 @@ def test_web_serve_refuses_a_busy_port(web_server: Server) -> None:
     code = main(["serve", "--port", str(web_server.port), "--json"], stdout=out, stderr=err)
     assert code == 1
     assert json.loads(out.getvalue())["error"]["kind"] == "port_in_use"
+
+
+@pytest.mark.parametrize(("path", "body"), [
+    ("critical", {"expression": "x^3 - 3x + y^2"}),
+    ("view/lagrange", HIKE),
+    ("parse", {"expression": "x^2 + y^2"}),
+])
+def test_web_api_both_languages_from_one_request(web_server: Server, path: str,
+                                                 body: dict[str, Any]) -> None:
+    """``/api/both/…``: the page's language toggle re-renders instead of computing again."""
+    status, both = web_server.post(f"/api/both/{path}", body)
+    assert status == 200, both
+    assert set(both) == {"en", "ko"}
+    for lang in ("en", "ko"):
+        assert web_server.post(f"/api/{path}", {**body, "lang": lang}) == (200, both[lang])
+
+
+def test_web_api_both_languages_of_an_error(web_server: Server) -> None:
+    status, data = web_server.post("/api/both/diff", {"expression": "x^2 + foo(x)"})
+    assert status == 400
+    assert data["error"]["kind"] == data["errors"]["ko"]["kind"] == "unknown_function"
+    assert data["errors"]["en"]["message"] != data["errors"]["ko"]["message"]

@@ -16,9 +16,11 @@ from fastapi.responses import Response
 from pydantic import BaseModel, Field
 
 from nablab.errors import NablabError
+from nablab.i18n import LANGUAGES
 from nablab.web import models
 from nablab.web.errors import dumps, language, status_of
 from nablab.web.models import Common, request_model
+from nablab.web.tasks import BOTH
 
 
 class ParseRequest(Common):
@@ -56,25 +58,32 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 }
 
 
-async def answer(request: Request, kind: str, name: str, body: BaseModel) -> Response:
-    """Run the task on the pool; the worker's JSON, or the error with its status."""
+async def answer(request: Request, kind: str, name: str, body: BaseModel,
+                 both: bool = False) -> Response:
+    """Run the task on the pool; the worker's JSON, or the error with its status.
+
+    With ``both``, the task answers in every language at once (``{"en": …, "ko": …}``), and
+    an error carries ``errors``, its message in every language, beside ``error``.
+    """
     settings, pool = request.app.state.settings, request.app.state.pool
     data = body.model_dump(exclude_none=True)
     lang = language(data.pop("lang", None), settings.lang)
     timeout = min(float(data.pop("timeout", settings.timeout)), settings.timeout)
     try:
-        raw = await pool.run((kind, name, data, lang), timeout)
+        raw = await pool.run((kind, name, data, BOTH if both else lang), timeout)
     except NablabError as exc:
-        return Response(dumps({"error": exc.to_dict(lang)}), status_of(exc),
-                        media_type="application/json")
+        error: dict[str, Any] = {"error": exc.to_dict(lang)}
+        if both:
+            error["errors"] = {code: exc.to_dict(code) for code in LANGUAGES}
+        return Response(dumps(error), status_of(exc), media_type="application/json")
     return Response(raw, media_type="application/json")
 
 
-def endpoint(kind: str, name: str, model: type[BaseModel]) -> Any:
+def endpoint(kind: str, name: str, model: type[BaseModel], both: bool = False) -> Any:
     """A route function whose signature shows FastAPI the request model."""
 
     async def route(request: Request, body: BaseModel) -> Response:
-        return await answer(request, kind, name, body)
+        return await answer(request, kind, name, body, both)
 
     route.__signature__ = inspect.Signature([  # type: ignore[attr-defined]
         inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD, annotation=Request),
@@ -101,6 +110,26 @@ def add_routes(app: FastAPI) -> None:
     app.add_api_route("/api/plot", endpoint("plot", "surface", PlotRequest), methods=["POST"],
                       summary="surface samples of a two-variable function", responses=ERRORS,
                       tags=["page"])
+    add_bilingual_routes(app)
 
 
-__all__ = ["ParseRequest", "PlotRequest", "add_routes", "answer"]
+def add_bilingual_routes(app: FastAPI) -> None:
+    """``/api/both/…``: the same answers in every language from one computation, so the
+    page's language toggle re-renders what it has instead of computing again."""
+    summary = "as {path}, in every language at once: {{\"en\": …, \"ko\": …}}"
+    for command in models.COMMANDS:
+        app.add_api_route(f"/api/both/{command}",
+                          endpoint("job", command, request_model(command), True),
+                          methods=["POST"], summary=summary.format(path=f"/api/{command}"),
+                          responses=ERRORS, tags=["page"])
+    for command in ("diff", "lagrange"):
+        app.add_api_route(f"/api/both/view/{command}",
+                          endpoint("view", command, request_model(command), True),
+                          methods=["POST"], summary=summary.format(path=f"/api/view/{command}"),
+                          responses=ERRORS, tags=["page"])
+    app.add_api_route("/api/both/parse", endpoint("parse", "", ParseRequest, True),
+                      methods=["POST"], summary=summary.format(path="/api/parse"),
+                      responses=ERRORS, tags=["page"])
+
+
+__all__ = ["ParseRequest", "PlotRequest", "add_bilingual_routes", "add_routes", "answer"]

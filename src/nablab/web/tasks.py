@@ -9,6 +9,9 @@ answer is JSON bytes, encoded here with ``allow_nan=False``: a NaN can never rea
 - ``("view", "diff" | "lagrange", body, …)``: that JSON with what the page draws and typesets;
 - ``("parse", "", body, …)``: the live preview of the formula;
 - ``("plot", "surface", body, …)``: samples of the surface and contour.
+
+With the language :data:`BOTH`, a task computes once and answers ``{"en": …, "ko": …}``:
+the page keeps both and switches language without asking for anything new.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from typing import Any
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import BudgetExceeded
+from nablab.i18n import LANGUAGES
 from nablab.jobs import run
 from nablab.jobs.shown import readings_json
 from nablab.parse import parse
@@ -27,6 +31,8 @@ from nablab.web import models, pictures, views
 from nablab.web.settings import MAX_RESULT
 
 Task = tuple[str, str, dict[str, Any], str]
+#: The task language that asks for every language at once (one computation).
+BOTH = "*"
 
 
 def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
@@ -80,9 +86,27 @@ HANDLERS: dict[str, Callable[[str, dict[str, Any], str], Any]] = {
 }
 
 
+def run_both(kind: str, name: str, body: dict[str, Any]) -> dict[str, Any]:
+    """``{lang: answer}`` for every language, from one computation: only the text differs."""
+    if kind in ("job", "view"):
+        request = models.to_request(name, body)
+        result = run(request)
+        if kind == "job":
+            return {lang: request.output(result, lang, True) for lang in LANGUAGES}
+        return {lang: views.VIEWS[name](request, result, lang) for lang in LANGUAGES}
+    if kind == "parse":
+        expression = parse(body["expression"], variables=body.get("vars"),
+                           functions=body.get("functions"))
+        return {lang: describe(expression, lang) for lang in LANGUAGES}
+    data = HANDLERS[kind](name, body, LANGUAGES[0])
+    return {lang: data for lang in LANGUAGES}
+
+
 def execute(task: Task) -> bytes:
-    """Run one task; its answer as JSON bytes."""
+    """Run one task; its answer as JSON bytes (``{lang: answer}`` for :data:`BOTH`)."""
     kind, name, body, lang = task
+    if lang == BOTH:
+        return encode(run_both(kind, name, body))
     return encode(HANDLERS[kind](name, body, lang))
 
 
@@ -95,5 +119,5 @@ def warm() -> None:
     execute(("plot", "surface", {**body, "points": 5}, "en"))
 
 
-__all__ = ["HANDLERS", "Task", "describe", "encode", "execute", "preview", "run_job",
-           "run_view", "warm"]
+__all__ = ["BOTH", "HANDLERS", "Task", "describe", "encode", "execute", "preview", "run_job",
+           "run_both", "run_view", "warm"]

@@ -169,6 +169,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.surface.contour": ("contour", "등고선"),
     "web.surface.needs_two": ("Pictures are drawn for functions of two variables.",
                               "그림은 변수가 2개인 함수일 때 그립니다."),
+    # -- one state per card -------------------------------------------------------------------
+    "web.card.for": ("For {function}", "대상 함수: {function}"),
+    "web.card.stale": ("Out of date: the last result was for {function}. Run it again for "
+                       "the new function.",
+                       "지난 결과는 {function}에 대한 것이었습니다. 새 함수로 다시 실행하세요."),
+    "web.card.point_dropped": ("The point {at} does not fit these variables; shown without it.",
+                               "점 {at}: 지금 함수의 변수와 맞지 않아 빼고 보였습니다."),
+    "web.descent.racer_lr": ("η for {name}", "{name}의 η"),
     "web.footer": ("API: POST /api/diff, /api/critical, … — documentation at /docs",
                    "API: POST /api/diff, /api/critical, … — 설명은 /docs"),
 }

@@ -12,13 +12,27 @@
   const MAX_LATEX = 20000;
   const RACERS = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
   const COLOURS = ["#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
+  // Each optimizer's own η (nablab.optimize.optimizers), the race's boxes before anything is typed.
+  const RACER_LR = { gd: 0.1, momentum: 0.001, nesterov: 0.001, adagrad: 0.01, rmsprop: 0.01, adam: 0.001 };
+  // The first page: the notes' example, and each card's options one click from theirs.
+  const FIRST_PAGE = { formula: "x^2 + y^2", "limit-at": "x=1,y=2", "descent-start": "3,4" };
+  // The inputs each card reads (they go in the URL with the card).
+  const CARD_INPUTS = {
+    diff: ["diff-at"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
+    surface: ["surface-range"], lagrange: ["lagrange-constraints"],
+    descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
+  };
+  const CARD_OUT = { diff: "diff-out", limit: "limit-out", critical: "critical-out",
+    surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out" };
   // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
   const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
   const state = {
     lang: document.documentElement.lang || "en",
     parsed: null, // the preview of the current formula
+    parsedBoth: null, // that preview in every language ({en, ko})
+    formulaError: null, // the formula's error in every language, while there is one
+    cards: {}, // per card: what its result belongs to and the answer in every language
     seq: {}, // latest request number per section (older answers are dropped)
-    rerun: {}, // how to redo each section that has run (after a language switch)
     surface: null, // the last surface samples (the descent's contour)
     start: null, // the descent's start point
     runs: null, // the last descent or race, for replays
@@ -101,10 +115,29 @@
     try { data = await response.json(); } catch (err) { data = null; }
     if (!response.ok) {
       const error = (data && data.error) || { kind: "http", message: String(response.status) };
-      throw Object.assign(new Error(error.message), { info: error });
+      throw Object.assign(new Error(error.message), { info: error, infos: data && data.errors });
     }
     return data;
   }
+
+  // One computation, its answer in every language ({en, ko}): the language toggle only
+  // re-renders (/api/both/… on the server). "/api/plot" has no text: the same for both.
+  async function apiBoth(path, body) {
+    if (path === "/api/plot") {
+      const data = await api(path, body);
+      return { en: data, ko: data };
+    }
+    return api("/api/both" + path.slice(4), body);
+  }
+
+  // An error in every language, from what apiBoth threw.
+  function errorsOf(err) {
+    if (err.infos) return err.infos;
+    const info = err.info || { message: String(err) };
+    return { en: info, ko: info };
+  }
+
+  function inLanguage(both) { return both ? (both[state.lang] || both.en) : null; }
 
   function formulaBody(extra) {
     const body = { expression: $("formula").value };
@@ -116,23 +149,92 @@
     return body;
   }
 
-  // Runs one section's request: shows "computing…", drops stale answers, shows errors.
-  async function section(name, out, work) {
+  // ---------------------------------------------------------------- one state per card
+  // A card's result belongs to one function and one set of options; it is kept in every
+  // language, so the language toggle re-renders it, and the page says whom it belongs to.
+
+  function functionText() {
+    const parsed = state.parsed;
+    if (!parsed) return $("formula").value.trim();
+    return parsed.name + "(" + parsed.variables.join(", ") + ") = " + (parsed.typed || parsed.unicode);
+  }
+
+  function optionsText(name, mode) {
+    const ids = (CARD_INPUTS[name] || []).filter((id) => name !== "limit" || mode !== "steps" || id !== "limit-at");
+    const parts = ids.map((id) => $(id).value.trim()).filter(Boolean);
+    if (name === "descent" && mode === "race") {
+      parts.splice(1, 3);
+      for (const racer of checkedRacers()) parts.push(racer + " η=" + racerRate(racer));
+    }
+    return parts.join("; ");
+  }
+
+  // Runs one card's request: "computing…", drops stale answers, keeps the answer in both
+  // languages with what it belongs to, renders it (or its error), and records it in the URL.
+  async function section(name, out, work, opts) {
     const seq = (state.seq[name] || 0) + 1;
     state.seq[name] = seq;
-    state.rerun[name] = () => section(name, out, work);
+    const mode = (opts && opts.mode) || name;
+    const card = { mode: mode, formula: formulaKey(), func: functionText(), options: optionsText(name, mode),
+      note: (opts && opts.note) || null, render: null, answer: null, errors: null };
     const busy = el("p", t("web.working"), "muted working");
     out.appendChild(busy);
     try {
-      const render = await work();
+      const made = await work();
       if (state.seq[name] !== seq) return;
-      clear(out);
-      render();
+      card.answer = made.answer;
+      card.render = made.render;
     } catch (err) {
       if (state.seq[name] !== seq) return;
-      clear(out);
-      showError(out, err.info || { message: String(err) });
+      card.errors = errorsOf(err);
     }
+    state.cards[name] = card;
+    renderCard(name);
+    if (opts && opts.push) updateURL(true);
+    else if (!(opts && opts.restoring)) updateURL(false);
+  }
+
+  function renderCard(name) {
+    const card = state.cards[name], out = $(CARD_OUT[name]);
+    clear(out);
+    if (!card) return;
+    if (card.stale) {
+      out.appendChild(el("p", t("web.card.stale", { function: card.func }), "muted stale"));
+      return;
+    }
+    const stamp = el("p", t("web.card.for", { function: card.func }) +
+      (card.options ? " · " + card.options : ""), "muted card-for");
+    out.appendChild(stamp);
+    if (card.note) out.appendChild(el("p", t(card.note.key, card.note.params), "muted"));
+    if (card.errors) showError(out, inLanguage(card.errors));
+    else card.render(out, inLanguage(card.answer));
+  }
+
+  // A new formula: cards whose options still fit are computed again, the others say they
+  // are out of date (never an old result under the new function, never an error about an
+  // option the user did not touch).
+  function formulaChanged() {
+    const names = state.parsed ? state.parsed.variables : [];
+    for (const [name, card] of Object.entries(state.cards)) {
+      if (!card || card.stale || card.formula === formulaKey()) continue;
+      if (name === "diff" || name === "surface") continue;  // autoRun computes them
+      if (name === "limit" && fits($("limit-at").value, names) && names.includes($("limit-wrt").value)) {
+        if (card.mode === "steps") runSteps(); else runLimit();
+        continue;
+      }
+      card.stale = true;
+      if (name === "descent") { state.runs = null; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
+      if (name === "lagrange") hideLagrangePlots();
+      renderCard(name);
+    }
+  }
+
+  // Whether a typed point ("x=1,y=2" or "1,2") fits the variables.
+  function fits(text, names) {
+    const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
+    if (!parts.length) return true;
+    if (parts.every((p) => p.includes("="))) return parts.every((p) => names.includes(p.split("=")[0].trim()));
+    return parts.length === names.length;
   }
 
   function showError(target, info) {
@@ -162,27 +264,43 @@
       clear(target);
       target.appendChild(el("span", t("web.preview.empty"), "muted"));
       error.hidden = true;
-      state.parsed = null;
+      state.parsed = state.parsedBoth = state.formulaError = null;
       return;
     }
     try {
-      const parsed = await api("/api/parse", formulaBody());
+      const both = await apiBoth("/api/parse", formulaBody());
       if (state.seq.preview !== seq) return;
-      state.parsed = parsed;
-      error.hidden = true;
-      clear(target);
-      const head = parsed.name + "(" + parsed.variables.join(", ") + ")";
-      target.appendChild(math(head + " = " + parsed.latex, true));
-      // how the reading policy read the text ("read as e^(−2x)"), under the formula
-      for (const reading of parsed.reading || []) target.appendChild(el("p", reading.message, "reading"));
-      target.appendChild(el("span", t("web.preview.variables", { names: parsed.variables.join(", ") }), "muted"));
-      fillVariables(parsed.variables);
+      state.parsedBoth = both;
+      state.parsed = inLanguage(both);
+      state.formulaError = null;
+      renderPreview();
+      fillVariables(state.parsed.variables);
+      formulaChanged();
+      updateURL(false);
       if (auto !== false) autoRun();
     } catch (err) {
       if (state.seq.preview !== seq) return;
-      state.parsed = null;
-      showFormulaError(text, err.info || { message: String(err) });
+      state.parsed = state.parsedBoth = null;
+      state.formulaError = { text: text, errors: errorsOf(err) };
+      showFormulaError(text, inLanguage(state.formulaError.errors));
     }
+  }
+
+  function renderPreview() {
+    const target = $("preview"), error = $("formula-error");
+    if (state.formulaError) {
+      showFormulaError(state.formulaError.text, inLanguage(state.formulaError.errors));
+      return;
+    }
+    if (!state.parsedBoth) return;
+    const parsed = state.parsed = inLanguage(state.parsedBoth);
+    error.hidden = true;
+    clear(target);
+    const head = parsed.name + "(" + parsed.variables.join(", ") + ")";
+    target.appendChild(math(head + " = " + parsed.latex, true));
+    // how the reading policy read the text ("read as e^(−2x)"), under the formula
+    for (const reading of parsed.reading || []) target.appendChild(el("p", reading.message, "reading"));
+    target.appendChild(el("span", t("web.preview.variables", { names: parsed.variables.join(", ") }), "muted"));
   }
 
   // The error under the formula: the message, then the input with a caret at the column.
@@ -219,16 +337,23 @@
     autoTimer = setTimeout(() => {
       runDiff();
       if (state.parsed && state.parsed.variables.length === 2) runSurface();
+      else noSurface();
     }, 150);
   }
 
   // ---------------------------------------------------------------- derivatives
-  function runDiff() {
-    const out = $("diff-out");
-    return section("diff", out, async () => {
-      const data = await api("/api/view/diff", formulaBody({ at: $("diff-at").value.trim() }));
-      return () => showDiff(out, data);
-    });
+  // The derivatives; a point typed for another function is left out (and said so).
+  function runDiff(opts) {
+    const names = state.parsed ? state.parsed.variables : null;
+    let at = $("diff-at").value.trim(), note = null;
+    if (at && names && !(opts && opts.push) && !fits(at, names)) {
+      note = { key: "web.card.point_dropped", params: { at: at } };
+      at = "";
+    }
+    return section("diff", $("diff-out"), async () => {
+      const answer = await apiBoth("/api/view/diff", formulaBody({ at: at }));
+      return { answer: answer, render: showDiff };
+    }, Object.assign({ note: note }, opts));
   }
 
   function showDiff(out, data) {
@@ -268,13 +393,12 @@
   }
 
   // ---------------------------------------------------------------- limit and steps
-  function runLimit() {
-    const out = $("limit-out");
-    return section("limit", out, async () => {
-      const data = await api("/api/limit", formulaBody({
+  function runLimit(opts) {
+    return section("limit", $("limit-out"), async () => {
+      const answer = await apiBoth("/api/limit", formulaBody({
         wrt: $("limit-wrt").value, at: $("limit-at").value.trim() }));
-      return () => showLimit(out, data);
-    });
+      return { answer: answer, render: showLimit };
+    }, Object.assign({ mode: "limit" }, opts));
   }
 
   function showLimit(out, data) {
@@ -293,19 +417,20 @@
     }
   }
 
-  function runSteps() {
-    const out = $("limit-out");
-    return section("limit", out, async () => {
-      const data = await api("/api/steps", formulaBody({ wrt: $("limit-wrt").value }));
-      return () => {
-        data.steps.forEach((step, i) => {
-          const item = el("div", null, "step");
-          item.appendChild(el("span", (i + 1) + ".", "number"));
-          item.appendChild(math(step.latex, true));
-          item.appendChild(el("p", step.text, "muted"));
-          out.appendChild(item);
-        });
-      };
+  function runSteps(opts) {
+    return section("limit", $("limit-out"), async () => {
+      const answer = await apiBoth("/api/steps", formulaBody({ wrt: $("limit-wrt").value }));
+      return { answer: answer, render: showSteps };
+    }, Object.assign({ mode: "steps" }, opts));
+  }
+
+  function showSteps(out, data) {
+    data.steps.forEach((step, i) => {
+      const item = el("div", null, "step");
+      item.appendChild(el("span", (i + 1) + ".", "number"));
+      item.appendChild(math(step.latex, true));
+      item.appendChild(el("p", step.text, "muted"));
+      out.appendChild(item);
     });
   }
 
@@ -315,36 +440,65 @@
     return vec(Object.values(point.point));
   }
 
-  function runCritical() {
-    const out = $("critical-out");
-    return section("critical", out, async () => {
-      const data = await api("/api/critical", formulaBody({ domain: $("critical-domain").value.trim() }));
-      return () => {
-        out.appendChild(el("p", t(data.complete ? "critical.complete" : "critical.incomplete"), "muted"));
-        if (!data.points.length) out.appendChild(el("p", t("web.critical.none")));
-        else {
-          const rows = data.points.map((p) => [pointText(p), p.value_exact || fmt(p.value),
-            p.eigenvalues.map((v) => fmt(v, 4)).join(", "), t("critical.kind." + p.kind)]);
-          out.appendChild(table([t("critical.column.point"), t("critical.column.value"),
-            t("critical.column.eigenvalues"), t("critical.column.kind")], rows));
-        }
-        for (const line of data.explanation) out.appendChild(el("p", line));
-      };
-    });
+  function runCritical(opts) {
+    return section("critical", $("critical-out"), async () => {
+      const answer = await apiBoth("/api/critical", formulaBody({ domain: $("critical-domain").value.trim() }));
+      return { answer: answer, render: showCritical };
+    }, opts);
+  }
+
+  function showCritical(out, data) {
+    out.appendChild(el("p", t(data.complete ? "critical.complete" : "critical.incomplete"), "muted"));
+    if (!data.points.length) out.appendChild(el("p", t("web.critical.none")));
+    else {
+      const rows = data.points.map((p) => [pointText(p), p.value_exact || fmt(p.value),
+        p.eigenvalues.map((v) => fmt(v, 4)).join(", "), t("critical.kind." + p.kind)]);
+      out.appendChild(table([t("critical.column.point"), t("critical.column.value"),
+        t("critical.column.eigenvalues"), t("critical.column.kind")], rows));
+    }
+    for (const line of data.explanation) out.appendChild(el("p", line));
   }
 
   // ---------------------------------------------------------------- surface and contour
-  function runSurface() {
+  function runSurface(opts) {
+    return section("surface", $("surface-out"), async () => {
+      const answer = await apiBoth("/api/plot", formulaBody({ range: $("surface-range").value.trim() }));
+      return { answer: answer, render: showSurface };
+    }, opts);
+  }
+
+  function showSurface(out, data) {
+    const fresh = state.surface !== data;
+    state.surface = data;
+    showPlots("surface-3d", true);
+    // the same samples again (a language switch): a fresh plot, as react() would not recalc
+    if (!fresh) for (const id of ["surface-3d", "surface-contour"]) Plotly.purge($(id));
+    drawSurface(data);
+    if (!fresh) return;  // a language switch: the descent card re-renders itself
+    if (state.runs && state.runsFor === formulaKey()) animate(state.runs);
+    else drawDescentBackground();
+  }
+
+  // A function without two variables: no surface, no contour, no stale picture.
+  function noSurface() {
+    state.seq.surface = (state.seq.surface || 0) + 1;
+    state.surface = null;
+    for (const id of ["surface-3d", "surface-contour", "descent-plot"]) {
+      if (window.Plotly) Plotly.purge($(id));
+      delete $(id).dataset.ready;
+    }
+    showPlots("surface-3d", false);
+    $("descent-plot").hidden = true;
+    delete state.cards.surface;
     const out = $("surface-out");
-    return section("surface", out, async () => {
-      const data = await api("/api/plot", formulaBody({ range: $("surface-range").value.trim() }));
-      return () => {
-        state.surface = data;
-        drawSurface(data);
-        if (state.runs && state.runsFor === formulaKey()) animate(state.runs);
-        else drawDescentBackground();
-      };
-    });
+    clear(out);
+    if (state.parsed) out.appendChild(el("p", t("web.surface.needs_two"), "muted"));
+  }
+
+  // Shows or hides the plot boxes of a card (no empty boxes).
+  function showPlots(id, shown) {
+    const box = $(id).closest(".plots") || $(id);
+    box.hidden = !shown;
   }
 
   function drawSurface(data) {
@@ -399,6 +553,7 @@
   function drawDescentBackground() {
     if (!state.surface) return;
     const plot = $("descent-plot");
+    plot.hidden = false;
     clearInterval(state.timer);
     Plotly.react(plot, [contourTrace(state.surface, false), startTrace()], descentLayout(), PLOT_CONFIG);
     plot.dataset.ready = "1";
@@ -426,38 +581,50 @@
     return { start: start, steps: steps };
   }
 
-  function runDescent() {
-    const out = $("descent-out");
-    return section("descent", out, async () => {
+  function runDescent(opts) {
+    return section("descent", $("descent-out"), async () => {
       const options = descentOptions();
-      const data = await api("/api/descend", formulaBody(Object.assign(options, {
+      const answer = await apiBoth("/api/descend", formulaBody(Object.assign(options, {
         optimizer: $("descent-optimizer").value, lr: parseFloat($("descent-lr").value) || null })));
-      return () => {
-        animate([data]);
-        out.appendChild(el("p", data.message));
-        out.appendChild(el("p", "θ = " + vec(Object.values(data.final.point)) + "   f = " +
-          fmt(data.final.value) + "   |∇f| = " + fmt(data.final.grad_norm, 3)));
-      };
-    });
+      return { answer: answer, render: showDescent };
+    }, Object.assign({ mode: "descent" }, opts));
   }
 
-  function runRace() {
-    const out = $("descent-out");
-    return section("descent", out, async () => {
+  function showDescent(out, data) {
+    animate([data]);
+    out.appendChild(el("p", data.message));
+    out.appendChild(el("p", "θ = " + vec(Object.values(data.final.point)) + "   f = " +
+      fmt(data.final.value) + "   |∇f| = " + fmt(data.final.grad_norm, 3)));
+  }
+
+  function checkedRacers() { return RACERS.filter((n) => $("racer-" + n) && $("racer-" + n).checked); }
+
+  // The η typed beside a racer (its own default when the box is empty or not a number).
+  function racerRate(name) {
+    const box = $("racer-lr-" + name);
+    const value = box ? parseFloat(box.value) : NaN;
+    return Number.isFinite(value) && value > 0 ? value : RACER_LR[name];
+  }
+
+  // Every racer runs with the η typed for it.
+  function runRace(opts) {
+    return section("descent", $("descent-out"), async () => {
       const options = descentOptions();
-      const names = RACERS.filter((n) => $("racer-" + n).checked);
-      const data = await api("/api/race", formulaBody(Object.assign(options, {
-        optimizers: names.join(",") })));
-      return () => {
-        animate(data.results);
-        const rows = data.results.map((r) => [t("optimize.name." + r.optimizer), fmt(r.learning_rate),
-          t("optimize.status_word." + r.status), r.steps, fmt(r.final.value),
-          vec(Object.values(r.final.point))]);
-        out.appendChild(table([t("web.descent.column.optimizer"), "η", t("web.descent.column.status"),
-          t("web.descent.column.steps"), "f(θ)", t("web.descent.column.final")], rows));
-        out.appendChild(el("p", t("web.descent.ranking", { ranking: data.ranking.join(" > ") })));
-      };
-    });
+      const names = checkedRacers();
+      const answer = await apiBoth("/api/race", formulaBody(Object.assign(options, {
+        optimizers: names.join(","), lr: names.map(racerRate).join(",") })));
+      return { answer: answer, render: showRace };
+    }, Object.assign({ mode: "race" }, opts));
+  }
+
+  function showRace(out, data) {
+    animate(data.results);
+    const rows = data.results.map((r) => [t("optimize.name." + r.optimizer), fmt(r.learning_rate),
+      t("optimize.status_word." + r.status), r.steps, fmt(r.final.value),
+      vec(Object.values(r.final.point))]);
+    out.appendChild(table([t("web.descent.column.optimizer"), "η", t("web.descent.column.status"),
+      t("web.descent.column.steps"), "f(θ)", t("web.descent.column.final")], rows));
+    out.appendChild(el("p", t("web.descent.ranking", { ranking: data.ranking.join(" > ") })));
   }
 
   // The paths grow over about two seconds; the plot's dataset says how far (tests read it).
@@ -467,7 +634,10 @@
     $("descent-replay").disabled = false;
     if (!state.surface) return;
     const plot = $("descent-plot");
+    plot.hidden = false;
     clearInterval(state.timer);
+    // a fresh plot: react() with the same samples skips plotly's recalc (and trips on it)
+    Plotly.purge(plot);
     const traces = runs.map((run, i) => ({ type: "scatter", mode: "lines+markers", x: [], y: [],
       name: t("optimize.name." + run.optimizer),
       line: { color: COLOURS[i % COLOURS.length], width: 2 }, marker: { size: 4 } }));
@@ -494,13 +664,21 @@
   }
 
   // ---------------------------------------------------------------- Lagrange
-  function runLagrange() {
-    const out = $("lagrange-out");
-    return section("lagrange", out, async () => {
+  function runLagrange(opts) {
+    return section("lagrange", $("lagrange-out"), async () => {
       const constraints = $("lagrange-constraints").value.split("\n").map((s) => s.trim()).filter(Boolean);
-      const data = await api("/api/view/lagrange", formulaBody({ constraint: constraints }));
-      return () => showLagrange(out, data);
-    });
+      const answer = await apiBoth("/api/view/lagrange", formulaBody({ constraint: constraints }));
+      return { answer: answer, render: showLagrange };
+    }, opts);
+  }
+
+  function hideLagrangePlots() {
+    for (const id of ["lagrange-plane", "lagrange-hike"]) {
+      if (window.Plotly) Plotly.purge($(id));
+      clear($(id));
+      delete $(id).dataset.ready;
+    }
+    showPlots("lagrange-plane", false);
   }
 
   function showLagrange(out, data) {
@@ -528,6 +706,7 @@
 
   function drawLagrange(picture, result) {
     const plane = $("lagrange-plane"), hike = $("lagrange-hike");
+    showPlots("lagrange-plane", true);
     if (!picture) {
       Plotly.purge(plane); Plotly.purge(hike);
       clear(plane); plane.appendChild(el("p", t("web.lagrange.no_picture"), "muted"));
@@ -580,15 +759,16 @@
     target.dataset.ready = "1";
   }
 
-  function hikingExample() {
+  async function hikingExample() {
     $("formula").value = "4 - x^2 - 2y^2";
     $("vars").value = "";
     $("lagrange-constraints").value = "2(x-1)^2 - 10y + 6 = 0";
-    preview();
-    runLagrange();
+    await preview();
+    runLagrange({ push: true });
   }
 
   // ---------------------------------------------------------------- language
+  // The other language re-renders the answers the page keeps: nothing is computed again.
   function applyLanguage(lang) {
     state.lang = lang;
     document.documentElement.lang = lang;
@@ -599,49 +779,156 @@
     const toggle = $("lang-toggle");
     toggle.dataset.lang = other;
     toggle.textContent = (MESSAGES[other] || {})["web.language_name"] || other;
-    const url = new URL(window.location.href);
-    url.searchParams.set("lang", lang);
-    window.history.replaceState(null, "", url.pathname + url.search);
     buildRacers();
-    if ($("formula").value.trim()) preview(false);
-    for (const redo of Object.values(state.rerun)) redo();
+    renderPreview();
+    for (const name of Object.keys(CARD_OUT)) if (state.cards[name]) renderCard(name);
+    if (!state.surface && state.parsed) noSurface();
+    updateURL(false);
   }
 
   function buildRacers() {
     const box = $("racers");
     const checked = new Set(RACERS.filter((n) => $("racer-" + n) ? $("racer-" + n).checked : ["gd", "momentum", "adam"].includes(n)));
+    const rates = {};
+    for (const n of RACERS) rates[n] = $("racer-lr-" + n) ? $("racer-lr-" + n).value : String(RACER_LR[n]);
     clear(box);
     for (const name of RACERS) {
       const label = el("label", null, "racer");
       const input = el("input");
       input.type = "checkbox"; input.id = "racer-" + name; input.checked = checked.has(name);
       label.appendChild(input);
-      label.appendChild(el("span", t("optimize.name." + name).split(" (")[0]));
+      const shown = t("optimize.name." + name).split(" (")[0];
+      label.appendChild(el("span", shown));
+      const rate = el("input", null, "racer-lr");
+      rate.type = "text"; rate.id = "racer-lr-" + name; rate.size = 5; rate.maxLength = 40;
+      rate.value = rates[name]; rate.inputMode = "decimal";
+      rate.setAttribute("aria-label", t("web.descent.racer_lr", { name: shown }));
+      rate.title = rate.getAttribute("aria-label");
+      label.appendChild(rate);
       box.appendChild(label);
     }
+  }
+
+  // ---------------------------------------------------------------- the URL
+  // The formula, the options and the cards that ran live in the URL: a link recomputes the
+  // same results, and back and forward restore them.
+  const RUNNERS = { diff: () => runDiff, limit: () => runLimit, steps: () => runSteps,
+    critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
+    race: () => runRace, lagrange: () => runLagrange };
+
+  function allInputs() { return [].concat(...Object.values(CARD_INPUTS)); }
+
+  function currentURL() {
+    const url = new URL(window.location.href);
+    url.search = "";
+    url.searchParams.set("lang", state.lang);
+    url.searchParams.set("f", $("formula").value);
+    if ($("vars").value.trim()) url.searchParams.set("vars", $("vars").value.trim());
+    // only what differs from the first page (a short link)
+    for (const id of allInputs()) if ($(id).value !== defaultValue(id)) url.searchParams.set(id, $(id).value);
+    const racers = checkedRacers().map((n) => n + ":" + racerRate(n)).join(",");
+    if (racers !== DEFAULT_RACERS) url.searchParams.set("racers", racers);
+    const ran = Object.entries(state.cards).filter(([, c]) => c && !c.stale).map(([, c]) => c.mode);
+    if (ran.length) url.searchParams.set("run", ran.join(","));
+    return url.pathname + url.search;
+  }
+
+  // Records the page in the URL: a run the user asked for is a new history entry; typing
+  // a new formula after a run is one too (then typing only updates it).
+  function updateURL(push) {
+    if (state.restoring) return;
+    const target = currentURL();
+    const here = window.location.pathname + window.location.search;
+    if (target === here) return;
+    const entry = window.history.state || {};
+    const formulaMoved = new URL(target, window.location.href).searchParams.get("f") !==
+      new URL(window.location.href).searchParams.get("f");
+    if (push || (formulaMoved && !entry.typing)) {
+      window.history.pushState({ typing: !push }, "", target);
+    } else {
+      window.history.replaceState(Object.assign({}, entry), "", target);
+    }
+  }
+
+  // Sets the inputs from the URL (the first page's defaults where it says nothing) and
+  // recomputes the cards it lists.
+  // Back and forward keep the language shown; a link's language is the server's page.
+  async function restoreFromURL() {
+    const params = new URLSearchParams(window.location.search);
+    const first = !params.has("f");
+    state.restoring = true;
+    try {
+      $("formula").value = first ? FIRST_PAGE.formula : params.get("f");
+      $("vars").value = params.get("vars") || "";
+      for (const id of allInputs()) {
+        if (id === "limit-wrt") continue;  // filled in with the variables
+        $(id).value = params.has(id) ? params.get(id) : defaultValue(id);
+        if ($(id).tagName === "SELECT" && !$(id).value) $(id).value = defaultValue(id);
+      }
+      const racers = new Map((params.get("racers") || DEFAULT_RACERS).split(",").filter(Boolean)
+        .map((p) => p.split(":")));
+      for (const n of RACERS) {
+        $("racer-" + n).checked = racers.has(n);
+        $("racer-lr-" + n).value = racers.get(n) || String(RACER_LR[n]);
+      }
+      clearCards();
+      if (!$("formula").value.trim()) { await preview(false); return; }
+      await preview(false);
+      if (params.get("limit-wrt") && state.parsed && state.parsed.variables.includes(params.get("limit-wrt"))) {
+        $("limit-wrt").value = params.get("limit-wrt");
+      }
+      const ran = first ? ["diff", "surface"] : (params.get("run") || "").split(",").filter((m) => m in RUNNERS);
+      if (state.parsed && state.parsed.variables.length !== 2) noSurface();
+      const runs = ran.filter((m) => m !== "surface" || (state.parsed && state.parsed.variables.length === 2));
+      if (first && !state.parsed) return;
+      await Promise.all(runs.map((mode) => RUNNERS[mode]()({ restoring: true })));
+    } finally {
+      state.restoring = false;
+    }
+    updateURL(false);
+  }
+
+  // An input's value on the first page.
+  function defaultValue(id) {
+    const node = $(id);
+    if (id in FIRST_PAGE) return FIRST_PAGE[id];
+    if (node.tagName === "SELECT") return node.options.length ? node.options[0].value : "";
+    return node.defaultValue || "";
+  }
+  const DEFAULT_RACERS = ["gd", "momentum", "adam"].map((n) => n + ":" + RACER_LR[n]).join(",");
+
+  function clearCards() {
+    for (const name of Object.keys(CARD_OUT)) {
+      state.seq[name] = (state.seq[name] || 0) + 1;
+      delete state.cards[name];
+      clear($(CARD_OUT[name]));
+    }
+    state.runs = null;
+    $("descent-replay").disabled = true;
+    $("descent-frame").textContent = "";
+    hideLagrangePlots();
   }
 
   // ---------------------------------------------------------------- wiring
   function init() {
     buildRacers();
     fillVariables([]);
+    showPlots("surface-3d", false);
+    showPlots("lagrange-plane", false);
+    $("descent-plot").hidden = true;
     $("formula").addEventListener("input", schedulePreview);
     $("vars").addEventListener("input", schedulePreview);
     $("formula").addEventListener("keydown", (e) => { if (e.key === "Enter") preview(); });
-    $("diff-run").addEventListener("click", runDiff);
-    $("limit-run").addEventListener("click", runLimit);
-    $("steps-run").addEventListener("click", runSteps);
-    $("critical-run").addEventListener("click", runCritical);
-    $("surface-run").addEventListener("click", runSurface);
-    $("descent-run").addEventListener("click", runDescent);
-    $("race-run").addEventListener("click", runRace);
+    const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
+      "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
+      "race-run": runRace, "lagrange-run": runLagrange };
+    for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
     $("descent-plot").addEventListener("click", onDescentClick);
-    $("lagrange-run").addEventListener("click", runLagrange);
     $("lagrange-example").addEventListener("click", hikingExample);
     $("lang-toggle").addEventListener("click", () => applyLanguage($("lang-toggle").dataset.lang));
-    if ($("formula").value.trim()) preview();
-    document.body.dataset.ready = "1";
+    window.addEventListener("popstate", () => { restoreFromURL(); });
+    restoreFromURL().finally(() => { document.body.dataset.ready = "1"; });
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
