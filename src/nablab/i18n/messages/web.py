@@ -175,7 +175,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "the new function.",
                        "지난 결과는 {function}에 대한 것이었습니다. 새 함수로 다시 실행하세요."),
     "web.card.point_dropped": ("The point {at} does not fit these variables; shown without it.",
-                               "점 {at}: 지금 함수의 변수와 맞지 않아 빼고 보였습니다."),
+                               "점 {at}: 지금 함수의 변수와 맞지 않아 빼고 계산했습니다."),
     "web.descent.racer_lr": ("η for {name}", "{name}의 η"),
     "web.footer": ("API: POST /api/diff, /api/critical, … — documentation at /docs",
                    "API: POST /api/diff, /api/critical, … — 설명은 /docs"),

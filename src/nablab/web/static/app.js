@@ -544,9 +544,16 @@
 
   function formulaKey() { return $("formula").value + "\u0000" + $("vars").value; }
 
+  // θ₀ as the start box has it (a click writes it there): the run and the marker agree.
+  function startPoint() {
+    const typed = $("descent-start").value.split(",").map((v) => v.trim() === "" ? NaN : Number(v));
+    return typed.length === 2 && typed.every(Number.isFinite) ? typed : null;
+  }
+
   function startTrace() {
-    return { type: "scatter", mode: "markers", x: state.start ? [state.start[0]] : [],
-      y: state.start ? [state.start[1]] : [], name: "θ₀",
+    const start = startPoint();
+    return { type: "scatter", mode: "markers", x: start ? [start[0]] : [],
+      y: start ? [start[1]] : [], name: "θ₀",
       marker: { size: 12, color: "white", line: { color: "black", width: 2 } } };
   }
 
