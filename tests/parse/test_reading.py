@@ -442,7 +442,9 @@ def test_any_literal_beyond_the_limit_is_refused_fast(exponent: int, sign: str,
     start = time.perf_counter()
     with pytest.raises(ParseError) as info:
         nablab.parse(text)
-    assert time.perf_counter() - start < 0.01
+    # converting first takes seconds at 1e10000000 and forever beyond; the text check takes
+    # microseconds (bench/reading.py). The bound is loose so a busy machine cannot fail it.
+    assert time.perf_counter() - start < 0.5
     assert info.value.kind == ("number_too_small" if sign == "-" else "number_too_large")
 
 
