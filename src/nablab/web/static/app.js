@@ -133,6 +133,25 @@
       clear(out);
       showError(out, err.info || { message: String(err) });
     }
+    keyboardScrollable(out);
+  }
+
+  // A region that scrolls sideways (a wide table or formula) takes the keyboard focus, so
+  // arrow keys can scroll it (WCAG 2.1.1); one that fits stays out of the Tab order.
+  const SCROLLERS = ".out, .math.display, pre.caret";
+  function keyboardScrollable(root) {
+    const nodes = [...root.querySelectorAll(SCROLLERS)];
+    if (root.matches && root.matches(SCROLLERS)) nodes.push(root);
+    for (const node of nodes) {
+      if (node.scrollWidth > node.clientWidth + 1) node.tabIndex = 0;
+      else node.removeAttribute("tabindex");
+    }
+  }
+
+  let scrollTimer = null;
+  function onResize() {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => keyboardScrollable(document.body), 150);
   }
 
   function showError(target, info) {
@@ -176,6 +195,7 @@
       // how the reading policy read the text ("read as e^(−2x)"), under the formula
       for (const reading of parsed.reading || []) target.appendChild(el("p", reading.message, "reading"));
       target.appendChild(el("span", t("web.preview.variables", { names: parsed.variables.join(", ") }), "muted"));
+      keyboardScrollable(target);
       fillVariables(parsed.variables);
       if (auto !== false) autoRun();
     } catch (err) {
@@ -199,6 +219,7 @@
       box.appendChild(el("pre", shown + "\n" + caret, "caret"));
     }
     if (info.hint) box.appendChild(el("p", t("web.error.hint") + ": " + info.hint, "hint"));
+    keyboardScrollable(box);
   }
 
   function fillVariables(names) {
@@ -640,6 +661,7 @@
     $("lagrange-run").addEventListener("click", runLagrange);
     $("lagrange-example").addEventListener("click", hikingExample);
     $("lang-toggle").addEventListener("click", () => applyLanguage($("lang-toggle").dataset.lang));
+    window.addEventListener("resize", onResize);
     if ($("formula").value.trim()) preview();
     document.body.dataset.ready = "1";
   }
