@@ -148,10 +148,20 @@ def check_axe(page: Any) -> list[str]:
     return [f"axe: {v}" for v in violations]
 
 
+def check_languages(page: Any) -> list[str]:
+    """The page says its language, and the language button says the other one (WCAG 3.1.1-2)."""
+    page_lang, button_lang = page.evaluate(
+        "[document.documentElement.lang, document.getElementById('lang-toggle').lang]")
+    if page_lang not in LANGS or button_lang not in LANGS or page_lang == button_lang:
+        return [f"languages: page {page_lang!r}, language button {button_lang!r}"]
+    return []
+
+
 #: Every check a page must pass; each takes the page and returns its problems.
 PAGE_CHECKS: list[Callable[[Any], list[str]]] = [
     check_card_errors,
     check_no_horizontal_overflow,
+    check_languages,
     check_axe,
 ]
 

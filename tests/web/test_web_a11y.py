@@ -52,6 +52,7 @@ def test_every_screen_with_every_card(context: Any, web_server: Server, artifact
     page, watch = harness.open_page(context, web_server.url, widths[0], lang)
     problems: list[str] = []
     try:
+        assert page.evaluate("document.documentElement.lang") == lang
         problems += [f"{widths[0]} px, first load: {p}"
                      for p in harness.check_no_horizontal_overflow(page)]
         harness.run_every_card(page)

@@ -619,6 +619,7 @@
     const other = lang === "en" ? "ko" : "en";
     const toggle = $("lang-toggle");
     toggle.dataset.lang = other;
+    toggle.lang = other; // its name is in the other language (WCAG 3.1.2, language of parts)
     toggle.textContent = (MESSAGES[other] || {})["web.language_name"] || other;
     const url = new URL(window.location.href);
     url.searchParams.set("lang", lang);
