@@ -133,3 +133,28 @@ def test_the_whole_flow_from_the_keyboard(context: Any, web_server: Server,
     finally:
         page.close()
     assert not problems, "\n".join(problems)
+
+
+def test_the_checks_catch_what_they_should(context: Any, web_server: Server) -> None:
+    """Each check fails on a page broken on purpose: a nameless button, a wide box, an error."""
+    page, watch = harness.open_page(context, web_server.url, 360, "en")
+    try:
+        page.evaluate("""() => {
+            document.getElementById('diff-run').textContent = '';
+            document.getElementById('lang-toggle').removeAttribute('lang');
+            const wide = document.createElement('div');
+            wide.style.width = '2000px'; wide.textContent = 'wide';
+            document.querySelector('main').appendChild(wide);
+            console.error('on purpose'); }""")
+        page.evaluate("fetch('/no-such-page')")
+        axe = harness.check_axe(page)
+        overflow = harness.check_no_horizontal_overflow(page)
+        languages = harness.check_languages(page)
+        page.wait_for_timeout(200)
+        seen = watch.problems()
+    finally:
+        page.close()
+    assert any("button-name" in p and "#diff-run" in p for p in axe), axe
+    assert len(overflow) == 1 and "innerWidth 360" in overflow[0], overflow
+    assert languages == ["languages: page 'en', language button ''"]
+    assert any("on purpose" in p for p in seen) and any("/no-such-page (404)" in p for p in seen)
