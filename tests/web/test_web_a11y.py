@@ -71,10 +71,10 @@ def test_every_screen_with_every_card(context: Any, web_server: Server, artifact
     assert not overflow, "\n".join(overflow)
 
 
-def tab_to(page: Any, selector: str, presses: int = 60) -> None:
-    """Press Tab until the focus is on ``selector`` (forward only, as a keyboard user would)."""
+def tab_to(page: Any, selector: str, presses: int = 60, key: str = "Tab") -> None:
+    """Press Tab (or ``key``, e.g. Shift+Tab) until the focus is on ``selector``."""
     for _ in range(presses):
-        page.keyboard.press("Tab")
+        page.keyboard.press(key)
         if page.evaluate("s => document.activeElement.matches(s)", selector):
             return
     focused = page.evaluate("document.activeElement.outerHTML.slice(0, 120)")
@@ -95,6 +95,18 @@ def press_on(page: Any, selector: str, key: str, output: str) -> None:
     harness.wait_for_cards(page, [output])
 
 
+def scroll_with_arrows(page: Any, output: str) -> None:
+    """A result wider than its card is reached with Tab and scrolled with the arrow keys."""
+    wide = f"#{output}[tabindex='0'], #{output} [tabindex='0']"
+    if not page.evaluate("""id => [document.getElementById(id),
+            ...document.querySelectorAll('#' + id + ' .math.display')]
+            .some(n => n.scrollWidth > n.clientWidth + 1)""", output):
+        return  # it fits: nothing to scroll
+    tab_to(page, wide)
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0")
+
+
 def test_the_whole_flow_from_the_keyboard(context: Any, web_server: Server,
                                           artifacts: Path) -> None:
     """Tab to the formula, type it, then fill and run every card with Enter or Space."""
@@ -108,6 +120,8 @@ def test_the_whole_flow_from_the_keyboard(context: Any, web_server: Server,
         type_into(page, "#limit-at", "x=1,y=2")
         press_on(page, "#limit-run", "Enter", "limit-out")
         assert page.locator("#limit-out table").count() == 1
+        scroll_with_arrows(page, "limit-out")
+        tab_to(page, "#steps-run", key="Shift+Tab")
         press_on(page, "#steps-run", "Space", "limit-out")
         assert page.locator("#limit-out .step .number").count() > 0
         press_on(page, "#critical-run", "Space", "critical-out")
