@@ -208,6 +208,7 @@
     if (card.note) out.appendChild(el("p", t(card.note.key, card.note.params), "muted"));
     if (card.errors) showError(out, inLanguage(card.errors));
     else card.render(out, inLanguage(card.answer));
+    keyboardScrollable(out);
   }
 
   // A new formula: cards whose options still fit are computed again, the others say they
@@ -235,6 +236,24 @@
     if (!parts.length) return true;
     if (parts.every((p) => p.includes("="))) return parts.every((p) => names.includes(p.split("=")[0].trim()));
     return parts.length === names.length;
+  }
+
+  // A region that scrolls sideways (a wide table or formula) takes the keyboard focus, so
+  // arrow keys can scroll it (WCAG 2.1.1); one that fits stays out of the Tab order.
+  const SCROLLERS = ".out, .math.display, pre.caret";
+  function keyboardScrollable(root) {
+    const nodes = [...root.querySelectorAll(SCROLLERS)];
+    if (root.matches && root.matches(SCROLLERS)) nodes.push(root);
+    for (const node of nodes) {
+      if (node.scrollWidth > node.clientWidth + 1) node.tabIndex = 0;
+      else node.removeAttribute("tabindex");
+    }
+  }
+
+  let scrollTimer = null;
+  function onResize() {
+    clearTimeout(scrollTimer);
+    scrollTimer = setTimeout(() => keyboardScrollable(document.body), 150);
   }
 
   function showError(target, info) {
@@ -274,6 +293,7 @@
       state.parsed = inLanguage(both);
       state.formulaError = null;
       renderPreview();
+      keyboardScrollable($("preview"));
       fillVariables(state.parsed.variables);
       formulaChanged();
       updateURL(false);
@@ -317,6 +337,7 @@
       box.appendChild(el("pre", shown + "\n" + caret, "caret"));
     }
     if (info.hint) box.appendChild(el("p", t("web.error.hint") + ": " + info.hint, "hint"));
+    keyboardScrollable(box);
   }
 
   function fillVariables(names) {
@@ -785,6 +806,7 @@
     const other = lang === "en" ? "ko" : "en";
     const toggle = $("lang-toggle");
     toggle.dataset.lang = other;
+    toggle.lang = other; // its name is in the other language (WCAG 3.1.2, language of parts)
     toggle.textContent = (MESSAGES[other] || {})["web.language_name"] || other;
     buildRacers();
     renderPreview();
@@ -934,6 +956,7 @@
     $("descent-plot").addEventListener("click", onDescentClick);
     $("lagrange-example").addEventListener("click", hikingExample);
     $("lang-toggle").addEventListener("click", () => applyLanguage($("lang-toggle").dataset.lang));
+    window.addEventListener("resize", onResize);
     window.addEventListener("popstate", () => { restoreFromURL(); });
     restoreFromURL().finally(() => { document.body.dataset.ready = "1"; });
   }
