@@ -8,7 +8,8 @@ The full file is 4.3 MB; the page needs two small pieces of it (WOFF, zlib-compr
   The page's ``@font-face`` limits it to the Hangul blocks by ``unicode-range``: a browser
   fetches it only when Hangul is shown, i.e. in Korean.
 - ``nanumgothic-label.woff`` (a few kB): the glyphs of the language button ("한국어"), which the
-  English page shows from its first paint.
+  English page shows from its first paint; ``label.css`` carries it as a ``data:`` URL, so it
+  is there at the first layout (a face still loading then can leave □ behind in Chromium).
 
 Chromium's font sanitiser rejects the original file for its empty VTT source tables
 (``TSI*``); they are dropped. Timestamps are kept, so the same input gives the same bytes.
@@ -20,6 +21,7 @@ Run from the repository root after changing the catalogue's Korean text:
 
 from __future__ import annotations
 
+import base64
 import sys
 from pathlib import Path
 
@@ -94,6 +96,12 @@ def main() -> int:
                        ("nanumgothic-label.woff", set(label_text()))]:
         size = write_subset(Path(source), "".join(text), OUT / name)
         print(f"{name}: {len(text)} characters, {size} bytes")
+    data = base64.b64encode((OUT / "nanumgothic-label.woff").read_bytes()).decode()
+    (OUT / "label.css").write_text(
+        "/* The language button's Hangul, inline (made by tools/subset_hangul.py; OFL.txt). */\n"
+        '@font-face { font-family: "NablabHangulLabel"; font-display: block;\n'
+        "  unicode-range: U+1100-11FF, U+3130-318F, U+AC00-D7AF;\n"
+        f'  src: url(data:font/woff;base64,{data}) format("woff"); }}\n', "utf-8")
     return 0
 
 

@@ -107,6 +107,47 @@ def tofu(page: Any) -> list[str]:
     }""", glyphs))
 
 
+def tofu_in_html(page: Any) -> list[str]:
+    """Elements whose Hangul Chromium drew in a font without it (□): [] when none.
+
+    Asks Chromium which fonts it used for each element's own text (DevTools'
+    ``CSS.getPlatformFontsForNode``): every element with Hangul must have been drawn with as
+    many glyphs of a Hangul-bearing web font as it has Hangul characters.
+    """
+    page.evaluate("document.fonts.ready.then(() => true)")
+    count = page.evaluate("""() => {
+      const hangul = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;
+      let n = 0;
+      for (const node of document.querySelectorAll('body *')) {
+        const own = [...node.childNodes].filter((c) => c.nodeType === 3)
+          .map((c) => c.data).join('');
+        const korean = (own.match(hangul) || []).length;
+        if (korean && node.getClientRects().length) { node.dataset.tofuProbe = korean; n += 1; }
+      }
+      return n;
+    }""")
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+    bad = []
+    for node in cdp.send("DOM.querySelectorAll", {"nodeId": root,
+                                                  "selector": "[data-tofu-probe]"})["nodeIds"]:
+        attrs = cdp.send("DOM.getAttributes", {"nodeId": node})["attributes"]
+        wanted = int(attrs[attrs.index("data-tofu-probe") + 1])
+        fonts = cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]
+        drawn = sum(f["glyphCount"] for f in fonts if f["isCustomFont"]
+                    and f["familyName"].startswith("NanumGothic"))
+        if drawn < wanted:
+            bad.append(f"{cdp.send('DOM.getOuterHTML', {'nodeId': node})['outerHTML'][:80]}"
+                       f" {fonts}")
+    cdp.detach()
+    page.evaluate("document.querySelectorAll('[data-tofu-probe]')"
+                  ".forEach((n) => delete n.dataset.tofuProbe)")
+    assert count > 0 or page.evaluate("document.documentElement.lang") == "en"
+    return bad
+
+
 def run_every_card(page: Any) -> None:
     """The notes' examples in every card, each waited for until it shows its result."""
     page.fill("#formula", "x^2 + y^2")
@@ -189,6 +230,8 @@ def test_light_any_screen_without_tofu(browser: Any, web_server: Server, artifac
     page.wait_for_function("document.body.dataset.ready === '1'")
     first = overflow(page)
     assert first["scroll"] <= first["inner"], first
+    page.wait_for_load_state("networkidle")
+    assert tofu_in_html(page) == []  # the first paint's text, before anything is laid out again
     run_every_card(page)
     for width in reversed(WIDTHS):
         page.set_viewport_size({"width": width, "height": 800})
@@ -197,6 +240,7 @@ def test_light_any_screen_without_tofu(browser: Any, web_server: Server, artifac
         assert found["scroll"] <= found["inner"], (width, found)
         page.screenshot(path=str(artifacts / f"light-{lang}-{width}.png"), full_page=True)
     assert tofu(page) == []
+    assert tofu_in_html(page) == []
     if lang == "ko":
         assert page.evaluate("getComputedStyle(document.querySelector('main')).wordBreak") \
             == "keep-all"

@@ -12,7 +12,7 @@
 (function () {
   const CARTESIAN = "/static/vendor/plotly/plotly-cartesian.min.js";
   const FONT = getComputedStyle(document.documentElement).getPropertyValue("--chart-font").trim() ||
-    'system-ui, -apple-system, "Segoe UI", Roboto, "NablabHangul", sans-serif';
+    '"NablabHangul", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
   const HANGUL_FACE = '16px "NablabHangul"';
   const HANGUL = /[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]/g;
   const GL3D = "/static/vendor/plotly/plotly-gl3d.min.js";
@@ -129,6 +129,16 @@
     "deleteTraces", "animate"]) {
     wrapped[method] = (gd, ...args) => call(method, gd, args);
   }
+  // Chromium can keep text it laid out while a web font was loading in its fallback font (□
+  // for Hangul) after the font arrives; a changed font-family makes it lay the page out again.
+  if (document.fonts) {
+    const relay = () => { document.documentElement.classList.toggle("fonts-relaid"); };
+    document.fonts.addEventListener("loadingdone", (event) => {
+      if (event.fontfaces.some((face) => face.family.replace(/"/g, "").startsWith("NablabHangul"))) relay();
+    });
+    document.fonts.ready.then(relay); // faces that loaded before this script ran
+  }
+
   wrapped.nablab = { styled: styled, font: FONT, load3d: load3d, ready: cartesian };
   // anything else (Plotly.Plots, …) is the cartesian bundle's, once loaded
   const api = new Proxy(wrapped, { get: (target, key) => key in target ? target[key] : base && base[key] });
