@@ -68,8 +68,15 @@
     return ((JSON.stringify(layout) + names).match(HANGUL) || []).join("");
   }
 
-  // The layout with the page's fonts, and the title in its band under the toolbar.
-  function styled(layout) {
+  // A title's font size that fits the chart's width (Hangul is about 1 em wide, Latin ½).
+  function titleSize(text, width, size) {
+    const ems = [...String(text)].reduce((sum, c) => sum + (c.charCodeAt(0) > 0x2e80 ? 1 : 0.56), 0);
+    return ems && width ? Math.max(10, Math.min(size, Math.floor((width - 16) / ems))) : size;
+  }
+
+  // The layout with the page's fonts, and the title in its band under the toolbar, small
+  // enough to fit.
+  function styled(layout, width) {
     const out = Object.assign({}, layout);
     out.font = Object.assign({ family: FONT }, layout.font);
     out.hoverlabel = Object.assign({}, layout.hoverlabel);
@@ -78,8 +85,10 @@
     if (title && title.text) {
       const margin = Object.assign({ t: 80 }, layout.margin);
       out.margin = Object.assign({}, margin, { t: Math.max(margin.t, 40) + TOOLBAR });
+      const font = Object.assign({}, title.font);
+      font.size = titleSize(title.text, width, font.size || 17);
       out.title = Object.assign({ x: 0.5, xanchor: "center" }, title,
-        { yref: "container", y: 1, yanchor: "top", pad: { t: TOOLBAR + 6 } });
+        { yref: "container", y: 1, yanchor: "top", pad: { t: TOOLBAR + 6 }, font: font });
     }
     return out;
   }
@@ -95,7 +104,7 @@
   function draw(method, div, data, layout, config) {
     const gd = typeof div === "string" ? document.getElementById(div) : div;
     const is3d = (data || []).some((trace) => THREE_D.has(trace.type));
-    const shown = styled(layout || {});
+    const shown = styled(layout || {}, gd.clientWidth);
     const run = () => {
       const plotly = is3d ? gl3d : base;
       const previous = owner.get(gd);
