@@ -29,7 +29,7 @@ playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("C
 #: The overflow at 360 px (plots' minimum width, KaTeX's hidden MathML) is fixed on the branch
 #: i14-light; until it is merged an overflow alone makes the screens test an expected failure.
 #: The integrator sets this to False (or deletes it) when both branches are in.
-LAYOUT_PENDING = True
+LAYOUT_PENDING = False
 
 
 @pytest.fixture(scope="module")

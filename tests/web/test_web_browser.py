@@ -83,8 +83,8 @@ def test_browser_renders_the_notes_partial_derivatives(page: Any, artifacts: Pat
 
 def test_browser_surface_rotates(page: Any, artifacts: Path) -> None:
     type_formula(page, "x^2 + y^2")
+    page.locator("#surface").scroll_into_view_if_needed()  # 3-D charts load when near
     page.wait_for_function("!!document.querySelector('#surface-3d .gl-container')")
-    page.locator("#surface").scroll_into_view_if_needed()
     eye = "JSON.stringify(document.getElementById('surface-3d')._fullLayout.scene._scene" \
           ".getCamera().eye)"
     before = page.evaluate(eye)

@@ -60,7 +60,7 @@ def page_links(server: Server, lang: str) -> Links:
 
 def test_web_page_loads_only_from_this_server(web_server: Server) -> None:
     links = page_links(web_server, "en").links
-    assert any(link.endswith("plotly.min.js") for link in links)
+    assert any(link.endswith("plotly-cartesian.min.js") for link in links)
     assert any("katex" in link for link in links)
     for link in links:
         if link.startswith("data:"):
@@ -80,7 +80,10 @@ def test_web_served_html_css_and_our_js_name_no_external_url(web_server: Server,
     assert [u for u in URL.findall(body) if not NAMESPACES.match(u)] == []
 
 
-@pytest.mark.parametrize("path", ["/vendor/plotly.min.js", "/static/vendor/katex/katex.min.js",
+@pytest.mark.parametrize("path", ["/vendor/plotly.min.js", "/static/plots.js",
+                                  "/static/vendor/plotly/plotly-cartesian.min.js",
+                                  "/static/vendor/plotly/plotly-gl3d.min.js",
+                                  "/static/vendor/katex/katex.min.js",
                                   "/static/vendor/swagger-ui/swagger-ui-bundle.js"])
 def test_web_vendor_scripts_load_nothing_from_a_cdn(web_server: Server, path: str) -> None:
     status, headers, body = web_server.get(path)

@@ -140,6 +140,8 @@ def test_state_the_first_page_already_teaches(page: Any, web_server: Server) -> 
     page.wait_for_function("document.body.dataset.ready === '1'")
     assert page.input_value("#formula") == "x^2 + y^2"
     page.wait_for_selector("#partials .katex")
+    # the 3-D bundle loads when the surface comes near the screen (a light first page)
+    page.locator("#surface-3d").scroll_into_view_if_needed()
     page.wait_for_function("!!document.querySelector('#surface-3d .main-svg')"
                            " && !!document.querySelector('#surface-contour .main-svg')"
                            " && document.getElementById('descent-plot').dataset.ready === '1'")

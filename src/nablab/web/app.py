@@ -11,10 +11,12 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.gzip import GZipMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
+from starlette.types import Scope
 
 from nablab import __version__
 from nablab.errors import NablabError
@@ -27,6 +29,10 @@ from nablab.web.pool import WorkerPool
 from nablab.web.settings import Settings
 
 STATIC = Path(str(resources.files("nablab.web").joinpath("static")))
+#: Vendored files change only with a version bump: browsers keep them a week. Our own
+#: (app.js, app.css) are revalidated on each load (their ETag makes that a 304).
+VENDOR_CACHE = "public, max-age=604800"
+OWN_CACHE = "no-cache"
 DESCRIPTION = ("The JSON API of nablab (∇lab). Each `POST /api/{command}` takes the formula as "
                "`expression` and the command's options by their command-line names, and "
                "answers exactly what `nablab COMMAND --json` prints. Errors are "
@@ -39,6 +45,17 @@ def plotly_js() -> Path:
     import plotly
 
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+
+
+class Assets(StaticFiles):
+    """The static files, with cache headers: long for ``vendor/``, revalidated for ours."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        response = await super().get_response(path, scope)
+        if response.status_code in (200, 304):
+            vendored = path.replace("\\", "/").startswith("vendor/")
+            response.headers["cache-control"] = VENDOR_CACHE if vendored else OWN_CACHE
+        return response
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -59,7 +76,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     api.add_routes(app)
     add_pages(app, settings)
     add_error_handlers(app, settings.lang)
-    app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.mount("/static", Assets(directory=STATIC), name="static")
+    # the page's scripts and styles shrink 3-4x; answers under 1 kB are not worth it
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit=settings.max_body, lang=settings.lang)
     app.add_middleware(Guard, loopback_only=settings.loopback_only, lang=settings.lang)
     return app

@@ -25,6 +25,11 @@ SHARED_PREFIXES = ("web.", "critical.kind.", "critical.column.", "critical.compl
                    "diff.constant")
 #: The optimizers the page offers (``nablab descend --optimizer``).
 PAGE_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+#: A Korean page asks for its Hangul subset at once, so its first layout already has it
+#: (text laid out before the font arrives can stay □ in Chromium; an English page never
+#: fetches it, see app.css).
+HANGUL_PRELOAD = ('<link rel="preload" href="/static/vendor/hangul/nanumgothic-ko.woff" as="font"'
+                  ' type="font/woff" crossorigin>')
 _SLOT = re.compile(r"\{\{([a-z0-9_.]+)\}\}")
 
 
@@ -57,7 +62,8 @@ def render_page(lang: str) -> str:
     specials = {"lang": lang, "other_lang": other,
                 "other_language_name": translate("web.language_name", other),
                 "messages": script_json(page_messages()),
-                "optimizer_options": _optimizer_options(lang)}
+                "optimizer_options": _optimizer_options(lang),
+                "font_preload": HANGUL_PRELOAD if lang == "ko" else ""}
 
     def fill(match: re.Match[str]) -> str:
         key = match.group(1)
