@@ -416,8 +416,18 @@
     const window_ = state.surface ? state.surface.window : [[-5, 5], [-5, 5]];
     return { margin: { l: 50, r: 10, b: 40, t: 10 }, showlegend: true,
       legend: { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.8)" },
-      xaxis: { title: { text: names[0] }, range: window_[0], constrain: "domain" },
-      yaxis: sameScale(state.surface, { title: { text: names[1] }, range: window_[1], constrain: "domain" }) };
+      xaxis: { title: { text: names[0] }, range: window_[0].slice(), constrain: "domain" },
+      yaxis: sameScale(state.surface, { title: { text: names[1] }, range: window_[1].slice(), constrain: "domain" }) };
+  }
+
+  // Plotly.react keeps a scale-anchored plot's old ranges (it writes the constrained range
+  // back into the layout), so a new window starts from a fresh plot.
+  function windowReact(plot, traces, layout) {
+    const old = plot.layout && plot.layout.yaxis && plot.dataset.window;
+    const window_ = JSON.stringify([layout.xaxis.range, layout.yaxis.range]);
+    if (old && old !== window_) Plotly.purge(plot);
+    plot.dataset.window = window_;
+    return Plotly.react(plot, traces, layout, PLOT_CONFIG);
   }
 
   function formulaKey() { return $("formula").value + "\u0000" + $("vars").value; }
@@ -432,7 +442,7 @@
     if (!state.surface) return;
     const plot = $("descent-plot");
     clearInterval(state.timer);
-    Plotly.react(plot, [contourTrace(state.surface, false), startTrace()], descentLayout(), PLOT_CONFIG);
+    windowReact(plot, [contourTrace(state.surface, false), startTrace()], descentLayout());
     plot.dataset.ready = "1";
   }
 
@@ -503,8 +513,7 @@
     const traces = runs.map((run, i) => ({ type: "scatter", mode: "lines+markers", x: [], y: [],
       name: t("optimize.name." + run.optimizer),
       line: { color: COLOURS[i % COLOURS.length], width: 2 }, marker: { size: 4 } }));
-    Plotly.react(plot, [contourTrace(state.surface, false), startTrace(), ...traces],
-      descentLayout(), PLOT_CONFIG);
+    windowReact(plot, [contourTrace(state.surface, false), startTrace(), ...traces], descentLayout());
     const total = Math.max(...runs.map((r) => r.path.length));
     const frames = Math.min(total, 60);
     let frame = 0;
@@ -578,12 +587,13 @@
         marker: { size: 12, symbol: c.extreme === "maximum" ? "triangle-up" : "circle",
           color: c.extreme === "maximum" ? "#d62728" : "#2ca02c", line: { color: "black", width: 1 } } });
     }
-    Plotly.react(plane, traces, {
+    windowReact(plane, traces, {
       title: { text: t("web.lagrange.plane") }, margin: { l: 50, r: 10, b: 40, t: 40 },
-      xaxis: { range: picture.window[0] }, yaxis: sameScale(picture, { range: picture.window[1] }),
+      xaxis: { range: picture.window[0].slice(), constrain: "domain" },
+      yaxis: sameScale(picture, { range: picture.window[1].slice(), constrain: "domain" }),
       annotations: arrows(picture.arrows),
       legend: { orientation: "h", x: 0, y: -0.06, yanchor: "top", bgcolor: "rgba(255,255,255,0.8)" },
-    }, PLOT_CONFIG);
+    });
     drawHike(hike, picture.hike);
   }
 
