@@ -90,11 +90,16 @@ def _round(values: np.ndarray, digits: int = 2) -> np.ndarray:
 
 def contour_lines(ax: Any, surface: Surface, count: int = 15, **kwargs: Any) -> Any:
     """Level curves f = c, coloured by height (levels adapted to the values)."""
+    from matplotlib.colors import BoundaryNorm
+
     z = np.ma.masked_invalid(surface.z)
+    steps = adaptive_levels(surface, count)
     options = {"linewidths": 0.9, **kwargs}
     if "colors" not in options:
         options.setdefault("cmap", CMAP)
-    return ax.contour(surface.x, surface.y, z, levels=adaptive_levels(surface, count), **options)
+        # A colour per level, not per value: geometric levels would all come out dark.
+        options.setdefault("norm", BoundaryNorm(steps, 256, extend="both"))
+    return ax.contour(surface.x, surface.y, z, levels=steps, **options)
 
 
 def surface_3d(ax: Any, surface: Surface, **kwargs: Any) -> Any:
