@@ -615,11 +615,13 @@
       out.push({ x: data[key][0], y: data[key][1], ax: data.at[0], ay: data.at[1],
         xref: "x", yref: "y", axref: "x", ayref: "y", showarrow: true, arrowhead: 2,
         arrowwidth: 2.5, arrowcolor: colour, text: "" });
+      // ∇f's label past its tip; ∇g's beside its tip, since ∇g may lie along ∇f's shaft.
       const dx = data[key][0] - data.at[0], dy = data[key][1] - data.at[1];
       const norm = Math.hypot(dx, dy) || 1;
+      const [sx, sy] = key === "grad_f" ? [dx / norm, dy / norm] : [-dy / norm, dx / norm];
       out.push({ x: data[key][0], y: data[key][1], xref: "x", yref: "y", showarrow: false,
         text: t("web.lagrange." + key), font: { color: colour, size: 14 },
-        xshift: 14 * dx / norm, yshift: 14 * dy / norm, name: key });
+        xshift: 16 * sx, yshift: 16 * sy, name: key });
     }
     return out;
   }
