@@ -140,3 +140,14 @@ def test_web_surface_sends_valley_levels_and_the_scale() -> None:
     data = surface_data(parse("(1-x)^2 + 100(y-x^2)^2"), "-2:2,-1:3", None)
     assert sum(level < 9 for level in data["levels"]) >= 5 and data["equal_scale"] is True
     assert surface_data(parse("x^2 + y^2"), "-5:5,-100:100", None)["equal_scale"] is False
+
+
+def test_filled_contour_shows_the_valley_floor() -> None:
+    from nablab.plot.surface import surface_contour
+
+    figure = surface_contour(parse("(1-x)^2 + 100(y-x^2)^2"), ((-2, 2), (-1, 3)), "en")
+    figure.canvas.draw()
+    (filled,) = [c for c in figure.axes[1].collections if hasattr(c, "levels")]
+    assert np.sum(np.asarray(filled.levels) < 9) >= 5
+    ticks = [t.get_text() for t in figure.axes[2].get_yticklabels()]
+    assert len(set(ticks)) == len(ticks)  # no two bands read "0"

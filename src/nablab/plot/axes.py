@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -51,13 +51,22 @@ def quads(x: np.ndarray, y: np.ndarray, z: np.ndarray, cells: int = MESH) -> np.
 
 
 def filled_contour(ax: Any, surface: Surface, count: int = 20) -> Any:
-    """The notes' ``contourf`` (viridis); values past the view get the end colours."""
+    """The notes' ``contourf`` (viridis); values past the view get the end colours.
+
+    Levels as :func:`adaptive_levels` chooses them, a colour band each: a narrow valley
+    shows its floor instead of one dark band.
+    """
+    from matplotlib.colors import BoundaryNorm
+
     z = np.ma.masked_invalid(surface.z)
-    steps = levels(surface, count)
+    steps = adaptive_levels(surface, count)
     below, above = bool((z < steps[0]).any()), bool((z > steps[-1]).any())
-    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get(
-        (below, above), "neither")
-    return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend)
+    extend: Literal["neither", "both", "min", "max"] = {
+        (True, True): "both", (True, False): "min", (False, True): "max"}.get(
+        (below, above), "neither")  # type: ignore[assignment]
+    norm = BoundaryNorm(steps, 256, extend=extend)
+    return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend,
+                       norm=norm)
 
 
 def adaptive_levels(surface: Surface, count: int) -> np.ndarray:
@@ -140,6 +149,16 @@ def mesh_3d(ax: Any, surface: Surface, *, alpha: float = 0.9, zorder: float = 1)
     return collection
 
 
+def level_colorbar(figure: Any, artist: Any, ax: Any, label: str) -> Any:
+    """A colour bar for contour levels, its ticks written as figure numbers (−, 4 digits)."""
+    from matplotlib.ticker import FuncFormatter
+
+    colorbar = figure.colorbar(artist, ax=ax)
+    colorbar.set_label(label)
+    colorbar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: labels.number(v)))
+    return colorbar
+
+
 def label_axes(ax: Any, expression: Expression, *, z: bool = False) -> None:
     """Axis labels: the variable names, and f(x, y) on the height axis."""
     names = expression.variable_names
@@ -181,4 +200,4 @@ def equal_if_comparable(ax: Any, window: tuple[Interval, ...]) -> None:
 
 __all__ = ["CMAP", "MESH", "adaptive_levels", "add_quads", "mesh_3d", "quads", "contour_lines",
            "filled_contour", "label_axes", "levels", "set_window", "surface_3d", "surface_of",
-           "COMPARABLE_RATIO", "equal_if_comparable", "equal_scale"]
+           "COMPARABLE_RATIO", "equal_if_comparable", "equal_scale", "level_colorbar"]
