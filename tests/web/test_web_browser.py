@@ -138,7 +138,8 @@ def test_browser_solves_the_hiking_path(page: Any, artifacts: Path) -> None:
     page.wait_for_function("document.getElementById('lagrange-hike').dataset.ready === '1'")
     row = page.inner_text("#lagrange-candidates tbody tr")
     assert "(0.353532, 0.683584)" in row and "highest" in row
-    assert page.evaluate("document.getElementById('lagrange-plane').layout.annotations.length") == 2
+    # Two arrows (∇f, ∇g), each labelled past its tip, clear of the optimum's marker.
+    assert page.evaluate("document.getElementById('lagrange-plane').layout.annotations.length") == 4
     shot(page, artifacts, "lagrange-hike", "#lagrange")
 
 

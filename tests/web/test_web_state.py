@@ -112,6 +112,9 @@ def test_state_a_link_recomputes_the_same_results(page: Any, browser_context: An
     other.goto(link)
     other.wait_for_function("document.body.dataset.ready === '1'")
     other.wait_for_selector("#limit-out table")
+    other.wait_for_function("""ids => ids.every(id => {
+        const n = document.getElementById(id); return n.childElementCount > 0
+            && !n.querySelector('.working'); })""", arg=list(shown))
     assert other.input_value("#formula") == "x^2 + y^2"
     for out, text in shown.items():
         assert other.inner_text(f"#{out}") == text, out

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 import numpy as np
 
@@ -51,37 +51,64 @@ def quads(x: np.ndarray, y: np.ndarray, z: np.ndarray, cells: int = MESH) -> np.
 
 
 def filled_contour(ax: Any, surface: Surface, count: int = 20) -> Any:
-    """The notes' ``contourf`` (viridis); values past the view get the end colours."""
+    """The notes' ``contourf`` (viridis); values past the view get the end colours.
+
+    Levels as :func:`adaptive_levels` chooses them, a colour band each: a narrow valley
+    shows its floor instead of one dark band.
+    """
+    from matplotlib.colors import BoundaryNorm
+
     z = np.ma.masked_invalid(surface.z)
-    steps = levels(surface, count)
+    steps = adaptive_levels(surface, count)
     below, above = bool((z < steps[0]).any()), bool((z > steps[-1]).any())
-    extend = {(True, True): "both", (True, False): "min", (False, True): "max"}.get(
-        (below, above), "neither")
-    return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend)
+    extend: Literal["neither", "both", "min", "max"] = {
+        (True, True): "both", (True, False): "min", (False, True): "max"}.get(
+        (below, above), "neither")  # type: ignore[assignment]
+    norm = BoundaryNorm(steps, 256, extend=extend)
+    return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend,
+                       norm=norm)
 
 
 def adaptive_levels(surface: Surface, count: int) -> np.ndarray:
-    """Levels at quantiles of the visible values when they crowd at the bottom.
+    """Levels spaced geometrically above the lowest value when the values crowd at the bottom.
 
     A valley like Rosenbrock's has almost all its area at low values; evenly spaced levels
-    would draw nothing there. Quantile levels put lines where the surface is.
+    would draw nothing there, and even quantile levels stop above its floor. Levels at
+    min + r·qᵏ (a geometric series from 10⁻⁵ of the values' spread up to the whole spread, or
+    the 0.2nd percentile when that is higher) draw the floor and the walls alike.
     """
     z = surface.z[np.isfinite(surface.z)]
     z = z[(z >= surface.zlim[0]) & (z <= surface.zlim[1])]
     even = levels(surface, count)
     if z.size < 4 or np.median(z) > surface.zlim[0] + 0.1 * (surface.zlim[1] - surface.zlim[0]):
         return even
-    quantiles = np.unique(np.quantile(z, np.linspace(0.0, 1.0, count + 2)[1:-1]))
-    return quantiles if quantiles.size >= 2 else even
+    low, spread = float(z.min()), float(z.max() - z.min())
+    if not spread > 0:
+        return even
+    first = max(float(np.quantile(z - low, 0.002)), 1e-5 * spread)
+    steps = np.geomspace(first, spread, count)
+    return np.unique(_round(low + steps))
+
+
+def _round(values: np.ndarray, digits: int = 2) -> np.ndarray:
+    """Values at ``digits`` significant digits: contour labels that read as numbers."""
+    with np.errstate(divide="ignore"):
+        scale = 10.0 ** (digits - 1 - np.floor(np.log10(np.abs(values))))
+    return np.where(np.isfinite(scale), np.round(values * scale) / scale, values)
 
 
 def contour_lines(ax: Any, surface: Surface, count: int = 15, **kwargs: Any) -> Any:
     """Level curves f = c, coloured by height (levels adapted to the values)."""
+    from matplotlib.colors import BoundaryNorm
+
     z = np.ma.masked_invalid(surface.z)
+    steps = adaptive_levels(surface, count)
     options = {"linewidths": 0.9, **kwargs}
     if "colors" not in options:
         options.setdefault("cmap", CMAP)
-    return ax.contour(surface.x, surface.y, z, levels=adaptive_levels(surface, count), **options)
+        # A colour per level, not per value: geometric levels would all come out dark.
+        options.setdefault("norm", BoundaryNorm(steps, 256, extend="both"))
+    return ax.contour(surface.x, surface.y, z, levels=steps, **options)
 
 
 def surface_3d(ax: Any, surface: Surface, **kwargs: Any) -> Any:
@@ -122,6 +149,16 @@ def mesh_3d(ax: Any, surface: Surface, *, alpha: float = 0.9, zorder: float = 1)
     return collection
 
 
+def level_colorbar(figure: Any, artist: Any, ax: Any, label: str) -> Any:
+    """A colour bar for contour levels, its ticks written as figure numbers (−, 4 digits)."""
+    from matplotlib.ticker import FuncFormatter
+
+    colorbar = figure.colorbar(artist, ax=ax)
+    colorbar.set_label(label)
+    colorbar.ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _: labels.number(v)))
+    return colorbar
+
+
 def label_axes(ax: Any, expression: Expression, *, z: bool = False) -> None:
     """Axis labels: the variable names, and f(x, y) on the height axis."""
     names = expression.variable_names
@@ -132,9 +169,35 @@ def label_axes(ax: Any, expression: Expression, *, z: bool = False) -> None:
 
 
 def set_window(ax: Any, window: tuple[Interval, ...]) -> None:
+    """A contour panel's limits, one scale on both axes when the ranges are comparable."""
     ax.set_xlim(*window[0])
     ax.set_ylim(*window[1])
+    equal_if_comparable(ax, window)
+
+
+#: Widths of the two variables' ranges within this ratio share one scale on a contour plot.
+COMPARABLE_RATIO = 4.0
+
+
+def equal_scale(window: tuple[Interval, ...] | list[Any]) -> bool:
+    """Whether a contour plot over ``window`` should use one scale for both axes.
+
+    With one scale a circle of x² + y² is round and a descent path crosses the level curves
+    at right angles, as the gradient does; ranges of very different widths would leave a
+    thin strip, so they keep a scale each.
+    """
+    widths = [float(hi) - float(lo) for lo, hi in window[:2]]
+    if len(widths) < 2 or min(widths) <= 0:
+        return False
+    return max(widths) / min(widths) <= COMPARABLE_RATIO
+
+
+def equal_if_comparable(ax: Any, window: tuple[Interval, ...]) -> None:
+    """One scale on both axes when :func:`equal_scale` says so (the box shrinks to fit)."""
+    if equal_scale(window):
+        ax.set_aspect("equal", adjustable="box")
 
 
 __all__ = ["CMAP", "MESH", "adaptive_levels", "add_quads", "mesh_3d", "quads", "contour_lines",
-           "filled_contour", "label_axes", "levels", "set_window", "surface_3d", "surface_of"]
+           "filled_contour", "label_axes", "levels", "set_window", "surface_3d", "surface_of",
+           "COMPARABLE_RATIO", "equal_if_comparable", "equal_scale", "level_colorbar"]

@@ -68,7 +68,7 @@ def field(expression: Expression, window: tuple[Interval, ...], lang: str,
     figure = new_figure(8.0, 6.8)
     ax = figure.add_subplot(1, 1, 1)
     lines = axes.contour_lines(ax, surface)
-    figure.colorbar(lines, ax=ax).set_label(labels.signature(expression))
+    axes.level_colorbar(figure, lines, ax, labels.signature(expression))
     ax.quiver(grid.x, grid.y, u, v, angles="xy", scale_units="xy", scale=1.0, pivot="mid",
               color="0.25", width=0.003)
     draw_marks(ax, marks, lang)

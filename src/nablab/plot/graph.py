@@ -100,15 +100,44 @@ def draw_edge(ax: Any, start: tuple[float, float], end: tuple[float, float],
                             "edgecolor": "none", "alpha": 0.85})
 
 
+def arc_top(start: tuple[float, float], end: tuple[float, float]) -> float:
+    """The highest y an edge drawn by :func:`draw_edge` reaches (an arc bulges upwards).
+
+    matplotlib's ``arc3`` is a quadratic Bézier with control point mid + rad·(dy, −dx);
+    its highest point is at most the larger end or the curve's middle, ¼y₁ + ½c + ¼y₂.
+    """
+    tail = (start[0] + WIDTH / 2, start[1])
+    head = (end[0] - WIDTH / 2, end[1])
+    rad = -0.5 if end[0] - start[0] > 1.5 * COLUMN else 0.0
+    control = 0.5 * (tail[1] + head[1]) - rad * (head[0] - tail[0])
+    return max(tail[1], head[1], 0.25 * tail[1] + 0.5 * control + 0.25 * head[1])
+
+
+#: Inches per layout unit, the title's height (two lines), and the figure's bounds in inches.
+INCH, TITLE, SMALLEST, LARGEST = 0.95, 0.6, 6.0, 40.0
+
+
+def graph_size(width: float, height: float) -> tuple[float, float]:
+    """The figure's size for a drawing ``width × height`` (layout units): no empty canvas.
+
+    The drawing keeps its proportions (equal aspect), so the figure takes them too, plus
+    room for the title; a small graph is scaled up to a readable width.
+    """
+    scale = min(max(INCH, SMALLEST / width), LARGEST / width)
+    return (width * scale, min(height * scale + TITLE, LARGEST))
+
+
 def graph_figure(result: GraphResult, lang: str) -> Any:
     """The whole graph: boxes, arrows with local derivatives, a title with f and the point."""
     nodes = result.nodes
     place = layout(nodes)
     xs = [p[0] for p in place.values()]
     ys = [p[1] for p in place.values()]
-    width = (max(xs) - min(xs) + COLUMN) * 0.95 + 0.5
-    height = (max(ys) - min(ys) + ROW) * 0.95 + 1.4
-    figure = new_figure(min(max(width, 6.0), 40.0), min(max(height, 3.5), 40.0))
+    top = max([max(ys) + HEIGHT / 2 + 0.15] + [arc_top(place[i], place[n.id]) + 0.3
+                                           for n in nodes for i in n.inputs])
+    xlim = (min(xs) - COLUMN / 2, max(xs) + COLUMN / 2)
+    ylim = (min(ys) - HEIGHT / 2 - 0.15, top)
+    figure = new_figure(*graph_size(xlim[1] - xlim[0], ylim[1] - ylim[0]))
     ax = figure.add_subplot(1, 1, 1)
     name = result.expression.name or "f"
     by_id = {n.id: n for n in nodes}
@@ -118,10 +147,8 @@ def graph_figure(result: GraphResult, lang: str) -> Any:
     for node in nodes:
         kind = "output" if node is result.output else ("input" if node.op == "input" else "op")
         draw_node(ax, by_id[node.id], place[node.id], kind, name, lang)
-    arc = max((place[n.id][0] - place[i][0] for n in nodes for i in n.inputs), default=0.0)
-    headroom = 0.2 + (0.25 * arc if arc > 1.5 * COLUMN else 0.0)
-    ax.set_xlim(min(xs) - COLUMN / 2, max(xs) + COLUMN / 2)
-    ax.set_ylim(min(ys) - ROW / 2 - 0.2, max(ys) + ROW / 2 + headroom)
+    ax.set_xlim(*xlim)
+    ax.set_ylim(*ylim)
     ax.set_aspect("equal")
     ax.axis("off")
     point = ", ".join(f"{symbol_display(k)} = {labels.number(v)}"
@@ -141,4 +168,5 @@ def graph_picture(result: GraphResult) -> Any:
     return Picture(partial(graph_figure, result))
 
 
-__all__ = ["depths", "draw_edge", "draw_node", "graph_figure", "graph_picture", "layout"]
+__all__ = ["depths", "draw_edge", "draw_node", "graph_figure", "graph_picture", "graph_size",
+           "arc_top", "layout"]

@@ -35,16 +35,36 @@ def _point(candidate: Any, names: Sequence[str]) -> np.ndarray:
     return np.array([float(candidate.point[n]) for n in names])
 
 
-def constraint_paths(result: Any, window: tuple[Interval, ...], n: int = 300) -> list[np.ndarray]:
-    """The curve g = k inside the window, as polylines ``(m, 2)`` (longest first)."""
+def level_lines(expression: Expression, level: float, window: tuple[Interval, ...],
+                n: int = 300) -> list[np.ndarray]:
+    """The curve ``expression = level`` inside the window, as polylines ``(m, 2)``.
+
+    Longest first; sampled on an ``n × n`` grid and traced by contourpy (marching squares).
+    """
     import contourpy
 
-    constraint = result.constraints[0]
-    g = Expression.from_sympy(constraint.g, list(result.objective.variables))
-    grid = sample_surface(compile(g).f, window[0], window[1], n)
-    z = np.ma.masked_invalid(grid.z - float(constraint.k_value))
+    grid = sample_surface(compile(expression).f, window[0], window[1], n)
+    z = np.ma.masked_invalid(grid.z - float(level))
     lines = contourpy.contour_generator(grid.x, grid.y, z).lines(0.0)
     return sorted((np.asarray(line) for line in lines if len(line) > 1), key=len, reverse=True)
+
+
+def constraint_paths(result: Any, window: tuple[Interval, ...], n: int = 300) -> list[np.ndarray]:
+    """The curve g = k inside the window, as polylines ``(m, 2)`` (longest first)."""
+    constraint = result.constraints[0]
+    g = Expression.from_sympy(constraint.g, list(result.objective.variables))
+    return level_lines(g, float(constraint.k_value), window, n)
+
+
+def touching_level(result: Any, window: tuple[Interval, ...], n: int = 300) -> list[np.ndarray]:
+    """The level curve f = f* through the optimum: the one that touches the constraint.
+
+    Empty when there is no optimum (then there is no level curve to single out).
+    """
+    best = optimum(result)
+    if best is None or not np.isfinite(float(best.value)):
+        return []
+    return level_lines(result.objective, float(best.value), window, n)
 
 
 def optimum(result: Any) -> Any | None:
@@ -81,6 +101,24 @@ def draw_gradients(ax: Any, at: np.ndarray, grad_f: Sequence[float], grad_g: Seq
         ax.plot([], [], color=colour, linewidth=2.2, label=labels.text(key, lang))
 
 
+def label_offset(gradient: Sequence[float] | None, distance: float = 14.0) -> tuple[float, float]:
+    """Where a candidate's label goes (offset in points): 45° off ∇f and off the tangent.
+
+    ∇f and ∇g lie on one line through the optimum and the constraint runs across it, so the
+    diagonals between them are clear of both arrows and of the curve.
+    """
+    v = np.asarray(gradient if gradient is not None else (0.0, 0.0), dtype=float)
+    norm = float(np.hypot(*v)) if v.size == 2 else 0.0
+    if norm == 0 or not np.isfinite(norm):
+        return (distance * 0.7, -distance * 0.7)
+    u = v / norm
+    t = np.array([u[1], -u[0]])
+    diagonal = (t - u) / np.sqrt(2.0)
+    if diagonal[0] < 0:  # prefer the right-hand side, where the text runs
+        diagonal = (-t - u) / np.sqrt(2.0)
+    return (float(diagonal[0] * distance), float(diagonal[1] * distance))
+
+
 def _draw_candidates(ax: Any, result: Any, lang: str) -> None:
     seen: set[str] = set()
     for candidate in result.candidates:
@@ -90,18 +128,35 @@ def _draw_candidates(ax: Any, result: Any, lang: str) -> None:
         ax.plot([p[0]], [p[1]], marker, color=colour, markersize=11, markeredgecolor="black",
                 zorder=8, label=None if kind in seen else labels.text(f"candidate.{kind}", lang))
         seen.add(kind)
+        dx, dy = label_offset(getattr(candidate, "gradient", None))
         ax.annotate(f"{labels.point(p)}\nf = {labels.number(candidate.value)}", tuple(p),
-                    xytext=(8, -22), textcoords="offset points", fontsize=8, zorder=9)
+                    xytext=(dx, dy), textcoords="offset points", fontsize=8, zorder=9,
+                    ha="left" if dx >= 0 else "right", va="bottom" if dy >= 0 else "top",
+                    bbox={"boxstyle": "round,pad=0.2", "fc": "white", "ec": "none",
+                          "alpha": 0.8})
+
+
+def draw_touching_level(ax: Any, result: Any, window: tuple[Interval, ...], lang: str) -> None:
+    """The level curve f = f* through the optimum, the notes' key picture (dashed)."""
+    best = optimum(result)
+    if best is None:
+        return
+    for index, line in enumerate(touching_level(result, window)):
+        ax.plot(line[:, 0], line[:, 1], color="tab:purple", linewidth=2.0, linestyle="--",
+                zorder=6, label=labels.text("label.touching", lang,
+                                            value=labels.number(float(best.value)))
+                if index == 0 else None)
 
 
 def draw_plane(ax: Any, result: Any, window: tuple[Interval, ...], lang: str) -> None:
     """Level curves of f, the constraint curve, the candidates, ∇f and ∇g at the optimum."""
     surface = axes.surface_of(result.objective, window, 200)
     lines = axes.contour_lines(ax, surface, 16)
-    ax.clabel(lines, inline=True, fontsize=7, fmt="%.3g")
+    ax.clabel(lines, inline=True, fontsize=7, fmt=labels.number)
     for index, path in enumerate(constraint_paths(result, window)):
         ax.plot(path[:, 0], path[:, 1], color="black", linewidth=2.4, zorder=5,
                 label=labels.text("label.constraint", lang) if index == 0 else None)
+    draw_touching_level(ax, result, window, lang)
     _draw_candidates(ax, result, lang)
     best = optimum(result)
     if best is not None and best.constraint_gradients:
@@ -109,9 +164,8 @@ def draw_plane(ax: Any, result: Any, window: tuple[Interval, ...], lang: str) ->
         draw_gradients(ax, _point(best, result.variables), best.gradient,
                        best.constraint_gradients[0], size, lang)
     axes.set_window(ax, window)
-    ax.set_aspect("equal", adjustable="box")
     axes.label_axes(ax, result.objective)
-    ax.legend(loc="upper right", fontsize=8, framealpha=0.9)
+    ax.legend(loc="best", fontsize=8, framealpha=0.9)
     ax.set_title(labels.title("lagrange_title", lang, labels.formula(result.objective)))
 
 
@@ -124,40 +178,50 @@ def hike(result: Any, path: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return distance, np.asarray(height, dtype=float)
 
 
-def _highest(result: Any, path: np.ndarray,
-             height: np.ndarray) -> tuple[int, float, np.ndarray]:
-    """The top of the hike: the solved maximum when it lies on this path, else the samples'.
+def extremes_on_path(result: Any, path: np.ndarray) -> list[tuple[str, int, float, np.ndarray]]:
+    """The highest and lowest points of the set that lie on this path, as the solver proved.
 
-    Returns the index along the path, the height and the point.
+    Only extremes that exist are marked: an unbounded f has no highest point, however high
+    the window's edge is. Each entry is ``(kind, index along the path, value, point)``.
     """
-    top = int(np.nanargmax(height))
-    for candidate in result.candidates:
-        if getattr(candidate, "extreme", None) != "maximum":
+    if len(path) < 2:
+        return []
+    step = float(np.max(np.hypot(*np.diff(path, axis=0).T)))
+    marks: list[tuple[str, int, float, np.ndarray]] = []
+    for kind in ("maximum", "minimum"):
+        extreme = getattr(result, kind, None)
+        if extreme is None:
             continue
-        exact = _point(candidate, result.variables)
-        gaps = np.hypot(*(path - exact).T)
-        nearest = int(np.argmin(gaps))
-        step = float(np.max(np.hypot(*np.diff(path, axis=0).T)))
-        slack = 0.01 * float(np.nanmax(height) - np.nanmin(height))
-        if gaps[nearest] <= 2 * step and candidate.value >= float(np.nanmax(height)) - slack:
-            return nearest, float(candidate.value), exact
-    return top, float(height[top]), path[top]
+        for where in extreme.points:
+            exact = np.array([float(where[n]) for n in result.variables])
+            gaps = np.hypot(*(path - exact).T)
+            nearest = int(np.argmin(gaps))
+            if gaps[nearest] <= 2 * step:
+                marks.append((kind, nearest, float(extreme.value), exact))
+    return marks
+
+
+#: How the hike marks each kind of extreme: marker, colour, catalogue key.
+HIKE_MARKS = {"maximum": ("^", "tab:red", "label.highest"),
+              "minimum": ("v", "tab:green", "label.lowest")}
 
 
 def draw_hike(ax: Any, result: Any, path: np.ndarray, lang: str) -> None:
-    """The hiking view: height f along the path, its highest point marked."""
+    """The hiking view: height f along the path, its highest and lowest points (if any)."""
     distance, height = hike(result, path)
     ax.plot(distance, height, color="tab:brown", linewidth=2)
     ax.fill_between(distance, height, np.nanmin(height), color="tab:brown", alpha=0.15)
-    top, value, where = _highest(result, path, height)
-    ax.plot([distance[top]], [value], "^", color="tab:red", markersize=12,
-            markeredgecolor="black",
-            label=labels.text("label.highest", lang, value=labels.number(value),
-                              point=labels.point(where)))
+    for kind, index, value, where in extremes_on_path(result, path):
+        marker, colour, key = HIKE_MARKS[kind]
+        ax.plot([distance[index]], [value], marker, color=colour, markersize=12,
+                markeredgecolor="black", zorder=5,
+                label=labels.text(key, lang, value=labels.number(value),
+                                  point=labels.point(where)))
     ax.set_xlabel(labels.text("label.distance", lang))
     ax.set_ylabel(labels.signature(result.objective))
     ax.set_title(labels.text("hike_title", lang))
-    ax.legend(loc="lower center", fontsize=8)
+    if ax.get_legend_handles_labels()[0]:
+        ax.legend(loc="best", fontsize=8)
     ax.grid(alpha=0.3)
 
 
@@ -187,5 +251,7 @@ def lagrange_picture(result: Any, window: Sequence[Interval] | None = None) -> A
     return Picture(partial(lagrange_figure, result, window=window))
 
 
-__all__ = ["constraint_paths", "draw_gradients", "draw_hike", "draw_plane", "hike",
-           "lagrange_figure", "lagrange_picture", "lagrange_window", "optimum"]
+__all__ = ["HIKE_MARKS", "constraint_paths", "draw_gradients", "draw_hike", "draw_plane",
+           "draw_touching_level", "label_offset",
+           "extremes_on_path", "hike", "lagrange_figure", "lagrange_picture", "lagrange_window",
+           "level_lines", "optimum", "touching_level"]

@@ -47,19 +47,32 @@ def draw_paths(ax: Any, runs: Sequence[Run], lang: str, *, one_d: bool = False) 
             label=labels.text("label.end", lang))
 
 
-def draw_losses(ax: Any, runs: Sequence[Run], lang: str) -> None:
-    """f(θ_k) against k: on a log scale when every value is positive (else linear)."""
-    values = np.concatenate([r.values for r in runs])
+#: A loss axis turns logarithmic only when the positive values span at least this ratio.
+LOG_SPAN = 10.0
+
+
+def wants_log(values: np.ndarray) -> bool:
+    """Whether a loss axis should be logarithmic: positive values over a decade or more.
+
+    A small range (an XOR loss from 0.693 to 0.701) on a log axis has one tick label or
+    none and looks flat; a linear axis shows its shape.
+    """
     finite = values[np.isfinite(values)]
+    return bool(finite.size and finite.min() > 0 and finite.max() / finite.min() >= LOG_SPAN)
+
+
+def draw_losses(ax: Any, runs: Sequence[Run], lang: str) -> None:
+    """f(θₖ) against k: on a log scale when the positive values span a decade (else linear)."""
+    values = np.concatenate([r.values for r in runs])
     for index, run in enumerate(runs):
         ax.plot(np.arange(len(run.values)), run.values, color=colour(index), linewidth=1.6,
                 label=run.label)
-    if finite.size and finite.min() > 0:
+    if wants_log(values):
         ax.set_yscale("log")
     ax.set_xlabel(labels.text("label.step", lang))
-    ax.set_ylabel(labels.math(r"f(\theta_k)", "f(θ_k)"))
+    ax.set_ylabel(labels.math(r"f(\theta_k)", "f(θₖ)"))
     ax.set_title(labels.text("loss_title", lang))
     ax.grid(alpha=0.3, which="both")
 
 
-__all__ = ["colour", "descent_window", "draw_losses", "draw_paths"]
+__all__ = ["LOG_SPAN", "colour", "descent_window", "draw_losses", "draw_paths", "wants_log"]

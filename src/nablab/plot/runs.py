@@ -15,6 +15,7 @@ import numpy as np
 from nablab.core.expression import Expression
 from nablab.optimize.race import RaceResult
 from nablab.optimize.result import DescentResult
+from nablab.plot.labels import number
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class Run:
         """``adam (η = 0.1)``, or the name alone."""
         if self.lr is None:
             return self.name
-        return f"{self.name} (η = {self.lr:g})"
+        return f"{self.name} (η = {number(self.lr)})"
 
 
 #: What descent pictures draw: one descent, a race, a list of descents, or runs.

@@ -36,8 +36,8 @@ def surface_contour(expression: Expression, window: tuple[Interval, ...], lang: 
     axes.label_axes(ax3d, expression, z=True)
     ax2d = figure.add_subplot(1, 2, 2)
     filled = axes.filled_contour(ax2d, surface)
-    colorbar = figure.colorbar(filled, ax=ax2d)
-    colorbar.set_label(labels.signature(expression))
+    axes.level_colorbar(figure, filled, ax2d, labels.signature(expression))
+    axes.equal_if_comparable(ax2d, window)
     ax2d.set_title(labels.title("contour_title", lang, formula))
     axes.label_axes(ax2d, expression)
     # Fixed margins, not a layout engine: a layout engine costs an extra full draw per save,

@@ -16,11 +16,14 @@ from nablab.core.expression import Expression
 from nablab.errors import UnsupportedError
 from nablab.numeric import compile
 from nablab.parse import parse_window
+from nablab.plot.axes import adaptive_levels, equal_scale
 from nablab.plot.ranges import DEFAULT_INTERVAL, Interval
 from nablab.plot.sampling import clip_to_view, sample_surface
 
 #: Samples per axis of the page's surface (rotating needs no more), and the most allowed.
 SURFACE_POINTS, MAX_POINTS = 80, 150
+#: Level curves on the page's contour plots (where the values are, see adaptive_levels).
+CONTOUR_LEVELS = 20
 #: Points kept per constraint curve, and curves kept.
 PATH_POINTS, MAX_PATHS = 400, 8
 
@@ -63,7 +66,9 @@ def surface_data(expression: Expression, window_text: str | None,
     surface = sample_surface(compile(expression).f, window[0], window[1], n)
     return {"variables": list(expression.variable_names), "x": finite(surface.x),
             "y": finite(surface.y), "z": samples(clip_to_view(surface.z, surface.zlim)),
-            "zlim": finite(surface.zlim), "window": finite(window)}
+            "zlim": finite(surface.zlim), "window": finite(window),
+            "levels": finite(adaptive_levels(surface, CONTOUR_LEVELS)),
+            "equal_scale": equal_scale(window)}
 
 
 def _thin(path: np.ndarray, count: int = PATH_POINTS) -> np.ndarray:
@@ -85,22 +90,35 @@ def _arrows(best: Any, names: tuple[str, ...], size: float) -> dict[str, Any] | 
     return {"at": finite(at), **tips}
 
 
-def _hike(result: Any, path: np.ndarray, best: Any) -> dict[str, Any]:
-    """Height along the path, and the highest point (the solved maximum when on the path)."""
-    from nablab.plot.lagrange import hike
+def _hike(result: Any, path: np.ndarray) -> dict[str, Any]:
+    """Height along the path, and its highest and lowest points: ``None`` where none exists.
+
+    The marks are the solver's extremes that lie on this path (never the window's edge).
+    """
+    from nablab.plot.lagrange import extremes_on_path, hike
 
     distance, height = hike(result, path)
-    top = int(np.nanargmax(height)) if np.isfinite(height).any() else 0
-    value = float(height[top]) if math.isfinite(height[top]) else None
-    if best is not None and getattr(best, "extreme", None) in ("maximum", "both"):
-        at = np.array([float(best.point[n]) for n in result.variables])
-        top, value = int(np.argmin(np.hypot(*(path - at).T))), float(best.value)
-    return {"distance": finite(distance), "height": finite(height),
-            "top": {"distance": finite(distance[top]), "height": finite(value)}}
+    marks: dict[str, Any] = {"top": None, "bottom": None}
+    for kind, index, value, _ in extremes_on_path(result, path):
+        key = "top" if kind == "maximum" else "bottom"
+        if marks[key] is None:
+            marks[key] = {"distance": finite(distance[index]), "height": finite(value)}
+    return {"distance": finite(distance), "height": finite(height), **marks}
+
+
+def _level(result: Any, window: tuple[Interval, ...]) -> dict[str, Any] | None:
+    """The level curve f = f* through the optimum (it touches the path there)."""
+    from nablab.plot.lagrange import optimum, touching_level
+
+    best = optimum(result)
+    lines = [_thin(line) for line in touching_level(result, window)[:MAX_PATHS]]
+    if best is None or not lines:
+        return None
+    return {"value": finite(float(best.value)), "paths": [finite(p) for p in lines]}
 
 
 def lagrange_data(result: Any) -> dict[str, Any] | None:
-    """Level curves of f, the constraint path, candidates, ∇f ∥ ∇g, and the hike.
+    """Level curves of f, the constraint path, f = f* touching it, ∇f ∥ ∇g, and the hike.
 
     ``None`` unless there are two variables and one constraint (the picture's shape).
     """
@@ -114,10 +132,12 @@ def lagrange_data(result: Any) -> dict[str, Any] | None:
     best = optimum(result)
     size = 0.15 * min(w[1] - w[0] for w in window)
     return {"window": finite(window), "x": finite(grid.x), "y": finite(grid.y),
+            "equal_scale": equal_scale(window),
             "z": samples(clip_to_view(grid.z, grid.zlim)),
             "paths": [finite(p) for p in paths],
             "arrows": _arrows(best, result.variables, size),
-            "hike": _hike(result, paths[0], best) if paths else None}
+            "level": _level(result, window),
+            "hike": _hike(result, paths[0]) if paths else None}
 
 
 __all__ = ["finite", "lagrange_data", "samples", "surface_data", "window_of"]

@@ -456,8 +456,11 @@
   }
 
   // ---------------------------------------------------------------- critical points
+  // One minus sign on the page: the server's exact forms are written with ASCII "-".
+  function minus(text) { return String(text).replace(/-/g, "−"); }
+
   function pointText(point) {
-    if (point.exact) return "(" + Object.values(point.exact).join(", ") + ")";
+    if (point.exact) return minus("(" + Object.values(point.exact).join(", ") + ")");
     return vec(Object.values(point.point));
   }
 
@@ -472,7 +475,7 @@
     out.appendChild(el("p", t(data.complete ? "critical.complete" : "critical.incomplete"), "muted"));
     if (!data.points.length) out.appendChild(el("p", t("web.critical.none")));
     else {
-      const rows = data.points.map((p) => [pointText(p), p.value_exact || fmt(p.value),
+      const rows = data.points.map((p) => [pointText(p), p.value_exact ? minus(p.value_exact) : fmt(p.value),
         p.eigenvalues.map((v) => fmt(v, 4)).join(", "), t("critical.kind." + p.kind)]);
       out.appendChild(table([t("critical.column.point"), t("critical.column.value"),
         t("critical.column.eigenvalues"), t("critical.column.kind")], rows));
@@ -535,8 +538,13 @@
     }, PLOT_CONFIG);
     Plotly.react($("surface-contour"), [contourTrace(data, true)], {
       title: { text: surfaceTitle("web.surface.contour") }, margin: { l: 50, r: 10, b: 40, t: 40 },
-      xaxis: { title: { text: names[0] } }, yaxis: { title: { text: names[1] }, scaleanchor: "x" },
+      xaxis: { title: { text: names[0] } }, yaxis: sameScale(data, { title: { text: names[1] } }),
     }, PLOT_CONFIG);
+  }
+
+  // One scale on both axes when the server says the ranges are comparable (equal_scale).
+  function sameScale(data, axis) {
+    return (!data || data.equal_scale !== false) ? Object.assign(axis, { scaleanchor: "x" }) : axis;
   }
 
   // A figure's title with the function as typed (the preview's Unicode), as the CLI's figures.
@@ -547,9 +555,33 @@
   }
 
   function contourTrace(data, filled) {
+    if (data.levels && data.levels.length > 1) return levelledContour(data, filled);
     return { type: "contour", x: data.x, y: data.y, z: data.z, colorscale: "Viridis",
       ncontours: 20, showscale: filled, hoverinfo: "x+y+z",
       contours: { coloring: filled ? "fill" : "lines" }, line: { width: 1 } };
+  }
+
+  // The server's levels may be uneven (geometric in a narrow valley), and plotly only draws
+  // even ones: z is mapped piecewise linearly so that level i becomes i, and the lines fall
+  // exactly on the server's levels; hover and colour bar show f itself.
+  function levelIndex(levels, z) {
+    if (z === null || z === undefined) return null;
+    const last = levels.length - 1;
+    let i = 0;
+    while (i < last - 1 && z > levels[i + 1]) i += 1;
+    return i + (z - levels[i]) / (levels[i + 1] - levels[i]);
+  }
+
+  function levelledContour(data, filled) {
+    const levels = data.levels, n = levels.length;
+    const z = data.z.map((row) => row.map((v) => levelIndex(levels, v)));
+    const text = data.z.map((row) => row.map((v) => fmt(v, 4)));
+    const ticks = levels.map((_, i) => i).filter((i) => i % Math.ceil(n / 8) === 0);
+    return { type: "contour", x: data.x, y: data.y, z: z, text: text, colorscale: "Viridis",
+      autocontour: false, contours: { start: 0, end: n - 1, size: 1, coloring: filled ? "fill" : "lines" },
+      showscale: filled, line: { width: 1 }, zmin: 0, zmax: n - 1,
+      colorbar: { tickvals: ticks, ticktext: ticks.map((i) => fmt(levels[i], 3)) },
+      hovertemplate: "(%{x:.3g}, %{y:.3g})<br>f = %{text}<extra></extra>" };
   }
 
   // ---------------------------------------------------------------- gradient descent
@@ -559,8 +591,18 @@
     const window_ = state.surface ? state.surface.window : [[-5, 5], [-5, 5]];
     return { margin: { l: 50, r: 10, b: 40, t: 10 }, showlegend: true,
       legend: { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.8)" },
-      xaxis: { title: { text: names[0] }, range: window_[0], constrain: "domain" },
-      yaxis: { title: { text: names[1] }, range: window_[1], scaleanchor: "x", constrain: "domain" } };
+      xaxis: { title: { text: names[0] }, range: window_[0].slice(), constrain: "domain" },
+      yaxis: sameScale(state.surface, { title: { text: names[1] }, range: window_[1].slice(), constrain: "domain" }) };
+  }
+
+  // Plotly.react keeps a scale-anchored plot's old ranges (it writes the constrained range
+  // back into the layout), so a new window starts from a fresh plot.
+  function windowReact(plot, traces, layout) {
+    const old = plot.layout && plot.layout.yaxis && plot.dataset.window;
+    const window_ = JSON.stringify([layout.xaxis.range, layout.yaxis.range]);
+    if (old && old !== window_) Plotly.purge(plot);
+    plot.dataset.window = window_;
+    return Plotly.react(plot, traces, layout, PLOT_CONFIG);
   }
 
   function formulaKey() { return $("formula").value + "\u0000" + $("vars").value; }
@@ -583,7 +625,7 @@
     const plot = $("descent-plot");
     plot.hidden = false;
     clearInterval(state.timer);
-    Plotly.react(plot, [contourTrace(state.surface, false), startTrace()], descentLayout(), PLOT_CONFIG);
+    windowReact(plot, [contourTrace(state.surface, false), startTrace()], descentLayout());
     plot.dataset.ready = "1";
   }
 
@@ -669,8 +711,7 @@
     const traces = runs.map((run, i) => ({ type: "scatter", mode: "lines+markers", x: [], y: [],
       name: t("optimize.name." + run.optimizer),
       line: { color: COLOURS[i % COLOURS.length], width: 2 }, marker: { size: 4 } }));
-    Plotly.react(plot, [contourTrace(state.surface, false), startTrace(), ...traces],
-      descentLayout(), PLOT_CONFIG);
+    windowReact(plot, [contourTrace(state.surface, false), startTrace(), ...traces], descentLayout());
     const total = Math.max(...runs.map((r) => r.path.length));
     const frames = Math.min(total, 60);
     let frame = 0;
@@ -746,20 +787,33 @@
     picture.paths.forEach((path, i) => traces.push({ type: "scatter", mode: "lines",
       x: path.map((p) => p[0]), y: path.map((p) => p[1]), line: { color: "black", width: 3 },
       name: t("web.lagrange.path"), showlegend: i === 0 }));
+    traces.push(...levelTraces(picture.level));
     for (const c of result.candidates) {
       traces.push({ type: "scatter", mode: "markers", x: [c.point[Object.keys(c.point)[0]]],
         y: [c.point[Object.keys(c.point)[1]]], name: t("lagrange.kind." + c.kind),
         marker: { size: 12, symbol: c.extreme === "maximum" ? "triangle-up" : "circle",
           color: c.extreme === "maximum" ? "#d62728" : "#2ca02c", line: { color: "black", width: 1 } } });
     }
-    Plotly.react(plane, traces, {
+    windowReact(plane, traces, {
       title: { text: t("web.lagrange.plane") }, margin: { l: 50, r: 10, b: 40, t: 40 },
-      xaxis: { range: picture.window[0] }, yaxis: { range: picture.window[1], scaleanchor: "x" },
-      annotations: arrows(picture.arrows), legend: { x: 0.01, y: 0.99 },
-    }, PLOT_CONFIG);
+      xaxis: { range: picture.window[0].slice(), constrain: "domain" },
+      yaxis: sameScale(picture, { range: picture.window[1].slice(), constrain: "domain" }),
+      annotations: arrows(picture.arrows),
+      legend: { orientation: "h", x: 0, y: -0.06, yanchor: "top", bgcolor: "rgba(255,255,255,0.8)" },
+    });
     drawHike(hike, picture.hike);
   }
 
+  // The level curve f = f* through the optimum: the one that touches the path (dashed).
+  function levelTraces(level) {
+    if (!level) return [];
+    const name = t("web.lagrange.level", { value: fmt(level.value, 4) });
+    return level.paths.map((path, i) => ({ type: "scatter", mode: "lines", name: name,
+      x: path.map((p) => p[0]), y: path.map((p) => p[1]), showlegend: i === 0, hoverinfo: "name",
+      line: { color: "#9467bd", width: 2.5, dash: "dash" } }));
+  }
+
+  // Each arrow, then its label just past the tip, away from the optimum's marker.
   function arrows(data) {
     if (!data) return [];
     const out = [];
@@ -767,23 +821,35 @@
       if (!data[key]) continue;
       out.push({ x: data[key][0], y: data[key][1], ax: data.at[0], ay: data.at[1],
         xref: "x", yref: "y", axref: "x", ayref: "y", showarrow: true, arrowhead: 2,
-        arrowwidth: 2.5, arrowcolor: colour, text: t("web.lagrange." + key),
-        font: { color: colour, size: 14 } });
+        arrowwidth: 2.5, arrowcolor: colour, text: "" });
+      // ∇f's label past its tip; ∇g's beside its tip, since ∇g may lie along ∇f's shaft.
+      const dx = data[key][0] - data.at[0], dy = data[key][1] - data.at[1];
+      const norm = Math.hypot(dx, dy) || 1;
+      const [sx, sy] = key === "grad_f" ? [dx / norm, dy / norm] : [-dy / norm, dx / norm];
+      out.push({ x: data[key][0], y: data[key][1], xref: "x", yref: "y", showarrow: false,
+        text: t("web.lagrange." + key), font: { color: colour, size: 14 },
+        xshift: 16 * sx, yshift: 16 * sy, name: key });
     }
     return out;
   }
 
   function drawHike(target, hike) {
     if (!hike) { Plotly.purge(target); return; }
-    Plotly.react(target, [
-      { type: "scatter", mode: "lines", x: hike.distance, y: hike.height,
-        line: { color: "#8c564b", width: 2 }, name: t("web.lagrange.height") },
-      { type: "scatter", mode: "markers", x: [hike.top.distance], y: [hike.top.height],
-        marker: { size: 14, symbol: "triangle-up", color: "#d62728", line: { color: "black", width: 1 } },
-        name: t("web.lagrange.top") + " f = " + fmt(hike.top.height) },
-    ], { title: { text: t("web.lagrange.hike") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+    const traces = [{ type: "scatter", mode: "lines", x: hike.distance, y: hike.height,
+      line: { color: "#8c564b", width: 2 }, name: t("web.lagrange.height") }];
+    for (const [key, symbol, colour, label] of [["top", "triangle-up", "#d62728", "web.lagrange.top"],
+      ["bottom", "triangle-down", "#2ca02c", "web.lagrange.bottom"]]) {
+      const mark = hike[key];
+      if (!mark) continue;
+      traces.push({ type: "scatter", mode: "markers", x: [mark.distance], y: [mark.height],
+        marker: { size: 14, symbol: symbol, color: colour, line: { color: "black", width: 1 } },
+        name: t(label) + " f = " + fmt(mark.height) });
+    }
+    Plotly.react(target, traces, { title: { text: t("web.lagrange.hike") }, margin: { l: 50, r: 10, b: 40, t: 40 },
       xaxis: { title: { text: t("web.lagrange.distance") } }, yaxis: { title: { text: t("web.lagrange.height") } },
-      legend: { x: 0.01, y: 0.01 } }, PLOT_CONFIG);
+      // The legend sits where the curve is not: below a highest point, above a lowest one.
+      legend: hike.top ? { x: 0.01, y: 0.01 } : { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.8)" },
+    }, PLOT_CONFIG);
     target.dataset.ready = "1";
   }
 
