@@ -589,8 +589,10 @@
   function descentLayout() {
     const names = state.surface ? state.surface.variables : ["x", "y"];
     const window_ = state.surface ? state.surface.window : [[-5, 5], [-5, 5]];
-    return { margin: { l: 50, r: 10, b: 40, t: 10 }, showlegend: true,
-      legend: { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.8)" },
+    // the legend in a row under the plot: with one scale on both axes the plot area shrinks,
+    // and a legend anchored to the figure's corner would float at the page's edge
+    return { margin: { l: 50, r: 10, b: 90, t: 10 }, showlegend: true,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.2, yanchor: "top" },
       xaxis: { title: { text: names[0] }, range: window_[0].slice(), constrain: "domain" },
       yaxis: sameScale(state.surface, { title: { text: names[1] }, range: window_[1].slice(), constrain: "domain" }) };
   }
