@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +41,33 @@ CARDS = {"diff-run": "diff-out", "limit-run": "limit-out", "critical-run": "crit
 def chromium_missing() -> bool:
     """True where Debian's chromium is absent (the tests then skip, except in CI)."""
     return not (os.path.exists(CHROMIUM) and shutil.which("chromium"))
+
+
+def playwright_or_skip() -> Any:
+    """Playwright's sync API for a browser test module; the module skips where Debian's
+    chromium or Playwright is missing, except in CI, where that is a failure."""
+    import pytest
+
+    if os.environ.get("CI"):
+        return __import__("playwright.sync_api", fromlist=["sync_playwright"])
+    if chromium_missing():
+        pytest.skip("Debian's chromium is not installed (.ci/run installs it)",
+                    allow_module_level=True)
+    return pytest.importorskip("playwright.sync_api")
+
+
+@contextmanager
+def persistent_context(width: int = 1280) -> Iterator[Any]:
+    """A Chromium profile of its own (so vendored scripts load from its cache), in English."""
+    sync_api = playwright_or_skip()
+    profile = tempfile.TemporaryDirectory()
+    with sync_api.sync_playwright() as p:
+        context = p.chromium.launch_persistent_context(
+            profile.name, executable_path=CHROMIUM, args=ARGS, headless=True,
+            viewport={"width": width, "height": HEIGHT}, locale="en-US")
+        yield context
+        context.close()
+    profile.cleanup()
 
 
 @dataclass

@@ -8,8 +8,6 @@ keeps the browser's time well under a minute. Screenshots go to
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -19,11 +17,7 @@ import pytest
 from . import harness
 from .conftest import Server
 
-if harness.chromium_missing() and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (.ci/run installs it)",
-                allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else \
-    __import__("playwright.sync_api", fromlist=["sync_playwright"])
+harness.playwright_or_skip()
 
 
 #: The overflow at 360 px (plots' minimum width, KaTeX's hidden MathML) is fixed on the branch
@@ -35,14 +29,8 @@ LAYOUT_PENDING = False
 @pytest.fixture(scope="module")
 def context() -> Iterator[Any]:
     """One browser profile for the module, so the vendored scripts load from its cache."""
-    profile = tempfile.TemporaryDirectory()
-    with playwright.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            profile.name, executable_path=harness.CHROMIUM, args=harness.ARGS, headless=True,
-            viewport={"width": 1280, "height": harness.HEIGHT}, locale="en-US")
+    with harness.persistent_context() as context:
         yield context
-        context.close()
-    profile.cleanup()
 
 
 @pytest.mark.parametrize("lang", harness.LANGS)

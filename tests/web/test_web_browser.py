@@ -6,9 +6,6 @@ CI; in CI (``CI`` set) a missing browser is a failure, since ``.ci/run`` install
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -17,30 +14,16 @@ import pytest
 
 from nablab.i18n import translate
 
+from . import harness
 from .conftest import Server
 
-CHROMIUM = "/usr/bin/chromium"
-#: Chromium on a machine with no network: no background connections, no first-run work.
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-if not (os.path.exists(CHROMIUM) and shutil.which("chromium")) and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (.ci/run installs it)",
-                allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else \
-    __import__("playwright.sync_api", fromlist=["sync_playwright"])
+harness.playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
 def browser_context() -> Iterator[Any]:
-    profile = tempfile.TemporaryDirectory()
-    with playwright.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            profile.name, executable_path=CHROMIUM, args=ARGS, headless=True,
-            viewport={"width": 1280, "height": 900}, locale="en-US")
+    with harness.persistent_context() as context:
         yield context
-        context.close()
-    profile.cleanup()
 
 
 @pytest.fixture(scope="module")

@@ -13,9 +13,7 @@ Screenshots: ``artifacts/web/light-{lang}-{width}.png``.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -25,11 +23,9 @@ import pytest
 from nablab.i18n.messages import CATALOGUE
 from nablab.web.app import STATIC
 
+from . import harness
 from .conftest import Server
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WIDTHS = (360, 390, 768, 1280)
 FIRST_PAGE_BYTES = 1_500_000
 USABLE_SECONDS = 1.5
@@ -39,11 +35,7 @@ USABLE = "performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd
 HANGUL = re.compile(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
 FONTS = STATIC / "vendor" / "hangul"
 
-if not (os.path.exists(CHROMIUM) and shutil.which("chromium")) and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (.ci/run installs it)",
-                allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else \
-    __import__("playwright.sync_api", fromlist=["sync_playwright"])
+playwright = harness.playwright_or_skip()
 
 
 def covered(name: str) -> set[str]:
@@ -56,7 +48,8 @@ def covered(name: str) -> set[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
     with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        browser = p.chromium.launch(executable_path=harness.CHROMIUM, args=harness.ARGS,
+                                    headless=True)
         yield browser
         browser.close()
 

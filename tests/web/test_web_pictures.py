@@ -5,9 +5,6 @@ Self-contained (its own browser and page), in headless Chromium like test_web_br
 
 from __future__ import annotations
 
-import os
-import shutil
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,34 +13,21 @@ import numpy as np
 import pytest
 from scipy.optimize import minimize_scalar
 
+from . import harness
 from .conftest import Server
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-if not (os.path.exists(CHROMIUM) and shutil.which("chromium")) and not os.environ.get("CI"):
-    pytest.skip("Debian's chromium is not installed (.ci/run installs it)",
-                allow_module_level=True)
-playwright = pytest.importorskip("playwright.sync_api") if not os.environ.get("CI") else \
-    __import__("playwright.sync_api", fromlist=["sync_playwright"])
+harness.playwright_or_skip()
 
 
 @pytest.fixture(scope="module")
 def page(web_server: Server) -> Iterator[Any]:
-    profile = tempfile.TemporaryDirectory()
     errors: list[str] = []
-    with playwright.sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(
-            profile.name, executable_path=CHROMIUM, args=ARGS, headless=True,
-            viewport={"width": 1280, "height": 900}, locale="en-US")
+    with harness.persistent_context() as context:
         page = context.new_page()
         page.on("pageerror", lambda error: errors.append(str(error)))
         page.goto(web_server.url + "?lang=en")
         page.wait_for_function("document.body.dataset.ready === '1' && !!window.Plotly")
         yield page
-        context.close()
-    profile.cleanup()
     assert not errors, errors
 
 

@@ -103,8 +103,8 @@ class NablabLatexPrinter(LatexPrinter):
         return tex if not exp else rf"\left({tex}\right)^{{{exp}}}"
 
     def _print_log(self, expr: Any, exp: Any = None) -> str:
-        # ln, as the Unicode output and the notes write it (SymPy writes \log)
-        return self._named(r"\ln", expr.args[0], exp)
+        # the catalogue's \ln, as the Unicode output and the notes write it (SymPy writes \log)
+        return self._named(_LN, expr.args[0], exp)
 
     def _print_TypedLog(self, expr: Any, exp: Any = None) -> str:
         x, base = expr.args
@@ -160,5 +160,8 @@ class TypedLatexPrinter(NablabLatexPrinter):
 
     typed = True
 
+
+#: How the logarithm is written, from its catalogue row (one place for \ln).
+_LN: str = CATALOG.named("log").latex or r"\ln"  # type: ignore[union-attr]
 
 __all__ = ["NablabLatexPrinter", "TypedLatexPrinter"]
