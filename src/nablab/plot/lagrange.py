@@ -226,12 +226,19 @@ def draw_hike(ax: Any, result: Any, path: np.ndarray, lang: str) -> None:
 
 
 def lagrange_figure(result: Any, lang: str, window: Sequence[Interval] | None = None) -> Any:
-    """The plane picture (left) and the hike along the constraint (right)."""
-    if len(result.variables) != 2 or len(result.constraints) != 1:
+    """The plane picture (left) and the hike along the constraint (right); one variable:
+    f over the interval; two variables and several constraints: the region."""
+    from nablab.plot import feasible
+
+    if len(result.variables) == 1:
+        return feasible.interval_figure(result, lang, window)
+    if len(result.variables) != 2:
         from nablab.errors import UnsupportedError
 
         raise UnsupportedError("plot_lagrange_shape", count=len(result.variables),
                                constraints=len(result.constraints))
+    if len(result.constraints) != 1:
+        return feasible.region_figure(result, lang, window)
     chosen = tuple(window) if window else lagrange_window(result)
     paths = constraint_paths(result, chosen)
     figure = new_figure(14.0, 6.4) if paths else new_figure(7.5, 6.4)

@@ -65,6 +65,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.label.touching": ("level curve f = {value} touching the constraint",
                             "제약 조건에 접하는 등고선 f = {value}"),
     "plot.label.distance": ("distance walked along the path", "경로를 따라 걸은 거리"),
+    "plot.interval_title": ("The closed interval method: f at the critical points and the ends",
+                            "닫힌 구간에서의 최댓값·최솟값: 임계점과 양 끝점의 f 비교"),
+    "plot.region_title": ("Level curves of f on the set: every candidate compared",
+                          "제약 집합 위의 f의 등고선: 모든 후보 비교"),
+    "plot.label.feasible": ("the set the constraints describe", "제약 조건이 정하는 집합"),
+    "plot.label.boundary": ("its boundary", "집합의 경계"),
+    "plot.label.highest_value": ("highest value on the set", "집합 위의 최댓값"),
+    "plot.label.lowest_value": ("lowest value on the set", "집합 위의 최솟값"),
+    "plot.label.constant_value": ("highest and lowest (f constant)", "최댓값이자 최솟값 (f 일정)"),
+    "plot.label.candidate": ("other candidate", "다른 후보"),
     "plot.candidate.maximum": ("maximum on the constraint", "제약 조건 위의 최댓값"),
     "plot.candidate.minimum": ("minimum on the constraint", "제약 조건 위의 최솟값"),
     "plot.candidate.other": ("other candidate (∇f = λ∇g)", "다른 후보 (∇f = λ∇g)"),
@@ -138,9 +148,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.plot_dimensions": ("nablab draws functions of one or two variables; this one has {count}",
                               "nablab은 변수가 하나나 둘인 함수를 그립니다. 이 함수의 변수는 {count}개입니다"),
     "error.plot_lagrange_shape": (
-        "the Lagrange picture draws two variables and one constraint; this problem has "
-        "{count} variables and {constraints} constraints",
-        "라그랑주 승수법 그림은 변수 2개, 제약 조건 1개인 문제를 그립니다. 이 문제는 변수 {count}개, "
+        "the Lagrange picture draws problems in one or two variables; this one has {count} "
+        "variables and {constraints} constraints",
+        "라그랑주 승수법 그림은 변수가 1개나 2개인 문제를 그립니다. 이 문제는 변수 {count}개, "
         "제약 조건 {constraints}개입니다"),
     "error.plot_bad_range": ("cannot read the range '{text}': write it as -5:5 or -5:5,-3:3",
                              "범위 '{text}'{를} 읽을 수 없습니다: -5:5 또는 -5:5,-3:3처럼 쓰세요"),
