@@ -1,8 +1,8 @@
 """Issue 15's problem set: each textbook exercise decided as the textbook decides it.
 
 Every answer in :mod:`extrema_problems` was worked by hand;
-:func:`test_the_answer_key_itself` checks those answers against brute force on a fine grid of each bounded set (no calculus), so the
-key is independent of nablab. The other tests hold nablab to the key: the extreme exists and
+:func:`test_the_answer_key_itself` checks those answers against brute force on a fine grid
+of each bounded set (no calculus), so the key is independent of nablab. The other tests hold nablab to the key: the extreme exists and
 is the value and the points the key says, proven (not the best of a search), or it provably
 does not exist.
 """
