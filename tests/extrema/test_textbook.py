@@ -2,9 +2,9 @@
 
 Every answer in :mod:`extrema_problems` was worked by hand;
 :func:`test_the_answer_key_itself` checks those answers against brute force on a fine grid
-of each bounded set (no calculus), so the key is independent of nablab. The other tests hold nablab to the key: the extreme exists and
-is the value and the points the key says, proven (not the best of a search), or it provably
-does not exist.
+of each bounded set (no calculus), so the key is independent of nablab. The other tests
+hold nablab to the key: the extreme exists and is the value and the points the key says,
+proven (not the best of a search), or it provably does not exist.
 """
 
 from __future__ import annotations
