@@ -91,3 +91,43 @@ def test_critical_table_has_one_minus_sign(page: Any) -> None:
     page.wait_for_selector("#critical-out table")
     cells = page.locator("#critical-out table").inner_text()
     assert "(−1, 0)" in cells and "−2" in cells and "-" not in cells
+
+
+def test_closed_interval_marks_every_candidate_and_names_both_constraints(page: Any) -> None:
+    """f = x³ − 6x² + 9x + 2 on 0 ≤ x ≤ 4: f′ = 3(x − 1)(x − 3), so the candidates are
+    0, 1, 3, 4 with f = 2, 6, 2, 6 (by hand): highest 6 at 1 and 4, lowest 2 at 0 and 3."""
+    page.fill("#formula", "x^3 - 6x^2 + 9x + 2")
+    page.fill("#lagrange-constraints", "x >= 0\nx <= 4")
+    page.evaluate("(() => { const p = document.getElementById('lagrange-plane');"
+                  " if (window.Plotly) Plotly.purge(p); })()")
+    page.click("#lagrange-run")
+    page.wait_for_function("(() => { const p = document.getElementById('lagrange-plane');"
+                           " return p.data && p.data.some((t) => t.mode === 'markers'); })()")
+    marks = [t for t in figure(page, "lagrange-plane")["data"] if t["mode"] == "markers"]
+    found = sorted((round(t["x"][0], 9), round(t["y"][0], 9), t["marker"]["symbol"])
+                   for t in marks)
+    assert found == [(0, 2, "triangle-down"), (1, 6, "triangle-up"),
+                     (3, 2, "triangle-down"), (4, 6, "triangle-up")]
+    stamp = page.inner_text("#lagrange .card-for")
+    assert "x >= 0; x <= 4" in stamp   # the textarea's two lines, not "x >= 0 x <= 4"
+
+
+def test_triangle_region_is_shaded_with_its_extremes(page: Any) -> None:
+    """f = x² + y² − 2x − 2y = (x − 1)² + (y − 1)² − 2 on the triangle x, y ≥ 0, x + y ≤ 4:
+    lowest −2 at the centre (1, 1), highest 8 at the far corners (4, 0) and (0, 4) (by hand:
+    the farthest points of the triangle from (1, 1))."""
+    page.fill("#formula", "x^2 + y^2 - 2x - 2y")
+    page.fill("#lagrange-constraints", "x >= 0\ny >= 0\nx + y <= 4")
+    page.evaluate("(() => { const p = document.getElementById('lagrange-plane');"
+                  " if (window.Plotly) Plotly.purge(p); })()")
+    page.click("#lagrange-run")
+    page.wait_for_function("(() => { const p = document.getElementById('lagrange-plane');"
+                           " return p.data && p.data.some((t) => t.type === 'heatmap'); })()")
+    data = figure(page, "lagrange-plane")["data"]
+    named = sorted((round(t["x"][0], 9), round(t["y"][0], 9), t["marker"]["symbol"])
+                   for t in data if t.get("mode") == "markers" and t["marker"]["symbol"] != "circle")
+    assert named == [(0, 4, "triangle-up"), (1, 1, "triangle-down"), (4, 0, "triangle-up")]
+    (shade,) = [t for t in data if t["type"] == "heatmap"]
+    x, y, inside = np.array(shade["x"]), np.array(shade["y"]), np.array(shade["z"], dtype=float)
+    xx, yy = np.meshgrid(x, y)
+    assert np.array_equal(inside > 0.5, (xx >= 0) & (yy >= 0) & (xx + yy <= 4 + 1e-9))

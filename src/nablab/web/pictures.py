@@ -117,13 +117,60 @@ def _level(result: Any, window: tuple[Interval, ...]) -> dict[str, Any] | None:
     return {"value": finite(float(best.value)), "paths": [finite(p) for p in lines]}
 
 
-def lagrange_data(result: Any) -> dict[str, Any] | None:
-    """Level curves of f, the constraint path, f = f* touching it, ∇f ∥ ∇g, and the hike.
+def _marks(result: Any) -> list[dict[str, Any]]:
+    """Every point the solver found, with f there and whether it is a proven extreme."""
+    from nablab.plot.feasible import points_of
 
-    ``None`` unless there are two variables and one constraint (the picture's shape).
+    return [{"point": finite([float(p.point[n]) for n in result.variables]),
+             "value": finite(float(p.value)), "extreme": getattr(p, "extreme", None)}
+            for p in points_of(result)]
+
+
+def _interval_data(result: Any) -> dict[str, Any]:
+    """One variable: f over a window around the set, which samples lie in the set, the marks
+    (the closed interval method's picture)."""
+    from nablab.plot.feasible import feasible_window, inside
+
+    window = feasible_window(result, 1)
+    x = np.linspace(window[0][0], window[0][1], PATH_POINTS)
+    with np.errstate(all="ignore"):
+        y = np.broadcast_to(np.asarray(compile(result.objective).f(x), dtype=float), x.shape)
+    return {"kind": "interval", "window": finite(window), "x": finite(x), "y": samples(y),
+            "inside": inside(result, x).tolist(), "marks": _marks(result)}
+
+
+def _region_data(result: Any) -> dict[str, Any]:
+    """Two variables, several constraints: level curves of f, the set as a 0/1 grid, each
+    constraint's boundary, the marks."""
+    from nablab.plot.feasible import feasible_window, inside
+    from nablab.plot.lagrange import level_lines
+
+    window = feasible_window(result, 2)
+    grid = sample_surface(compile(result.objective).f, window[0], window[1], SURFACE_POINTS)
+    xx, yy = np.meshgrid(grid.x, grid.y)
+    boundaries = []
+    for constraint in result.constraints:
+        g = Expression.from_sympy(constraint.g, list(result.objective.variables))
+        boundaries += [_thin(p) for p in level_lines(g, float(constraint.k_value), window)]
+    return {"kind": "region", "window": finite(window), "equal_scale": equal_scale(window),
+            "x": finite(grid.x), "y": finite(grid.y),
+            "z": samples(clip_to_view(grid.z, grid.zlim)),
+            "inside": inside(result, xx, yy).astype(int).tolist(),
+            "paths": [finite(p) for p in boundaries[:MAX_PATHS * 2]], "marks": _marks(result)}
+
+
+def lagrange_data(result: Any) -> dict[str, Any] | None:
+    """The picture's numbers, by the problem's shape: two variables and one constraint —
+    level curves of f, the constraint path, f = f* touching it, ∇f ∥ ∇g, and the hike; one
+    variable — f over the interval (``"kind": "interval"``); two variables and several
+    constraints — the region (``"kind": "region"``). ``None`` for three or more variables.
     """
-    if len(result.variables) != 2 or len(result.constraints) != 1:
+    if len(result.variables) == 1:
+        return _interval_data(result)
+    if len(result.variables) != 2:
         return None
+    if len(result.constraints) != 1:
+        return _region_data(result)
     from nablab.plot.lagrange import constraint_paths, lagrange_window, optimum
 
     window = lagrange_window(result)
@@ -131,8 +178,8 @@ def lagrange_data(result: Any) -> dict[str, Any] | None:
     paths = [_thin(p) for p in constraint_paths(result, window)[:MAX_PATHS]]
     best = optimum(result)
     size = 0.15 * min(w[1] - w[0] for w in window)
-    return {"window": finite(window), "x": finite(grid.x), "y": finite(grid.y),
-            "equal_scale": equal_scale(window),
+    return {"kind": "path", "window": finite(window), "x": finite(grid.x),
+            "y": finite(grid.y), "equal_scale": equal_scale(window),
             "z": samples(clip_to_view(grid.z, grid.zlim)),
             "paths": [finite(p) for p in paths],
             "arrows": _arrows(best, result.variables, size),

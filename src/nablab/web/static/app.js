@@ -161,7 +161,8 @@
 
   function optionsText(name, mode) {
     const ids = (CARD_INPUTS[name] || []).filter((id) => name !== "limit" || mode !== "steps" || id !== "limit-at");
-    const parts = ids.map((id) => $(id).value.trim()).filter(Boolean);
+    // a textarea's lines (the constraints) are separate items, not one run-on line
+    const parts = ids.flatMap((id) => $(id).value.split("\n").map((v) => v.trim())).filter(Boolean);
     if (name === "descent" && mode === "race") {
       parts.splice(1, 3);
       for (const racer of checkedRacers()) parts.push(racer + " η=" + racerRate(racer));
@@ -783,6 +784,10 @@
       clear(plane); plane.appendChild(el("p", t("web.lagrange.no_picture"), "muted"));
       return;
     }
+    if (picture.kind === "interval" || picture.kind === "region") {
+      Plotly.purge(hike); clear(hike); delete hike.dataset.ready;
+      return picture.kind === "interval" ? drawInterval(plane, picture) : drawRegion(plane, picture);
+    }
     const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, ncontours: 16,
       colorscale: "Viridis", showscale: false, contours: { coloring: "lines", showlabels: true },
       name: "f", hoverinfo: "x+y+z" }];
@@ -804,6 +809,64 @@
       legend: { orientation: "h", x: 0, y: -0.06, yanchor: "top", bgcolor: "rgba(255,255,255,0.8)" },
     });
     drawHike(hike, picture.hike);
+  }
+
+  // The solver's points: the proven highest and lowest named, the other candidates grey.
+  const MARK_STYLE = { maximum: ["triangle-up", "#d62728", "web.lagrange.highest"],
+    minimum: ["triangle-down", "#2ca02c", "web.lagrange.lowest"],
+    both: ["diamond", "#9467bd", "web.lagrange.both"] };
+  function markTraces(marks, oneVariable) {
+    const seen = new Set();
+    return marks.map((m) => {
+      const [symbol, colour, key] = MARK_STYLE[m.extreme] || ["circle", "#777777", "web.lagrange.candidate"];
+      const first = !seen.has(key);
+      seen.add(key);
+      const at = oneVariable ? [m.point[0], m.value] : m.point;
+      return { type: "scatter", mode: "markers", x: [at[0]], y: [at[1]], name: t(key),
+        legendgroup: key, showlegend: first, hovertemplate: "(" + m.point.map((v) => fmt(v, 4)).join(", ") +
+          "): f = " + fmt(m.value, 6) + "<extra></extra>",
+        marker: { size: m.extreme ? 14 : 10, symbol: symbol, color: colour, line: { color: "black", width: 1 } } };
+    });
+  }
+
+  // One variable: f solid on the set, faint outside, every candidate marked.
+  function drawInterval(plane, picture) {
+    const on = picture.y.map((v, i) => (picture.inside[i] ? v : null));
+    const traces = [
+      { type: "scatter", mode: "lines", x: picture.x, y: picture.y, name: t("web.lagrange.outside"),
+        line: { color: "#1f77b4", width: 1, dash: "dash" }, opacity: 0.5, hoverinfo: "skip" },
+      { type: "scatter", mode: "lines", x: picture.x, y: on, name: t("web.lagrange.set"),
+        line: { color: "#1f77b4", width: 3 } },
+      ...markTraces(picture.marks, true)];
+    const values = on.filter((v) => v !== null);
+    const low = Math.min(...values), high = Math.max(...values);
+    const pad = high > low ? 0.12 * (high - low) : 1;
+    windowReact(plane, traces, {
+      title: { text: t("web.lagrange.interval") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+      xaxis: { range: picture.window[0].slice() },
+      yaxis: { range: values.length ? [low - pad, high + pad] : undefined },
+      legend: { orientation: "h", x: 0, y: -0.12, yanchor: "top" },
+    });
+  }
+
+  // Two variables, several constraints: the set shaded over the level curves of f.
+  function drawRegion(plane, picture) {
+    const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, ncontours: 16,
+      colorscale: "Viridis", showscale: false, contours: { coloring: "lines", showlabels: true },
+      name: "f", hoverinfo: "x+y+z" },
+    { type: "heatmap", x: picture.x, y: picture.y, z: picture.inside, showscale: false,
+      colorscale: [[0, "rgba(0,0,0,0)"], [1, "rgba(31,119,180,0.18)"]], hoverinfo: "skip",
+      name: t("web.lagrange.set") }];
+    picture.paths.forEach((path, i) => traces.push({ type: "scatter", mode: "lines",
+      x: path.map((p) => p[0]), y: path.map((p) => p[1]), line: { color: "black", width: 2 },
+      name: t("web.lagrange.boundary"), showlegend: i === 0, legendgroup: "boundary", hoverinfo: "skip" }));
+    traces.push(...markTraces(picture.marks, false));
+    windowReact(plane, traces, {
+      title: { text: t("web.lagrange.region") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+      xaxis: { range: picture.window[0].slice(), constrain: "domain" },
+      yaxis: sameScale(picture, { range: picture.window[1].slice(), constrain: "domain" }),
+      legend: { orientation: "h", x: 0, y: -0.06, yanchor: "top", bgcolor: "rgba(255,255,255,0.8)" },
+    });
   }
 
   // The level curve f = f* through the optimum: the one that touches the path (dashed).
