@@ -124,8 +124,9 @@ def test_triangle_region_is_shaded_with_its_extremes(page: Any) -> None:
     page.wait_for_function("(() => { const p = document.getElementById('lagrange-plane');"
                            " return p.data && p.data.some((t) => t.type === 'heatmap'); })()")
     data = figure(page, "lagrange-plane")["data"]
+    marks = [t for t in data if t.get("mode") == "markers"]
     named = sorted((round(t["x"][0], 9), round(t["y"][0], 9), t["marker"]["symbol"])
-                   for t in data if t.get("mode") == "markers" and t["marker"]["symbol"] != "circle")
+                   for t in marks if t["marker"]["symbol"] != "circle")
     assert named == [(0, 4, "triangle-up"), (1, 1, "triangle-down"), (4, 0, "triangle-up")]
     (shade,) = [t for t in data if t["type"] == "heatmap"]
     x, y, inside = np.array(shade["x"]), np.array(shade["y"]), np.array(shade["z"], dtype=float)
