@@ -157,6 +157,28 @@ class Expression:
         return not self.is_vector and not self.expr.free_symbols \
             and not self.expr.atoms(AppliedUndef)
 
+    def given(self, values: Mapping[str, Any]) -> Expression:
+        """f with named constants given exact values (``a = 2``, ``k = pi``): each name, a
+        parameter or a letter read as a variable, is replaced by its value everywhere, and is
+        no longer a variable — so ``a x^2 + y^2`` with a = 2 is solved as 2x² + y², exactly.
+
+        Raises:
+            ParseError: ``unknown_variable`` for a name that is not in f.
+        """
+        if not values:
+            return self
+        symbols = {s.name: s for c in self.components for s in c.free_symbols}
+        for name in values:
+            if name not in symbols:
+                raise ParseError("unknown_variable", source=name, name=name,
+                                 variables=", ".join(sorted(symbols)) or "-")
+        table = {symbols[n]: sympy.nsimplify(v) if isinstance(v, float) else v
+                 for n, v in values.items()}
+        expr = tuple(c.xreplace(table) for c in self.components) if self.is_vector \
+            else self.expr.xreplace(table)
+        kept = tuple(v for v in self.variables if v.name not in values)
+        return Expression(to_str(expr), expr, kept, self.name, self.readings, self.asked)
+
     def with_variables(self, names: Iterable[str]) -> Expression:
         """The same formula as a function of ``names``: a constant typed alone (``5``) gets
         the variables of the point it is asked about (``--start 1`` → x)."""

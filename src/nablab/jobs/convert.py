@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
-from nablab.errors import UsageError
+from nablab.errors import ParseError, UsageError
 from nablab.parse import canonical_name, parse, parse_point
 from nablab.parse.point import point_names
 
@@ -66,6 +66,20 @@ def point(expression: Expression, value: PointLike, *, parameters: bool = False,
         names += tuple(p.name for p in expression.parameters)
     text = text_of(value)
     return parse_point(text, names or fallback or point_names(text))
+
+
+def given(expression: Expression, values: PointLike | None) -> Expression:
+    """f with named constants given values (``"a=2,k=pi"``), exactly; ``None``: f as is."""
+    if values is None or (isinstance(values, str) and not values.strip()):
+        return expression
+    names = expression.variable_names + tuple(p.name for p in expression.parameters)
+    text = text_of(values)
+    try:
+        return expression.given(parse_point(text, names, partial=True))
+    except ParseError as err:
+        if err.kind != "bad_point":
+            raise
+        raise UsageError("bad_given", text=text) from None
 
 
 def drawable(expression: Expression, at: PointLike | None = None) -> Expression:

@@ -9,7 +9,7 @@ from nablab.critical import CriticalPointsResult, critical_points
 from nablab.critical.domain import resolve_domain
 from nablab.jobs import convert
 from nablab.jobs.budget import exact_budget
-from nablab.jobs.request import FUNCTIONS, VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import FUNCTIONS, GIVEN, VARIABLES, Progress, Request, formula, option
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture
@@ -25,10 +25,12 @@ class CriticalRequest(Request):
     domain: str | None = option(None, "--domain", help="cli.critical.domain", metavar="BOX")
     variables: str | None = option(None, "--vars", **VARIABLES)
     functions: str | None = option(None, "--functions", **FUNCTIONS)
+    given: str | None = option(None, "--given", **GIVEN)
 
     def run(self, progress: Progress | None = None) -> CriticalPointsResult:
         expression = convert.function(self.expression, self.variables, self.functions,
                                       command=self.command)
+        expression = convert.given(expression, self.given)
         domain = resolve_domain(self.domain, expression.variable_names) if self.domain else None
         return critical_points(expression, domain, exact_timeout=exact_budget())
 

@@ -82,6 +82,9 @@ def formula(help: str = "cli.arg.expr") -> Any:
 #: ``--vars``: declares the variables (other names become constants); ``vars`` in the API.
 VARIABLES: dict[str, Any] = {"help": "cli.arg.vars", "metavar": "VARS", "name": "vars"}
 
+#: ``--given``: exact values for named constants (``a=2,k=pi``), each then not a variable.
+GIVEN: dict[str, Any] = {"help": "cli.arg.given", "metavar": "VALUES"}
+
 #: ``--functions``: names read as undefined functions before ``(`` (``f(x)``); ``functions``
 #: in the API.
 FUNCTIONS: dict[str, Any] = {"help": "cli.arg.functions", "metavar": "NAMES"}
@@ -207,5 +210,5 @@ class FunctionRequest(Request):
                         symbolic=self.symbolic)
 
 
-__all__ = ["FUNCTIONS", "KINDS", "VARIABLES", "Field", "FunctionRequest", "Option", "Progress",
-           "Request", "formula", "option"]
+__all__ = ["FUNCTIONS", "GIVEN", "KINDS", "VARIABLES", "Field", "FunctionRequest", "Option",
+           "Progress", "Request", "formula", "option"]

@@ -34,12 +34,13 @@ def _shifted(err: ParseError, offset: int, source: str) -> ParseError:
     return ParseError(err.kind, source=source, start=start, end=end, hint=err.hint, **err.params)
 
 
-def parse_point(text: str, variables: Sequence[str], *,
+def parse_point(text: str, variables: Sequence[str], *, partial: bool = False,
                 limits: ParseLimits = DEFAULT_LIMITS) -> dict[str, Any]:
     """Read a point for the given variables, as exact SymPy numbers.
 
     ``x=1,y=2`` names each coordinate; ``1, 2`` gives them in variable order. Values may be
-    constant expressions (``pi/4``, ``1/3``, ``sqrt(2)``).
+    constant expressions (``pi/4``, ``1/3``, ``sqrt(2)``). With ``partial``, each value is
+    named and some names may be left without one (values for a few constants: ``a=2``).
 
     Raises:
         ParseError: ``bad_point`` for a malformed point, ``unknown_variable``,
@@ -52,7 +53,7 @@ def parse_point(text: str, variables: Sequence[str], *,
     for index, (offset, piece) in enumerate(pieces):
         name_part, eq, value_part = piece.partition("=")
         if not eq:
-            if index >= len(variables) or any("=" in p for _, p in pieces):
+            if partial or index >= len(variables) or any("=" in p for _, p in pieces):
                 raise ParseError("bad_point", source=text, start=offset, text=text)
             name, value_part, value_offset = variables[index], name_part, offset
         else:
@@ -79,9 +80,9 @@ def parse_point(text: str, variables: Sequence[str], *,
         raise ParseError("unknown_variable", source=text, name=unknown[0],
                          variables=", ".join(variables) or "-")
     missing = [v for v in variables if v not in point]
-    if missing:
+    if missing and not partial:
         raise ParseError("missing_values", source=text, names=", ".join(missing))
-    return {v: point[v] for v in variables}
+    return {v: point[v] for v in variables if v in point}
 
 
 

@@ -32,6 +32,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                         "이 시간(초)이 지나면 계산을 멈춤 (기본값: 10)"),
     "cli.arg.expr": ("the function, e.g. \"x^2 + 3xy + y^2\" or \"f(x, y) = x^2 + y^2\"",
                      "함수. 예: \"x^2 + 3xy + y^2\", \"f(x, y) = x^2 + y^2\""),
+    "cli.arg.given": ("exact values for named constants, e.g. a=2,k=pi (they are then not "
+                      "variables: the problem stays exact)",
+                      "이름 붙은 상수의 정확한 값, 예: a=2,k=pi (그 이름은 변수가 아니게 되어 "
+                      "문제가 정확한 풀이로 남습니다)"),
     "cli.arg.vars": ("the variables, in order, e.g. x,y (other names are constants)",
                      "변수 목록(순서대로), 예: x,y (나머지 이름은 상수로 취급)"),
     "cli.diff.help": ("partial derivatives, gradient vector and Hessian",
