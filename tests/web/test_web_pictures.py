@@ -132,3 +132,20 @@ def test_triangle_region_is_shaded_with_its_extremes(page: Any) -> None:
     x, y, inside = np.array(shade["x"]), np.array(shade["y"]), np.array(shade["z"], dtype=float)
     xx, yy = np.meshgrid(x, y)
     assert np.array_equal(inside > 0.5, (xx >= 0) & (yy >= 0) & (xx + yy <= 4 + 1e-9))
+
+
+def test_hike_box_hidden_for_a_region_and_back_for_a_path(page: Any) -> None:
+    """A region has no hike: its box is hidden (no blank space); the next path brings it back,
+    and the plane fits its half of the row again."""
+    page.fill("#formula", "x^2 + y^2")
+    page.fill("#lagrange-constraints", "x >= 0\ny >= 0\nx + y <= 4")
+    page.click("#lagrange-run")
+    page.wait_for_function("(() => { const p = document.getElementById('lagrange-plane');"
+                           " return p.data && p.data.some((t) => t.type === 'heatmap'); })()")
+    assert page.is_hidden("#lagrange-hike")
+    solve(page, "x^2+y^2", "2(x-1)^2 - 10y + 6 = 0")
+    assert page.is_visible("#lagrange-hike")
+    widths = page.evaluate("(() => { const p = document.getElementById('lagrange-plane');"
+                           " return [p.querySelector('.main-svg').getBoundingClientRect().width,"
+                           " p.getBoundingClientRect().width]; })()")
+    assert widths[0] <= widths[1] + 1

@@ -779,12 +779,14 @@
   function drawLagrange(picture, result) {
     const plane = $("lagrange-plane"), hike = $("lagrange-hike");
     showPlots("lagrange-plane", true);
+    // the hike exists for one path only: otherwise its box is hidden and the plane takes the row
+    hike.hidden = !picture || picture.kind === "interval" || picture.kind === "region";
     if (!picture) {
       Plotly.purge(plane); Plotly.purge(hike);
       clear(plane); plane.appendChild(el("p", t("web.lagrange.no_picture"), "muted"));
       return;
     }
-    if (picture.kind === "interval" || picture.kind === "region") {
+    if (hike.hidden) {
       Plotly.purge(hike); clear(hike); delete hike.dataset.ready;
       return picture.kind === "interval" ? drawInterval(plane, picture) : drawRegion(plane, picture);
     }
