@@ -110,7 +110,7 @@ def exact_job(problem: Problem) -> Solved:
         if result.status == INFINITE:
             open_sets.append(active)
             infinite.append("; ".join(f"{to_unicode(e)} = 0" for e in result.solution_set))
-        else:
+        if result.solutions or result.status != INFINITE:
             stationary.append(Found(active, result.solutions))
     singular, continuum = singular_job(problem)
     return Solved(tuple(stationary), singular, not open_sets and not continuum, "groebner",
@@ -126,9 +126,8 @@ def singular_job(problem: Problem) -> tuple[tuple[Found, ...], bool]:
         if equations is None:
             continue
         result = solve_polynomial_system(equations, problem.variables)
-        if result.status == INFINITE:
-            continuum = True
-        else:
+        continuum = continuum or result.status == INFINITE
+        if result.solutions or result.status != INFINITE:
             out.append(Found(active, result.solutions))
     return tuple(out), continuum
 

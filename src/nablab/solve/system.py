@@ -22,7 +22,7 @@ from nablab.budget import run_bounded
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
 from nablab.solve.newton import lambdify_system, newton_multistart
 from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
-from nablab.solve.result import INFINITE, SystemSolution
+from nablab.solve.result import INFINITE, Solution, SystemSolution
 
 #: Seconds the exact path may take by default.
 EXACT_TIMEOUT = 5.0
@@ -73,9 +73,19 @@ def solve_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol], *,
             fallback = "infinite"
     numeric = _numeric(equations, unknowns, bounds, fun, jac, max_starts)
     if exact is not None:
-        return replace(numeric, status=INFINITE, solution_set=exact.solution_set,
-                       fallback=fallback)
+        return replace(numeric, solutions=_merged(exact.solutions, numeric.solutions),
+                       status=INFINITE, solution_set=exact.solution_set,
+                       components=exact.components, fallback=fallback)
     return replace(numeric, fallback=fallback)
+
+
+def _merged(exact: tuple[Solution, ...], found: tuple[Solution, ...]) -> tuple[Solution, ...]:
+    """The exact isolated solutions, then the numeric ones that are none of them."""
+    def known(s: Solution) -> bool:
+        return any(max(abs(a - b) for a, b in zip(s.x, e.x, strict=True))
+                   <= 1e-9 * max(1.0, *map(abs, e.x)) for e in exact)
+
+    return tuple(sorted(exact + tuple(s for s in found if not known(s)), key=lambda s: s.x))
 
 
 def _numeric(equations: Sequence[Any], unknowns: tuple[sympy.Symbol, ...],
