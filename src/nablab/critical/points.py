@@ -21,9 +21,10 @@ from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
-from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
+from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, global_only
 from nablab.critical.explain import notes
 from nablab.critical.numeric import numeric_analysis, periods
+from nablab.critical.rewritten import any_exact_analysis
 from nablab.critical.result import (
     CriticalPoint,
     CriticalPointsResult,
@@ -71,9 +72,9 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
     if expression.is_constant:
         return constant_result(expression, box)
     fallback, exact = "not_polynomial", None
-    if expression.expr.is_polynomial(*expression.variables):
+    if expression.expr.is_rational_function(*expression.variables):
         try:
-            exact = run_bounded(exact_analysis, expression, timeout=exact_timeout)
+            exact = run_bounded(any_exact_analysis, expression, timeout=exact_timeout)
         except ComputationTimeout:
             fallback = "timeout"
         except MemoryLimitExceeded:
