@@ -1,7 +1,8 @@
 """Solve every active set's systems: exactly when everything is a polynomial, else by Newton.
 
-Exact path (f and every gᵢ polynomials over ℚ): :func:`exact_job` solves, for every active set,
-the Lagrange system and the singular system with :func:`nablab.solve.solve_polynomial_system`
+Exact path (f and every gᵢ polynomials over ℚ, or once constants such as π and √2 are
+coefficients and denominators are cleared): :func:`exact_job` solves, for every active set,
+the Lagrange system and the singular system with :func:`nablab.solve.exact.solve_exact`
 (lex Gröbner basis + real-root isolation): every real solution, ``complete``. A Lagrange
 system with infinitely many solutions (f constant along the constraint set) is sampled by
 Newton instead and the result is not complete.
@@ -34,8 +35,8 @@ from nablab.solve import (
     Solution,
     lambdify_system,
     newton_multistart,
-    solve_polynomial_system,
 )
+from nablab.solve.exact import solve_exact
 
 #: Distinct points a numeric search keeps per active set (a continuum is only sampled).
 MAX_SAMPLE = 12
@@ -98,34 +99,43 @@ def assemble(problem: Problem, bounds: Sequence[tuple[float, float]], exact: Sol
                   bounds=tuple(bounds), singular_infinite=continuum)
 
 
-def exact_job(problem: Problem) -> Solved:
-    """Every active set, exactly (a bounded job: returns plain data)."""
+def exact_job(problem: Problem) -> Solved | None:
+    """Every active set, exactly (a bounded job: returns plain data); ``None`` when the
+    exact solver declines one of the systems (then every set goes numeric)."""
     stationary, infinite, open_sets = [], [], []
     n = len(problem.variables)
     for active in active_sets(problem):
         if len(active) > n:
             continue
         equations, unknowns = lagrange_system(problem, active)
-        result = solve_polynomial_system(equations, unknowns)
+        result = solve_exact(equations, unknowns)
+        if result is None:
+            return None
         if result.status == INFINITE:
             open_sets.append(active)
             infinite.append("; ".join(f"{to_unicode(e)} = 0" for e in result.solution_set))
         if result.solutions or result.status != INFINITE:
             stationary.append(Found(active, result.solutions))
-    singular, continuum = singular_job(problem)
+    singular_found = singular_job(problem)
+    if singular_found is None:
+        return None
+    singular, continuum = singular_found
     return Solved(tuple(stationary), singular, not open_sets and not continuum, "groebner",
                   None, not continuum, tuple(infinite),
                   singular_infinite=continuum, open_sets=tuple(open_sets))
 
 
-def singular_job(problem: Problem) -> tuple[tuple[Found, ...], bool]:
-    """Solutions of every singular system, and whether one of them is a continuum."""
+def singular_job(problem: Problem) -> tuple[tuple[Found, ...], bool] | None:
+    """Solutions of every singular system, and whether one of them is a continuum
+    (``None`` when the exact solver declines one)."""
     out, continuum = [], False
     for active in active_sets(problem):
         equations = singular_system(problem, active)
         if equations is None:
             continue
-        result = solve_polynomial_system(equations, problem.variables)
+        result = solve_exact(equations, problem.variables)
+        if result is None:
+            return None
         continuum = continuum or result.status == INFINITE
         if result.solutions or result.status != INFINITE:
             out.append(Found(active, result.solutions))

@@ -21,6 +21,7 @@ import sympy
 
 from nablab.constrained.problem import Problem
 from nablab.solve import polynomial_system
+from nablab.solve.exact import exact_kind
 
 #: One active set: constraint indices, increasing.
 ActiveSet = tuple[int, ...]
@@ -68,4 +69,15 @@ def is_polynomial(problem: Problem, objective: bool = True) -> bool:
     return polynomial_system(exprs, problem.variables) is not None
 
 
-__all__ = ["ActiveSet", "active_sets", "is_polynomial", "lagrange_system", "singular_system"]
+def is_exact(problem: Problem, objective: bool = True) -> bool:
+    """Whether the systems can go the exact way: the constraints (and f) are polynomials
+    once symbolic constants (π, √2) are coefficients and denominators are cleared
+    (:func:`nablab.solve.exact.solve_exact`)."""
+    exprs = [c.residual for c in problem.constraints]
+    if objective:
+        exprs.append(problem.objective.expr)
+    return exact_kind(exprs, problem.variables) is not None
+
+
+__all__ = ["ActiveSet", "active_sets", "is_exact", "is_polynomial", "lagrange_system",
+           "singular_system"]
