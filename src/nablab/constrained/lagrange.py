@@ -37,7 +37,7 @@ from nablab.constrained.problem import ConstraintLike, Problem, build_problem
 from nablab.constrained.result import ConstraintInfo, LagrangeResult
 from nablab.constrained.sensitivity import rates
 from nablab.constrained.solving import Found, Solved, assemble, exact_job, singular_job
-from nablab.constrained.systems import active_sets, is_exact
+from nablab.constrained.systems import active_sets, interval_bounds, is_exact
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
@@ -111,7 +111,8 @@ def _symbolic(problem: Problem) -> tuple[GlobalAnalysis, Solved | None,
     """The one bounded job: existence of the extremes, then every active set solved exactly
     (polynomial f and gᵢ) or only the singular systems (polynomial gᵢ)."""
     facts = existence(problem)
-    exact = exact_job(problem) if is_exact(problem) else None
+    exact = (exact_job(problem) if is_exact(problem) or interval_bounds(problem) is not None
+             else None)
     if exact is not None:
         return facts, exact, None
     if is_exact(problem, objective=False):

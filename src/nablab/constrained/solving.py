@@ -18,25 +18,33 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
+import sympy
 
 from nablab.constrained.problem import Problem
 from nablab.constrained.systems import (
     ActiveSet,
     active_sets,
+    interval_bounds,
     lagrange_system,
     singular_system,
 )
 from nablab.core.printing import to_unicode
 from nablab.numeric.lambdify import numpy_lambdify
 from nablab.solve import (
+    FINITE,
     INFINITE,
+    NONE,
     Solution,
+    SystemSolution,
     lambdify_system,
     newton_multistart,
 )
+from nablab.solve._roots import short_exact
 from nablab.solve.exact import solve_exact
+from nablab.solve.interval import roots_on_interval
 
 #: Distinct points a numeric search keeps per active set (a continuum is only sampled).
 MAX_SAMPLE = 12
@@ -60,7 +68,8 @@ class Solved:
         stationary: Lagrange-system solutions, per active set.
         singular: singular-system solutions (dependent constraint gradients), per active set.
         complete: every active set solved exactly, finitely many solutions: nothing missing.
-        method: ``"groebner"`` or ``"newton"`` (the Lagrange systems).
+        method: ``"groebner"``, ``"solveset"`` (one variable on an interval, f not
+            polynomial: :func:`interval_system`) or ``"newton"`` (the Lagrange systems).
         fallback: why Newton ran: ``"not_polynomial"``, ``"timeout"``, ``"memory"``,
             ``"infinite"``; ``None``.
         regular: ``True`` when the singular systems were solved exactly (their solutions are
@@ -104,11 +113,14 @@ def exact_job(problem: Problem) -> Solved | None:
     exact solver declines one of the systems (then every set goes numeric)."""
     stationary, infinite, open_sets = [], [], []
     n = len(problem.variables)
+    method = "groebner"
     for active in active_sets(problem):
         if len(active) > n:
             continue
         equations, unknowns = lagrange_system(problem, active)
         result = solve_exact(equations, unknowns)
+        if result is None:
+            result, method = interval_system(problem, active), "solveset"
         if result is None:
             return None
         if result.status == INFINITE:
@@ -120,9 +132,53 @@ def exact_job(problem: Problem) -> Solved | None:
     if singular_found is None:
         return None
     singular, continuum = singular_found
-    return Solved(tuple(stationary), singular, not open_sets and not continuum, "groebner",
+    return Solved(tuple(stationary), singular, not open_sets and not continuum, method,
                   None, not continuum, tuple(infinite),
                   singular_infinite=continuum, open_sets=tuple(open_sets))
+
+
+def interval_system(problem: Problem, active: ActiveSet) -> SystemSolution | None:
+    """One variable, x in a bounded interval [a, b] (:func:`interval_bounds`), f not
+    polynomial: the Lagrange system of ``active`` by :func:`roots_on_interval` — with no
+    binding constraint f'(x) = 0 on [a, b]; with one, its equation gᵢ(x) = kᵢ on [a, b] and
+    then λᵢ = f'(x)/gᵢ'(x) exactly. ``None`` when that is not decided (the caller goes
+    numeric). Points outside the set are dropped later (feasibility), so searching all of
+    [a, b] ⊇ the set is complete."""
+    bounds = interval_bounds(problem)
+    if bounds is None or len(active) > 1:
+        return None
+    x = problem.variables[0]
+    names = (str(x), *(str(problem.constraints[i].multiplier) for i in active))
+    derivative = sympy.diff(problem.objective.expr, x)
+    equation = problem.constraints[active[0]].residual if active else derivative
+    roots = roots_on_interval(equation, x, *bounds)
+    if roots is None:
+        return None
+    solutions = []
+    for value, exact in roots:
+        if not active:
+            solutions.append(Solution((value,), (exact,), 0.0))
+            continue
+        slope = sympy.diff(problem.constraints[active[0]].g, x)
+        lam = _multiplier(derivative, slope, x, value, exact)
+        if lam is not None:
+            solutions.append(Solution((value, lam[0]), (exact, lam[1]), 0.0))
+    return SystemSolution(names, tuple(solutions), FINITE if solutions else NONE, True,
+                          "solveset")
+
+
+def _multiplier(derivative: Any, slope: Any, x: sympy.Symbol, value: float,
+                exact: Any) -> tuple[float, Any] | None:
+    """λ = f'(x)/g'(x) at a root (exact when the root is), or ``None`` where g'(x) = 0
+    (a singular point, which the singular systems find)."""
+    at = exact if exact is not None else sympy.Float(value, 30)
+    g_slope = sympy.simplify(slope.subs(x, at))
+    if g_slope == 0:
+        return None
+    lam = sympy.simplify(derivative.subs(x, at) / g_slope)
+    if not lam.is_number:
+        return None
+    return float(lam.evalf(30)), short_exact(lam) if exact is not None else None
 
 
 def singular_job(problem: Problem) -> tuple[tuple[Found, ...], bool] | None:
@@ -193,5 +249,5 @@ def _multiplier_box(problem: Problem, active: ActiveSet,
     return -min(max(bound, 1.0), 1e6), min(max(bound, 1.0), 1e6)
 
 
-__all__ = ["MAX_SAMPLE", "Found", "Solved", "assemble", "exact_job", "numeric_job",
-           "singular_job"]
+__all__ = ["MAX_SAMPLE", "Found", "Solved", "assemble", "exact_job", "interval_system",
+           "numeric_job", "singular_job"]

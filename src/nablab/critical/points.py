@@ -24,13 +24,13 @@ from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, global_only
 from nablab.critical.explain import notes
 from nablab.critical.numeric import numeric_analysis, periods
-from nablab.critical.rewritten import any_exact_analysis
 from nablab.critical.result import (
     CriticalPoint,
     CriticalPointsResult,
     GlobalAnalysis,
     GlobalExtremum,
 )
+from nablab.critical.rewritten import any_exact_analysis
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import parse
 from nablab.solve import INFINITE
