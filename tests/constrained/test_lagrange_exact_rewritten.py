@@ -38,3 +38,10 @@ def test_pole_in_the_set_is_not_a_candidate():
     result = lagrange("1/x", ["x >= -1", "x <= 2"], check=False)
     assert result.complete
     assert _rows(result) == [({"x": "-1"}, "-1"), ({"x": "2"}, "1/2")]
+
+
+def test_the_explanation_says_what_was_rewritten():
+    keys = dict(lagrange("pi r^2 h", "h + 2 pi r = 120", check=False).notes)
+    assert keys["lagrange.method.constants"] == {"constants": "π"}
+    keys = dict(lagrange("-2y/(x^2+y^2+1)", "x^2+y^2 <= 4", check=False).notes)
+    assert keys["lagrange.method.denominators"] == {"denominators": "x² + y² + 1"}

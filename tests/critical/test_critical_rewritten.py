@@ -45,3 +45,10 @@ def test_sqrt2_coefficient():
 def test_two_transcendental_constants_stay_numeric():
     result = critical_points("pi x^2 + e y^2 - x y")
     assert not result.complete and result.fallback == "not_polynomial"
+
+
+def test_the_explanation_says_what_was_rewritten():
+    keys = {k: p for k, p in critical_points("x/(x^2+1)").notes}
+    assert keys["critical.method.denominators"] == {"denominators": "x² + 1"}
+    keys = {k: p for k, p in critical_points("x^2 - 2 pi x + y^2").notes}
+    assert keys["critical.method.constants"] == {"constants": "π"}

@@ -41,6 +41,7 @@ from nablab.constrained.systems import active_sets, interval_bounds, is_exact
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
+from nablab.critical.rewritten import notes_for
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
 
@@ -100,7 +101,8 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     if check:
         result = replace(result, check=cross_check(problem, funcs, candidates, singular,
                                                    analysis, bool(solved.open_sets)))
-    said = notes(result, exact_timeout)
+    said = notes(result, exact_timeout) + notes_for(solved.constants, solved.denominators,
+                                                     "lagrange.method")
     if result.constant:
         said = (("lagrange.constant", {"value": result.unicode}), *said)
     return replace(result, notes=said)

@@ -79,6 +79,8 @@ class Solved:
         bounds: the box Newton searched (x only), or ``None``.
         singular_infinite: a singular system has infinitely many solutions.
         open_sets: the active sets whose Lagrange system has infinitely many solutions.
+        constants, denominators: the symbolic constants that were exact coefficients and
+            the denominators that were cleared (Unicode), over all the exact solves.
     """
 
     stationary: tuple[Found, ...]
@@ -92,6 +94,8 @@ class Solved:
     bounds: tuple[tuple[float, float], ...] | None = None
     singular_infinite: bool = False
     open_sets: tuple[ActiveSet, ...] = ()
+    constants: tuple[str, ...] = ()
+    denominators: tuple[str, ...] = ()
 
 
 def assemble(problem: Problem, bounds: Sequence[tuple[float, float]], exact: Solved | None,
@@ -114,6 +118,8 @@ def exact_job(problem: Problem) -> Solved | None:
     stationary, infinite, open_sets = [], [], []
     n = len(problem.variables)
     method = "groebner"
+    constants: dict[str, None] = {}
+    denominators: dict[str, None] = {}
     for active in active_sets(problem):
         if len(active) > n:
             continue
@@ -123,6 +129,8 @@ def exact_job(problem: Problem) -> Solved | None:
             result, method = interval_system(problem, active), "solveset"
         if result is None:
             return None
+        constants |= dict.fromkeys(result.constants)
+        denominators |= dict.fromkeys(result.denominators)
         if result.status == INFINITE:
             open_sets.append(active)
             infinite.append("; ".join(f"{to_unicode(e)} = 0" for e in result.solution_set))
@@ -134,7 +142,8 @@ def exact_job(problem: Problem) -> Solved | None:
     singular, continuum = singular_found
     return Solved(tuple(stationary), singular, not open_sets and not continuum, method,
                   None, not continuum, tuple(infinite),
-                  singular_infinite=continuum, open_sets=tuple(open_sets))
+                  singular_infinite=continuum, open_sets=tuple(open_sets),
+                  constants=tuple(constants), denominators=tuple(denominators))
 
 
 def interval_system(problem: Problem, active: ActiveSet) -> SystemSolution | None:

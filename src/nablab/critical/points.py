@@ -30,7 +30,7 @@ from nablab.critical.result import (
     GlobalAnalysis,
     GlobalExtremum,
 )
-from nablab.critical.rewritten import any_exact_analysis
+from nablab.critical.rewritten import any_exact_analysis, rewrite_notes
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import parse
 from nablab.solve import INFINITE
@@ -129,7 +129,8 @@ def _from_exact(expression: Expression, exact: ExactAnalysis,
         outside_domain=len(exact.points) - len(inside), infinite=False, solution_set=(),
         truncated=False, starts=0, periods={}, global_analysis=exact.global_analysis,
         expression=expression)
-    return replace(result, notes=notes(result, exact.example, exact_timeout))
+    said = notes(result, exact.example, exact_timeout)
+    return replace(result, notes=said + rewrite_notes(exact, "critical.method"))
 
 
 def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] | None,

@@ -59,7 +59,27 @@ def rewritten_analysis(expression: Expression) -> ExactAnalysis:
     example = counterexample(list(points), lambda z: compiled.f(*z),
                              lambda x: compiled.hess(*x))
     return ExactAnalysis(solved.status or FINITE, points, (),
-                         _global(expression, solved.solutions, classified), example)
+                         _global(expression, solved.solutions, classified), example,
+                         constants=solved.constants, denominators=solved.denominators)
+
+
+def rewrite_notes(analysis: ExactAnalysis, prefix: str) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """What the rewriting did, for the explanation: ``{prefix}.constants`` (exact in π) and
+    ``{prefix}.denominators`` (cleared; their zeros removed)."""
+    return notes_for(analysis.constants, analysis.denominators, prefix)
+
+
+def notes_for(constants: tuple[str, ...], denominators: tuple[str, ...],
+              prefix: str) -> tuple[tuple[str, dict[str, Any]], ...]:
+    """The notes for a solve with these constants and denominators (see
+    :func:`rewrite_notes`); ``prefix`` is ``"critical.method"`` or ``"lagrange.method"``."""
+    out: list[tuple[str, dict[str, Any]]] = []
+    if constants:
+        out.append((f"{prefix}.constants", {"constants": ", ".join(constants)}))
+    if denominators:
+        out.append((f"{prefix}.denominators",
+                    {"denominators": ", ".join(dict.fromkeys(denominators))}))
+    return tuple(out)
 
 
 def _global(expression: Expression, solutions: tuple[Solution, ...],
@@ -124,4 +144,4 @@ def any_exact_analysis(expression: Expression) -> ExactAnalysis:
     return rewritten_analysis(expression)
 
 
-__all__ = ["any_exact_analysis", "rewritten_analysis"]
+__all__ = ["any_exact_analysis", "notes_for", "rewrite_notes", "rewritten_analysis"]

@@ -17,6 +17,7 @@ from typing import Any
 import mpmath
 import sympy
 
+from nablab.core.printing import to_unicode
 from nablab.solve._roots import DIGITS
 from nablab.solve.constants import PARAMETER, Rewritten, rewrite
 from nablab.solve.parametric import (
@@ -50,6 +51,16 @@ def solve_exact(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol],
     rewritten = rewrite(equations, unknowns)
     if rewritten is None:
         return None
+    solved = _solve_rewritten(rewritten, unknowns)
+    if solved is None:
+        return None
+    constants = [*rewritten.values] + ([rewritten.parameter] if rewritten.parameter else [])
+    return replace(solved, constants=tuple(to_unicode(c) for c in constants),
+                   denominators=tuple(to_unicode(d) for d in rewritten.denominators))
+
+
+def _solve_rewritten(rewritten: Rewritten, unknowns: tuple[sympy.Symbol, ...],
+                     ) -> SystemSolution | None:
     names = tuple(str(u) for u in unknowns)
     if rewritten.algebraic and rewritten.parameter is None:
         over_field = _over_algebraic_field(rewritten, unknowns)

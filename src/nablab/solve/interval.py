@@ -3,7 +3,8 @@
 For one variable on an interval (the textbook's closed interval method), f'(x) = 0 need not
 be polynomial: cos x − sin x = 0 on [0, 2π]. SymPy's ``solveset`` over the interval gives the
 roots exactly when it can (π/4, 5π/4); only a ``FiniteSet`` of explicit real numbers is
-accepted (or the empty set; a ``ConditionSet`` or an unevaluated union means "not decided": ``None``).
+accepted, or the empty set (a ``ConditionSet`` or an unevaluated union means "not decided":
+``None``).
 Then the answer is cross-checked numerically: F is sampled on a fine grid of the interval,
 and every sign change of F must bracket one of the roots found. A sign change without a root
 would be a root ``solveset`` missed, and the result is not trusted (``None``); so is a root

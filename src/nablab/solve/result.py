@@ -66,6 +66,10 @@ class SystemSolution:
             positive-dimensional pieces of the set that may have real points (pieces proven
             to have none are left out: :mod:`nablab.solve.components`); ``solutions`` then
             holds every real solution of the zero-dimensional pieces, exactly.
+        constants: the symbolic constants (π, √2, Unicode) that were exact coefficients
+            (:func:`nablab.solve.exact.solve_exact`); ``()`` when there were none.
+        denominators: the denominators that were cleared (Unicode); the points where one
+            vanishes were removed from the solutions.
     """
 
     unknowns: tuple[str, ...]
@@ -79,6 +83,8 @@ class SystemSolution:
     starts: int = 0
     truncated: bool = False
     components: tuple[tuple[Any, ...], ...] = ()
+    constants: tuple[str, ...] = ()
+    denominators: tuple[str, ...] = ()
 
 
 __all__ = ["FINITE", "INFINITE", "NONE", "Solution", "SystemSolution"]

@@ -482,4 +482,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "solveset으로 [a, b]에서 f'(x) = 0을 풀어 정확한 근의 유한집합을 얻었고, [a, b]의 격자점 "
         "20001개에서 f'의 부호가 바뀌는 곳이 모두 그 근 가운데 하나임을 확인했습니다. 끝점과 "
         "함께 실수 후보점 {count}개."),
+    "lagrange.method.constants": (
+        "The coefficients involve {constants}: they were kept as exact numbers (the systems were "
+        "solved over ℚ({constants})), never rounded.",
+        "계수에 {constants:이} 들어 있습니다: 반올림하지 않고 정확한 수로 두었습니다"
+        "(ℚ({constants}) 위에서 풀었습니다)."),
+    "lagrange.method.denominators": (
+        "The functions have denominators ({denominators}): each equation was solved as its "
+        "numerator = 0, and the points where a denominator is 0 — where the functions are not "
+        "defined — were removed exactly.",
+        "함수에 분모({denominators})가 있습니다: 각 방정식을 분자 = 0으로 풀었고, 분모가 0인 "
+        "점(함수가 정의되지 않는 점)은 정확히 제외했습니다."),
 }
