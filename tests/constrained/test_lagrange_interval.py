@@ -46,3 +46,9 @@ def test_log_over_x_on_1_3():
 def test_unbounded_interval_stays_numeric():
     result = lagrange("sin x + cos x", "x >= 0", check=False)
     assert not result.complete and result.method == "newton"
+
+
+def test_pole_inside_the_interval_stays_numeric():
+    # tan has a pole at π/2 ∈ [1/2, 3]: f' = 0 there would not find every candidate.
+    result = lagrange("tan(x)", ["x >= 0.5", "x <= 3"], check=False)
+    assert not result.complete and result.method == "newton"

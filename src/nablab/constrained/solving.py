@@ -22,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import sympy
+from sympy.calculus.util import continuous_domain
 
 from nablab.constrained.problem import Problem
 from nablab.constrained.systems import (
@@ -154,7 +155,7 @@ def interval_system(problem: Problem, active: ActiveSet) -> SystemSolution | Non
     numeric). Points outside the set are dropped later (feasibility), so searching all of
     [a, b] ⊇ the set is complete."""
     bounds = interval_bounds(problem)
-    if bounds is None or len(active) > 1:
+    if bounds is None or len(active) > 1 or not _continuous(problem, bounds):
         return None
     x = problem.variables[0]
     names = (str(x), *(str(problem.constraints[i].multiplier) for i in active))
@@ -174,6 +175,17 @@ def interval_system(problem: Problem, active: ActiveSet) -> SystemSolution | Non
             solutions.append(Solution((value, lam[0]), (exact, lam[1]), 0.0))
     return SystemSolution(names, tuple(solutions), FINITE if solutions else NONE, True,
                           "solveset")
+
+
+def _continuous(problem: Problem, bounds: tuple[Any, Any]) -> bool:
+    """f is continuous on all of [a, b] (SymPy's ``continuous_domain``): no pole, no end of
+    a logarithm's domain inside, where f' = 0 would not find every candidate."""
+    interval = sympy.Interval(*bounds)
+    try:
+        return bool(continuous_domain(problem.objective.expr, problem.variables[0],
+                                      interval) == interval)
+    except (NotImplementedError, ValueError, TypeError):
+        return False
 
 
 def _multiplier(derivative: Any, slope: Any, x: sympy.Symbol, value: float,
