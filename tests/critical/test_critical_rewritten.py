@@ -52,3 +52,20 @@ def test_the_explanation_says_what_was_rewritten():
     assert keys["critical.method.denominators"] == {"denominators": "x² + 1"}
     keys = {k: p for k, p in critical_points("x^2 - 2 pi x + y^2").notes}
     assert keys["critical.method.constants"] == {"constants": "π"}
+
+
+def test_e_squared_coefficient():
+    # f' = 2e²x − 1 = 0 → x = 1/(2e²) = e^(−2)/2, f = e²·e^(−4)/4 − e^(−2)/2 = −e^(−2)/4.
+    result = critical_points("e^2 x^2 - x")
+    assert result.complete
+    assert _rows(result) == [({"x": "exp(-2)/2"}, "-exp(-2)/4", "minimum")]
+
+
+def test_degenerate_point_with_pi_not_in_shape_position():
+    # ∇f = (4(x − π)³, 2y) = 0 only at (π, 0); f(p + h) − f(p) = h₁⁴ + h₂²: a minimum,
+    # proven by the exact even-powers test (the lex basis is not in shape position).
+    result = critical_points("(x - pi)^4 + y^2")
+    assert result.complete
+    [point] = result.points
+    assert point.exact == {"x": "pi", "y": "0"} and point.kind == "degenerate"
+    assert point.test is not None and point.test.result == "minimum" and point.test.proof

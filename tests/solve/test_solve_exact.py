@@ -63,3 +63,9 @@ def test_declines_what_it_cannot_do():
     assert solve_exact([sympy.sin(x)], [x]) is None
     assert exact_kind([sympy.sin(x)], [x]) is None
     assert exact_kind([x**2 - 1], [x]) == "polynomial"
+
+
+def test_not_in_shape_position_over_pi():
+    # (x − π)³ = 0, y = 0: the basis is not in shape position; y = 0 is put in first.
+    result = solve_exact([4 * (x - pi) ** 3, 2 * y], [x, y])
+    assert result is not None and result.complete and _exact(result) == [(pi, 0)]

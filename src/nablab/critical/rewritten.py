@@ -26,11 +26,11 @@ from nablab.critical.classify import (
     kind_from_inertia,
     snap_zeros,
 )
-from nablab.critical.degenerate import neighbourhood_test
+from nablab.critical.degenerate import exact_test, neighbourhood_test
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis
 from nablab.critical.explain import counterexample
 from nablab.critical.globality import Candidate, polynomial_global
-from nablab.critical.result import CriticalPoint, GlobalAnalysis
+from nablab.critical.result import CriticalPoint, ExtremumTest, GlobalAnalysis
 from nablab.numeric import compile
 from nablab.solve import FINITE, INFINITE, Solution
 from nablab.solve._roots import short_exact
@@ -86,13 +86,9 @@ def _global(expression: Expression, solutions: tuple[Solution, ...],
             classified: list[tuple[CriticalPoint, Any]]) -> GlobalAnalysis:
     """A polynomial with constant coefficients (x² − 2πx + y²) gets the polynomial global
     analysis (its signs are decided exactly); a quotient gets none."""
-    try:
-        poly = sympy.Poly(expression.expr, *expression.variables)
-    except sympy.PolynomialError:
+    poly = _constant_coefficient_poly(expression)
+    if poly is None:
         return GlobalAnalysis(reason="not_polynomial")
-    if not poly.domain.is_Numerical and not poly.domain.is_PolynomialRing:
-        return GlobalAnalysis(reason="not_polynomial")
-    poly = sympy.Poly(poly.as_expr(), *expression.variables, domain="EX")
     candidates = [Candidate(p.point, s.exact if s.is_exact else None, p.value, value, p.unicode)
                   for (p, value), s in zip(classified, solutions, strict=True)]
     try:
@@ -105,6 +101,7 @@ def _classify(expression: Expression, compiled: Any, hessian: list[list[Any]],
               solution: Solution) -> tuple[CriticalPoint, Any]:
     """Kind (exact inertia when the point is exact), eigenvalues, value, further test."""
     names, variables = expression.variable_names, expression.variables
+    h_exact = None
     if solution.is_exact:
         at = dict(zip(variables, solution.exact, strict=True))
         h_exact = sympy.Matrix([[_simplified(e.xreplace(at)) for e in row] for row in hessian])
@@ -119,8 +116,10 @@ def _classify(expression: Expression, compiled: Any, hessian: list[list[Any]],
         inertia = float_inertia(values)
         value = float(compiled.f(*solution.x))
     kind = kind_from_inertia(*inertia)
-    test = (neighbourhood_test(lambda *z: compiled.f(*z), solution.x, value)
-            if kind == DEGENERATE else None)
+    test = None
+    if kind == DEGENERATE:
+        test = _exact_test(expression, solution, h_exact) or neighbourhood_test(
+            lambda *z: compiled.f(*z), solution.x, value)
     exact = ({n: to_str(e) for n, e in zip(names, solution.exact, strict=True)}
              if solution.is_exact else None)
     point = CriticalPoint(dict(zip(names, solution.x, strict=True)), exact, value,
@@ -129,6 +128,30 @@ def _classify(expression: Expression, compiled: Any, hessian: list[list[Any]],
                           display.point(solution.x, solution.exact),
                           display.coordinate(value, value_exact))
     return point, value_exact
+
+
+def _exact_test(expression: Expression, solution: Solution,
+                h_exact: sympy.Matrix | None) -> ExtremumTest | None:
+    """The exact tests of :mod:`nablab.critical.degenerate` (even powers, the lowest-order
+    form) when f is a polynomial with constant coefficients and the point is exact."""
+    poly = _constant_coefficient_poly(expression)
+    if poly is None or h_exact is None:
+        return None
+    try:
+        return exact_test(poly, solution.exact, h_exact)
+    except (TypeError, ValueError, AttributeError, sympy.PolynomialError):
+        return None
+
+
+def _constant_coefficient_poly(expression: Expression) -> sympy.Poly | None:
+    """f as a polynomial whose coefficients are exact constants (π, √2), or ``None``."""
+    try:
+        poly = sympy.Poly(expression.expr, *expression.variables)
+    except sympy.PolynomialError:
+        return None
+    if not poly.domain.is_Numerical and not poly.domain.is_PolynomialRing:
+        return None
+    return sympy.Poly(poly.as_expr(), *expression.variables, domain="EX")
 
 
 def _simplified(value: Any) -> Any:

@@ -54,8 +54,7 @@ def rewrite(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol]) -> Rewri
     """The system as polynomials over ℚ / ℚ(P), or ``None`` when it is not of that kind."""
     exprs = [e.as_expr() if isinstance(e, sympy.Poly) else as_expr(e) for e in equations]
     floats = {f: sympy.Rational(str(f)) for e in exprs for f in e.atoms(sympy.Float)}
-    exprs = [e.xreplace(floats).replace(_integer_exp, lambda a: sympy.E ** a.args[0])
-             for e in exprs]
+    exprs = [e.xreplace(floats) for e in exprs]
     constants = _constants(exprs, set(unknowns))
     if constants is None:
         return None
@@ -67,6 +66,8 @@ def rewrite(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol]) -> Rewri
     table: dict[Any, Any] = dict(zip(algebraic, symbols, strict=True))
     if transcendental:
         table[transcendental[0]] = PARAMETER
+        if transcendental[0] == sympy.E:
+            exprs = [e.replace(_integer_exp, lambda a: PARAMETER ** a.args[0]) for e in exprs]
     gens = (*unknowns, *symbols, PARAMETER)
     numerators, denominators = [], []
     for e in exprs:
@@ -94,6 +95,8 @@ def _constants(exprs: list[Any], unknowns: set[Any]) -> list[Any] | None:
             if node.is_Symbol:
                 if node not in unknowns:
                     return None
+            elif _integer_exp(node):
+                found[sympy.E] = None  # e², written exp(2) by SymPy: a power of e
             elif isinstance(node, sympy.NumberSymbol):
                 if node not in (sympy.pi, sympy.E):
                     return None  # γ, Catalan's G: not known to be transcendental

@@ -106,11 +106,39 @@ def _triangular(basis: list[Any], gens: tuple[sympy.Symbol, ...],
             continue
         component = groebner_over_parameter([*basis, h], gens, field.domain)
         shape = _shape(component, gens)
-        if shape is None:
+        if shape is not None:
+            out += [{last: r} | {v: _at(p, last, r, value) for v, p in shape.items()}
+                    for r in roots]
+            continue
+        rest = _substituted(component, h, gens, field)
+        if rest is None:
             return None
-        out += [{last: r} | {v: _at(p, last, r, value) for v, p in shape.items()}
-                for r in roots]
+        out += [{last: roots[0]} | partial for partial in rest]
     return out
+
+
+def _substituted(component: list[Any], h: Any, gens: tuple[sympy.Symbol, ...],
+                 field: Field) -> list[Partial] | None:
+    """Not in shape position ((x − π)³ = 0, y = 0): when h is linear, its root is in the
+    field, so put it in and solve the smaller system the same way; else ``None``."""
+    last = gens[-1]
+    poly = sympy.Poly(h, last)
+    if poly.degree() != 1:
+        return None
+    root = sympy.cancel(-poly.nth(0) / poly.LC())
+    rest = [sympy.together(e.subs(last, root)).as_numer_denom()[0] for e in component]
+    rest = [sympy.expand(e) for e in rest if sympy.expand(e) != 0]
+    return _solve_rest(rest, gens[:-1], field) if rest else None
+
+
+def _solve_rest(rest: list[Any], gens: tuple[sympy.Symbol, ...],
+                field: Field) -> list[Partial] | None:
+    basis = sympy.groebner(rest, *gens, order="lex", domain=field.domain)
+    if list(basis.exprs) == [1]:
+        return []
+    if not basis.is_zero_dimensional:
+        return None
+    return _triangular(list(basis.exprs), gens, field)
 
 
 def _roots(h: sympy.Poly, value: Any) -> list[tuple[Any, Any]]:
