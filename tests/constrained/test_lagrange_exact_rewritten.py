@@ -45,3 +45,20 @@ def test_the_explanation_says_what_was_rewritten():
     assert keys["lagrange.method.constants"] == {"constants": "π"}
     keys = dict(lagrange("-2y/(x^2+y^2+1)", "x^2+y^2 <= 4", check=False).notes)
     assert keys["lagrange.method.denominators"] == {"denominators": "x² + y² + 1"}
+
+
+def test_pi_system_not_in_shape_position_is_still_complete():
+    # x²y on x² + 2y² = 6π: y = ±√π, x = ±2√π (f = ±4π^(3/2)), and x = 0, y = ±√(3π) (f = 0).
+    result = lagrange("x^2 y", "x^2 + 2 y^2 = 6 pi", check=False)
+    assert result.complete and result.method == "groebner"
+    values = sorted(round(c.value, 9) for c in result.candidates)
+    top = round(4 * 3.141592653589793 ** 1.5, 9)
+    assert values == [-top, -top, 0.0, 0.0, top, top]
+
+
+def test_pi_and_sqrt2_together():
+    # πx + √2y on the unit circle: (x, y) = ±(π, √2)/√(π² + 2), f = ±√(π² + 2).
+    result = lagrange("pi x + sqrt(2) y", "x^2 + y^2 = 1", check=False)
+    assert result.complete
+    assert [round(c.value, 9) for c in result.candidates] == [
+        round(-(3.141592653589793 ** 2 + 2) ** 0.5, 9), round((3.141592653589793 ** 2 + 2) ** 0.5, 9)]

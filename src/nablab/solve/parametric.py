@@ -20,7 +20,8 @@ from typing import Any
 import mpmath
 import sympy
 
-from nablab.solve._roots import DIGITS, short_exact
+from nablab.solve._backsub import back_substitute
+from nablab.solve._roots import DIGITS, RealRoot, short_exact
 from nablab.solve.constants import PARAMETER
 from nablab.solve.result import FINITE, INFINITE, NONE, Solution, SystemSolution
 
@@ -111,9 +112,24 @@ def _triangular(basis: list[Any], gens: tuple[sympy.Symbol, ...],
                     for r in roots]
             continue
         rest = _substituted(component, h, gens, field)
-        if rest is None:
-            return None
-        out += [{last: roots[0]} | partial for partial in rest]
+        if rest is not None:
+            out += [{last: roots[0]} | partial for partial in rest]
+        else:
+            out += _back_substituted(component, gens, roots, value)
+    return out
+
+
+def _back_substituted(component: list[Any], gens: tuple[sympy.Symbol, ...],
+                      roots: list[tuple[Any, Any]], value: Any) -> list[Partial]:
+    """The other unknowns in 60-digit arithmetic, one at a time (as
+    :func:`nablab.solve._backsub.back_substitute` does over ℚ), with P = ``value`` put in;
+    every solution is verified afterwards."""
+    at = [sympy.together(e.xreplace({PARAMETER: value})) for e in component]
+    at = [sympy.expand(e.as_numer_denom()[0]) for e in at]
+    out: list[Partial] = []
+    for root in roots:
+        for partial in back_substitute(at, gens, {gens[-1]: RealRoot(root[0], root[1])}):
+            out.append({g: (r.value, r.exact) for g, r in partial.items()})
     return out
 
 
