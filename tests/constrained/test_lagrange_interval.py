@@ -52,3 +52,9 @@ def test_pole_inside_the_interval_stays_numeric():
     # tan has a pole at π/2 ∈ [1/2, 3]: f' = 0 there would not find every candidate.
     result = lagrange("tan(x)", ["x >= 0.5", "x <= 3"], check=False)
     assert not result.complete and result.method == "newton"
+
+
+def test_cusp_inside_the_interval_stays_numeric():
+    # f' = 2/(3x^(1/3)) does not exist at 0 ∈ (−1, 2), where f has its minimum.
+    result = lagrange("x^(2/3)", ["x >= -1", "x <= 2"], check=False)
+    assert not result.complete

@@ -178,12 +178,14 @@ def interval_system(problem: Problem, active: ActiveSet) -> SystemSolution | Non
 
 
 def _continuous(problem: Problem, bounds: tuple[Any, Any]) -> bool:
-    """f is continuous on all of [a, b] (SymPy's ``continuous_domain``): no pole, no end of
-    a logarithm's domain inside, where f' = 0 would not find every candidate."""
-    interval = sympy.Interval(*bounds)
+    """f is continuous on all of [a, b] and f' on (a, b) (SymPy's ``continuous_domain``):
+    no pole, no kink or cusp inside (x^(2/3) at 0), where f' = 0 would not find every
+    candidate."""
+    f, x = problem.objective.expr, problem.variables[0]
+    closed, inside = sympy.Interval(*bounds), sympy.Interval.open(*bounds)
     try:
-        return bool(continuous_domain(problem.objective.expr, problem.variables[0],
-                                      interval) == interval)
+        return bool(continuous_domain(f, x, closed) == closed
+                    and continuous_domain(sympy.diff(f, x), x, inside) == inside)
     except (NotImplementedError, ValueError, TypeError):
         return False
 
