@@ -69,3 +69,13 @@ def test_not_in_shape_position_over_pi():
     # (x − π)³ = 0, y = 0: the basis is not in shape position; y = 0 is put in first.
     result = solve_exact([4 * (x - pi) ** 3, 2 * y], [x, y])
     assert result is not None and result.complete and _exact(result) == [(pi, 0)]
+
+
+def test_cubic_over_pi_real_roots_counted_exactly():
+    # x³ − πx + 1: discriminant 4π³ − 27 > 0, three real roots (Sturm count over ℚ(π));
+    # x³ − √2x + 1: 4·2√2 − 27 < 0, one real root.
+    result = solve_exact([x**3 - pi * x + 1], [x])
+    assert result is not None and result.complete and len(result.solutions) == 3
+    assert all(abs(s.x[0] ** 3 - 3.141592653589793 * s.x[0] + 1) < 1e-12 for s in result.solutions)
+    result = solve_exact([x**3 - sympy.sqrt(2) * x + 1], [x])
+    assert result is not None and len(result.solutions) == 1

@@ -101,7 +101,9 @@ def _triangular(basis: list[Any], gens: tuple[sympy.Symbol, ...],
     for h in field.factors(numerator, last):
         if last not in h.free_symbols:
             continue
-        roots = _roots(sympy.Poly(h, last), value)
+        roots = _roots(sympy.Poly(h, last), value, field.domain)
+        if roots is None:
+            return None
         if not roots or len(gens) == 1:
             out += [{last: r} for r in roots]
             continue
@@ -157,8 +159,9 @@ def _solve_rest(rest: list[Any], gens: tuple[sympy.Symbol, ...],
     return _triangular(list(basis.exprs), gens, field)
 
 
-def _roots(h: sympy.Poly, value: Any) -> list[tuple[Any, Any]]:
-    """Real roots of h(x) at P = value: (60-digit value, exact or ``None``), increasing."""
+def _roots(h: sympy.Poly, value: Any, domain: Any) -> list[tuple[Any, Any]] | None:
+    """Real roots of h(x) at P = value: (60-digit value, exact or ``None``), increasing;
+    ``None`` when the numeric roots of a cubic or higher disagree with the exact count."""
     coeffs = [sympy.cancel(c) for c in h.all_coeffs()]
     at = [c.subs(PARAMETER, value) for c in coeffs]
     if h.degree() == 1:
@@ -179,7 +182,33 @@ def _roots(h: sympy.Poly, value: Any) -> list[tuple[Any, Any]]:
         found = mpmath.polyroots(numeric, maxsteps=400, extraprec=200)
         real = sorted(mpmath.re(r) for r in found
                       if abs(mpmath.im(r)) <= mpmath.mpf(10) ** -40 * max(1, abs(r)))
+    if _real_root_count(h, value, domain) != len(real):
+        return None
     return [(r, None) for r in real]
+
+
+def _real_root_count(h: sympy.Poly, value: Any, domain: Any) -> int | None:
+    """How many real roots h has at P = value, by Sturm's theorem over the field: the
+    sequence is computed exactly in ℚ(P) (or ℚ(√2)); only the signs of its leading
+    coefficients at P = value are read (nonzero elements of the field, so nonzero there).
+    ``None`` when a sign cannot be read."""
+    try:
+        sequence = sympy.sturm(sympy.Poly(h.as_expr(), *h.gens, domain=domain))
+    except (sympy.PolynomialError, sympy.polys.polyerrors.DomainError, NotImplementedError):
+        return None
+    at_plus, at_minus = [], []
+    for s in sequence:
+        lead = _mp(sympy.sympify(s.LC()).subs(PARAMETER, value))
+        if abs(lead) < _TINY:
+            return None
+        sign = 1 if lead > 0 else -1
+        at_plus.append(sign)
+        at_minus.append(sign * (-1) ** s.degree())
+    return _changes(at_minus) - _changes(at_plus)
+
+
+def _changes(signs: list[int]) -> int:
+    return sum(1 for a, b in zip(signs, signs[1:], strict=False) if a != b)
 
 
 def _number(exact: Any) -> tuple[Any, Any]:
