@@ -38,3 +38,11 @@ def test_infinite_set_is_sampled_with_its_equations() -> None:
     assert (result.status, result.fallback, result.complete) == (INFINITE, "infinite", False)
     assert [sympy.expand(e - (x - y)) for e in result.solution_set] == [0]
     assert result.solutions and all(abs(s.x[0] - s.x[1]) < 1e-12 for s in result.solutions)
+
+
+def test_front_door_keeps_pi_coefficients_exact():
+    x, y = sympy.symbols("x y", real=True)
+    result = solve_system([x - sympy.pi, y**2 - 2], [x, y])
+    assert result.method == "groebner" and result.complete
+    assert [s.exact for s in result.solutions] == [(sympy.pi, -sympy.sqrt(2)),
+                                                    (sympy.pi, sympy.sqrt(2))]

@@ -54,8 +54,8 @@ def _method(result: LagrangeResult, exact_timeout: float | None) -> list[Note]:
     if result.fallback is not None:
         out.append((f"lagrange.fallback.{result.fallback}",
                     {"seconds": f"{exact_timeout or 0:g}", "set": "; ".join(result.infinite)}))
-    if result.method == "groebner":
-        out.append(("lagrange.method.groebner", {"count": count}))
+    if result.method in ("groebner", "solveset"):
+        out.append((f"lagrange.method.{result.method}", {"count": count}))
     else:
         box = " × ".join(f"[{display.number(lo)}, {display.number(hi)}]"
                          for lo, hi in result.bounds or ())

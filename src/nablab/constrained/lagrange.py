@@ -37,10 +37,11 @@ from nablab.constrained.problem import ConstraintLike, Problem, build_problem
 from nablab.constrained.result import ConstraintInfo, LagrangeResult
 from nablab.constrained.sensitivity import rates
 from nablab.constrained.solving import Found, Solved, assemble, exact_job, singular_job
-from nablab.constrained.systems import active_sets, is_polynomial
+from nablab.constrained.systems import active_sets, interval_bounds, is_exact
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
+from nablab.critical.rewritten import notes_for
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
 
@@ -100,7 +101,8 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     if check:
         result = replace(result, check=cross_check(problem, funcs, candidates, singular,
                                                    analysis, bool(solved.open_sets)))
-    said = notes(result, exact_timeout)
+    said = notes(result, exact_timeout) + notes_for(solved.constants, solved.denominators,
+                                                     "lagrange.method")
     if result.constant:
         said = (("lagrange.constant", {"value": result.unicode}), *said)
     return replace(result, notes=said)
@@ -111,9 +113,11 @@ def _symbolic(problem: Problem) -> tuple[GlobalAnalysis, Solved | None,
     """The one bounded job: existence of the extremes, then every active set solved exactly
     (polynomial f and gᵢ) or only the singular systems (polynomial gᵢ)."""
     facts = existence(problem)
-    if is_polynomial(problem):
-        return facts, exact_job(problem), None
-    if is_polynomial(problem, objective=False):
+    exact = (exact_job(problem) if is_exact(problem) or interval_bounds(problem) is not None
+             else None)
+    if exact is not None:
+        return facts, exact, None
+    if is_exact(problem, objective=False):
         return facts, None, singular_job(problem)
     return facts, None, None
 

@@ -108,9 +108,11 @@ class LagrangeResult(Presentable):
         candidates: the feasible solutions, classified (:class:`Candidate`).
         singular_points: feasible points where the constraint gradients are dependent.
         global_analysis: existence of the extremes and why (:class:`GlobalAnalysis`).
-        method: ``"groebner"`` (exact) or ``"newton"``; ``complete``: every candidate and
-            singular point found; ``fallback``: why Newton ran; ``regular``: the singular
-            points are all known (``None``: not checked).
+        method: ``"groebner"`` (exact), ``"solveset"`` (exact: one variable on an
+            interval, f'(x) = 0 by SymPy's solveset, cross-checked) or ``"newton"``;
+            ``complete``: every candidate and singular point found; ``fallback``: why
+            Newton ran; ``regular``: the singular points are all known (``None``: not
+            checked).
         infinite: Lagrange systems with infinitely many solutions (Unicode equations).
         starts, bounds: Newton's starts and box (0 and ``None`` on the exact path).
         active_sets: how many active sets were solved.

@@ -1,7 +1,8 @@
 """Solve every active set's systems: exactly when everything is a polynomial, else by Newton.
 
-Exact path (f and every gᵢ polynomials over ℚ): :func:`exact_job` solves, for every active set,
-the Lagrange system and the singular system with :func:`nablab.solve.solve_polynomial_system`
+Exact path (f and every gᵢ polynomials over ℚ, or once constants such as π and √2 are
+coefficients and denominators are cleared): :func:`exact_job` solves, for every active set,
+the Lagrange system and the singular system with :func:`nablab.solve.exact.solve_exact`
 (lex Gröbner basis + real-root isolation): every real solution, ``complete``. A Lagrange
 system with infinitely many solutions (f constant along the constraint set) is sampled by
 Newton instead and the result is not complete.
@@ -17,25 +18,34 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
+import sympy
+from sympy.calculus.util import continuous_domain
 
 from nablab.constrained.problem import Problem
 from nablab.constrained.systems import (
     ActiveSet,
     active_sets,
+    interval_bounds,
     lagrange_system,
     singular_system,
 )
 from nablab.core.printing import to_unicode
 from nablab.numeric.lambdify import numpy_lambdify
 from nablab.solve import (
+    FINITE,
     INFINITE,
+    NONE,
     Solution,
+    SystemSolution,
     lambdify_system,
     newton_multistart,
-    solve_polynomial_system,
 )
+from nablab.solve._roots import short_exact
+from nablab.solve.exact import solve_exact
+from nablab.solve.interval import roots_on_interval
 
 #: Distinct points a numeric search keeps per active set (a continuum is only sampled).
 MAX_SAMPLE = 12
@@ -59,7 +69,8 @@ class Solved:
         stationary: Lagrange-system solutions, per active set.
         singular: singular-system solutions (dependent constraint gradients), per active set.
         complete: every active set solved exactly, finitely many solutions: nothing missing.
-        method: ``"groebner"`` or ``"newton"`` (the Lagrange systems).
+        method: ``"groebner"``, ``"solveset"`` (one variable on an interval, f not
+            polynomial: :func:`interval_system`) or ``"newton"`` (the Lagrange systems).
         fallback: why Newton ran: ``"not_polynomial"``, ``"timeout"``, ``"memory"``,
             ``"infinite"``; ``None``.
         regular: ``True`` when the singular systems were solved exactly (their solutions are
@@ -69,6 +80,8 @@ class Solved:
         bounds: the box Newton searched (x only), or ``None``.
         singular_infinite: a singular system has infinitely many solutions.
         open_sets: the active sets whose Lagrange system has infinitely many solutions.
+        constants, denominators: the symbolic constants that were exact coefficients and
+            the denominators that were cleared (Unicode), over all the exact solves.
     """
 
     stationary: tuple[Found, ...]
@@ -82,6 +95,8 @@ class Solved:
     bounds: tuple[tuple[float, float], ...] | None = None
     singular_infinite: bool = False
     open_sets: tuple[ActiveSet, ...] = ()
+    constants: tuple[str, ...] = ()
+    denominators: tuple[str, ...] = ()
 
 
 def assemble(problem: Problem, bounds: Sequence[tuple[float, float]], exact: Solved | None,
@@ -98,37 +113,110 @@ def assemble(problem: Problem, bounds: Sequence[tuple[float, float]], exact: Sol
                   bounds=tuple(bounds), singular_infinite=continuum)
 
 
-def exact_job(problem: Problem) -> Solved:
-    """Every active set, exactly (a bounded job: returns plain data)."""
+def exact_job(problem: Problem) -> Solved | None:
+    """Every active set, exactly (a bounded job: returns plain data); ``None`` when the
+    exact solver declines one of the systems (then every set goes numeric)."""
     stationary, infinite, open_sets = [], [], []
     n = len(problem.variables)
+    method = "groebner"
+    constants: dict[str, None] = {}
+    denominators: dict[str, None] = {}
     for active in active_sets(problem):
         if len(active) > n:
             continue
         equations, unknowns = lagrange_system(problem, active)
-        result = solve_polynomial_system(equations, unknowns)
+        result = solve_exact(equations, unknowns)
+        if result is None:
+            result, method = interval_system(problem, active), "solveset"
+        if result is None:
+            return None
+        constants |= dict.fromkeys(result.constants)
+        denominators |= dict.fromkeys(result.denominators)
         if result.status == INFINITE:
             open_sets.append(active)
             infinite.append("; ".join(f"{to_unicode(e)} = 0" for e in result.solution_set))
-        else:
+        if result.solutions or result.status != INFINITE:
             stationary.append(Found(active, result.solutions))
-    singular, continuum = singular_job(problem)
-    return Solved(tuple(stationary), singular, not open_sets and not continuum, "groebner",
+    singular_found = singular_job(problem)
+    if singular_found is None:
+        return None
+    singular, continuum = singular_found
+    return Solved(tuple(stationary), singular, not open_sets and not continuum, method,
                   None, not continuum, tuple(infinite),
-                  singular_infinite=continuum, open_sets=tuple(open_sets))
+                  singular_infinite=continuum, open_sets=tuple(open_sets),
+                  constants=tuple(constants), denominators=tuple(denominators))
 
 
-def singular_job(problem: Problem) -> tuple[tuple[Found, ...], bool]:
-    """Solutions of every singular system, and whether one of them is a continuum."""
+def interval_system(problem: Problem, active: ActiveSet) -> SystemSolution | None:
+    """One variable, x in a bounded interval [a, b] (:func:`interval_bounds`), f not
+    polynomial: the Lagrange system of ``active`` by :func:`roots_on_interval` — with no
+    binding constraint f'(x) = 0 on [a, b]; with one, its equation gᵢ(x) = kᵢ on [a, b] and
+    then λᵢ = f'(x)/gᵢ'(x) exactly. ``None`` when that is not decided (the caller goes
+    numeric). Points outside the set are dropped later (feasibility), so searching all of
+    [a, b] ⊇ the set is complete."""
+    bounds = interval_bounds(problem)
+    if bounds is None or len(active) > 1 or not _continuous(problem, bounds):
+        return None
+    x = problem.variables[0]
+    names = (str(x), *(str(problem.constraints[i].multiplier) for i in active))
+    derivative = sympy.diff(problem.objective.expr, x)
+    equation = problem.constraints[active[0]].residual if active else derivative
+    roots = roots_on_interval(equation, x, *bounds)
+    if roots is None:
+        return None
+    solutions = []
+    for value, exact in roots:
+        if not active:
+            solutions.append(Solution((value,), (exact,), 0.0))
+            continue
+        slope = sympy.diff(problem.constraints[active[0]].g, x)
+        lam = _multiplier(derivative, slope, x, value, exact)
+        if lam is not None:
+            solutions.append(Solution((value, lam[0]), (exact, lam[1]), 0.0))
+    return SystemSolution(names, tuple(solutions), FINITE if solutions else NONE, True,
+                          "solveset")
+
+
+def _continuous(problem: Problem, bounds: tuple[Any, Any]) -> bool:
+    """f is continuous on all of [a, b] and f' on (a, b) (SymPy's ``continuous_domain``):
+    no pole, no kink or cusp inside (x^(2/3) at 0), where f' = 0 would not find every
+    candidate."""
+    f, x = problem.objective.expr, problem.variables[0]
+    closed, inside = sympy.Interval(*bounds), sympy.Interval.open(*bounds)
+    try:
+        return bool(continuous_domain(f, x, closed) == closed
+                    and continuous_domain(sympy.diff(f, x), x, inside) == inside)
+    except (NotImplementedError, ValueError, TypeError):
+        return False
+
+
+def _multiplier(derivative: Any, slope: Any, x: sympy.Symbol, value: float,
+                exact: Any) -> tuple[float, Any] | None:
+    """λ = f'(x)/g'(x) at a root (exact when the root is), or ``None`` where g'(x) = 0
+    (a singular point, which the singular systems find)."""
+    at = exact if exact is not None else sympy.Float(value, 30)
+    g_slope = sympy.simplify(slope.subs(x, at))
+    if g_slope == 0:
+        return None
+    lam = sympy.simplify(derivative.subs(x, at) / g_slope)
+    if not lam.is_number:
+        return None
+    return float(lam.evalf(30)), short_exact(lam) if exact is not None else None
+
+
+def singular_job(problem: Problem) -> tuple[tuple[Found, ...], bool] | None:
+    """Solutions of every singular system, and whether one of them is a continuum
+    (``None`` when the exact solver declines one)."""
     out, continuum = [], False
     for active in active_sets(problem):
         equations = singular_system(problem, active)
         if equations is None:
             continue
-        result = solve_polynomial_system(equations, problem.variables)
-        if result.status == INFINITE:
-            continuum = True
-        else:
+        result = solve_exact(equations, problem.variables)
+        if result is None:
+            return None
+        continuum = continuum or result.status == INFINITE
+        if result.solutions or result.status != INFINITE:
             out.append(Found(active, result.solutions))
     return tuple(out), continuum
 
@@ -184,5 +272,5 @@ def _multiplier_box(problem: Problem, active: ActiveSet,
     return -min(max(bound, 1.0), 1e6), min(max(bound, 1.0), 1e6)
 
 
-__all__ = ["MAX_SAMPLE", "Found", "Solved", "assemble", "exact_job", "numeric_job",
-           "singular_job"]
+__all__ = ["MAX_SAMPLE", "Found", "Solved", "assemble", "exact_job", "interval_system",
+           "numeric_job", "singular_job"]

@@ -21,6 +21,7 @@ import sympy
 
 from nablab.constrained.problem import Problem
 from nablab.solve import polynomial_system
+from nablab.solve.exact import exact_kind
 
 #: One active set: constraint indices, increasing.
 ActiveSet = tuple[int, ...]
@@ -68,4 +69,41 @@ def is_polynomial(problem: Problem, objective: bool = True) -> bool:
     return polynomial_system(exprs, problem.variables) is not None
 
 
-__all__ = ["ActiveSet", "active_sets", "is_polynomial", "lagrange_system", "singular_system"]
+def is_exact(problem: Problem, objective: bool = True) -> bool:
+    """Whether the systems can go the exact way: the constraints (and f) are polynomials
+    once symbolic constants (π, √2) are coefficients and denominators are cleared
+    (:func:`nablab.solve.exact.solve_exact`)."""
+    exprs = [c.residual for c in problem.constraints]
+    if objective:
+        exprs.append(problem.objective.expr)
+    return exact_kind(exprs, problem.variables) is not None
+
+
+def interval_bounds(problem: Problem) -> tuple[Any, Any] | None:
+    """For one variable, [a, b] (exact, a < b) containing the set, from the constraints that
+    are linear in x (x ≥ 1, x ≤ 2π, 2x = 3); ``None`` for several variables or when the
+    constraints do not bound x on both sides."""
+    if len(problem.variables) != 1:
+        return None
+    x = problem.variables[0]
+    low, high = sympy.S.NegativeInfinity, sympy.S.Infinity
+    for c in problem.constraints:
+        residual = sympy.expand(c.residual)
+        slope = residual.diff(x)
+        if slope.free_symbols or slope == 0 or not slope.is_real:
+            continue
+        at = -residual.subs(x, 0) / slope
+        if at.free_symbols or not at.is_real:
+            continue
+        upper = c.side * (1 if slope > 0 else -1)  # +1: x ≤ at, −1: x ≥ at, 0: x = at
+        if upper >= 0:
+            high = at if high is sympy.S.Infinity else sympy.Min(high, at)
+        if upper <= 0:
+            low = at if low is sympy.S.NegativeInfinity else sympy.Max(low, at)
+    if not (low.is_finite and high.is_finite) or not (low < high):
+        return None
+    return low, high
+
+
+__all__ = ["ActiveSet", "active_sets", "interval_bounds", "is_exact", "is_polynomial",
+           "lagrange_system", "singular_system"]

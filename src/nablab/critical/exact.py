@@ -46,6 +46,8 @@ class ExactAnalysis:
     global_analysis: GlobalAnalysis
     example: Counterexample | None = None
     solution_set_unicode: tuple[str, ...] = ()
+    constants: tuple[str, ...] = ()
+    denominators: tuple[str, ...] = ()
 
 
 def as_polynomial(expression: Expression) -> sympy.Poly | None:

@@ -21,7 +21,7 @@ from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.domain import DomainLike, resolve_domain
-from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
+from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, global_only
 from nablab.critical.explain import notes
 from nablab.critical.numeric import numeric_analysis, periods
 from nablab.critical.result import (
@@ -30,6 +30,7 @@ from nablab.critical.result import (
     GlobalAnalysis,
     GlobalExtremum,
 )
+from nablab.critical.rewritten import any_exact_analysis, rewrite_notes
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import parse
 from nablab.solve import INFINITE
@@ -71,9 +72,9 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
     if expression.is_constant:
         return constant_result(expression, box)
     fallback, exact = "not_polynomial", None
-    if expression.expr.is_polynomial(*expression.variables):
+    if expression.expr.is_rational_function(*expression.variables):
         try:
-            exact = run_bounded(exact_analysis, expression, timeout=exact_timeout)
+            exact = run_bounded(any_exact_analysis, expression, timeout=exact_timeout)
         except ComputationTimeout:
             fallback = "timeout"
         except MemoryLimitExceeded:
@@ -128,7 +129,8 @@ def _from_exact(expression: Expression, exact: ExactAnalysis,
         outside_domain=len(exact.points) - len(inside), infinite=False, solution_set=(),
         truncated=False, starts=0, periods={}, global_analysis=exact.global_analysis,
         expression=expression)
-    return replace(result, notes=notes(result, exact.example, exact_timeout))
+    said = notes(result, exact.example, exact_timeout)
+    return replace(result, notes=said + rewrite_notes(exact, "critical.method"))
 
 
 def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] | None,

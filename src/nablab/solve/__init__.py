@@ -13,6 +13,9 @@ Front door::
 - Polynomial with rational coefficients → :func:`solve_polynomial_system` (lex Gröbner
   basis, real-root isolation, back-substitution) under ``exact_timeout`` seconds:
   ``method="groebner"``, ``complete=True``, every real solution, short exact forms.
+  Polynomial once rewritten — constants (π, e, ln 2, √2) as coefficients, denominators
+  cleared — → :func:`solve_exact` (over ℚ(π) or ℚ(√2); a denominator's zeros removed):
+  the same, exact in the constants (r = 40/π).
 - Otherwise, or on timeout / memory / an infinite solution set → :func:`newton_multistart`
   over ``bounds`` (default [−10, 10]ⁿ): ``method="newton"``, ``complete=False``, and
   ``fallback`` says why (``"not_polynomial"``, ``"timeout"``, ``"memory"``, ``"infinite"``).
@@ -28,7 +31,11 @@ Building blocks, for callers that orchestrate themselves (several systems, one b
 ``newton_multistart(fun, jac, bounds, *, names=None, max_starts=4096, max_iter=100,
 tol=1e-12, max_roots=400)``, ``lambdify_system(equations, unknowns) -> (fun, jac)``,
 ``polynomial_system(equations, unknowns) -> list[Poly] | None``,
-``short_exact(value)`` (a SymPy number if short and explicit, else ``None``). Budgets for
+``short_exact(value)`` (a SymPy number if short and explicit, else ``None``),
+``solve_exact(equations, unknowns) -> SystemSolution | None`` (exact, unbounded: wrap it),
+``exact_kind(equations, unknowns)`` (``"polynomial"``, ``"rewritten"`` or ``None``),
+``roots_on_interval(equation, x, a, b)`` (one unknown on [a, b] by ``solveset``,
+cross-checked by sign changes; :mod:`nablab.solve.interval`). Budgets for
 sub-steps: :func:`nablab.budget.run_bounded`.
 
 >>> import sympy
@@ -43,6 +50,8 @@ sub-steps: :func:`nablab.budget.run_bounded`.
 """
 
 from nablab.solve._roots import short_exact
+from nablab.solve.exact import exact_kind, solve_exact
+from nablab.solve.interval import roots_on_interval
 from nablab.solve.newton import lambdify_system, newton_multistart
 from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
 from nablab.solve.result import FINITE, INFINITE, NONE, Solution, SystemSolution
@@ -56,10 +65,13 @@ __all__ = [
     "NONE",
     "Solution",
     "SystemSolution",
+    "exact_kind",
     "lambdify_system",
     "newton_multistart",
     "polynomial_system",
+    "roots_on_interval",
     "short_exact",
+    "solve_exact",
     "solve_polynomial_system",
     "solve_system",
 ]

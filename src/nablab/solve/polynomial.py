@@ -5,8 +5,11 @@ The method (Cox, Little, O'Shea, *Ideals, Varieties, and Algorithms*, ch. 3):
 1. Write the equations F₁ = … = Fₘ = 0 over ℚ (floats become the rationals they print as)
    and compute a reduced Gröbner basis G in the lexicographic order x₁ > … > xₙ. G has the
    same common zeros as F. ``G = [1]``: no solution at all. G not zero-dimensional: the
-   solutions form curves or surfaces, infinitely many — reported as such (with G, which
-   describes the set), never looped over.
+   complex solutions form curves or surfaces, but the real ones need not: the set is split
+   into components by factoring (:mod:`nablab.solve.components`), the zero-dimensional ones
+   are solved as below, and a positive-dimensional one proven to have no real point is
+   dropped. Only when one may have real points is the set reported infinite (with G, which
+   describes it, and the open components), never looped over.
 2. Zero-dimensional: G contains a polynomial g(xₙ) in the last unknown alone (elimination).
    Factor g over ℚ; every solution has xₙ = a root of one irreducible factor h.
 3. For each factor h, the Gröbner basis of G + ⟨h⟩ is usually in *shape position*
@@ -46,6 +49,7 @@ import sympy
 
 from nablab.solve._backsub import Partial, back_substitute
 from nablab.solve._roots import DIGITS, RealRoot, real_roots, short_exact
+from nablab.solve.components import split_components
 from nablab.solve.result import FINITE, INFINITE, NONE, Solution, SystemSolution
 
 #: A solution must satisfy the equations to this relative accuracy at its 50-digit value.
@@ -107,12 +111,18 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
     basis = sympy.groebner(nonzero, *unknowns, order="lex")
     if list(basis.exprs) == [1]:
         return SystemSolution(names, (), NONE, True, "groebner")
-    if not basis.is_zero_dimensional:
-        return SystemSolution(names, (), INFINITE, True, "groebner",
-                              solution_set=tuple(basis.exprs))
-    partials = _solve_triangular(list(basis.exprs), unknowns)
+    if basis.is_zero_dimensional:
+        partials = _solve_triangular(list(basis.exprs), unknowns)
+        return SystemSolution(names, _verified(partials, polys, unknowns), FINITE, True,
+                              "groebner")
+    pieces = split_components(list(basis.exprs), unknowns)
+    partials = [p for piece in pieces.finite for p in _solve_triangular(list(piece), unknowns)]
     solutions = _verified(partials, polys, unknowns)
-    return SystemSolution(names, solutions, FINITE, True, "groebner")
+    if not pieces.open:
+        # Complex solutions exist, but the real ones are finitely many (maybe none).
+        return SystemSolution(names, solutions, FINITE, True, "groebner")
+    return SystemSolution(names, solutions, INFINITE, True, "groebner",
+                          solution_set=tuple(basis.exprs), components=pieces.open)
 
 
 def _solve_triangular(basis: list[Any], unknowns: tuple[sympy.Symbol, ...]) -> list[Partial]:

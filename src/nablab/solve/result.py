@@ -62,6 +62,14 @@ class SystemSolution:
         starts: how many starting points the numeric search used (0 when it did not run).
         truncated: the numeric search found more than its ``max_roots`` distinct roots and
             stopped: the roots probably form curves or surfaces, and the list is a sample.
+        components: for an :data:`INFINITE` exact result, the lex Gröbner bases of the
+            positive-dimensional pieces of the set that may have real points (pieces proven
+            to have none are left out: :mod:`nablab.solve.components`); ``solutions`` then
+            holds every real solution of the zero-dimensional pieces, exactly.
+        constants: the symbolic constants (π, √2, Unicode) that were exact coefficients
+            (:func:`nablab.solve.exact.solve_exact`); ``()`` when there were none.
+        denominators: the denominators that were cleared (Unicode); the points where one
+            vanishes were removed from the solutions.
     """
 
     unknowns: tuple[str, ...]
@@ -74,6 +82,9 @@ class SystemSolution:
     bounds: tuple[tuple[float, float], ...] | None = None
     starts: int = 0
     truncated: bool = False
+    components: tuple[tuple[Any, ...], ...] = ()
+    constants: tuple[str, ...] = ()
+    denominators: tuple[str, ...] = ()
 
 
 __all__ = ["FINITE", "INFINITE", "NONE", "Solution", "SystemSolution"]

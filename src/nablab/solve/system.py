@@ -1,8 +1,8 @@
 """The front door: exact when the system is polynomial and the budget allows, else numeric.
 
-``solve_system`` is what :func:`nablab.critical_points` (∇f = 0) and the Lagrange/KKT
-solver (∇f − λ∇g = 0, g = 0) call. The exact path
-(:func:`~nablab.solve.polynomial.solve_polynomial_system`) runs under a time budget
+The exact path (:func:`~nablab.solve.exact.solve_exact`: polynomials over ℚ, and systems
+that are polynomial once constants such as π and √2 are coefficients and denominators are
+cleared) runs under a time budget
 (:func:`~nablab.budget.run_bounded`); when it is not polynomial, runs out of time
 or memory, or finds infinitely many solutions, the numeric path
 (:func:`~nablab.solve.newton.newton_multistart`) searches the box and the result says why
@@ -20,9 +20,9 @@ import sympy
 
 from nablab.budget import run_bounded
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
+from nablab.solve.exact import exact_kind, solve_exact
 from nablab.solve.newton import lambdify_system, newton_multistart
-from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
-from nablab.solve.result import INFINITE, SystemSolution
+from nablab.solve.result import INFINITE, Solution, SystemSolution
 
 #: Seconds the exact path may take by default.
 EXACT_TIMEOUT = 5.0
@@ -52,30 +52,40 @@ def solve_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol], *,
 
     Returns:
         The exact :class:`SystemSolution` (``complete=True``) when the system is polynomial
-        with finitely many solutions and solved in time; otherwise the numeric one with
+        (or rewritably so: :func:`~nablab.solve.exact.solve_exact`) with finitely many real
+        solutions and solved in time; otherwise the numeric one with
         ``fallback`` saying why (for an infinite set ``status="infinite"`` and
         ``solution_set`` stay, and the numeric points are a sample of the set).
     """
     unknowns = tuple(unknowns)
     fallback = "not_polynomial"
     exact: SystemSolution | None = None
-    if polynomial_system(equations, unknowns) is not None:
+    if exact_kind(equations, unknowns) is not None:
         try:
-            exact = run_bounded(solve_polynomial_system, list(equations), unknowns,
-                                 timeout=exact_timeout)
+            exact = run_bounded(solve_exact, list(equations), unknowns, timeout=exact_timeout)
         except ComputationTimeout:
             fallback = "timeout"
         except MemoryLimitExceeded:
             fallback = "memory"
         else:
-            if exact.status != INFINITE:
+            if exact is not None and exact.status != INFINITE:
                 return exact
-            fallback = "infinite"
+            fallback = "infinite" if exact is not None else fallback
     numeric = _numeric(equations, unknowns, bounds, fun, jac, max_starts)
     if exact is not None:
-        return replace(numeric, status=INFINITE, solution_set=exact.solution_set,
-                       fallback=fallback)
+        return replace(numeric, solutions=_merged(exact.solutions, numeric.solutions),
+                       status=INFINITE, solution_set=exact.solution_set,
+                       components=exact.components, fallback=fallback)
     return replace(numeric, fallback=fallback)
+
+
+def _merged(exact: tuple[Solution, ...], found: tuple[Solution, ...]) -> tuple[Solution, ...]:
+    """The exact isolated solutions, then the numeric ones that are none of them."""
+    def known(s: Solution) -> bool:
+        return any(max(abs(a - b) for a, b in zip(s.x, e.x, strict=True))
+                   <= 1e-9 * max(1.0, *map(abs, e.x)) for e in exact)
+
+    return tuple(sorted(exact + tuple(s for s in found if not known(s)), key=lambda s: s.x))
 
 
 def _numeric(equations: Sequence[Any], unknowns: tuple[sympy.Symbol, ...],

@@ -472,4 +472,25 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "\"2(x-1)^2 - 10y + 6 = 0\" (add --json for every number)",
                           "해 보기: nablab lagrange \"4 - x^2 - 2y^2\" --constraint "
                           "\"2(x-1)^2 - 10y + 6 = 0\" (--json을 붙이면 모든 수치)"),
+    # -- one variable on an interval: f'(x) = 0 by solveset (issue 15) -------------------------
+    "lagrange.method.solveset": (
+        "Exact and complete: one variable on a closed interval [a, b] (the closed interval "
+        "method). f'(x) = 0 was solved on [a, b] by SymPy's solveset, which gave a finite set of "
+        "exact roots; cross-checked: every sign change of f' on a grid of 20001 points of [a, b] "
+        "lies at one of them. With the endpoints, {count} real candidate(s).",
+        "정확하고 완전함: 닫힌 구간 [a, b] 위의 한 변수 함수입니다(닫힌 구간 방법). SymPy의 "
+        "solveset으로 [a, b]에서 f'(x) = 0을 풀어 정확한 근의 유한집합을 얻었고, [a, b]의 격자점 "
+        "20001개에서 f'의 부호가 바뀌는 곳이 모두 그 근 가운데 하나임을 확인했습니다. 끝점과 "
+        "함께 실수 후보점 {count}개."),
+    "lagrange.method.constants": (
+        "The coefficients involve {constants}: they were kept as exact numbers (the systems were "
+        "solved over ℚ({constants})), never rounded.",
+        "계수에 {constants:이} 들어 있습니다: 반올림하지 않고 정확한 수로 두었습니다"
+        "(ℚ({constants}) 위에서 풀었습니다)."),
+    "lagrange.method.denominators": (
+        "The functions have denominators ({denominators}): each equation was solved as its "
+        "numerator = 0, and the points where a denominator is 0 — where the functions are not "
+        "defined — were removed exactly.",
+        "함수에 분모({denominators})가 있습니다: 각 방정식을 분자 = 0으로 풀었고, 분모가 0인 "
+        "점(함수가 정의되지 않는 점)은 정확히 제외했습니다."),
 }

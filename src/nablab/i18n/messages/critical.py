@@ -300,4 +300,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "없습니다)"),
     "error.constant_function": ("f has no variables: every point is a critical point",
                                 "f에 변수가 없습니다: 모든 점이 임계점입니다"),
+    # -- exact path with constants or quotients (issue 15) -----------------------------------
+    "critical.method.constants": (
+        "The coefficients involve {constants}: they were kept as exact numbers (the system was "
+        "solved over ℚ({constants})), never rounded.",
+        "계수에 {constants:이} 들어 있습니다: 반올림하지 않고 정확한 수로 두었습니다"
+        "(ℚ({constants}) 위에서 풀었습니다)."),
+    "critical.method.denominators": (
+        "f has denominators ({denominators}): ∇f = 0 was solved as its numerators = 0, and the "
+        "points where a denominator is 0 — where f is not defined — were removed exactly.",
+        "f에 분모({denominators})가 있습니다: ∇f = 0을 분자 = 0으로 풀었고, 분모가 0인 점(f가 "
+        "정의되지 않는 점)은 정확히 제외했습니다."),
 }
