@@ -36,11 +36,17 @@ import sympy
 
 from nablab.constrained import boxes
 from nablab.constrained.candidates import Candidate, SingularPoint
+from nablab.constrained.continuity import (
+    Continuity,
+    enclosing_box,
+    everywhere,
+    on_set,
+    sided,
+)
 from nablab.constrained.curves import Curve, unbounded_curves
 from nablab.constrained.problem import Problem
 from nablab.constrained.reduce import Reduced, reduce
 from nablab.constrained.systems import is_polynomial
-from nablab.core.catalog import CATALOG
 from nablab.core.printing import to_unicode
 from nablab.critical.forms import NEGATIVE, POSITIVE, form_sign, homogeneous_parts
 
@@ -89,7 +95,9 @@ class GlobalAnalysis:
         reduced: f on the set in the variables left (Unicode), when something was eliminated.
         top: the highest-degree part of that f, which decides far out.
         maximum, minimum: the global extremes when they exist and candidates were compared.
-        reason: ``"not_polynomial"`` when the constraints are not polynomials (nothing tried).
+        reason: ``"not_polynomial"`` when the constraints are not polynomials and the set
+            is not shown to be compact (nothing else tried).
+        continuity: whether f is continuous on the set (looked at when the set is compact).
     """
 
     above: bool | None = None
@@ -108,6 +116,7 @@ class GlobalAnalysis:
     maximum: Extreme | None = None
     minimum: Extreme | None = None
     reason: str | None = None
+    continuity: Continuity | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"above": self.above, "below": self.below,
@@ -117,7 +126,8 @@ class GlobalAnalysis:
                 "unbounded_above_along": None if self.up is None else self.up.to_dict(),
                 "unbounded_below_along": None if self.down is None else self.down.to_dict(),
                 "eliminated": list(self.eliminated), "reduced": self.reduced, "top": self.top,
-                "reason": self.reason}
+                "reason": self.reason,
+                "continuity": None if self.continuity is None else self.continuity.to_dict()}
 
 
 def existence(problem: Problem) -> GlobalAnalysis:
@@ -125,16 +135,17 @@ def existence(problem: Problem) -> GlobalAnalysis:
     SymPy: run it under a time budget). ``maximum``/``minimum`` stay ``None``; see
     :func:`conclude`."""
     if not is_polynomial(problem, objective=False):
-        return GlobalAnalysis(reason="not_polynomial")
+        return _beyond_polynomials(problem)
     reduced = reduce(problem)
     if reduced.empty:
         return GlobalAnalysis(maximum_status=EMPTY, minimum_status=EMPTY, compact=True)
     compact, compact_reason = _compact(reduced)
+    continuity = _continuity(problem) if compact else None
     top, kind = _top(reduced)
     # On a compact set f is bounded: no curve to ±∞ exists, none is looked for.
     up, down = (None, None) if compact else unbounded_curves(reduce(problem, rational=True),
                                                              problem.names)
-    continuous = _continuous(problem.objective.expr)
+    continuous = continuity is not None and continuity.proven
     linear = _linear_status(reduced, _cone(reduced))
     constant = not reduced.objective.free_symbols
     status: dict[str, tuple[str, str | None]] = {}
@@ -156,7 +167,38 @@ def existence(problem: Problem) -> GlobalAnalysis:
         compact=False if (up or down) else compact, compact_reason=compact_reason, up=up,
         down=down, eliminated=tuple(f"{to_unicode(v)} = {to_unicode(e)}"
                                     for v, e in solved.items()),
-        reduced=to_unicode(reduced.objective) if solved else None, top=top)
+        reduced=to_unicode(reduced.objective) if solved else None, top=top,
+        continuity=continuity)
+
+
+def _continuity(problem: Problem) -> Continuity:
+    """f's continuity on the set: everywhere, or proven on a box holding the set."""
+    f = problem.objective.expr
+    if everywhere(f):
+        return Continuity(True, "everywhere")
+    box = enclosing_box(problem)
+    if box is None:
+        return Continuity(False, "unknown")
+    return on_set(f, sided(problem), box, problem.variables)
+
+
+def _beyond_polynomials(problem: Problem) -> GlobalAnalysis:
+    """Constraints that are not polynomials over ℚ (real constants such as 2π, or other
+    functions): the set is compact when a box holds it (bounds propagated through its
+    polynomial constraints) and every constraint function is continuous on that box, so
+    that the set is closed; then f continuous on the set gives both extremes."""
+    box = enclosing_box(problem)
+    if box is None:
+        return GlobalAnalysis(reason="not_polynomial")
+    polynomial = [(s, r) for s, r in sided(problem) if r.is_polynomial(*problem.variables)]
+    for _, r in sided(problem):
+        if not on_set(r, polynomial, box, problem.variables).proven:
+            return GlobalAnalysis(reason="not_polynomial")
+    continuity = _continuity(problem)
+    status, reason = (ATTAINED, "compact") if continuity.proven else (UNKNOWN, None)
+    return GlobalAnalysis(maximum_status=status, minimum_status=status, maximum_reason=reason,
+                          minimum_reason=reason, compact=True, compact_reason="propagated",
+                          continuity=continuity)
 
 
 def conclude(facts: GlobalAnalysis, candidates: Sequence[Candidate],
@@ -309,22 +351,6 @@ def _polynomial(expr: Any, variables: Sequence[sympy.Symbol]) -> sympy.Poly | No
     except sympy.PolynomialError:
         return None
     return poly if poly.domain.is_ZZ or poly.domain.is_QQ else None
-
-
-def _continuous(expr: Any) -> bool:
-    """Whether f is continuous everywhere: built from polynomials, functions continuous on ℝ
-    (exp, sin, tanh, σ, …: ``continuous`` in the catalog) and powers with natural exponents
-    or a positive constant base (no 1/x, log, √x)."""
-    for node in sympy.preorder_traversal(expr):
-        if isinstance(node, sympy.Pow):
-            base, power = node.args
-            if not ((power.is_Integer and power >= 0) or (base.is_number and base.is_positive)):
-                return False
-        elif isinstance(node, sympy.Function):
-            row = CATALOG.of(node)
-            if row is None or not row.continuous:
-                return False
-    return True
 
 
 __all__ = ["ATTAINED", "EMPTY", "UNBOUNDED", "UNKNOWN", "Extreme", "GlobalAnalysis", "conclude",

@@ -118,7 +118,10 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
     if EMPTY in (analysis.maximum_status, analysis.minimum_status) and \
             analysis.maximum is None and analysis.minimum is None:
         return [("lagrange.global.empty", {})]
-    out: list[Note] = []
+    continuity = _continuity(analysis)
+    if continuity and continuity[0][0] != "lagrange.global.continuous_on_set":
+        return continuity
+    out: list[Note] = continuity
     for sense, status, reason, extreme, curve in (
             ("max", analysis.maximum_status, analysis.maximum_reason, analysis.maximum,
              analysis.up),
@@ -140,6 +143,21 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
         else:
             out.append((f"lagrange.global.{sense}_unknown", {}))
     return out
+
+
+def _continuity(analysis: GlobalAnalysis) -> list[Note]:
+    """On a compact set, the continuity argument when it is not the plain "f is continuous
+    everywhere": proven on the set, refuted at a point, or not decided."""
+    c = analysis.continuity
+    if c is None or c.reason == "everywhere" or not analysis.compact:
+        return []
+    conditions = ", ".join(c.conditions)
+    if c.proven:
+        return [("lagrange.global.continuous_on_set", {"conditions": conditions})]
+    if c.reason == "fails":
+        return [("lagrange.global.discontinuous", {"point": c.fails_at_unicode or "",
+                                                   "condition": c.failing or ""})]
+    return [("lagrange.global.continuity_unknown", {"conditions": conditions or "—"})]
 
 
 def _second(c: Candidate) -> list[Note]:

@@ -284,6 +284,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.global.not_polynomial": (
         "The constraints are not polynomials: whether the extremes exist is not decided.",
         "제약 조건이 다항식이 아니므로 최댓값·최솟값의 존재를 판정하지 않았습니다."),
+    "lagrange.global.continuous_on_set": (
+        "f is continuous on the set: {conditions} at every point of it (proven by interval "
+        "arithmetic on a box that holds the set), so the extreme value theorem applies.",
+        "f는 집합 위에서 연속입니다: 집합의 모든 점에서 {conditions}입니다(집합을 담는 상자 "
+        "위에서 구간 산술로 증명). 따라서 최대·최소 정리를 쓸 수 있습니다."),
+    "lagrange.global.discontinuous": (
+        "The set is closed and bounded, but f is not continuous on it: at {point}, a point of "
+        "the set, {condition} fails (f is not defined there). The extreme value theorem does "
+        "not apply, so whether f has a highest or lowest value on the set is not decided.",
+        "집합은 닫혀 있고 유계이지만 f가 그 위에서 연속이 아닙니다: 집합의 점 {point}에서 "
+        "{condition:이} 성립하지 않습니다(f가 정의되지 않음). 최대·최소 정리를 쓸 수 없으므로 "
+        "집합 위에서 f의 최댓값·최솟값이 존재하는지는 판정하지 않았습니다."),
+    "lagrange.global.continuity_unknown": (
+        "The set is closed and bounded, but f's continuity on it is not proven here (it needs "
+        "{conditions} on the set), so whether the extremes exist is not decided.",
+        "집합은 닫혀 있고 유계이지만 f가 그 위에서 연속인지는 증명하지 못했습니다(집합 위에서 "
+        "{conditions}이어야 함). 따라서 최댓값·최솟값의 존재는 판정하지 않았습니다."),
     # -- second order -----------------------------------------------------------------------------
     "lagrange.second.definite_maximum": (
         "{point}: the Hessian of L on the tangent space (dimension {dim}) has eigenvalues "
