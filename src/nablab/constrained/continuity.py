@@ -155,7 +155,8 @@ def on_set(expr: Any, constraints: Sequence[Sided], box: Sequence[Interval],
     shown = tuple(c.unicode for c in found)
     if not box or not all(_finite(x) for side in box for x in side):
         return Continuity(False, "unknown")
-    failed = _branch_and_bound(found, constraints, box, variables)
+    open_ = [c for c in found if not _implied(c, constraints)]
+    failed = _branch_and_bound(open_, constraints, box, variables) if open_ else None
     if failed is None:
         return Continuity(True, "on_set", shown)
     where = _witness(failed, found, constraints, variables)
@@ -254,6 +255,21 @@ def _branch_and_bound(found: Sequence[Condition], constraints: Sequence[Sided],
         for half in ((middle, hi), (lo, middle)):
             stack.append([*current[:widest], half, *current[widest + 1:]])
     return None
+
+
+def _implied(condition: Condition, constraints: Sequence[Sided]) -> bool:
+    """Whether a constraint states the condition itself: u ≥ 0 from c·u = −s·r with c > 0
+    (√(4 − x² − y²) on x² + y² ≤ 4), or from u = c·r with r = 0 on the set. Interval
+    arithmetic cannot prove that near the boundary, where u is 0."""
+    if condition.kind != NONNEGATIVE:
+        return False
+    for s, r in constraints:
+        if r.is_zero:
+            continue
+        ratio = sympy.cancel(condition.u / r)
+        if ratio.is_number and ratio.is_real and (s == 0 or (-s * ratio).is_positive):
+            return True
+    return False
 
 
 def _excluded(constraints: Sequence[Sided], box: Sequence[Interval],
