@@ -13,6 +13,9 @@ Existence first, then comparison — the notes' step (b) is only right once exis
   definite): every set {x ∈ S : f(x) ≥ c} is bounded, so a highest point exists, and no
   lowest can be promised. The notes' path: f = 4 − x² − 2y² with y = ((x − 1)² + 3)/5 is a
   quartic in x with leading term −2x⁴/25.
+- **f → −∞ far out on S because S lies in a polyhedron** whose recession cone holds no
+  direction where f's highest-degree part is ≥ 0 (:mod:`nablab.constrained.cones`):
+  −3x² − 4xy − y² on the quadrant x, y ≥ 0. A highest point exists.
 - **Linear f, linear constraints**: bounded above exactly when f does not increase along any
   direction of recession of the polyhedron, and then attained (linear programming).
 - **f constant on S** (after elimination): every point is both highest and lowest.
@@ -35,7 +38,9 @@ from typing import Any
 import sympy
 
 from nablab.constrained import boxes
+from nablab.constrained.branches import unbounded_branches
 from nablab.constrained.candidates import Candidate, SingularPoint
+from nablab.constrained.cones import sign_on_cone
 from nablab.constrained.continuity import (
     Continuity,
     enclosing_box,
@@ -85,7 +90,9 @@ class GlobalAnalysis:
         maximum_status, minimum_status: ``"attained"``, ``"unbounded"``, ``"unknown"`` or
             ``"empty"`` (the set has no point).
         maximum_reason, minimum_reason: ``"compact"``, ``"coercive"`` (f → −∞ resp. +∞ far
-            out on the set), ``"linear"`` (a linear f bounded on a polyhedron), ``"constant"``
+            out on the set), ``"coercive_cone"`` (that, because f's highest-degree part is
+            negative resp. positive on the recession cone of the linear constraints),
+            ``"linear"`` (a linear f bounded on a polyhedron), ``"constant"``
             (f is constant on the set), ``"curve"``, or ``None``.
         compact: the set is closed and bounded (``True``), unbounded (``False``), unknown.
         compact_reason: ``"bounded_constraint"``, ``"polyhedron"``, ``"propagated"`` (interval
@@ -98,6 +105,8 @@ class GlobalAnalysis:
         reason: ``"not_polynomial"`` when the constraints are not polynomials and the set
             is not shown to be compact (nothing else tried).
         continuity: whether f is continuous on the set (looked at when the set is compact).
+        cone_rays: the rays spanning the recession cone of the linear constraints (Unicode),
+            when a ``"coercive_cone"`` reason rests on them.
     """
 
     above: bool | None = None
@@ -117,6 +126,7 @@ class GlobalAnalysis:
     minimum: Extreme | None = None
     reason: str | None = None
     continuity: Continuity | None = None
+    cone_rays: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"above": self.above, "below": self.below,
@@ -127,7 +137,8 @@ class GlobalAnalysis:
                 "unbounded_below_along": None if self.down is None else self.down.to_dict(),
                 "eliminated": list(self.eliminated), "reduced": self.reduced, "top": self.top,
                 "reason": self.reason,
-                "continuity": None if self.continuity is None else self.continuity.to_dict()}
+                "continuity": None if self.continuity is None else self.continuity.to_dict(),
+                "recession_cone": list(self.cone_rays)}
 
 
 def existence(problem: Problem) -> GlobalAnalysis:
@@ -145,8 +156,13 @@ def existence(problem: Problem) -> GlobalAnalysis:
     # On a compact set f is bounded: no curve to ±∞ exists, none is looked for.
     up, down = (None, None) if compact else unbounded_curves(reduce(problem, rational=True),
                                                              problem.names)
+    if not compact and (up is None or down is None):
+        branch_up, branch_down = unbounded_branches(reduced, problem.names)
+        up, down = up or branch_up, down or branch_down
     continuous = continuity is not None and continuity.proven
-    linear = _linear_status(reduced, _cone(reduced))
+    cone = _cone(reduced)
+    linear = _linear_status(reduced, cone)
+    on_cone = None if kind in (POSITIVE, NEGATIVE) or compact else _sign_on_cone(reduced, cone)
     constant = not reduced.objective.free_symbols
     status: dict[str, tuple[str, str | None]] = {}
     for sense, curve, coercive in (("max", up, NEGATIVE), ("min", down, POSITIVE)):
@@ -158,6 +174,8 @@ def existence(problem: Problem) -> GlobalAnalysis:
             status[sense] = (ATTAINED, "compact")
         elif kind == coercive:
             status[sense] = (ATTAINED, "coercive")
+        elif on_cone == coercive:
+            status[sense] = (ATTAINED, "coercive_cone")
         else:
             status[sense] = linear.get(sense, (UNKNOWN, None))
     solved = reduced.solved()
@@ -168,7 +186,7 @@ def existence(problem: Problem) -> GlobalAnalysis:
         down=down, eliminated=tuple(f"{to_unicode(v)} = {to_unicode(e)}"
                                     for v, e in solved.items()),
         reduced=to_unicode(reduced.objective) if solved else None, top=top,
-        continuity=continuity)
+        continuity=continuity, cone_rays=_rays(cone) if on_cone else ())
 
 
 def _continuity(problem: Problem) -> Continuity:
@@ -310,6 +328,34 @@ def _linear_status(reduced: Reduced,
     if all(v >= 0 for v in slopes):
         out["min"] = (ATTAINED, "linear")
     return out
+
+
+def _rays(cone: _Cone | None) -> tuple[str, ...]:
+    if cone is None:
+        return ()
+    return tuple(dict.fromkeys("(" + ", ".join(to_unicode(x) for x in _primitive(r)) + ")"
+                               for r in cone.rays))
+
+
+def _primitive(ray: Any) -> list[Any]:
+    """The ray scaled to coprime integers."""
+    values = [sympy.Rational(x) for x in ray]
+    scale = sympy.ilcm(*[v.q for v in values], 1)
+    values = [v * scale for v in values]
+    divisor = sympy.igcd(*[int(v) for v in values], 0) or 1
+    return [v / divisor for v in values]
+
+
+def _sign_on_cone(reduced: Reduced, cone: _Cone | None) -> str | None:
+    """The sign of f's highest-degree part on the recession cone of the linear constraints
+    (:mod:`nablab.constrained.cones`), when that cone is pointed: the set lies in their
+    polyhedron, so far out it lies along that cone."""
+    poly = _polynomial(reduced.objective, reduced.variables)
+    if cone is None or cone.lines or not cone.rays or poly is None or poly.total_degree() < 1:
+        return None
+    parts = homogeneous_parts(poly)
+    top = sympy.Poly.from_dict(parts[max(parts)], *reduced.variables).as_expr()
+    return sign_on_cone(top, reduced.variables, cone.rays)
 
 
 def _top(reduced: Reduced) -> tuple[str | None, str | None]:

@@ -128,16 +128,19 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
             ("min", analysis.minimum_status, analysis.minimum_reason, analysis.minimum,
              analysis.down)):
         if status == UNBOUNDED and curve is not None:
-            out.append((f"lagrange.global.no_{sense}", {
+            suffix = {"ray": "_ray", "branch": "_branch"}.get(curve.kind, "")
+            out.append((f"lagrange.global.no_{sense}{suffix}", {
                 "curve": curve.unicode, "restriction": curve.restriction,
-                "leading": curve.leading}))
+                "leading": curve.leading, "strip": curve.strip or "",
+                "equation": curve.equation or ""}))
         elif status == ATTAINED and extreme is not None:
             key = f"lagrange.global.{sense}_{reason}"
             if reason == "coercive" and analysis.reduced:
                 key += "_reduced"
             out.append((key, {"value": extreme.value_unicode, "points": ", ".join(
                 extreme.unicode), "top": analysis.top or "", "reduced": analysis.reduced or "",
-                "eliminated": ", ".join(analysis.eliminated)}))
+                "eliminated": ", ".join(analysis.eliminated),
+                "rays": ", ".join(analysis.cone_rays)}))
             if not extreme.proven:
                 out.append(("lagrange.global.not_proven", {}))
         else:

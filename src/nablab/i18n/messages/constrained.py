@@ -227,6 +227,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "최솟값 {value}, {points}에서: 집합 위에서는 {eliminated}이므로 f = {reduced}이고, "
         "최고차항 {top:이} 양의 정부호입니다. 집합을 따라 멀리 가면 f → +∞이므로 최저점이 "
         "존재합니다. 후보점을 비교해 찾았습니다."),
+    "lagrange.global.max_coercive_cone": (
+        "Highest value {value} at {points}: the set lies in the polyhedron cut out by its "
+        "linear constraints, which runs off to infinity only along the cone spanned by {rays}; "
+        "f's highest-degree part {top} is negative at every non-zero point of that cone, so "
+        "f → −∞ far out on the set, the points with f ≥ c form a bounded set and a highest "
+        "point exists; comparing the candidates finds it.",
+        "최댓값 {value}, {points}에서: 집합은 일차 제약들이 만드는 다면체 안에 있고, 그 다면체는 "
+        "{rays:이} 생성하는 뿔의 방향으로만 무한히 뻗습니다. f의 최고차항 {top:은} 그 뿔의 0이 "
+        "아닌 모든 점에서 음수이므로 집합 위에서 멀리 가면 f → −∞이고, f ≥ c인 점들은 유계이며 "
+        "최고점이 존재합니다. 후보점을 비교해 찾았습니다."),
+    "lagrange.global.min_coercive_cone": (
+        "Lowest value {value} at {points}: the set lies in the polyhedron cut out by its "
+        "linear constraints, which runs off to infinity only along the cone spanned by {rays}; "
+        "f's highest-degree part {top} is positive at every non-zero point of that cone, so "
+        "f → +∞ far out on the set and a lowest point exists; comparing the candidates finds "
+        "it.",
+        "최솟값 {value}, {points}에서: 집합은 일차 제약들이 만드는 다면체 안에 있고, 그 다면체는 "
+        "{rays:이} 생성하는 뿔의 방향으로만 무한히 뻗습니다. f의 최고차항 {top:은} 그 뿔의 0이 "
+        "아닌 모든 점에서 양수이므로 집합 위에서 멀리 가면 f → +∞이고 최저점이 존재합니다. "
+        "후보점을 비교해 찾았습니다."),
     "lagrange.global.max_linear": (
         "Highest value {value} at {points}: f is linear and does not increase along any "
         "direction in which the set (a polyhedron) is unbounded, so the maximum is attained "
@@ -262,6 +282,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "→ −∞ as t → +∞ (leading term {leading}).",
         "최저점이 없습니다: 집합에 곡선 {curve:가} 들어 있고, 그 위에서 f = {restriction:는} "
         "t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_max_ray": (
+        "No highest point: the set contains the ray {curve} (every large t), along which "
+        "f = {restriction} → +∞ as t → +∞ (leading term {leading}).",
+        "최고점이 없습니다: 집합에 반직선 {curve:이} 들어 있고(충분히 큰 모든 t), 그 위에서 "
+        "f = {restriction:는} t → +∞일 때 +∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_min_ray": (
+        "No lowest point: the set contains the ray {curve} (every large t), along which "
+        "f = {restriction} → −∞ as t → +∞ (leading term {leading}).",
+        "최저점이 없습니다: 집합에 반직선 {curve:이} 들어 있고(충분히 큰 모든 t), 그 위에서 "
+        "f = {restriction:는} t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_max_branch": (
+        "No highest point: for every large t, {equation} has a solution {curve} with "
+        "{strip} (its left side has opposite signs at the two edges of that strip: "
+        "intermediate value theorem), so the set has a branch going off to infinity; along it "
+        "f = {restriction} → +∞ as t → +∞, uniformly in s (leading term {leading}).",
+        "최고점이 없습니다: 충분히 큰 모든 t에 대해 {equation}에는 {strip}인 해 {curve:가} "
+        "있습니다(띠의 양쪽 가장자리에서 좌변의 부호가 반대: 중간값 정리). 그래서 집합에는 "
+        "무한히 뻗는 가지가 있고, 그 위에서 f = {restriction:는} s에 대해 고르게 t → +∞일 때 "
+        "+∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_min_branch": (
+        "No lowest point: for every large t, {equation} has a solution {curve} with "
+        "{strip} (its left side has opposite signs at the two edges of that strip: "
+        "intermediate value theorem), so the set has a branch going off to infinity; along it "
+        "f = {restriction} → −∞ as t → +∞, uniformly in s (leading term {leading}).",
+        "최저점이 없습니다: 충분히 큰 모든 t에 대해 {equation}에는 {strip}인 해 {curve:가} "
+        "있습니다(띠의 양쪽 가장자리에서 좌변의 부호가 반대: 중간값 정리). 그래서 집합에는 "
+        "무한히 뻗는 가지가 있고, 그 위에서 f = {restriction:는} s에 대해 고르게 t → +∞일 때 "
+        "−∞로 갑니다(최고차항 {leading})."),
     "lagrange.global.max_unknown": (
         "Whether f has a highest value on the set is not decided here (the set is not known to "
         "be bounded, and f does not provably go to −∞ far out); the local maxima above are only "
