@@ -7,7 +7,7 @@ import sympy
 
 from nablab import lagrange
 from nablab.errors import ParseError, UnsupportedError
-from nablab.parse import parse_relations
+from nablab.parse import parse_relation, parse_relations
 
 
 def test_a_chain_is_two_relations_each_with_its_own_text() -> None:
@@ -35,3 +35,18 @@ def test_lagrange_reads_a_chain_as_two_constraints_and_refuses_a_strict_one() ->
     assert result.maximum is not None and result.maximum.value == 4
     with pytest.raises(UnsupportedError):
         lagrange("x", "1 < x <= 4", check=False)
+
+
+def test_parse_relation_points_a_chain_to_the_chain_reader() -> None:
+    with pytest.raises(ParseError) as caught:
+        parse_relation("1 <= x <= 4")
+    assert caught.value.hint == "chain"
+    with pytest.raises(ParseError) as caught:
+        parse_relation("x = y = 1")
+    assert caught.value.hint == "relation"
+
+
+def test_the_library_takes_a_chain_in_a_list() -> None:
+    result = lagrange("x^2 + 2/x", ["1 <= x <= 4"], check=False)
+    assert [c.typed for c in result.constraints] == ["1 ≤ x", "x ≤ 4"]
+    assert result.maximum is not None and result.maximum.value == pytest.approx(16.5)

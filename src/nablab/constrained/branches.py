@@ -106,7 +106,7 @@ def _sign_on(coefficient: Any, s: sympy.Symbol, c: int) -> int:
     poly = sympy.Poly(coefficient, s)
     if poly.count_roots(-c, c) != 0:
         return 0
-    return int(sympy.sign(poly.eval(0)))
+    return int(sympy.sign(poly.nth(0)))  # its value at s = 0
 
 
 def _eventual_sign(p: sympy.Poly, s_value: int) -> int:

@@ -23,6 +23,7 @@ say *where* continuity fails. Nothing is claimed from floating point alone.
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -41,6 +42,8 @@ Interval = tuple[float, float]
 #: Sub-boxes examined at most, and seconds spent at most, per proof.
 MAX_BOXES = 3000
 SECONDS = 0.5
+#: Rounds of narrowing the box by separable terms.
+ROUNDS = 3
 #: A sub-box narrower than this (relative to the whole box) is not split further.
 TINY = 1e-7
 
@@ -174,20 +177,107 @@ def sided(problem: Problem) -> list[Sided]:
 
 
 def enclosing_box(problem: Problem) -> list[Interval] | None:
-    """A box holding the constraint set: interval bounds propagated through the polynomial
-    constraints (real coefficients as floats: only finiteness matters there), then clipped
-    to each simple bound a·v ≤ b, rounded outwards; ``None`` when a side stays infinite."""
-    n = len(problem.variables)
+    """A box holding the constraint set (:func:`box_of`), or ``None``."""
+    return box_of(sided(problem), problem.variables)
+
+
+def box_of(constraints: Sequence[Sided], variables: Sequence[sympy.Symbol],
+           ) -> list[Interval] | None:
+    """A box holding {x : constraints}: interval bounds propagated through the polynomial
+    constraints (real coefficients as floats: only finiteness matters there), clipped to
+    each simple bound a·v ≤ b, then narrowed by the separable terms of the others
+    (|x| + |y| ≤ 1 gives |x| ≤ 1 − min |y| = 1), rounded outwards; ``None`` when a side
+    stays infinite."""
+    n = len(variables)
     terms: list[boxes.Terms] = []
-    for s, r in sided(problem):
-        poly = _float_terms(r, problem.variables)
+    for s, r in constraints:
+        poly = _float_terms(r, variables)
         if poly is not None:
             terms += [{m: c * side for m, c in poly.items()} for side in ((s,) if s else (1, -1))]
     box = boxes.bounding_box(terms, n) if terms else None
     box = box or [(-float("inf"), float("inf"))] * n
-    for s, r in sided(problem):
-        box = _clipped(box, s, r, problem.variables)
+    for s, r in constraints:
+        box = _clipped(box, s, r, variables)
+    for _ in range(ROUNDS):
+        for s, r in constraints:
+            for side in ((s,) if s else (1, -1)):
+                box = _narrowed(box, side * r, variables)
     return box if all(_finite(x) for side in box for x in side) else None
+
+
+def _narrowed(box: list[Interval], r: Any, variables: Sequence[sympy.Symbol],
+              ) -> list[Interval]:
+    """The box cut by r ≤ 0 through each term T(v) of r in one variable: T ≤ −min(r − T),
+    inverted when T is c·|a·v + b|ᵖ, c·(a·v + b)²ᵏ, c·exp(a·v + b) or c·cosh(a·v + b)
+    with c > 0."""
+    parts = r.args if isinstance(r, sympy.Add) else (r,)
+    for term in parts:
+        if len(term.free_symbols) != 1:
+            continue
+        (v,) = term.free_symbols
+        if v not in variables:
+            continue
+        rest = _enclose(r - term, box, variables)
+        inverted = _inverse(term, v)
+        if rest is None or inverted is None or not _finite(rest[0]):
+            continue
+        limit = -rest[0]
+        low, high = inverted(limit)
+        i = list(variables).index(v)
+        lo, hi = box[i]
+        box = [*box[:i], (max(lo, low), min(hi, high)), *box[i + 1:]]
+    return box
+
+
+def _inverse(term: Any, v: sympy.Symbol) -> Callable[[float], Interval] | None:
+    """For T(v) as in :func:`_narrowed`, K ↦ an interval holding {v : T(v) ≤ K}."""
+    c, g = term.as_coeff_Mul()
+    if not c.is_number or c <= 0:
+        return None
+    c = float(c)
+    power = 1.0
+    if isinstance(g, sympy.Pow) and g.exp.is_Rational and g.exp > 0:
+        base = g.base
+        if not (isinstance(base, sympy.Abs) or (g.exp.is_Integer and g.exp % 2 == 0)):
+            return None
+        power, shape = float(g.exp), "abs"
+        g = base.args[0] if isinstance(base, sympy.Abs) else base
+    elif isinstance(g, sympy.Abs):
+        g, shape = g.args[0], "abs"
+    elif isinstance(g, sympy.exp):
+        g, shape = g.args[0], "exp"
+    elif getattr(CATALOG.of(g), "name", None) == "cosh":
+        g, shape = g.args[0], "cosh"
+    else:
+        return None
+    linear = sympy.Poly(g, v) if g.is_polynomial(v) else None
+    if linear is None or linear.degree() != 1:
+        return None
+    a, b = (float(x) for x in linear.all_coeffs())
+
+    def interval(k: float) -> Interval:
+        bound = k / c
+        if shape == "exp":
+            if bound <= 0:
+                return (float("inf"), -float("inf"))
+            return _solve_linear(a, b, -float("inf"), _up(math.log(bound)))
+        if bound < 0 or (shape == "cosh" and bound < 1):
+            return (float("inf"), -float("inf"))
+        top = math.acosh(bound) if shape == "cosh" else bound ** (1 / power)
+        return _solve_linear(a, b, -_up(top), _up(top))
+
+    return interval
+
+
+def _up(x: float) -> float:
+    """x rounded outwards, generously (the box need only hold the set)."""
+    return x + 1e-9 * abs(x) + 1e-12
+
+
+def _solve_linear(a: float, b: float, low: float, high: float) -> Interval:
+    """{v : low ≤ a·v + b ≤ high}, rounded outwards."""
+    ends = sorted(((low - b) / a, (high - b) / a))
+    return (ends[0] - 1e-9 * abs(ends[0]) - 1e-12, _up(ends[1]))
 
 
 def _float_terms(expr: Any, variables: Sequence[sympy.Symbol]) -> boxes.Terms | None:
@@ -422,5 +512,5 @@ def _point(point: Sequence[Any], variables: Sequence[sympy.Symbol]) -> str:
     return f"{to_unicode(variables[0])} = {inner}" if len(point) == 1 else f"({inner})"
 
 
-__all__ = ["Condition", "Continuity", "conditions", "enclosing_box", "everywhere", "on_set",
-           "sided"]
+__all__ = ["Condition", "Continuity", "box_of", "conditions", "enclosing_box", "everywhere",
+           "on_set", "sided"]

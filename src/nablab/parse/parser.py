@@ -198,13 +198,17 @@ def parse_relation(text: str, variables: Sequence[str] | None = None, *,
     """Read an equation or inequality: ``2(x-1)^2 - 10y + 6 = 0``, ``x + y <= 2``.
 
     Raises:
-        ParseError: not exactly one of ``= <= >= < >``, or either side unreadable.
+        ParseError: not exactly one of ``= <= >= < >``, or either side unreadable; a chain
+            ``1 <= x <= 4`` is two relations, read by :func:`parse_relations` (the error
+            says so: hint ``chain``).
     """
     norm = _prepare(text, limits)
     declared = _declared(variables, norm) or ()
     ops = list(_RELATION.finditer(norm.text))
     if len(ops) != 1 or ops[0].group() == "!=":
-        raise _not_a_relation(norm, ops[1] if len(ops) > 1 else (ops[0] if ops else None))
+        chain = len(ops) == 2 and {ops[0].group()[0], ops[1].group()[0]} in ({"<"}, {">"})
+        raise _not_a_relation(norm, ops[1] if len(ops) > 1 else (ops[0] if ops else None),
+                              "chain" if chain else "relation")
     return _relation(norm, declared, limits, 0, ops[0], len(norm.text))
 
 
@@ -230,10 +234,10 @@ def parse_relations(text: str, variables: Sequence[str] | None = None, *,
             _relation(norm, declared, limits, first.end(), second, len(norm.text)))
 
 
-def _not_a_relation(norm: Normalized, at: re.Match[str] | None) -> ParseError:
+def _not_a_relation(norm: Normalized, at: re.Match[str] | None,
+                    hint: str = "relation") -> ParseError:
     start, end = norm.source_span(at.start(), at.end()) if at else (None, None)
-    return ParseError("not_a_relation", source=norm.source, start=start, end=end,
-                      hint="relation")
+    return ParseError("not_a_relation", source=norm.source, start=start, end=end, hint=hint)
 
 
 def _relation(norm: Normalized, declared: tuple[str, ...], limits: ParseLimits, start: int,
