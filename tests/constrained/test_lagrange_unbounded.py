@@ -151,3 +151,14 @@ def test_the_paraboloid_existence() -> None:
                                                  - sympy.Symbol("z")) ** 2)
     t = np.array([1e2, 1e3])
     assert np.all(np.diff(f(t, 0 * t, t**2 + 10)) > 0)
+
+
+def test_an_extreme_that_exists_without_a_candidate_says_why() -> None:
+    """When existence is proven but the candidates hold none for that sense, the
+    explanation says the extreme exists and why, and that its value is not stated."""
+    result = solved("(x + 2y - z)^2", "z = x^2 + y^2 + 10")
+    if result.global_analysis.minimum is not None:
+        pytest.skip("the candidate was found: nothing to say about a missing one")
+    said = " ".join(result.explain("en"))
+    assert "A lowest value exists: f → +∞ far out on the set" in said
+    assert "최솟값이 존재합니다" in " ".join(result.explain("ko"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, GlobalAnalysis
+from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, UNKNOWN, GlobalAnalysis
 from nablab.constrained.candidates import Candidate
 from nablab.constrained.crosscheck import CrossCheck, SenseCheck
 from nablab.constrained.result import LagrangeResult, Note
@@ -112,6 +112,10 @@ def _kkt(result: LagrangeResult) -> list[Note]:
     return out
 
 
+#: Reasons an extreme exists that are said even when no candidate was found to compare.
+UNFOUND = ("compact", "coercive", "coercive_cone", "linear")
+
+
 def _global(analysis: GlobalAnalysis) -> list[Note]:
     if analysis.reason == "not_polynomial":
         return [("lagrange.global.not_polynomial", {})]
@@ -143,6 +147,8 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
                 "rays": ", ".join(analysis.cone_rays)}))
             if not extreme.proven:
                 out.append(("lagrange.global.not_proven", {}))
+        elif status == UNKNOWN and reason in UNFOUND:
+            out.append((f"lagrange.global.{sense}_unfound_{reason}", {"top": analysis.top or ""}))
         else:
             out.append((f"lagrange.global.{sense}_unknown", {}))
     return out

@@ -310,6 +310,50 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "있습니다(띠의 양쪽 가장자리에서 좌변의 부호가 반대: 중간값 정리). 그래서 집합에는 "
         "무한히 뻗는 가지가 있고, 그 위에서 f = {restriction:는} s에 대해 고르게 t → +∞일 때 "
         "−∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.max_unfound_compact": (
+        "A highest value exists: the set is closed and bounded and f is continuous on it "
+        "(extreme value theorem); but no candidate was found to compare, so it is not stated.",
+        "집합이 닫혀 있고 유계이며 f가 그 위에서 연속이므로(최대·최소 정리) 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.max_unfound_coercive": (
+        "A highest value exists: f → −∞ far out on the set (its highest-degree part {top} is "
+        "negative definite); but no candidate was found to compare, so it is not stated.",
+        "집합 위에서 멀리 가면 f → −∞이므로(최고차항 {top:이} 음의 정부호) 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.max_unfound_coercive_cone": (
+        "A highest value exists: f's highest-degree part {top} is negative on every direction "
+        "in which the set runs off to infinity; but no candidate was found to compare, so it "
+        "is not stated.",
+        "f의 최고차항 {top:이} 집합이 무한히 뻗는 모든 방향에서 음수이므로 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.max_unfound_linear": (
+        "A highest value exists: f is linear and does not increase along any direction in "
+        "which the set (a polyhedron) is unbounded; but no candidate was found to compare, so "
+        "it is not stated.",
+        "f가 일차식이고 집합(다면체)이 무한히 뻗는 어느 방향으로도 커지지 않으므로 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_compact": (
+        "A lowest value exists: the set is closed and bounded and f is continuous on it "
+        "(extreme value theorem); but no candidate was found to compare, so it is not stated.",
+        "집합이 닫혀 있고 유계이며 f가 그 위에서 연속이므로(최대·최소 정리) 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_coercive": (
+        "A lowest value exists: f → +∞ far out on the set (its highest-degree part {top} is "
+        "positive definite); but no candidate was found to compare, so it is not stated.",
+        "집합 위에서 멀리 가면 f → +∞이므로(최고차항 {top:이} 양의 정부호) 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_coercive_cone": (
+        "A lowest value exists: f's highest-degree part {top} is positive on every direction "
+        "in which the set runs off to infinity; but no candidate was found to compare, so it "
+        "is not stated.",
+        "f의 최고차항 {top:이} 집합이 무한히 뻗는 모든 방향에서 양수이므로 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_linear": (
+        "A lowest value exists: f is linear and does not decrease along any direction in which "
+        "the set (a polyhedron) is unbounded; but no candidate was found to compare, so it is "
+        "not stated.",
+        "f가 일차식이고 집합(다면체)이 무한히 뻗는 어느 방향으로도 작아지지 않으므로 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
     "lagrange.global.max_unknown": (
         "Whether f has a highest value on the set is not decided here (the set is not known to "
         "be bounded, and f does not provably go to −∞ far out); the local maxima above are only "
