@@ -57,17 +57,41 @@ def test_closed_interval_method_with_a_denominator(sample_oracle: Sampled) -> No
     assert result.minimum.value == pytest.approx(values.min()) == 3
 
 
-def test_a_pole_inside_the_interval_is_named_and_nothing_is_claimed() -> None:
+def test_a_pole_inside_the_interval_is_named_and_both_extremes_are_missing() -> None:
+    """x² + 2/x on −1 ≤ x ≤ 4: not defined at x = 0, a point of the set; along x = 1/t
+    (t ≥ 1/4 keeps it in the set) f = 1/t² + 2t → +∞, along x = −1/t (t ≥ 1) f → −∞."""
     result = solved("x^2 + 2/x", "-1 <= x <= 4")
     analysis = result.global_analysis
     assert result.maximum is None and result.minimum is None
-    assert (analysis.maximum_status, analysis.minimum_status) == ("unknown", "unknown")
+    assert (analysis.maximum_status, analysis.minimum_status) == ("unbounded", "unbounded")
+    assert (analysis.maximum_reason, analysis.minimum_reason) == ("pole", "pole")
+    assert analysis.compact is True
     assert analysis.continuity is not None
     assert (analysis.continuity.reason, analysis.continuity.fails_at,
             analysis.continuity.failing) == ("fails", {"x": 0.0}, "x ≠ 0")
+    assert analysis.up is not None and analysis.down is not None
+    assert (analysis.up.unicode, analysis.up.leading) == ("x = 1/t", "2t")
+    assert (analysis.down.unicode, analysis.down.leading) == ("x = −1/t", "−2t")
+    for t in (1.0, 10.0, 1e4):
+        assert -1 <= 1 / t <= 4 and -1 <= -1 / t <= 4
+    assert (1 / 1e4) ** 2 + 2 * 1e4 > 1e4 and (1 / 1e4) ** 2 - 2 * 1e4 < -1e4
     said = " ".join(result.explain("en"))
     assert "at x = 0, a point of the set, x ≠ 0 fails" in said
+    assert "the set contains the curve x = 1/t (every large t)" in said
     assert "집합의 점 x = 0에서" in " ".join(result.explain("ko"))
+    data = result.to_dict()["global"]
+    assert data["unbounded_above_along"]["kind"] == "pole"
+    assert data["maximum_reason"] == "pole"
+
+
+def test_a_pole_on_a_circle_inside_the_disk() -> None:
+    """1/(x² + y² − 1) on x² + y² ≤ 4: the unit circle is in the set; a rational point of
+    it is found exactly, (0, −1), and f → ±∞ from outside / inside the circle."""
+    analysis = solved("1/(x^2+y^2-1)", "x^2+y^2 <= 4").global_analysis
+    assert analysis.continuity is not None and analysis.continuity.exact is not None
+    x, y = analysis.continuity.exact
+    assert x**2 + y**2 == 1
+    assert (analysis.maximum_status, analysis.minimum_status) == ("unbounded", "unbounded")
 
 
 def test_a_log_undefined_at_a_corner_of_the_triangle() -> None:
@@ -165,3 +189,15 @@ def test_a_transcendental_constraint_that_is_compact(scipy_oracle: Best) -> None
     assert analysis.minimum.value == pytest.approx(-value, abs=1e-8)
     best, _ = scipy_oracle("x + y", ["exp(x) + exp(-x) + y^2 <= 4"], ["x", "y"], "max")
     assert best == pytest.approx(value, abs=1e-6)
+
+
+def test_a_curve_into_the_pole_must_stay_in_the_set() -> None:
+    """1/x on 0 ≤ x ≤ 1: x = 1/t is in the set and f = t → +∞; x = −1/t is not in it, so
+    nothing is said about a lowest value (the extreme value theorem does not apply)."""
+    result = solved("1/x", "0 <= x <= 1")
+    analysis = result.global_analysis
+    assert (analysis.maximum_status, analysis.maximum_reason) == ("unbounded", "pole")
+    assert analysis.minimum_status == "unknown" and analysis.down is None
+    said = " ".join(result.explain("en"))
+    assert "Whether f has a lowest value on the set is not decided here (the extreme value " \
+           "theorem does not apply)" in said

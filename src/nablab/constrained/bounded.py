@@ -19,8 +19,9 @@ Existence first, then comparison — the notes' step (b) is only right once exis
 - **Linear f, linear constraints**: bounded above exactly when f does not increase along any
   direction of recession of the polyhedron, and then attained (linear programming).
 - **f constant on S** (after elimination): every point is both highest and lowest.
-- **A curve in S along which f → ±∞** (:mod:`nablab.constrained.curves`): that extreme does
-  not exist, proven exactly.
+- **A curve in S along which f → ±∞** (:mod:`nablab.constrained.curves`, a branch of a
+  plane curve: :mod:`nablab.constrained.branches`, or into a pole of f at a point of S:
+  :mod:`nablab.constrained.poles`): that extreme does not exist, proven exactly.
 
 When an extreme exists and is attained at a regular point, it is a KKT point with the right
 multiplier signs; otherwise it is a singular point. So with every candidate and every
@@ -49,6 +50,7 @@ from nablab.constrained.continuity import (
     sided,
 )
 from nablab.constrained.curves import Curve, unbounded_curves
+from nablab.constrained.poles import pole_curves
 from nablab.constrained.problem import Problem
 from nablab.constrained.reduce import Reduced, reduce
 from nablab.constrained.systems import is_polynomial
@@ -92,7 +94,8 @@ class GlobalAnalysis:
         maximum_reason, minimum_reason: ``"compact"``, ``"coercive"`` (f → −∞ resp. +∞ far
             out on the set), ``"coercive_cone"`` (that, because f's highest-degree part is
             negative resp. positive on the recession cone of the linear constraints),
-            ``"linear"`` (a linear f bounded on a polyhedron), ``"constant"``
+            ``"pole"`` (a curve in the set into a point where f is not defined, along which
+            f → ±∞), ``"linear"`` (a linear f bounded on a polyhedron), ``"constant"``
             (f is constant on the set), ``"curve"``, or ``None``.
         compact: the set is closed and bounded (``True``), unbounded (``False``), unknown.
         compact_reason: ``"bounded_constraint"``, ``"polyhedron"``, ``"propagated"`` (interval
@@ -159,6 +162,9 @@ def existence(problem: Problem) -> GlobalAnalysis:
     if not compact and (up is None or down is None):
         branch_up, branch_down = unbounded_branches(reduced, problem.names)
         up, down = up or branch_up, down or branch_down
+    if continuity is not None and continuity.exact is not None:
+        up, down = pole_curves(problem.objective.expr, sided(problem), problem.variables,
+                               continuity.exact)
     continuous = continuity is not None and continuity.proven
     cone = _cone(reduced)
     linear = _linear_status(reduced, cone)
@@ -169,7 +175,7 @@ def existence(problem: Problem) -> GlobalAnalysis:
         if constant:
             status[sense] = (ATTAINED, "constant")
         elif curve is not None:
-            status[sense] = (UNBOUNDED, "curve")
+            status[sense] = (UNBOUNDED, "pole" if curve.kind == "pole" else "curve")
         elif compact and continuous:
             status[sense] = (ATTAINED, "compact")
         elif kind == coercive:
@@ -182,7 +188,8 @@ def existence(problem: Problem) -> GlobalAnalysis:
     return GlobalAnalysis(
         maximum_status=status["max"][0], minimum_status=status["min"][0],
         maximum_reason=status["max"][1], minimum_reason=status["min"][1],
-        compact=False if (up or down) else compact, compact_reason=compact_reason, up=up,
+        compact=False if (up or down) and not compact else compact,
+        compact_reason=compact_reason, up=up,
         down=down, eliminated=tuple(f"{to_unicode(v)} = {to_unicode(e)}"
                                     for v, e in solved.items()),
         reduced=to_unicode(reduced.objective) if solved else None, top=top,

@@ -78,6 +78,7 @@ class Continuity:
         conditions: the conditions proven, Unicode (``x² + y² + 1 ≠ 0``).
         fails_at: the point of the set where continuity fails, or ``None``.
         failing: the condition that fails there (``x ≠ 0``), Unicode.
+        exact: that point with exact rational coordinates (not in the JSON).
     """
 
     proven: bool
@@ -86,6 +87,7 @@ class Continuity:
     fails_at: dict[str, float] | None = None
     failing: str | None = None
     fails_at_unicode: str | None = None
+    exact: tuple[Any, ...] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"proven": self.proven, "reason": self.reason,
@@ -168,7 +170,7 @@ def on_set(expr: Any, constraints: Sequence[Sided], box: Sequence[Interval],
     point, condition = where
     return Continuity(False, "fails", shown, {v.name: float(p) for v, p in
                                               zip(variables, point, strict=True)},
-                      condition.unicode, _point(point, variables))
+                      condition.unicode, _point(point, variables), tuple(point))
 
 
 def sided(problem: Problem) -> list[Sided]:
@@ -476,18 +478,43 @@ _UNARY: dict[str, Callable[[Any], Any]] = {
 def _witness(box: Sequence[Interval], found: Sequence[Condition],
              constraints: Sequence[Sided], variables: Sequence[sympy.Symbol],
              ) -> tuple[list[Any], Condition] | None:
-    """A point of the set (checked exactly) where a condition fails, near ``box``."""
+    """A point of the set (checked exactly) where a condition fails, near ``box``: its
+    centre snapped to short fractions, or with one coordinate a rational root of u = 0
+    (x² + y² − 1 ≠ 0 fails at (1, 0), which no snapped centre hits)."""
     for denominator in (1, 10, 100, 1000):
-        point = [sympy.Rational(Fraction((lo + hi) / 2).limit_denominator(denominator))
-                 for lo, hi in box]
-        values = dict(zip(variables, point, strict=True))
-        if not _feasible(constraints, values):
-            continue
-        for c in found:
-            u = sympy.simplify(c.u.xreplace(values))
-            if _fails(c.kind, u):
-                return point, c
+        centre = [sympy.Rational(Fraction((lo + hi) / 2).limit_denominator(denominator))
+                  for lo, hi in box]
+        for point in [centre, *_on_zero_set(found, centre, variables)]:
+            values = dict(zip(variables, point, strict=True))
+            if not _feasible(constraints, values):
+                continue
+            for c in found:
+                u = sympy.simplify(c.u.xreplace(values))
+                if _fails(c.kind, u):
+                    return point, c
     return None
+
+
+def _on_zero_set(found: Sequence[Condition], centre: Sequence[Any],
+                 variables: Sequence[sympy.Symbol]) -> list[list[Any]]:
+    """Points that agree with ``centre`` but in one coordinate, which is a rational root of
+    a condition's u (polynomial over ℚ in it); whether they lie in the set is checked
+    after."""
+    out = []
+    for c in found:
+        for i, v in enumerate(variables):
+            others = {w: p for j, (w, p) in enumerate(zip(variables, centre, strict=True))
+                      if j != i}
+            try:
+                poly = sympy.Poly(sympy.cancel(c.u.xreplace(others)), v)
+            except sympy.PolynomialError:
+                continue
+            if poly.is_zero or poly.degree() < 1 or poly.degree() > 6 or \
+                    not poly.domain.is_QQ and not poly.domain.is_ZZ:
+                continue
+            out += [[*centre[:i], root, *centre[i + 1:]]
+                    for root in sympy.roots(poly, filter="Q")]
+    return out
 
 
 def _fails(kind: str, u: Any) -> bool:

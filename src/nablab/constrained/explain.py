@@ -123,8 +123,11 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
             analysis.maximum is None and analysis.minimum is None:
         return [("lagrange.global.empty", {})]
     continuity = _continuity(analysis)
+    poles = any(c is not None and c.kind == "pole" for c in (analysis.up, analysis.down))
     if continuity and continuity[0][0] != "lagrange.global.continuous_on_set":
-        return continuity
+        if not poles:
+            return continuity
+        continuity = [("lagrange.global.discontinuous_pole", continuity[0][1])]
     out: list[Note] = continuity
     for sense, status, reason, extreme, curve in (
             ("max", analysis.maximum_status, analysis.maximum_reason, analysis.maximum,
@@ -132,7 +135,7 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
             ("min", analysis.minimum_status, analysis.minimum_reason, analysis.minimum,
              analysis.down)):
         if status == UNBOUNDED and curve is not None:
-            suffix = {"ray": "_ray", "branch": "_branch"}.get(curve.kind, "")
+            suffix = {"ray": "_ray", "branch": "_branch", "pole": "_pole"}.get(curve.kind, "")
             out.append((f"lagrange.global.no_{sense}{suffix}", {
                 "curve": curve.unicode, "restriction": curve.restriction,
                 "leading": curve.leading, "strip": curve.strip or "",
@@ -150,7 +153,8 @@ def _global(analysis: GlobalAnalysis) -> list[Note]:
         elif status == UNKNOWN and reason in UNFOUND:
             out.append((f"lagrange.global.{sense}_unfound_{reason}", {"top": analysis.top or ""}))
         else:
-            out.append((f"lagrange.global.{sense}_unknown", {}))
+            out.append((f"lagrange.global.{sense}_unknown" + ("_discontinuous" if poles else ""),
+                        {}))
     return out
 
 

@@ -354,6 +354,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "not stated.",
         "f가 일차식이고 집합(다면체)이 무한히 뻗는 어느 방향으로도 작아지지 않으므로 최솟값이 "
         "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.discontinuous_pole": (
+        "The set is closed and bounded, but f is not continuous on it: at {point}, a point of "
+        "the set, {condition} fails (f is not defined there), so the extreme value theorem "
+        "does not apply.",
+        "집합은 닫혀 있고 유계이지만 f가 그 위에서 연속이 아닙니다: 집합의 점 {point}에서 "
+        "{condition:이} 성립하지 않으므로(f가 정의되지 않음) 최대·최소 정리를 쓸 수 없습니다."),
+    "lagrange.global.no_max_pole": (
+        "No highest point: the set contains the curve {curve} (every large t), which runs into "
+        "that point, and along it f = {restriction} → +∞ as t → +∞ (leading term {leading}).",
+        "최고점이 없습니다: 집합에 그 점으로 다가가는 곡선 {curve:가} 들어 있고(충분히 큰 모든 "
+        "t), 그 위에서 f = {restriction:는} t → +∞일 때 +∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_min_pole": (
+        "No lowest point: the set contains the curve {curve} (every large t), which runs into "
+        "that point, and along it f = {restriction} → −∞ as t → +∞ (leading term {leading}).",
+        "최저점이 없습니다: 집합에 그 점으로 다가가는 곡선 {curve:가} 들어 있고(충분히 큰 모든 "
+        "t), 그 위에서 f = {restriction:는} t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.max_unknown_discontinuous": (
+        "Whether f has a highest value on the set is not decided here (the extreme value "
+        "theorem does not apply).",
+        "집합 위에서 f의 최댓값이 존재하는지는 여기서 판정하지 못했습니다(최대·최소 정리를 쓸 수 "
+        "없음)."),
+    "lagrange.global.min_unknown_discontinuous": (
+        "Whether f has a lowest value on the set is not decided here (the extreme value "
+        "theorem does not apply).",
+        "집합 위에서 f의 최솟값이 존재하는지는 여기서 판정하지 못했습니다(최대·최소 정리를 쓸 수 "
+        "없음)."),
     "lagrange.global.max_unknown": (
         "Whether f has a highest value on the set is not decided here (the set is not known to "
         "be bounded, and f does not provably go to −∞ far out); the local maxima above are only "
