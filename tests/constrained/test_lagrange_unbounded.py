@@ -162,3 +162,19 @@ def test_an_extreme_that_exists_without_a_candidate_says_why() -> None:
     said = " ".join(result.explain("en"))
     assert "A lowest value exists: f → +∞ far out on the set" in said
     assert "최솟값이 존재합니다" in " ".join(result.explain("ko"))
+
+
+def test_three_variables_on_the_octant(scipy_oracle: Best) -> None:
+    """x + y + z − x² − y² − z² − 4xy on x, y, z ≥ 0: the top form is indefinite on ℝ³
+    (2 at (1, −1, 0)) but ≤ −(x² + y² + z²) on the octant. By hand: z = 1/2 always;
+    in (x, y) the only critical point (1/6, 1/6) is a saddle with f-part 1/6, while the
+    edges give x − x² ≤ 1/4: max 1/4 + 1/4 = 1/2 at (1/2, 0, 1/2) and (0, 1/2, 1/2)."""
+    f = "x + y + z - x^2 - y^2 - z^2 - 4xy"
+    analysis = solved(f, "x >= 0", "y >= 0", "z >= 0").global_analysis
+    assert (analysis.maximum_status, analysis.maximum_reason) == ("attained", "coercive_cone")
+    assert analysis.maximum is not None and analysis.maximum.value_exact == "1/2"
+    assert sorted(tuple(p.values()) for p in analysis.maximum.points) == [
+        (0, 0.5, 0.5), (0.5, 0, 0.5)]
+    best, _ = scipy_oracle(f, ["x >= 0", "y >= 0", "z >= 0"], ["x", "y", "z"], "max")
+    assert best == pytest.approx(0.5, abs=1e-6)
+    assert analysis.minimum_status == "unbounded"

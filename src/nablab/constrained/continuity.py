@@ -512,8 +512,10 @@ def _on_zero_set(found: Sequence[Condition], centre: Sequence[Any],
             if poly.is_zero or poly.degree() < 1 or poly.degree() > 6 or \
                     not poly.domain.is_QQ and not poly.domain.is_ZZ:
                 continue
-            out += [[*centre[:i], root, *centre[i + 1:]]
-                    for root in sympy.roots(poly, filter="Q")]
+            for factor, _ in poly.factor_list()[1]:
+                if factor.degree() == 1:
+                    a, b = factor.all_coeffs()
+                    out.append([*centre[:i], -b / a, *centre[i + 1:]])
     return out
 
 
