@@ -201,3 +201,10 @@ def test_a_curve_into_the_pole_must_stay_in_the_set() -> None:
     said = " ".join(result.explain("en"))
     assert "Whether f has a lowest value on the set is not decided here (the extreme value " \
            "theorem does not apply)" in said
+
+
+def test_a_pole_with_a_real_constant_in_the_constraints() -> None:
+    """x² + 2/x on −1 ≤ x ≤ π: the same pole at 0 (π − 1/t > 0 for large t, exactly)."""
+    analysis = solved("x^2 + 2/x", "-1 <= x <= pi").global_analysis
+    assert (analysis.maximum_reason, analysis.minimum_reason) == ("pole", "pole")
+    assert analysis.up is not None and analysis.up.unicode == "x = 1/t"

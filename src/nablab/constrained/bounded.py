@@ -221,9 +221,14 @@ def _beyond_polynomials(problem: Problem) -> GlobalAnalysis:
             return GlobalAnalysis(reason="not_polynomial")
     continuity = _continuity(problem)
     status, reason = (ATTAINED, "compact") if continuity.proven else (UNKNOWN, None)
-    return GlobalAnalysis(maximum_status=status, minimum_status=status, maximum_reason=reason,
-                          minimum_reason=reason, compact=True, compact_reason="propagated",
-                          continuity=continuity)
+    up = down = None
+    if continuity.exact is not None:
+        up, down = pole_curves(problem.objective.expr, sided(problem), problem.variables,
+                               continuity.exact)
+    return GlobalAnalysis(
+        maximum_status=UNBOUNDED if up else status, minimum_status=UNBOUNDED if down else status,
+        maximum_reason="pole" if up else reason, minimum_reason="pole" if down else reason,
+        compact=True, compact_reason="propagated", continuity=continuity, up=up, down=down)
 
 
 def conclude(facts: GlobalAnalysis, candidates: Sequence[Candidate],

@@ -15,7 +15,6 @@ of the right sign (or 0); f → ±∞ when its order is negative.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -30,11 +29,12 @@ Sided = tuple[int, Any]
 def pole_curves(f: Any, constraints: Sequence[Sided], variables: Sequence[sympy.Symbol],
                 point: Sequence[Any]) -> tuple[Curve | None, Curve | None]:
     """(a curve x = p + d/t in the set along which f → +∞, one along which f → −∞), each
-    ``None`` if not found. Only for f rational and the constraints polynomials over ℚ."""
+    ``None`` if not found. Only for f and the constraints rational functions with real
+    constant coefficients (π allowed: signs are decided exactly) and p rational."""
     u = sympy.Symbol("u", positive=True)
     functions = [f, *(r for _, r in constraints)]
     if not all(e.is_rational_function(*variables) for e in functions) or \
-            not all(sympy.Rational(p) == p for p in point):
+            not all(p.is_Rational for p in point):
         return None, None
     up = down = None
     for d in directions(len(variables)):
@@ -62,21 +62,30 @@ def pole_curves(f: Any, constraints: Sequence[Sided], variables: Sequence[sympy.
 
 def _lowest(expr: Any, u: sympy.Symbol) -> tuple[int, int] | None:
     """(order, sign) of the lowest-order term of a rational function of u at u → 0⁺;
-    (0, 0) when it is identically 0; ``None`` when not rational over ℚ."""
+    (0, 0) when it is identically 0; ``None`` when a coefficient's sign is not known."""
     numerator, denominator = sympy.fraction(sympy.together(expr))
     try:
         top, bottom = sympy.Poly(numerator, u), sympy.Poly(denominator, u)
     except sympy.PolynomialError:
         return None
-    if not all(c.is_Rational for c in top.coeffs() + bottom.coeffs()):
+    if not all(c.is_number and c.is_real for c in top.coeffs() + bottom.coeffs()):
         return None
     if top.is_zero:
         return 0, 0
     if bottom.is_zero:
         return None
-    a, b = _low(top), _low(bottom)
-    ratio = Fraction(int(a[1].p), int(a[1].q)) / Fraction(int(b[1].p), int(b[1].q))
-    return a[0] - b[0], 1 if ratio > 0 else -1
+    (low_top, a), (low_bottom, b) = _low(top), _low(bottom)
+    signs = [_sign(a), _sign(b)]
+    if 0 in signs:
+        return None
+    return low_top - low_bottom, signs[0] * signs[1]
+
+
+def _sign(c: Any) -> int:
+    """The sign of a real constant (π − 3 included), 0 when SymPy cannot prove it."""
+    if c.is_positive:
+        return 1
+    return -1 if c.is_negative else 0
 
 
 def _low(poly: sympy.Poly) -> tuple[int, Any]:
