@@ -20,9 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "부등식은 KKT 조건), 각 후보를 분류하고, 최댓값·최솟값이 존재하는지, λ가 무엇을 뜻하는지 "
         "설명하고, SciPy로 답을 검증합니다."),
     "cli.lagrange.constraint": (
-        "a constraint g = k, g <= k or g >= k, e.g. \"2(x-1)^2 - 10y + 6 = 0\" (repeat for "
-        "several)",
-        "제약 조건 g = k, g <= k 또는 g >= k, 예: \"2(x-1)^2 - 10y + 6 = 0\" (여러 개면 반복)"),
+        "a constraint g = k, g <= k or g >= k, e.g. \"2(x-1)^2 - 10y + 6 = 0\"; a chain "
+        "\"1 <= x <= 4\" is two (repeat for several)",
+        "제약 조건 g = k, g <= k 또는 g >= k, 예: \"2(x-1)^2 - 10y + 6 = 0\"; 연쇄 부등식 "
+        "\"1 <= x <= 4\"는 두 개 (여러 개면 반복)"),
     "cli.lagrange.bounds": ("the box a numeric search covers, e.g. -5:5,-5:5 (default -10:10 per "
                             "variable)",
                             "수치 탐색 범위, 예: -5:5,-5:5 (기본값은 변수마다 -10:10)"),
