@@ -178,3 +178,13 @@ def test_three_variables_on_the_octant(scipy_oracle: Best) -> None:
     best, _ = scipy_oracle(f, ["x >= 0", "y >= 0", "z >= 0"], ["x", "y", "z"], "max")
     assert best == pytest.approx(0.5, abs=1e-6)
     assert analysis.minimum_status == "unbounded"
+
+
+def test_a_branch_must_satisfy_the_inequalities() -> None:
+    """x + y on x³ − y³ = 1 with x ≥ 0: the branch towards (+∞, +∞) stays (x = t − s ≥ 0
+    for large t), the one towards (−∞, −∞) leaves the set, so only the maximum is missing
+    (the minimum, −1 at (0, −1) since x + ∛(x³ − 1) increases, is not claimed here)."""
+    analysis = solved("x + y", "x^3 - y^3 = 1", "x >= 0").global_analysis
+    assert analysis.maximum_status == "unbounded" and analysis.up is not None
+    assert analysis.up.kind == "branch"
+    assert analysis.down is None and analysis.minimum_status != "unbounded"
