@@ -46,9 +46,11 @@ class Curve:
         restriction: f(x(t)) (Unicode; its leading term alone when long); ``leading`` the
             leading term.
         limit: ``"+inf"`` or ``"-inf"``: f's limit as t → +∞.
-        kind: ``"ray"`` (every coordinate affine in t), ``"curve"``, or ``"branch"``: a
+        kind: ``"ray"`` (every coordinate affine in t), ``"curve"``, ``"branch"``: a
             branch of an equation (:mod:`nablab.constrained.branches`) whose points are
-            t·d + s·e with s = s(t) in ``strip``, given by the intermediate value theorem.
+            t·d + s·e with s = s(t) in ``strip``, given by the intermediate value theorem,
+            or ``"pole"``: x = p + d/t into a point p of a bounded set where f is not
+            defined (:mod:`nablab.constrained.poles`).
         strip: for a branch, where s(t) lies (``|s| < 1``); ``equation``: the equation
             whose branch it is (``x³ − y³ − 1 = 0``).
     """
