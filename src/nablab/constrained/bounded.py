@@ -13,11 +13,15 @@ Existence first, then comparison — the notes' step (b) is only right once exis
   definite): every set {x ∈ S : f(x) ≥ c} is bounded, so a highest point exists, and no
   lowest can be promised. The notes' path: f = 4 − x² − 2y² with y = ((x − 1)² + 3)/5 is a
   quartic in x with leading term −2x⁴/25.
+- **f → −∞ far out on S because S lies in a polyhedron** whose recession cone holds no
+  direction where f's highest-degree part is ≥ 0 (:mod:`nablab.constrained.cones`):
+  −3x² − 4xy − y² on the quadrant x, y ≥ 0. A highest point exists.
 - **Linear f, linear constraints**: bounded above exactly when f does not increase along any
   direction of recession of the polyhedron, and then attained (linear programming).
 - **f constant on S** (after elimination): every point is both highest and lowest.
-- **A curve in S along which f → ±∞** (:mod:`nablab.constrained.curves`): that extreme does
-  not exist, proven exactly.
+- **A curve in S along which f → ±∞** (:mod:`nablab.constrained.curves`, a branch of a
+  plane curve: :mod:`nablab.constrained.branches`, or into a pole of f at a point of S:
+  :mod:`nablab.constrained.poles`): that extreme does not exist, proven exactly.
 
 When an extreme exists and is attained at a regular point, it is a KKT point with the right
 multiplier signs; otherwise it is a singular point. So with every candidate and every
@@ -35,12 +39,21 @@ from typing import Any
 import sympy
 
 from nablab.constrained import boxes
+from nablab.constrained.branches import unbounded_branches
 from nablab.constrained.candidates import Candidate, SingularPoint
+from nablab.constrained.cones import sign_on_cone
+from nablab.constrained.continuity import (
+    Continuity,
+    enclosing_box,
+    everywhere,
+    on_set,
+    sided,
+)
 from nablab.constrained.curves import Curve, unbounded_curves
+from nablab.constrained.poles import pole_curves
 from nablab.constrained.problem import Problem
 from nablab.constrained.reduce import Reduced, reduce
 from nablab.constrained.systems import is_polynomial
-from nablab.core.catalog import CATALOG
 from nablab.core.printing import to_unicode
 from nablab.critical.forms import NEGATIVE, POSITIVE, form_sign, homogeneous_parts
 
@@ -79,7 +92,10 @@ class GlobalAnalysis:
         maximum_status, minimum_status: ``"attained"``, ``"unbounded"``, ``"unknown"`` or
             ``"empty"`` (the set has no point).
         maximum_reason, minimum_reason: ``"compact"``, ``"coercive"`` (f → −∞ resp. +∞ far
-            out on the set), ``"linear"`` (a linear f bounded on a polyhedron), ``"constant"``
+            out on the set), ``"coercive_cone"`` (that, because f's highest-degree part is
+            negative resp. positive on the recession cone of the linear constraints),
+            ``"pole"`` (a curve in the set into a point where f is not defined, along which
+            f → ±∞), ``"linear"`` (a linear f bounded on a polyhedron), ``"constant"``
             (f is constant on the set), ``"curve"``, or ``None``.
         compact: the set is closed and bounded (``True``), unbounded (``False``), unknown.
         compact_reason: ``"bounded_constraint"``, ``"polyhedron"``, ``"propagated"`` (interval
@@ -89,7 +105,11 @@ class GlobalAnalysis:
         reduced: f on the set in the variables left (Unicode), when something was eliminated.
         top: the highest-degree part of that f, which decides far out.
         maximum, minimum: the global extremes when they exist and candidates were compared.
-        reason: ``"not_polynomial"`` when the constraints are not polynomials (nothing tried).
+        reason: ``"not_polynomial"`` when the constraints are not polynomials and the set
+            is not shown to be compact (nothing else tried).
+        continuity: whether f is continuous on the set (looked at when the set is compact).
+        cone_rays: the rays spanning the recession cone of the linear constraints (Unicode),
+            when a ``"coercive_cone"`` reason rests on them.
     """
 
     above: bool | None = None
@@ -108,6 +128,8 @@ class GlobalAnalysis:
     maximum: Extreme | None = None
     minimum: Extreme | None = None
     reason: str | None = None
+    continuity: Continuity | None = None
+    cone_rays: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         return {"above": self.above, "below": self.below,
@@ -117,7 +139,9 @@ class GlobalAnalysis:
                 "unbounded_above_along": None if self.up is None else self.up.to_dict(),
                 "unbounded_below_along": None if self.down is None else self.down.to_dict(),
                 "eliminated": list(self.eliminated), "reduced": self.reduced, "top": self.top,
-                "reason": self.reason}
+                "reason": self.reason,
+                "continuity": None if self.continuity is None else self.continuity.to_dict(),
+                "recession_cone": list(self.cone_rays)}
 
 
 def existence(problem: Problem) -> GlobalAnalysis:
@@ -125,38 +149,86 @@ def existence(problem: Problem) -> GlobalAnalysis:
     SymPy: run it under a time budget). ``maximum``/``minimum`` stay ``None``; see
     :func:`conclude`."""
     if not is_polynomial(problem, objective=False):
-        return GlobalAnalysis(reason="not_polynomial")
+        return _beyond_polynomials(problem)
     reduced = reduce(problem)
     if reduced.empty:
         return GlobalAnalysis(maximum_status=EMPTY, minimum_status=EMPTY, compact=True)
     compact, compact_reason = _compact(reduced)
+    continuity = _continuity(problem) if compact else None
     top, kind = _top(reduced)
     # On a compact set f is bounded: no curve to ±∞ exists, none is looked for.
     up, down = (None, None) if compact else unbounded_curves(reduce(problem, rational=True),
                                                              problem.names)
-    continuous = _continuous(problem.objective.expr)
-    linear = _linear_status(reduced, _cone(reduced))
+    if not compact and (up is None or down is None):
+        branch_up, branch_down = unbounded_branches(reduced, problem.names)
+        up, down = up or branch_up, down or branch_down
+    if continuity is not None and continuity.exact is not None:
+        up, down = pole_curves(problem.objective.expr, sided(problem), problem.variables,
+                               continuity.exact)
+    continuous = continuity is not None and continuity.proven
+    cone = _cone(reduced)
+    linear = _linear_status(reduced, cone)
+    on_cone = None if kind in (POSITIVE, NEGATIVE) or compact else _sign_on_cone(reduced, cone)
     constant = not reduced.objective.free_symbols
     status: dict[str, tuple[str, str | None]] = {}
     for sense, curve, coercive in (("max", up, NEGATIVE), ("min", down, POSITIVE)):
         if constant:
             status[sense] = (ATTAINED, "constant")
         elif curve is not None:
-            status[sense] = (UNBOUNDED, "curve")
+            status[sense] = (UNBOUNDED, "pole" if curve.kind == "pole" else "curve")
         elif compact and continuous:
             status[sense] = (ATTAINED, "compact")
         elif kind == coercive:
             status[sense] = (ATTAINED, "coercive")
+        elif on_cone == coercive:
+            status[sense] = (ATTAINED, "coercive_cone")
         else:
             status[sense] = linear.get(sense, (UNKNOWN, None))
     solved = reduced.solved()
     return GlobalAnalysis(
         maximum_status=status["max"][0], minimum_status=status["min"][0],
         maximum_reason=status["max"][1], minimum_reason=status["min"][1],
-        compact=False if (up or down) else compact, compact_reason=compact_reason, up=up,
+        compact=False if (up or down) and not compact else compact,
+        compact_reason=compact_reason, up=up,
         down=down, eliminated=tuple(f"{to_unicode(v)} = {to_unicode(e)}"
                                     for v, e in solved.items()),
-        reduced=to_unicode(reduced.objective) if solved else None, top=top)
+        reduced=to_unicode(reduced.objective) if solved else None, top=top,
+        continuity=continuity, cone_rays=_rays(cone) if on_cone else ())
+
+
+def _continuity(problem: Problem) -> Continuity:
+    """f's continuity on the set: everywhere, or proven on a box holding the set."""
+    f = problem.objective.expr
+    if everywhere(f):
+        return Continuity(True, "everywhere")
+    box = enclosing_box(problem)
+    if box is None:
+        return Continuity(False, "unknown")
+    return on_set(f, sided(problem), box, problem.variables)
+
+
+def _beyond_polynomials(problem: Problem) -> GlobalAnalysis:
+    """Constraints that are not polynomials over ℚ (real constants such as 2π, or other
+    functions): the set is compact when a box holds it (bounds propagated through its
+    polynomial constraints) and every constraint function is continuous on that box, so
+    that the set is closed; then f continuous on the set gives both extremes."""
+    box = enclosing_box(problem)
+    if box is None:
+        return GlobalAnalysis(reason="not_polynomial")
+    polynomial = [(s, r) for s, r in sided(problem) if r.is_polynomial(*problem.variables)]
+    for _, r in sided(problem):
+        if not on_set(r, polynomial, box, problem.variables).proven:
+            return GlobalAnalysis(reason="not_polynomial")
+    continuity = _continuity(problem)
+    status, reason = (ATTAINED, "compact") if continuity.proven else (UNKNOWN, None)
+    up = down = None
+    if continuity.exact is not None:
+        up, down = pole_curves(problem.objective.expr, sided(problem), problem.variables,
+                               continuity.exact)
+    return GlobalAnalysis(
+        maximum_status=UNBOUNDED if up else status, minimum_status=UNBOUNDED if down else status,
+        maximum_reason="pole" if up else reason, minimum_reason="pole" if down else reason,
+        compact=True, compact_reason="propagated", continuity=continuity, up=up, down=down)
 
 
 def conclude(facts: GlobalAnalysis, candidates: Sequence[Candidate],
@@ -270,6 +342,34 @@ def _linear_status(reduced: Reduced,
     return out
 
 
+def _rays(cone: _Cone | None) -> tuple[str, ...]:
+    if cone is None:
+        return ()
+    return tuple(dict.fromkeys("(" + ", ".join(to_unicode(x) for x in _primitive(r)) + ")"
+                               for r in cone.rays))
+
+
+def _primitive(ray: Any) -> list[Any]:
+    """The ray scaled to coprime integers."""
+    values = [sympy.Rational(x) for x in ray]
+    scale = sympy.ilcm(*[v.q for v in values], 1)
+    values = [v * scale for v in values]
+    divisor = sympy.igcd(*[int(v) for v in values], 0) or 1
+    return [v / divisor for v in values]
+
+
+def _sign_on_cone(reduced: Reduced, cone: _Cone | None) -> str | None:
+    """The sign of f's highest-degree part on the recession cone of the linear constraints
+    (:mod:`nablab.constrained.cones`), when that cone is pointed: the set lies in their
+    polyhedron, so far out it lies along that cone."""
+    poly = _polynomial(reduced.objective, reduced.variables)
+    if cone is None or cone.lines or not cone.rays or poly is None or poly.total_degree() < 1:
+        return None
+    parts = homogeneous_parts(poly)
+    top = sympy.Poly.from_dict(parts[max(parts)], *reduced.variables).as_expr()
+    return sign_on_cone(top, reduced.variables, cone.rays)
+
+
 def _top(reduced: Reduced) -> tuple[str | None, str | None]:
     """f's highest-degree part on the reduced problem and its sign (``POSITIVE`` means
     f → +∞ far out on the set)."""
@@ -309,22 +409,6 @@ def _polynomial(expr: Any, variables: Sequence[sympy.Symbol]) -> sympy.Poly | No
     except sympy.PolynomialError:
         return None
     return poly if poly.domain.is_ZZ or poly.domain.is_QQ else None
-
-
-def _continuous(expr: Any) -> bool:
-    """Whether f is continuous everywhere: built from polynomials, functions continuous on ℝ
-    (exp, sin, tanh, σ, …: ``continuous`` in the catalog) and powers with natural exponents
-    or a positive constant base (no 1/x, log, √x)."""
-    for node in sympy.preorder_traversal(expr):
-        if isinstance(node, sympy.Pow):
-            base, power = node.args
-            if not ((power.is_Integer and power >= 0) or (base.is_number and base.is_positive)):
-                return False
-        elif isinstance(node, sympy.Function):
-            row = CATALOG.of(node)
-            if row is None or not row.continuous:
-                return False
-    return True
 
 
 __all__ = ["ATTAINED", "EMPTY", "UNBOUNDED", "UNKNOWN", "Extreme", "GlobalAnalysis", "conclude",

@@ -22,11 +22,18 @@ Terms = dict[tuple[int, ...], float]
 Interval = tuple[float, float]
 
 ROUNDS = 6
+_SLACK = 1e-9
 
 
 def bounded(constraints: Sequence[Terms], n: int) -> bool:
     """Whether {x : h(x) ≤ 0 for every h in ``constraints``} ⊆ ℝⁿ is bounded (proven when
     ``True``; ``False`` means "not shown")."""
+    return bounding_box(constraints, n) is not None
+
+
+def bounding_box(constraints: Sequence[Terms], n: int) -> list[Interval] | None:
+    """A box holding {x : h(x) ≤ 0 for every h}, widened by a relative 10⁻⁹ against
+    rounding, or ``None`` when propagation leaves some side infinite."""
     pool = list(constraints)
     pool += [_sum(a, b) for a, b in itertools.combinations(constraints, 2)]
     box: list[Interval] = [(-math.inf, math.inf)] * n
@@ -36,10 +43,11 @@ def bounded(constraints: Sequence[Terms], n: int) -> bool:
             for v in range(n):
                 box[v] = _tightened(h, v, box)
         if all(math.isfinite(lo) and math.isfinite(hi) for lo, hi in box):
-            return True
+            return [(lo - _SLACK * (1 + abs(lo)), hi + _SLACK * (1 + abs(hi)))
+                    for lo, hi in box]
         if box == before:
-            return False
-    return False
+            return None
+    return None
 
 
 def _sum(a: Terms, b: Terms) -> Terms:
@@ -104,4 +112,4 @@ def _mul(a: float, b: float) -> float:
     return 0.0 if a == 0 or b == 0 else a * b
 
 
-__all__ = ["Terms", "bounded"]
+__all__ = ["Interval", "Terms", "bounded", "bounding_box"]

@@ -46,16 +46,27 @@ class Curve:
         restriction: f(x(t)) (Unicode; its leading term alone when long); ``leading`` the
             leading term.
         limit: ``"+inf"`` or ``"-inf"``: f's limit as t → +∞.
+        kind: ``"ray"`` (every coordinate affine in t), ``"curve"``, ``"branch"``: a
+            branch of an equation (:mod:`nablab.constrained.branches`) whose points are
+            t·d + s·e with s = s(t) in ``strip``, given by the intermediate value theorem,
+            or ``"pole"``: x = p + d/t into a point p of a bounded set where f is not
+            defined (:mod:`nablab.constrained.poles`).
+        strip: for a branch, where s(t) lies (``|s| < 1``); ``equation``: the equation
+            whose branch it is (``x³ − y³ − 1 = 0``).
     """
 
     parametrisation: dict[str, str]
     restriction: str
     leading: str
     limit: str
+    kind: str = "curve"
+    strip: str | None = None
+    equation: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"parametrisation": dict(self.parametrisation), "restriction": self.restriction,
-                "leading": self.leading, "limit": self.limit, "t_limit": "+inf"}
+                "leading": self.leading, "limit": self.limit, "t_limit": "+inf",
+                "kind": self.kind, "strip": self.strip}
 
     @property
     def unicode(self) -> str:
@@ -241,9 +252,11 @@ def _curve(reduced: Reduced, f: _Rational, lifted: dict[sympy.Symbol, _Rational]
     ratio = p[-1] / q[-1]
     leading = sympy.Rational(ratio.numerator, ratio.denominator) * t ** (len(p) - len(q))
     full = to_unicode(along)
+    ray = all(isinstance(e, int) or (e.is_polynomial(t) and sympy.Poly(e, t).degree() <= 1)
+              for e in coords.values())
     return Curve({k: to_unicode(coords[k]) for k in names if k in coords},
                  full if len(full) <= SHOWN else to_unicode(leading), to_unicode(leading),
-                 limit)
+                 limit, "ray" if ray else "curve")
 
 
 def _expr(r: _Rational, base: Sequence[int], direction: Sequence[int], t: sympy.Symbol) -> Any:

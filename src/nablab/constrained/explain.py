@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, GlobalAnalysis
+from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, UNKNOWN, GlobalAnalysis
 from nablab.constrained.candidates import Candidate
 from nablab.constrained.crosscheck import CrossCheck, SenseCheck
 from nablab.constrained.result import LagrangeResult, Note
@@ -112,34 +112,65 @@ def _kkt(result: LagrangeResult) -> list[Note]:
     return out
 
 
+#: Reasons an extreme exists that are said even when no candidate was found to compare.
+UNFOUND = ("compact", "coercive", "coercive_cone", "linear")
+
+
 def _global(analysis: GlobalAnalysis) -> list[Note]:
     if analysis.reason == "not_polynomial":
         return [("lagrange.global.not_polynomial", {})]
     if EMPTY in (analysis.maximum_status, analysis.minimum_status) and \
             analysis.maximum is None and analysis.minimum is None:
         return [("lagrange.global.empty", {})]
-    out: list[Note] = []
+    continuity = _continuity(analysis)
+    poles = any(c is not None and c.kind == "pole" for c in (analysis.up, analysis.down))
+    if continuity and continuity[0][0] != "lagrange.global.continuous_on_set":
+        if not poles:
+            return continuity
+        continuity = [("lagrange.global.discontinuous_pole", continuity[0][1])]
+    out: list[Note] = continuity
     for sense, status, reason, extreme, curve in (
             ("max", analysis.maximum_status, analysis.maximum_reason, analysis.maximum,
              analysis.up),
             ("min", analysis.minimum_status, analysis.minimum_reason, analysis.minimum,
              analysis.down)):
         if status == UNBOUNDED and curve is not None:
-            out.append((f"lagrange.global.no_{sense}", {
+            suffix = {"ray": "_ray", "branch": "_branch", "pole": "_pole"}.get(curve.kind, "")
+            out.append((f"lagrange.global.no_{sense}{suffix}", {
                 "curve": curve.unicode, "restriction": curve.restriction,
-                "leading": curve.leading}))
+                "leading": curve.leading, "strip": curve.strip or "",
+                "equation": curve.equation or ""}))
         elif status == ATTAINED and extreme is not None:
             key = f"lagrange.global.{sense}_{reason}"
             if reason == "coercive" and analysis.reduced:
                 key += "_reduced"
             out.append((key, {"value": extreme.value_unicode, "points": ", ".join(
                 extreme.unicode), "top": analysis.top or "", "reduced": analysis.reduced or "",
-                "eliminated": ", ".join(analysis.eliminated)}))
+                "eliminated": ", ".join(analysis.eliminated),
+                "rays": ", ".join(analysis.cone_rays)}))
             if not extreme.proven:
                 out.append(("lagrange.global.not_proven", {}))
+        elif status == UNKNOWN and reason in UNFOUND:
+            out.append((f"lagrange.global.{sense}_unfound_{reason}", {"top": analysis.top or ""}))
         else:
-            out.append((f"lagrange.global.{sense}_unknown", {}))
+            out.append((f"lagrange.global.{sense}_unknown" + ("_discontinuous" if poles else ""),
+                        {}))
     return out
+
+
+def _continuity(analysis: GlobalAnalysis) -> list[Note]:
+    """On a compact set, the continuity argument when it is not the plain "f is continuous
+    everywhere": proven on the set, refuted at a point, or not decided."""
+    c = analysis.continuity
+    if c is None or c.reason == "everywhere" or not analysis.compact:
+        return []
+    conditions = ", ".join(c.conditions)
+    if c.proven:
+        return [("lagrange.global.continuous_on_set", {"conditions": conditions})]
+    if c.reason == "fails":
+        return [("lagrange.global.discontinuous", {"point": c.fails_at_unicode or "",
+                                                   "condition": c.failing or ""})]
+    return [("lagrange.global.continuity_unknown", {"conditions": conditions or "—"})]
 
 
 def _second(c: Candidate) -> list[Note]:

@@ -22,7 +22,7 @@ import sympy
 from nablab.core.catalog import kinks
 from nablab.core.expression import Expression, ordered_symbols
 from nablab.errors import UnsupportedError
-from nablab.parse import Relation, parse, parse_relation
+from nablab.parse import Relation, parse, parse_relations
 
 #: Constraints accepted at most, and inequalities among them (2^p active sets are tried).
 MAX_CONSTRAINTS = 8
@@ -128,7 +128,7 @@ def build_problem(f: Expression | str, constraints: ConstraintLike | Sequence[Co
     if objective.is_vector:
         raise UnsupportedError("vector_function", operation="lagrange")
     _smooth(objective.expr, "f")
-    relations = [_relation(c, variables) for c in _as_list(constraints)]
+    relations = [_relation(r) for c in _as_list(constraints) for r in _read(c, variables)]
     if not relations:
         raise UnsupportedError("no_constraints")
     if len(relations) > MAX_CONSTRAINTS or sum(r.op != "=" for r in relations) > MAX_INEQUALITIES:
@@ -147,10 +147,16 @@ def _as_list(constraints: ConstraintLike | Sequence[ConstraintLike]) -> list[Con
     return list(constraints)
 
 
-def _relation(item: ConstraintLike, variables: Sequence[str] | None) -> Relation:
-    relation = item if isinstance(item, Relation) else parse_relation(item, variables)
-    if not isinstance(relation, Relation):
+def _read(item: ConstraintLike, variables: Sequence[str] | None) -> tuple[Relation, ...]:
+    """One constraint as typed; a chain ``1 <= x <= 4`` is two."""
+    if isinstance(item, Relation):
+        return (item,)
+    if not isinstance(item, str):
         raise TypeError("constraints are text like 'x^2 + y^2 = 1' or Relation objects")
+    return parse_relations(item, variables)
+
+
+def _relation(relation: Relation) -> Relation:
     if relation.op in ("<", ">"):
         raise UnsupportedError("strict_inequality", source=relation.source,
                                op=relation.op, closed="<=" if relation.op == "<" else ">=")

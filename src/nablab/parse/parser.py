@@ -198,26 +198,65 @@ def parse_relation(text: str, variables: Sequence[str] | None = None, *,
     """Read an equation or inequality: ``2(x-1)^2 - 10y + 6 = 0``, ``x + y <= 2``.
 
     Raises:
-        ParseError: not exactly one of ``= <= >= < >``, or either side unreadable.
+        ParseError: not exactly one of ``= <= >= < >``, or either side unreadable; a chain
+            ``1 <= x <= 4`` is two relations, read by :func:`parse_relations` (the error
+            says so: hint ``chain``).
     """
     norm = _prepare(text, limits)
     declared = _declared(variables, norm) or ()
     ops = list(_RELATION.finditer(norm.text))
     if len(ops) != 1 or ops[0].group() == "!=":
-        at = ops[1] if len(ops) > 1 else (ops[0] if ops else None)
-        start, end = norm.source_span(at.start(), at.end()) if at else (None, None)
-        raise ParseError("not_a_relation", source=text, start=start, end=end, hint="relation")
-    op = ops[0]
+        chain = len(ops) == 2 and {ops[0].group()[0], ops[1].group()[0]} in ({"<"}, {">"})
+        raise _not_a_relation(norm, ops[1] if len(ops) > 1 else (ops[0] if ops else None),
+                              "chain" if chain else "relation")
+    return _relation(norm, declared, limits, 0, ops[0], len(norm.text))
+
+
+def parse_relations(text: str, variables: Sequence[str] | None = None, *,
+                    limits: ParseLimits = DEFAULT_LIMITS) -> tuple[Relation, ...]:
+    """Read a relation or a chain of two inequalities in one direction: ``1 <= x <= 4`` is
+    ``1 <= x`` and ``x <= 4`` (each with its own text as ``source``); one relation otherwise.
+
+    Raises:
+        ParseError: more than two relation signs, a chain with ``=`` or ``!=``, or one whose
+            signs point opposite ways (``1 <= x >= 0``); as :func:`parse_relation`.
+    """
+    norm = _prepare(text, limits)
+    ops = list(_RELATION.finditer(norm.text))
+    if len(ops) != 2:
+        return (parse_relation(text, variables, limits=limits),)
+    declared = _declared(variables, norm) or ()
+    first, second = ops
+    sides = {first.group()[0], second.group()[0]}
+    if sides not in ({"<"}, {">"}):
+        raise _not_a_relation(norm, second if first.group()[0] in "<>" else first)
+    return (_relation(norm, declared, limits, 0, first, second.start()),
+            _relation(norm, declared, limits, first.end(), second, len(norm.text)))
+
+
+def _not_a_relation(norm: Normalized, at: re.Match[str] | None,
+                    hint: str = "relation") -> ParseError:
+    start, end = norm.source_span(at.start(), at.end()) if at else (None, None)
+    return ParseError("not_a_relation", source=norm.source, start=start, end=end, hint=hint)
+
+
+def _relation(norm: Normalized, declared: tuple[str, ...], limits: ParseLimits, start: int,
+              op: re.Match[str], end: int) -> Relation:
+    """The relation ``norm.text[start:end]`` around ``op``; its source is that part of the
+    text as typed (the whole text when it is all of it)."""
     readings: list[tuple[int, Reading]] = []
-    left = _parse_span(norm, 0, op.start(), declared, limits, DEFAULT_FUNCTIONS, readings)
-    right = _parse_span(norm, op.end(), len(norm.text), declared, limits, DEFAULT_FUNCTIONS,
-                        readings)
+    left = _parse_span(norm, start, op.start(), declared, limits, DEFAULT_FUNCTIONS, readings)
+    right = _parse_span(norm, op.end(), end, declared, limits, DEFAULT_FUNCTIONS, readings)
     lhs, rhs = _node_value(left), _node_value(right)
     if isinstance(lhs, tuple) or isinstance(rhs, tuple):
-        raise ParseError("vector_not_allowed", source=text)
+        raise ParseError("vector_not_allowed", source=norm.source)
     free = lhs.free_symbols | rhs.free_symbols
     shown_op = _RELATION_OPS[op.group()]
-    return Relation(text, lhs, shown_op, rhs,
+    source = norm.source
+    if start > 0 or end < len(norm.text):
+        source = source[norm.source_span(start, end)[0]:norm.source_span(start, end)[1]]
+        source = source.strip()
+    return Relation(source, lhs, shown_op, rhs,
                     _variables(sympy.Tuple(lhs, rhs), declared or None, free),
                     _in_order(readings), _typed_relation(_typed(left), shown_op, _typed(right)))
 
@@ -398,4 +437,4 @@ def _variables(expr: Any, declared: Sequence[str] | None,
     return ordered_symbols(free)
 
 
-__all__ = ["Relation", "canonical_name", "parse", "parse_relation"]
+__all__ = ["Relation", "canonical_name", "parse", "parse_relation", "parse_relations"]

@@ -20,9 +20,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "부등식은 KKT 조건), 각 후보를 분류하고, 최댓값·최솟값이 존재하는지, λ가 무엇을 뜻하는지 "
         "설명하고, SciPy로 답을 검증합니다."),
     "cli.lagrange.constraint": (
-        "a constraint g = k, g <= k or g >= k, e.g. \"2(x-1)^2 - 10y + 6 = 0\" (repeat for "
-        "several)",
-        "제약 조건 g = k, g <= k 또는 g >= k, 예: \"2(x-1)^2 - 10y + 6 = 0\" (여러 개면 반복)"),
+        "a constraint g = k, g <= k or g >= k, e.g. \"2(x-1)^2 - 10y + 6 = 0\"; a chain "
+        "\"1 <= x <= 4\" is two (repeat for several)",
+        "제약 조건 g = k, g <= k 또는 g >= k, 예: \"2(x-1)^2 - 10y + 6 = 0\"; 연쇄 부등식 "
+        "\"1 <= x <= 4\"는 두 개 (여러 개면 반복)"),
     "cli.lagrange.bounds": ("the box a numeric search covers, e.g. -5:5,-5:5 (default -10:10 per "
                             "variable)",
                             "수치 탐색 범위, 예: -5:5,-5:5 (기본값은 변수마다 -10:10)"),
@@ -227,6 +228,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "최솟값 {value}, {points}에서: 집합 위에서는 {eliminated}이므로 f = {reduced}이고, "
         "최고차항 {top:이} 양의 정부호입니다. 집합을 따라 멀리 가면 f → +∞이므로 최저점이 "
         "존재합니다. 후보점을 비교해 찾았습니다."),
+    "lagrange.global.max_coercive_cone": (
+        "Highest value {value} at {points}: the set lies in the polyhedron cut out by its "
+        "linear constraints, which runs off to infinity only along the cone spanned by {rays}; "
+        "f's highest-degree part {top} is negative at every non-zero point of that cone, so "
+        "f → −∞ far out on the set, the points with f ≥ c form a bounded set and a highest "
+        "point exists; comparing the candidates finds it.",
+        "최댓값 {value}, {points}에서: 집합은 일차 제약들이 만드는 다면체 안에 있고, 그 다면체는 "
+        "{rays:이} 생성하는 뿔의 방향으로만 무한히 뻗습니다. f의 최고차항 {top:은} 그 뿔의 0이 "
+        "아닌 모든 점에서 음수이므로 집합 위에서 멀리 가면 f → −∞이고, f ≥ c인 점들은 유계이며 "
+        "최고점이 존재합니다. 후보점을 비교해 찾았습니다."),
+    "lagrange.global.min_coercive_cone": (
+        "Lowest value {value} at {points}: the set lies in the polyhedron cut out by its "
+        "linear constraints, which runs off to infinity only along the cone spanned by {rays}; "
+        "f's highest-degree part {top} is positive at every non-zero point of that cone, so "
+        "f → +∞ far out on the set and a lowest point exists; comparing the candidates finds "
+        "it.",
+        "최솟값 {value}, {points}에서: 집합은 일차 제약들이 만드는 다면체 안에 있고, 그 다면체는 "
+        "{rays:이} 생성하는 뿔의 방향으로만 무한히 뻗습니다. f의 최고차항 {top:은} 그 뿔의 0이 "
+        "아닌 모든 점에서 양수이므로 집합 위에서 멀리 가면 f → +∞이고 최저점이 존재합니다. "
+        "후보점을 비교해 찾았습니다."),
     "lagrange.global.max_linear": (
         "Highest value {value} at {points}: f is linear and does not increase along any "
         "direction in which the set (a polyhedron) is unbounded, so the maximum is attained "
@@ -262,6 +283,104 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "→ −∞ as t → +∞ (leading term {leading}).",
         "최저점이 없습니다: 집합에 곡선 {curve:가} 들어 있고, 그 위에서 f = {restriction:는} "
         "t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_max_ray": (
+        "No highest point: the set contains the ray {curve} (every large t), along which "
+        "f = {restriction} → +∞ as t → +∞ (leading term {leading}).",
+        "최고점이 없습니다: 집합에 반직선 {curve:이} 들어 있고(충분히 큰 모든 t), 그 위에서 "
+        "f = {restriction:는} t → +∞일 때 +∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_min_ray": (
+        "No lowest point: the set contains the ray {curve} (every large t), along which "
+        "f = {restriction} → −∞ as t → +∞ (leading term {leading}).",
+        "최저점이 없습니다: 집합에 반직선 {curve:이} 들어 있고(충분히 큰 모든 t), 그 위에서 "
+        "f = {restriction:는} t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_max_branch": (
+        "No highest point: for every large t, {equation} has a solution {curve} with "
+        "{strip} (its left side has opposite signs at the two edges of that strip: "
+        "intermediate value theorem), so the set has a branch going off to infinity; along it "
+        "f = {restriction} → +∞ as t → +∞, uniformly in s (leading term {leading}).",
+        "최고점이 없습니다: 충분히 큰 모든 t에 대해 {equation}에는 {strip}인 해 {curve:가} "
+        "있습니다(띠의 양쪽 가장자리에서 좌변의 부호가 반대: 중간값 정리). 그래서 집합에는 "
+        "무한히 뻗는 가지가 있고, 그 위에서 f = {restriction:는} s에 대해 고르게 t → +∞일 때 "
+        "+∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_min_branch": (
+        "No lowest point: for every large t, {equation} has a solution {curve} with "
+        "{strip} (its left side has opposite signs at the two edges of that strip: "
+        "intermediate value theorem), so the set has a branch going off to infinity; along it "
+        "f = {restriction} → −∞ as t → +∞, uniformly in s (leading term {leading}).",
+        "최저점이 없습니다: 충분히 큰 모든 t에 대해 {equation}에는 {strip}인 해 {curve:가} "
+        "있습니다(띠의 양쪽 가장자리에서 좌변의 부호가 반대: 중간값 정리). 그래서 집합에는 "
+        "무한히 뻗는 가지가 있고, 그 위에서 f = {restriction:는} s에 대해 고르게 t → +∞일 때 "
+        "−∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.max_unfound_compact": (
+        "A highest value exists: the set is closed and bounded and f is continuous on it "
+        "(extreme value theorem); but no candidate was found to compare, so it is not stated.",
+        "집합이 닫혀 있고 유계이며 f가 그 위에서 연속이므로(최대·최소 정리) 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.max_unfound_coercive": (
+        "A highest value exists: f → −∞ far out on the set (its highest-degree part {top} is "
+        "negative definite); but no candidate was found to compare, so it is not stated.",
+        "집합 위에서 멀리 가면 f → −∞이므로(최고차항 {top:이} 음의 정부호) 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.max_unfound_coercive_cone": (
+        "A highest value exists: f's highest-degree part {top} is negative on every direction "
+        "in which the set runs off to infinity; but no candidate was found to compare, so it "
+        "is not stated.",
+        "f의 최고차항 {top:이} 집합이 무한히 뻗는 모든 방향에서 음수이므로 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.max_unfound_linear": (
+        "A highest value exists: f is linear and does not increase along any direction in "
+        "which the set (a polyhedron) is unbounded; but no candidate was found to compare, so "
+        "it is not stated.",
+        "f가 일차식이고 집합(다면체)이 무한히 뻗는 어느 방향으로도 커지지 않으므로 최댓값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_compact": (
+        "A lowest value exists: the set is closed and bounded and f is continuous on it "
+        "(extreme value theorem); but no candidate was found to compare, so it is not stated.",
+        "집합이 닫혀 있고 유계이며 f가 그 위에서 연속이므로(최대·최소 정리) 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_coercive": (
+        "A lowest value exists: f → +∞ far out on the set (its highest-degree part {top} is "
+        "positive definite); but no candidate was found to compare, so it is not stated.",
+        "집합 위에서 멀리 가면 f → +∞이므로(최고차항 {top:이} 양의 정부호) 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_coercive_cone": (
+        "A lowest value exists: f's highest-degree part {top} is positive on every direction "
+        "in which the set runs off to infinity; but no candidate was found to compare, so it "
+        "is not stated.",
+        "f의 최고차항 {top:이} 집합이 무한히 뻗는 모든 방향에서 양수이므로 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.min_unfound_linear": (
+        "A lowest value exists: f is linear and does not decrease along any direction in which "
+        "the set (a polyhedron) is unbounded; but no candidate was found to compare, so it is "
+        "not stated.",
+        "f가 일차식이고 집합(다면체)이 무한히 뻗는 어느 방향으로도 작아지지 않으므로 최솟값이 "
+        "존재합니다. 그러나 비교할 후보점을 찾지 못해 그 값은 제시하지 않습니다."),
+    "lagrange.global.discontinuous_pole": (
+        "The set is closed and bounded, but f is not continuous on it: at {point}, a point of "
+        "the set, {condition} fails (f is not defined there), so the extreme value theorem "
+        "does not apply.",
+        "집합은 닫혀 있고 유계이지만 f가 그 위에서 연속이 아닙니다: 집합의 점 {point}에서 "
+        "{condition:이} 성립하지 않으므로(f가 정의되지 않음) 최대·최소 정리를 쓸 수 없습니다."),
+    "lagrange.global.no_max_pole": (
+        "No highest point: the set contains the curve {curve} (every large t), which runs into "
+        "that point, and along it f = {restriction} → +∞ as t → +∞ (leading term {leading}).",
+        "최고점이 없습니다: 집합에 그 점으로 다가가는 곡선 {curve:가} 들어 있고(충분히 큰 모든 "
+        "t), 그 위에서 f = {restriction:는} t → +∞일 때 +∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.no_min_pole": (
+        "No lowest point: the set contains the curve {curve} (every large t), which runs into "
+        "that point, and along it f = {restriction} → −∞ as t → +∞ (leading term {leading}).",
+        "최저점이 없습니다: 집합에 그 점으로 다가가는 곡선 {curve:가} 들어 있고(충분히 큰 모든 "
+        "t), 그 위에서 f = {restriction:는} t → +∞일 때 −∞로 갑니다(최고차항 {leading})."),
+    "lagrange.global.max_unknown_discontinuous": (
+        "Whether f has a highest value on the set is not decided here (the extreme value "
+        "theorem does not apply).",
+        "집합 위에서 f의 최댓값이 존재하는지는 여기서 판정하지 못했습니다(최대·최소 정리를 쓸 수 "
+        "없음)."),
+    "lagrange.global.min_unknown_discontinuous": (
+        "Whether f has a lowest value on the set is not decided here (the extreme value "
+        "theorem does not apply).",
+        "집합 위에서 f의 최솟값이 존재하는지는 여기서 판정하지 못했습니다(최대·최소 정리를 쓸 수 "
+        "없음)."),
     "lagrange.global.max_unknown": (
         "Whether f has a highest value on the set is not decided here (the set is not known to "
         "be bounded, and f does not provably go to −∞ far out); the local maxima above are only "
@@ -284,6 +403,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.global.not_polynomial": (
         "The constraints are not polynomials: whether the extremes exist is not decided.",
         "제약 조건이 다항식이 아니므로 최댓값·최솟값의 존재를 판정하지 않았습니다."),
+    "lagrange.global.continuous_on_set": (
+        "f is continuous on the set: {conditions} at every point of it (proven by interval "
+        "arithmetic on a box that holds the set), so the extreme value theorem applies.",
+        "f는 집합 위에서 연속입니다: 집합의 모든 점에서 {conditions}입니다(집합을 담는 상자 "
+        "위에서 구간 산술로 증명). 따라서 최대·최소 정리를 쓸 수 있습니다."),
+    "lagrange.global.discontinuous": (
+        "The set is closed and bounded, but f is not continuous on it: at {point}, a point of "
+        "the set, {condition} fails (f is not defined there). The extreme value theorem does "
+        "not apply, so whether f has a highest or lowest value on the set is not decided.",
+        "집합은 닫혀 있고 유계이지만 f가 그 위에서 연속이 아닙니다: 집합의 점 {point}에서 "
+        "{condition:이} 성립하지 않습니다(f가 정의되지 않음). 최대·최소 정리를 쓸 수 없으므로 "
+        "집합 위에서 f의 최댓값·최솟값이 존재하는지는 판정하지 않았습니다."),
+    "lagrange.global.continuity_unknown": (
+        "The set is closed and bounded, but f's continuity on it is not proven here (it needs "
+        "{conditions} on the set), so whether the extremes exist is not decided.",
+        "집합은 닫혀 있고 유계이지만 f가 그 위에서 연속인지는 증명하지 못했습니다(집합 위에서 "
+        "{conditions}이어야 함). 따라서 최댓값·최솟값의 존재는 판정하지 않았습니다."),
     # -- second order -----------------------------------------------------------------------------
     "lagrange.second.definite_maximum": (
         "{point}: the Hessian of L on the tangent space (dimension {dim}) has eigenvalues "

@@ -197,6 +197,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(--constraint)",
         "함수에 이름을 붙이려면 f(x, y) = … 처럼 쓰세요. 등식과 부등식은 제약 조건(--constraint)으로 "
         "씁니다"),
+    "hint.chain": (
+        "a chain such as 1 <= x <= 4 is two inequalities, 1 <= x and x <= 4: give them as two "
+        "constraints (lagrange reads the chain as two)",
+        "1 <= x <= 4 같은 연쇄 부등식은 1 <= x와 x <= 4 두 개의 부등식입니다. 두 개의 제약 "
+        "조건으로 주세요(lagrange는 연쇄를 두 개로 읽습니다)"),
     "hint.quote": ("formulas need no quotes inside; write x^2, not 'x^2'",
                    "수식 안에는 따옴표가 필요 없습니다. 'x^2' 대신 따옴표 없이 x^2처럼 쓰세요"),
     "hint.unknown_function": (
