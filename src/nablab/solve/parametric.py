@@ -198,7 +198,7 @@ def _real_root_count(h: sympy.Poly, value: Any, domain: Any) -> int | None:
         return None
     at_plus, at_minus = [], []
     for s in sequence:
-        lead = _mp(sympy.sympify(s.LC()).subs(PARAMETER, value))
+        lead = _mp(s.LC().subs(PARAMETER, value))
         if abs(lead) < _TINY:
             return None
         sign = 1 if lead > 0 else -1
