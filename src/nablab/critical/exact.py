@@ -30,7 +30,7 @@ from nablab.critical.classify import (
 )
 from nablab.critical.degenerate import exact_sign_at, exact_test, neighbourhood_test, shifted
 from nablab.critical.explain import Counterexample, counterexample
-from nablab.critical.globality import Candidate, polynomial_global
+from nablab.critical.globality import Candidate, polynomial_global, settle
 from nablab.critical.result import CriticalPoint, ExtremumTest, GlobalAnalysis
 from nablab.solve import FINITE, INFINITE, Solution, polynomial_system, solve_polynomial_system
 from nablab.solve._roots import short_exact
@@ -81,9 +81,9 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
     exacts = tuple(s.exact if s.is_exact else None for s in solved.solutions)
     candidates = [Candidate(p.point, e, p.value, value_exact, p.unicode)
                   for (p, value_exact), e in zip(classified, exacts, strict=True)]
-    points = tuple(p for p, _ in classified)
-    return ExactAnalysis(solved.status or FINITE, points, (),
-                         polynomial_global(poly, candidates, True), _example(poly, points))
+    analysis = polynomial_global(poly, candidates, True, expression.expr)
+    points = settle(tuple(p for p, _ in classified), analysis)
+    return ExactAnalysis(solved.status or FINITE, points, (), analysis, _example(poly, points))
 
 
 def _example(poly: sympy.Poly, points: tuple[CriticalPoint, ...]) -> Counterexample | None:

@@ -29,6 +29,8 @@ from nablab.critical.result import (
 )
 
 Array = np.ndarray
+#: Global extrema decided by a proven bound that f reaches (:mod:`nablab.critical.bounds`).
+BOUND_REASONS = ("sum_of_squares", "nonnegative", "convex")
 
 
 @dataclass(frozen=True)
@@ -183,7 +185,10 @@ def _global(analysis: GlobalAnalysis, variables: Sequence[str]) -> list[Note]:
                   "certificate": extremum.certificate or ""}
         if extremum.reason == "coercive":
             out.append((f"critical.global.{which}_coercive{suffix}", params))
-        if extremum.certificate:
+        if extremum.reason in BOUND_REASONS:
+            params["lhs"] = _shifted_f(extremum.value_unicode)
+            out.append((f"critical.global.{which}_{extremum.reason}", params))
+        elif extremum.certificate:
             out.append((f"critical.global.{which}_even_powers", params))
     for which, line in (("below", analysis.below), ("above", analysis.above)):
         if line is not None:
@@ -191,6 +196,13 @@ def _global(analysis: GlobalAnalysis, variables: Sequence[str]) -> list[Note]:
     if not out:
         out.append(("critical.global.unknown", {}))
     return out
+
+
+def _shifted_f(value: str) -> str:
+    """f − c as a learner writes it: f when c = 0, f + 5 when c = −5."""
+    if value == "0":
+        return "f"
+    return f"f + {value[1:]}" if value.startswith("−") else f"f − {value}"
 
 
 def _line(line: Line, variables: Sequence[str]) -> dict[str, Any]:

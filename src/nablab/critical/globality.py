@@ -13,19 +13,27 @@
   if its leading term has odd degree or a negative coefficient, f(t·u) → −∞. Directions come
   from p_d (where p_d(u) < 0) or from small integer vectors.
 
-Non-polynomial functions get no global statement (``reason="not_polynomial"``).
+- **A proven bound reached**: f ≥ c term by term or by convexity
+  (:mod:`nablab.critical.bounds`: (1 − x)² + 100(y − x²)² ≥ 0, 9 − x⁴y⁴ ≤ 9) and f = c
+  exactly at a critical point (exact coordinates, or a numeric one snapped to a short
+  rational and checked exactly): that point is a global minimum (maximum), no completeness
+  needed. This also works for non-polynomial f (√(x² + y²) + 1 ≥ 1).
+
+Other non-polynomial functions get no global statement (``reason="not_polynomial"``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from fractions import Fraction
 from typing import Any
 
 import sympy
 
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
+from nablab.critical.bounds import Bound, lower_bound, upper_bound
 from nablab.critical.degenerate import shifted
 from nablab.critical.forms import (
     INDEFINITE,
@@ -39,7 +47,14 @@ from nablab.critical.forms import (
     sign,
     sign_witnesses,
 )
-from nablab.critical.result import GlobalAnalysis, GlobalExtremum, Line
+from nablab.critical.result import (
+    CriticalPoint,
+    ExtremumTest,
+    GlobalAnalysis,
+    GlobalExtremum,
+    Line,
+)
+from nablab.solve._roots import short_exact
 
 
 @dataclass(frozen=True)
@@ -54,13 +69,14 @@ class Candidate:
 
 
 def polynomial_global(poly: sympy.Poly, candidates: Sequence[Candidate],
-                      complete: bool) -> GlobalAnalysis:
+                      complete: bool, expr: Any = None) -> GlobalAnalysis:
     """Boundedness, coercivity and global extrema of a polynomial f.
 
     Args:
         poly: f as a polynomial in its variables.
         candidates: its critical points (all of them when ``complete``).
         complete: whether ``candidates`` are provably all critical points.
+        expr: f as typed (for bounds read off its form, such as a sum of squares).
     """
     n = len(poly.gens)
     degree = poly.total_degree()
@@ -72,9 +88,14 @@ def polynomial_global(poly: sympy.Poly, candidates: Sequence[Candidate],
     minimum = _extremum(poly, candidates, +1, coercive and complete)
     maximum = _extremum(poly, candidates, -1, anticoercive and complete)
     dominant = up if up is not None else (down if down is not None else top)
+    typed = poly.as_expr() if expr is None else expr
+    low = lower_bound(typed, poly) if below is None else None
+    high = upper_bound(typed, poly) if above is None else None
+    minimum = minimum or attained(low, candidates, poly.gens, typed)
+    maximum = maximum or attained(high, candidates, poly.gens, typed)
     return GlobalAnalysis(
-        bounded_below=False if below else (True if coercive or minimum else None),
-        bounded_above=False if above else (True if anticoercive or maximum else None),
+        bounded_below=False if below else (True if coercive or minimum or low else None),
+        bounded_above=False if above else (True if anticoercive or maximum or high else None),
         coercive=coercive, anticoercive=anticoercive,
         top_form=to_unicode(_form_expr(poly, dominant)) if dominant else None,
         minimum=minimum, maximum=maximum, below=below, above=above)
@@ -170,6 +191,60 @@ def _certificate(poly: sympy.Poly, best: Candidate, direction: int) -> str | Non
     return to_unicode(g.as_expr().xreplace(back))
 
 
+def attained(bound: Bound | None, candidates: Sequence[Candidate], gens: Sequence[Any],
+             expr: Any) -> GlobalExtremum | None:
+    """The global extremum a proven bound gives, when f reaches it (exactly) at candidates."""
+    if bound is None:
+        return None
+    hits = [c for c in candidates if reaches(bound, expr, gens, c.exact, c.value_exact,
+                                             tuple(c.point.values()))]
+    if not hits:
+        return None
+    value = bound.value
+    return GlobalExtremum(float(value), to_str(value), tuple(c.point for c in hits),
+                          tuple(c.unicode for c in hits), bound.reason,
+                          to_unicode(bound.certificate),
+                          display.coordinate(float(value), short_exact(value)))
+
+
+def reaches(bound: Bound, expr: Any, gens: Sequence[Any], exact: Sequence[Any] | None,
+            value_exact: Any | None, point: Sequence[float]) -> bool:
+    """Whether f = bound exactly at the point: its exact value, else f at its exact
+    coordinates, else at the float coordinates snapped to short rationals."""
+    if value_exact is not None:
+        return sign(value_exact - bound.value) == 0
+    at = exact if exact is not None else snapped(point)
+    if at is None:
+        return False
+    value = expr.xreplace(dict(zip(gens, at, strict=True)))
+    return bool(value.is_number and value.is_finite is not False) and \
+        sign(value - bound.value) == 0
+
+
+def snapped(point: Sequence[float], denominator: int = 10_000) -> tuple[Any, ...] | None:
+    """The point with every coordinate a short rational, when each is within 10⁻⁸ of one."""
+    out = []
+    for x in point:
+        q = Fraction(x).limit_denominator(denominator)
+        if abs(float(q) - x) > 1e-8 * max(1.0, abs(x)):
+            return None
+        out.append(sympy.Rational(q.numerator, q.denominator))
+    return tuple(out)
+
+
+def settle(points: Sequence[CriticalPoint], analysis: GlobalAnalysis) -> tuple[CriticalPoint, ...]:
+    """Degenerate points the Hessian left open that a proven global extremum attains:
+    f ≥ f(p) everywhere makes p a minimum (x²y² at 0), so their test says so."""
+    out = []
+    for p in points:
+        for result, extremum in (("minimum", analysis.minimum), ("maximum", analysis.maximum)):
+            if extremum is not None and p.point in extremum.points and p.kind == "degenerate" \
+                    and (p.test is None or p.test.result not in ("minimum", "maximum")):
+                p = replace(p, test=ExtremumTest(result, "global_bound", True))
+        out.append(p)
+    return tuple(out)
+
+
 def _same_value(a: Candidate, b: Candidate) -> bool:
     """Exact comparison when both values are exact, else the float tie above decides."""
     if a.value_exact is None or b.value_exact is None:
@@ -177,4 +252,4 @@ def _same_value(a: Candidate, b: Candidate) -> bool:
     return sign(a.value_exact - b.value_exact) == 0
 
 
-__all__ = ["Candidate", "polynomial_global"]
+__all__ = ["Candidate", "attained", "polynomial_global", "reaches", "settle", "snapped"]

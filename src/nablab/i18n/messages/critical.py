@@ -300,4 +300,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "없습니다)"),
     "error.constant_function": ("f has no variables: every point is a critical point",
                                 "f에 변수가 없습니다: 모든 점이 임계점입니다"),
+    # -- global statements from proven bounds (issue 15) --------------------------------------
+    "critical.method_name.global_bound": (
+        "f reaches here the global bound proven below",
+        "아래에서 증명한 전역 한계값에 여기서 도달함"),
+    "critical.global.minimum_sum_of_squares": (
+        "Global minimum: {lhs} = {certificate} ≥ 0, a sum of squares, so f ≥ {value} "
+        "everywhere, and f = {value} at {points}: the global minimum (no other argument "
+        "needed).",
+        "전역 최솟값: {lhs} = {certificate} ≥ 0 (제곱의 합)이므로 모든 곳에서 f ≥ {value}이고, "
+        "{points}에서 f = {value}입니다: 전역 최솟값입니다 (다른 논증이 필요 없음)."),
+    "critical.global.maximum_sum_of_squares": (
+        "Global maximum: {lhs} = {certificate} ≤ 0, minus a sum of squares, so f ≤ {value} "
+        "everywhere, and f = {value} at {points}: the global maximum (no other argument "
+        "needed).",
+        "전역 최댓값: {lhs} = {certificate} ≤ 0 (제곱의 합에 음의 부호)이므로 모든 곳에서 "
+        "f ≤ {value}이고, {points}에서 f = {value}입니다: 전역 최댓값입니다 (다른 논증이 필요 "
+        "없음)."),
+    "critical.global.minimum_nonnegative": (
+        "Global minimum: {lhs} = {certificate} ≥ 0 term by term (squares, |·|, √·, eᵘ are "
+        "≥ 0; sin, cos are ≥ −1), so f ≥ {value} everywhere it is defined, and f = {value} "
+        "at {points}: the global minimum.",
+        "전역 최솟값: 항마다 {lhs} = {certificate} ≥ 0 (제곱, |·|, √·, eᵘ는 ≥ 0, sin, cos는 "
+        "≥ −1)이므로 정의된 모든 곳에서 f ≥ {value}이고, {points}에서 f = {value}입니다: "
+        "전역 최솟값입니다."),
+    "critical.global.maximum_nonnegative": (
+        "Global maximum: {lhs} = {certificate} ≤ 0 term by term, so f ≤ {value} everywhere "
+        "it is defined, and f = {value} at {points}: the global maximum.",
+        "전역 최댓값: 항마다 {lhs} = {certificate} ≤ 0이므로 정의된 모든 곳에서 f ≤ {value}이고, "
+        "{points}에서 f = {value}입니다: 전역 최댓값입니다."),
+    "critical.global.minimum_convex": (
+        "Global minimum: f is a quadratic whose Hessian is positive semidefinite (convex), "
+        "so completing the square gives {lhs} = {certificate} ≥ 0: f ≥ {value} everywhere, "
+        "and f = {value} at {points}: the global minimum. For a convex f every critical "
+        "point is a global minimum.",
+        "전역 최솟값: f는 헤세 행렬이 양의 준정부호인 (볼록한) 이차식이므로 완전제곱식으로 "
+        "{lhs} = {certificate} ≥ 0입니다: 모든 곳에서 f ≥ {value}이고, {points}에서 "
+        "f = {value}입니다: 전역 최솟값입니다. 볼록 함수에서는 모든 임계점이 전역 최솟값입니다."),
+    "critical.global.maximum_convex": (
+        "Global maximum: f is a quadratic whose Hessian is negative semidefinite (concave), "
+        "so completing the square gives {lhs} = {certificate} ≤ 0: f ≤ {value} everywhere, "
+        "and f = {value} at {points}: the global maximum. For a concave f every critical "
+        "point is a global maximum.",
+        "전역 최댓값: f는 헤세 행렬이 음의 준정부호인 (오목한) 이차식이므로 완전제곱식으로 "
+        "{lhs} = {certificate} ≤ 0입니다: 모든 곳에서 f ≤ {value}이고, {points}에서 "
+        "f = {value}입니다: 전역 최댓값입니다. 오목 함수에서는 모든 임계점이 전역 최댓값입니다."),
 }
