@@ -274,7 +274,7 @@ def _convex_quadratic(poly: sympy.Poly) -> Bound | None:
     solutions = sympy.linsolve(gradient, *gens)
     if not solutions:
         return None   # H ⪰ 0 but ∇f ≠ 0 everywhere: f is unbounded below along a line
-    point = [sympy.sympify(c).subs({g: 0 for g in gens}) for c in next(iter(solutions))]
+    point = [c.xreplace({g: 0 for g in gens}) for c in next(iter(solutions))]
     value = poly.as_expr().xreplace(dict(zip(gens, point, strict=True)))
     shift = {g: g - p for g, p in zip(gens, point, strict=True)}
     squares = [c * sympy.expand(lin.xreplace(shift)) ** 2

@@ -19,6 +19,7 @@ from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
 from nablab.critical._polyeval import numpy_function
+from nablab.critical.bounds import Bound
 from nablab.critical.classify import (
     DEGENERATE,
     SADDLE,
@@ -28,10 +29,11 @@ from nablab.critical.classify import (
     kind_from_inertia,
     snap_zeros,
 )
+from nablab.critical.critical_set import describe
 from nablab.critical.degenerate import exact_sign_at, exact_test, neighbourhood_test, shifted
 from nablab.critical.explain import Counterexample, counterexample
 from nablab.critical.globality import Candidate, polynomial_global, settle
-from nablab.critical.result import CriticalPoint, ExtremumTest, GlobalAnalysis
+from nablab.critical.result import CriticalPoint, CriticalSet, ExtremumTest, GlobalAnalysis
 from nablab.solve import FINITE, INFINITE, Solution, polynomial_system, solve_polynomial_system
 from nablab.solve._roots import short_exact
 
@@ -46,6 +48,9 @@ class ExactAnalysis:
     global_analysis: GlobalAnalysis
     example: Counterexample | None = None
     solution_set_unicode: tuple[str, ...] = ()
+    critical_set: CriticalSet | None = None
+    set_bound: Bound | None = None
+    basis: tuple[Any, ...] = ()
 
 
 def as_polynomial(expression: Expression) -> sympy.Poly | None:
@@ -72,9 +77,11 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
     gradient = [poly.diff(v) for v in variables]
     solved = solve_polynomial_system(gradient, variables)
     if solved.status == INFINITE:
+        found, bound = describe(poly, solved.solution_set, expression.expr)
         return ExactAnalysis(INFINITE, (), tuple(to_str(e) for e in solved.solution_set),
-                             polynomial_global(poly, [], False), None,
-                             tuple(to_unicode(e) for e in solved.solution_set))
+                             polynomial_global(poly, [], False, expression.expr), None,
+                             tuple(to_unicode(e) for e in solved.solution_set), found, bound,
+                             tuple(solved.solution_set))
     hessian = [[poly.diff(a).diff(b) for b in variables] for a in variables]
     classified = [_classify(poly, hessian, s, expression.variable_names)
                   for s in solved.solutions]

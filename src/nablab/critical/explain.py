@@ -121,11 +121,15 @@ def _oriented(v: Array) -> Array:
 
 
 def notes(result: CriticalPointsResult, example: Counterexample | None,
-          exact_timeout: float | None, set_text: str = "") -> tuple[Note, ...]:
+          exact_timeout: float | None, set_text: str = "",
+          found: int | None = None) -> tuple[Note, ...]:
     """The explanation of a result (its ``notes`` field); ``set_text`` is the Unicode
-    description of an infinite set of critical points."""
+    description of an infinite set of critical points, ``found`` how many distinct points
+    the numerical search found (when the table shows fewer)."""
     one = len(result.variables) == 1
-    out: list[Note] = list(_method(result, exact_timeout, set_text))
+    out: list[Note] = list(_set(result))
+    out += _method(result, exact_timeout, set_text, len(result.points) if found is None
+                   else found)
     out.append(("critical.explain.necessary_1d" if one else "critical.explain.necessary", {}))
     out.append(_example(result, example, one))
     out.append(("critical.explain.sufficient_1d" if one else "critical.explain.sufficient", {}))
@@ -133,21 +137,38 @@ def notes(result: CriticalPointsResult, example: Counterexample | None,
     return tuple(out)
 
 
+def _set(result: CriticalPointsResult) -> list[Note]:
+    """The infinite set of critical points, first: where it is and what f is on it."""
+    found = result.critical_set
+    if found is None:
+        return []
+    parts = found.components
+    out: list[Note] = [(f"critical.set.{found.shape}",
+                        {"set": ", ".join(parts), "first": ", ".join(parts[:-1]),
+                         "last": parts[-1], "builder": found.builder})]
+    suffix = f"_{found.extremum}" if found.extremum else ""
+    out.append((f"critical.set.value{suffix}", {"value": found.value_unicode,
+                                                 "lhs": _shifted_f(found.value_unicode)}))
+    if result.points and found.real:
+        out.append(("critical.set.samples", {"count": len(result.points)}))
+    return out
+
+
 def _method(result: CriticalPointsResult, exact_timeout: float | None,
-            set_text: str) -> list[Note]:
+            set_text: str, found: int) -> list[Note]:
     out: list[Note] = []
     if result.method == "groebner":
         out.append(("critical.method.groebner", {"count": len(result.points)}))
     else:
-        if result.fallback is not None:
+        if result.fallback is not None and result.critical_set is None:
             params: dict[str, Any] = {"seconds": f"{exact_timeout or 0:g}", "set": set_text}
             out.append((f"critical.fallback.{result.fallback}", params))
         box = " × ".join(f"[{display.number(lo)}, {display.number(hi)}]"
                          for lo, hi in result.domain or ())
         out.append(("critical.method.newton", {"starts": result.starts, "box": box,
-                                               "count": len(result.points)}))
+                                               "count": found}))
     if result.truncated:
-        out.append(("critical.truncated", {"count": len(result.points)}))
+        out.append(("critical.truncated", {"count": found}))
     if result.outside_domain:
         out.append(("critical.outside_domain", {"count": result.outside_domain}))
     if result.periods:

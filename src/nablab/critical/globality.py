@@ -191,6 +191,20 @@ def _certificate(poly: sympy.Poly, best: Candidate, direction: int) -> str | Non
     return to_unicode(g.as_expr().xreplace(back))
 
 
+def bound_global(expr: Any, gens: Sequence[Any],
+                 points: Sequence[CriticalPoint]) -> GlobalAnalysis:
+    """Global facts of a non-polynomial f from proven bounds reached at (numeric) critical
+    points; ``reason="not_polynomial"`` when neither extremum is decided."""
+    candidates = [Candidate(p.point, None, p.value, None, p.unicode) for p in points]
+    low, high = lower_bound(expr), upper_bound(expr)
+    minimum, maximum = attained(low, candidates, gens, expr), attained(high, candidates,
+                                                                       gens, expr)
+    return GlobalAnalysis(bounded_below=True if low else None,
+                          bounded_above=True if high else None, minimum=minimum,
+                          maximum=maximum,
+                          reason=None if minimum or maximum else "not_polynomial")
+
+
 def attained(bound: Bound | None, candidates: Sequence[Candidate], gens: Sequence[Any],
              expr: Any) -> GlobalExtremum | None:
     """The global extremum a proven bound gives, when f reaches it (exactly) at candidates."""
@@ -217,16 +231,17 @@ def reaches(bound: Bound, expr: Any, gens: Sequence[Any], exact: Sequence[Any] |
     if at is None:
         return False
     value = expr.xreplace(dict(zip(gens, at, strict=True)))
-    return bool(value.is_number and value.is_finite is not False) and \
-        sign(value - bound.value) == 0
+    return bool(value.is_number and value.is_finite) and sign(value - bound.value) == 0
 
 
-def snapped(point: Sequence[float], denominator: int = 10_000) -> tuple[Any, ...] | None:
-    """The point with every coordinate a short rational, when each is within 10⁻⁸ of one."""
+def snapped(point: Sequence[float], denominator: int = 10_000,
+            tolerance: float = 1e-8) -> tuple[Any, ...] | None:
+    """The point with every coordinate a short rational, when each is that close to one
+    (relative ``tolerance``); what is then claimed is checked at the rational point."""
     out = []
     for x in point:
         q = Fraction(x).limit_denominator(denominator)
-        if abs(float(q) - x) > 1e-8 * max(1.0, abs(x)):
+        if abs(float(q) - x) > tolerance * max(1.0, abs(x)):
             return None
         out.append(sympy.Rational(q.numerator, q.denominator))
     return tuple(out)
@@ -252,4 +267,5 @@ def _same_value(a: Candidate, b: Candidate) -> bool:
     return sign(a.value_exact - b.value_exact) == 0
 
 
-__all__ = ["Candidate", "attained", "polynomial_global", "reaches", "settle", "snapped"]
+__all__ = ["Candidate", "attained", "bound_global", "polynomial_global", "reaches", "settle",
+           "snapped"]

@@ -20,9 +20,11 @@ from nablab.budget import run_bounded
 from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
+from nablab.critical.critical_set import with_samples
 from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
 from nablab.critical.explain import notes
+from nablab.critical.globality import bound_global, settle
 from nablab.critical.numeric import numeric_analysis, periods
 from nablab.critical.result import (
     CriticalPoint,
@@ -136,31 +138,42 @@ def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] |
                   max_starts: int) -> CriticalPointsResult:
     search_box = box or tuple((-DEFAULT_BOUND, DEFAULT_BOUND) for _ in expression.variables)
     found = numeric_analysis(expression, search_box, max_starts)
+    points, critical_set = found.points, None
     if exact is not None:
         analysis, found_periods = exact.global_analysis, {}
+        if exact.critical_set is not None:   # the set first, a few of its points
+            points, analysis, critical_set = with_samples(
+                exact.critical_set, exact.set_bound, exact.basis, analysis, points,
+                expression.expr, expression.variables)
     else:
-        analysis = _global(expression, fallback, exact_timeout)
+        analysis = _global(expression, fallback, exact_timeout, points)
+        points = settle(points, analysis)
         found_periods = periods(expression) if fallback == "not_polynomial" else {}
     result = CriticalPointsResult(
         function=to_str(expression.expr), unicode=expression.unicode,
-        variables=expression.variable_names, points=found.points, complete=False,
+        variables=expression.variable_names, points=points, complete=False,
         method="newton", fallback=fallback, domain=search_box, outside_domain=0,
         infinite=True if exact is not None else None,
         solution_set=exact.solution_set if exact is not None else (),
         truncated=found.search.truncated, starts=found.search.starts,
-        periods=found_periods, global_analysis=analysis, expression=expression)
+        periods=found_periods, global_analysis=analysis, expression=expression,
+        critical_set=critical_set)
     set_text = "; ".join(exact.solution_set_unicode) if exact is not None else ""
-    return replace(result, notes=notes(result, found.example, exact_timeout, set_text))
+    return replace(result, notes=notes(result, found.example, exact_timeout, set_text,
+                                       len(found.points)))
 
 
-def _global(expression: Expression, fallback: str, timeout: float | None) -> GlobalAnalysis:
-    """Global facts that do not need the critical points (lines to ±∞), within budget."""
-    if fallback == "not_polynomial":
-        return GlobalAnalysis(reason="not_polynomial")
+def _global(expression: Expression, fallback: str, timeout: float | None,
+            points: tuple[CriticalPoint, ...]) -> GlobalAnalysis:
+    """Global facts without the exact critical points (lines to ±∞; a proven bound that
+    numeric points reach), within budget."""
     try:
+        if fallback == "not_polynomial":
+            return run_bounded(bound_global, expression.expr, expression.variables, points,
+                               timeout=timeout)
         return run_bounded(global_only, expression, timeout=timeout)
     except (ComputationTimeout, MemoryLimitExceeded):
-        return GlobalAnalysis()
+        return GlobalAnalysis(reason=fallback if fallback == "not_polynomial" else None)
 
 
 def _inside(point: CriticalPoint, box: tuple[tuple[float, float], ...]) -> bool:

@@ -25,7 +25,8 @@ from nablab.present.document import Row
 #: One sentence of the explanation: a catalogue key and its parameters.
 Note = tuple[str, dict[str, Any]]
 #: Sections of the explanation, by key prefix, in the order they are shown.
-SECTIONS = {"method": ("critical.method.", "critical.fallback.", "critical.truncated",
+SECTIONS = {"set": ("critical.set.",),
+            "method": ("critical.method.", "critical.fallback.", "critical.truncated",
                        "critical.outside_domain", "critical.periodic"),
             "global": ("critical.global.",), "why": ("critical.explain.",)}
 #: Table rows shown at most (``to_dict`` has every point).
@@ -100,6 +101,7 @@ class CriticalPoint:
     test: ExtremumTest | None = None
     unicode: str = ""
     value_unicode: str = ""
+    on_set: bool = False
 
     def row(self, lang: str | None = None) -> Row:
         """The point's table row (point, value, eigenvalues, kind), and its test under it."""
@@ -114,7 +116,8 @@ class CriticalPoint:
                 dict(self.exact), "value": self.value, "value_exact": self.value_exact,
                 "kind": self.kind, "eigenvalues": list(self.eigenvalues),
                 "gradient_residual": self.gradient_residual,
-                "test": None if self.test is None else self.test.to_dict()}
+                "test": None if self.test is None else self.test.to_dict(),
+                "on_set": self.on_set}
 
 
 @dataclass(frozen=True)
@@ -164,6 +167,40 @@ class GlobalExtremum:
         return {"value": self.value, "value_exact": self.value_exact,
                 "points": [dict(p) for p in self.points], "reason": self.reason,
                 "certificate": self.certificate}
+
+
+@dataclass(frozen=True)
+class CriticalSet:
+    """Infinitely many critical points, as one set on which f is constant.
+
+    Attributes:
+        equations: the set's exact description, a Gröbner basis of ∇f (each ``= 0``).
+        components: as a learner writes them (Unicode): ``("x = y",)`` for a line,
+            ``("x = 0", "y = 0")`` for the two axes (a union), the equations of a line in
+            space (an intersection), or of G for a ``"set"``.
+        builder: the set in set-builder notation, ``"{(x, y) : xy = 0}"``.
+        shape: ``"line"``, ``"plane"``, ``"lines"`` (several lines in the plane), ``"axes"``
+            (the coordinate axes) or ``"set"`` (nothing claimed about its real points).
+        value: f at every point of the set; ``value_exact`` in SymPy syntax.
+        extremum: ``"minimum"`` / ``"maximum"`` when a proven bound f ≥ value (f ≤ value)
+            makes every point of the set a global minimum (maximum), else ``None``.
+        real: the set surely has real points (a line or plane; else a verified sample).
+    """
+
+    equations: tuple[str, ...]
+    components: tuple[str, ...]
+    builder: str
+    shape: str
+    value: float
+    value_exact: str
+    value_unicode: str
+    extremum: str | None = None
+    real: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"equations": list(self.equations), "components": list(self.components),
+                "set": self.builder, "shape": self.shape, "value": self.value,
+                "value_exact": self.value_exact, "extremum": self.extremum}
 
 
 @dataclass(frozen=True)
@@ -246,6 +283,7 @@ class CriticalPointsResult(Presentable):
     notes: tuple[Note, ...] = field(default=())
     expression: Expression | None = field(default=None, repr=False, compare=False)
     constant: bool = False
+    critical_set: CriticalSet | None = None
 
     def explain(self, lang: str | None = None) -> list[str]:
         """The explanation, one sentence per entry, in ``lang`` (default: the locale's)."""
@@ -261,7 +299,7 @@ class CriticalPointsResult(Presentable):
                 "solution_set": list(self.solution_set), "truncated": self.truncated,
                 "starts": self.starts, "periods": dict(self.periods),
                 "global": self.global_analysis.to_dict(), "explanation": self.explain(lang),
-                "constant": self.constant}
+                "constant": self.constant, "critical_set": _opt(self.critical_set)}
 
     @property
     def name(self) -> str:
@@ -291,8 +329,10 @@ class CriticalPointsResult(Presentable):
             return out.document()
         heading = translate("critical.heading.points_1d" if one else "critical.heading.points",
                             lang)
-        status = translate("critical.complete" if self.complete else "critical.incomplete", lang)
+        status = translate("critical.complete" if self.complete else (
+            "critical.complete_set" if self.critical_set else "critical.incomplete"), lang)
         out.heading(f"{heading} — {status}")
+        out.texts(sections["set"], 2)
         if self.points:
             header = [translate(f"critical.column.{c}", lang)
                       for c in ("point", "value", "second" if one else "eigenvalues", "kind")]
@@ -320,5 +360,5 @@ def _opt(value: Any) -> Any:
     return None if value is None else value.to_dict()
 
 
-__all__ = ["CriticalPoint", "CriticalPointsResult", "ExtremumTest", "GlobalAnalysis",
-           "GlobalExtremum", "Line", "Note"]
+__all__ = ["CriticalPoint", "CriticalPointsResult", "CriticalSet", "ExtremumTest",
+           "GlobalAnalysis", "GlobalExtremum", "Line", "Note"]

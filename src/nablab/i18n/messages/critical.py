@@ -321,8 +321,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Global minimum: {lhs} = {certificate} ≥ 0 term by term (squares, |·|, √·, eᵘ are "
         "≥ 0; sin, cos are ≥ −1), so f ≥ {value} everywhere it is defined, and f = {value} "
         "at {points}: the global minimum.",
-        "전역 최솟값: 항마다 {lhs} = {certificate} ≥ 0 (제곱, |·|, √·, eᵘ는 ≥ 0, sin, cos는 "
-        "≥ −1)이므로 정의된 모든 곳에서 f ≥ {value}이고, {points}에서 f = {value}입니다: "
+        "전역 최솟값: 항마다 {lhs} = {certificate} ≥ 0 (제곱, |·|, √·, eᵘ의 값은 ≥ 0, sin, cos의 "
+        "값은 ≥ −1)이므로 정의된 모든 곳에서 f ≥ {value}이고, {points}에서 f = {value}입니다: "
         "전역 최솟값입니다."),
     "critical.global.maximum_nonnegative": (
         "Global maximum: {lhs} = {certificate} ≤ 0 term by term, so f ≤ {value} everywhere "
@@ -345,4 +345,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "전역 최댓값: f는 헤세 행렬이 음의 준정부호인 (오목한) 이차식이므로 완전제곱식으로 "
         "{lhs} = {certificate} ≤ 0입니다: 모든 곳에서 f ≤ {value}이고, {points}에서 "
         "f = {value}입니다: 전역 최댓값입니다. 오목 함수에서는 모든 임계점이 전역 최댓값입니다."),
+    # -- infinitely many critical points, as a set (issue 15) -----------------------------
+    "critical.set.line": (
+        "∇f = 0 on the whole line {set}: infinitely many critical points, found exactly.",
+        "직선 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.plane": (
+        "∇f = 0 on the whole plane {set}: infinitely many critical points, found exactly.",
+        "평면 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.lines": (
+        "∇f = 0 on the whole lines {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "직선 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 "
+        "구한 결과입니다."),
+    "critical.set.axes": (
+        "∇f = 0 on the whole axes {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "좌표축 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
+        "정확히 구한 결과입니다."),
+    "critical.set.set": (
+        "∇f = 0 exactly on the set {builder} (a Gröbner basis of ∇f = 0; its real points "
+        "are the critical points).",
+        "∇f = 0인 점은 정확히 집합 {builder}의 점입니다 (∇f = 0의 그뢰브너 기저이며, 그 실수 "
+        "점이 임계점입니다)."),
+    "critical.set.value": (
+        "f = {value} at every one of them ({lhs} reduces to 0 modulo the Gröbner basis of "
+        "∇f).",
+        "그 모든 점에서 f = {value}입니다 (∇f의 그뢰브너 기저로 나누면 {lhs}의 나머지가 "
+        "0입니다)."),
+    "critical.set.value_minimum": (
+        "f = {value} at every one of them: its global minimum (proof below).",
+        "그 모든 점에서 f = {value}이고, 이것이 전역 최솟값입니다 (증명은 아래)."),
+    "critical.set.value_maximum": (
+        "f = {value} at every one of them: its global maximum (proof below).",
+        "그 모든 점에서 f = {value}이고, 이것이 전역 최댓값입니다 (증명은 아래)."),
+    "critical.set.samples": (
+        "The table shows {count} of them, found numerically and checked exactly.",
+        "표에는 그중 {count}개를 보입니다: 수치적으로 찾아 정확히 확인한 점입니다."),
+    "critical.complete_set": ("all of them known exactly, as a set; a few are shown",
+                              "집합으로 모두 정확히 구함: 그중 몇 개만 보임"),
 }

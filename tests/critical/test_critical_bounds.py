@@ -1,0 +1,194 @@
+"""Global statements decided by a proven bound (issue 15): sums of squares, term-by-term
+bounds, convex quadratics, and infinite critical sets presented as a set first.
+
+Every value below was worked by hand; each claimed extremum is also checked against f
+sampled on a large random set (independent of nablab's provers)."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import numpy as np
+import pytest
+import sympy
+
+import nablab
+from nablab.critical import critical_points
+from nablab.critical.bounds import lower_bound, upper_bound, value_range
+
+x, y = sympy.symbols("x y", real=True)
+
+ROSENBROCK = "(1-x)^2 + 100(y-x^2)^2"
+BEALE = "(1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2"
+
+
+@cache
+def _result(text: str) -> nablab.CriticalPointsResult:
+    return critical_points(text)
+
+
+def _values(text: str, points: np.ndarray) -> np.ndarray:
+    f = nablab.parse(text)
+    return np.asarray(sympy.lambdify(f.variables, f.expr, "numpy")(*points), dtype=float)
+
+
+# -- the prover on its own ------------------------------------------------------------------
+
+@pytest.mark.parametrize("expr, low, reason", [
+    ((1 - x) ** 2 + 100 * (y - x ** 2) ** 2, 0, "sum_of_squares"),
+    (x ** 2 * y ** 2, 0, "sum_of_squares"),
+    (sympy.sqrt(x ** 2 + y ** 2) + 1, 1, "nonnegative"),
+    (sympy.exp(x ** 4) + sympy.Abs(y) - 3, -2, "nonnegative"),
+    (sympy.sin(x) + y ** 2, -1, "nonnegative"),
+    (x ** 2 - 2 * x * y + y ** 2, 0, "convex"),   # not term by term: −2xy
+    (x ** 2 + y ** 2 - 2 * x - 2 * y, -2, "convex"),         # (x − 1)² + (y − 1)² − 2
+])
+def test_lower_bounds_are_the_hand_worked_ones(expr: sympy.Expr, low: int, reason: str) -> None:
+    poly = sympy.Poly(expr, x, y) if expr.is_polynomial(x, y) else None
+    bound = lower_bound(expr, poly)
+    assert bound is not None and bound.side == 1
+    assert sympy.simplify(bound.value - low) == 0
+    assert bound.reason == reason
+    # the certificate is f − c, as an identity
+    assert sympy.expand(bound.certificate - (expr - bound.value)) == 0
+
+
+def test_convexity_writes_the_quadratic_form_as_squares() -> None:
+    bound = lower_bound(x ** 2 - 2 * x * y + y ** 2, sympy.Poly(x ** 2 - 2 * x * y + y ** 2))
+    assert bound is not None and bound.reason == "convex"
+    assert sympy.expand(bound.certificate - (x - y) ** 2) == 0
+
+
+def test_upper_bound_of_nine_minus_a_square() -> None:
+    bound = upper_bound(9 - x ** 4 * y ** 4)
+    assert bound is not None and (bound.value, bound.side, bound.reason) == (9, -1,
+                                                                             "sum_of_squares")
+
+
+@pytest.mark.parametrize("expr", [x ** 3 + y ** 2, x * y, sympy.log(x ** 2 + 1) - x,
+                                  x ** 2 - y ** 2])
+def test_no_bound_where_there_is_none(expr: sympy.Expr) -> None:
+    poly = sympy.Poly(expr, x, y) if expr.is_polynomial(x, y) else None
+    assert lower_bound(expr, poly) is None
+
+
+def test_ranges_of_bounded_functions() -> None:
+    assert value_range(sympy.sin(x) * 3 + 1) == (-2, 4)
+    assert value_range(1 / (x ** 2 + 1)) == (0, 1)
+    assert value_range(x ** 3) == (None, None)
+
+
+# -- textbook problems: the global extremum, its reason, and no wrong claim -------------------
+
+@pytest.mark.parametrize("text, value, points, reason", [
+    (ROSENBROCK, 0, {(1.0, 1.0)}, "sum_of_squares"),
+    (BEALE, 0, {(3.0, 0.5)}, "sum_of_squares"),
+    ("x^4 + y^4", 0, {(0.0, 0.0)}, None),
+    ("x^2 y^2", 0, None, "sum_of_squares"),
+    ("(x - y)^2", 0, None, "sum_of_squares"),
+])
+def test_global_minimum_decided(text: str, value: int, points: set[tuple[float, ...]] | None,
+                                reason: str | None) -> None:
+    analysis = _result(text).global_analysis
+    minimum = analysis.minimum
+    assert minimum is not None and minimum.value == value and minimum.value_exact == "0"
+    if reason is not None:
+        assert minimum.reason == reason and minimum.certificate
+    if points is not None:
+        assert {tuple(p.values()) for p in minimum.points} == points
+    # unbounded above, along a line: no global maximum claimed
+    assert analysis.maximum is None and analysis.bounded_above is False
+    assert analysis.above is not None
+    samples = np.random.default_rng(3).uniform(-5, 5, size=(2, 100_000))
+    assert _values(text, samples).min() >= value - 1e-9
+
+
+def test_rosenbrock_value_at_the_minimiser_is_exactly_zero() -> None:
+    result = _result(ROSENBROCK)
+    (point,) = result.points
+    assert point.exact == {"x": "1", "y": "1"} and point.value_exact == "0"
+    minimum = result.global_analysis.minimum
+    assert minimum is not None and minimum.certificate is not None
+    assert "(y − x²)²" in minimum.certificate and "(1 − x)²" in minimum.certificate
+    assert result.global_analysis.above is not None   # along (t, 0): 100t⁴ + … → +∞
+
+
+def test_beale_saddles_are_not_claimed() -> None:
+    result = _result(BEALE)
+    kinds = sorted(p.kind for p in result.points)
+    assert kinds == ["minimum", "saddle", "saddle"]
+    assert result.global_analysis.minimum.points == ({"x": 3.0, "y": 0.5},)
+
+
+def test_nine_minus_x4y4_has_global_maximum_nine() -> None:
+    result = _result("9 - x^4 y^4")
+    analysis = result.global_analysis
+    assert analysis.maximum is not None and analysis.maximum.value == 9
+    assert analysis.maximum.reason == "sum_of_squares"
+    assert analysis.minimum is None and analysis.bounded_below is False
+    for p in result.points:   # degenerate, settled by the bound, not "inconclusive"
+        assert p.kind == "degenerate" and p.test is not None
+        assert (p.test.result, p.test.method, p.test.proof) == ("maximum", "global_bound", True)
+
+
+@pytest.mark.parametrize("text", ["x^2 y^2", "(x - y)^2"])
+def test_degenerate_points_are_settled(text: str) -> None:
+    for p in _result(text).points:
+        assert p.test is not None and p.test.result == "minimum" and p.test.proof
+
+
+# -- infinitely many critical points, as a set ------------------------------------------------
+
+@pytest.mark.parametrize("text, shape, components, extremum, value", [
+    ("(x - y)^2", "line", ("x = y",), "minimum", "0"),
+    ("x^2 y^2", "axes", ("x = 0", "y = 0"), "minimum", "0"),
+    ("9 - x^4 y^4", "axes", ("x = 0", "y = 0"), "maximum", "9"),
+    ("x^3 y^3", "axes", ("x = 0", "y = 0"), None, "0"),
+    ("(x - y)^2 + z^2", "line", ("x = y", "z = 0"), "minimum", "0"),
+    ("(x + y + z)^2", "plane", ("x = −y − z",), "minimum", "0"),
+])
+def test_the_critical_set_comes_first(text: str, shape: str, components: tuple[str, ...],
+                                      extremum: str | None, value: str) -> None:
+    result = _result(text)
+    found = result.critical_set
+    assert found is not None
+    assert (found.shape, found.components, found.extremum, found.value_exact) == (
+        shape, components, extremum, value)
+    assert result.notes[0][0] == f"critical.set.{shape}"
+    assert result.notes[1][0] == "critical.set.value" + (f"_{extremum}" if extremum else "")
+    assert 0 < len(result.points) <= 3 and all(p.on_set for p in result.points)
+    for p in result.points:   # every sample is on the set, exactly
+        assert p.value_exact == value
+
+
+def test_the_critical_set_reads_in_both_languages() -> None:
+    result = _result("(x-y)^2")
+    english, korean = result.explain("en"), result.explain("ko")
+    assert english[0].startswith("∇f = 0 on the whole line x = y")
+    assert english[1] == "f = 0 at every one of them: its global minimum (proof below)."
+    assert "직선 x = y" in korean[0] and "전역 최솟값" in korean[1]
+    axes = _result("x^2 y^2").explain("en")[0]
+    assert "axes x = 0 and y = 0" in axes
+    assert "좌표축 x = 0과 y = 0" in _result("x^2 y^2").explain("ko")[0]
+
+
+def test_the_critical_set_in_json_is_additive() -> None:
+    data = json.loads(json.dumps(_result("x^2 y^2").to_dict("en")))
+    assert data["critical_set"] == {
+        "equations": ["x**2*y", "x*y**2"], "components": ["x = 0", "y = 0"],
+        "set": "{(x, y) : xy = 0}", "shape": "axes", "value": 0.0, "value_exact": "0",
+        "extremum": "minimum"}
+    assert data["global"]["minimum"]["reason"] == "sum_of_squares"
+    assert data["global"]["minimum"]["certificate"] == "x²y²"
+    assert data["infinite"] is True and data["complete"] is False
+    assert "solution_set" in data and data["points"][0]["on_set"] is True
+    assert _result("x^2 + y^2").to_dict("en")["critical_set"] is None
+
+
+def test_a_set_without_real_lines_claims_no_infinity() -> None:
+    # ∇(x² + y²)² = 0 is the complex cone x² + y² = 0: only (0, 0) is real.
+    found = _result("(x^2 + y^2)^2").critical_set
+    if found is not None:
+        assert found.shape == "set"
+        assert "infinitely" not in _result("(x^2 + y^2)^2").explain("en")[0]
