@@ -192,3 +192,39 @@ def test_a_set_without_real_lines_claims_no_infinity() -> None:
     if found is not None:
         assert found.shape == "set"
         assert "infinitely" not in _result("(x^2 + y^2)^2").explain("en")[0]
+
+
+# -- non-polynomial f: bounds reached at numeric points, rays to ±∞ ---------------------------
+
+def test_exp_of_even_powers_has_its_minimum_and_no_maximum() -> None:
+    analysis = _result("exp(x^4 + y^4)").global_analysis
+    assert analysis.minimum is not None and analysis.minimum.value == 1
+    assert analysis.minimum.reason == "nonnegative"
+    assert analysis.minimum.points == ({"x": 0.0, "y": 0.0},)
+    assert analysis.bounded_above is False and analysis.above is not None
+    assert analysis.above.restriction == "exp(t**4)" and analysis.reason is None
+
+
+@pytest.mark.parametrize("text, below, above", [
+    ("sqrt(x^2+y^2) + 1", None, "t + 1"),
+    ("log(x^2+1) - y^2", "-t**2", "log(t**2 + 1)"),
+    ("sin(x) + y^2", None, "t**2"),
+])
+def test_rays_to_infinity_of_non_polynomials(text: str, below: str | None,
+                                             above: str | None) -> None:
+    analysis = _result(text).global_analysis
+    for line, expected, sign in ((analysis.below, below, -1), (analysis.above, above, 1)):
+        if expected is None:
+            assert line is None
+            continue
+        assert line is not None and line.restriction == expected
+        far = np.array(line.direction, dtype=float)[:, None] * np.array([[1e3, 1e6]])
+        values = _values(text, far)
+        assert sign * values[1] > sign * values[0] > 0   # independent: f far along it
+    assert analysis.bounded_above is (False if above else analysis.bounded_above)
+
+
+def test_no_ray_where_f_is_not_real_along_it() -> None:
+    # log(x) along (−t, 0) is not real: only the ray (t, 0), where ln t → +∞, counts.
+    analysis = critical_points("log(x) - x + y^2", "0.1:5,-5:5").global_analysis
+    assert analysis.below is None or analysis.below.direction[0] >= 0

@@ -133,7 +133,8 @@ def notes(result: CriticalPointsResult, example: Counterexample | None,
     out.append(("critical.explain.necessary_1d" if one else "critical.explain.necessary", {}))
     out.append(_example(result, example, one))
     out.append(("critical.explain.sufficient_1d" if one else "critical.explain.sufficient", {}))
-    out += _global(result.global_analysis, result.variables)
+    out += _global(result.global_analysis, result.variables,
+                   result.fallback == "not_polynomial")
     return tuple(out)
 
 
@@ -191,7 +192,10 @@ def _example(result: CriticalPointsResult, example: Counterexample | None, one: 
             {})
 
 
-def _global(analysis: GlobalAnalysis, variables: Sequence[str]) -> list[Note]:
+def _global(analysis: GlobalAnalysis, variables: Sequence[str],
+            numeric: bool = False) -> list[Note]:
+    """The global sentences; ``numeric`` (a non-polynomial f): an extreme left open is said
+    to be open when the other one is decided."""
     if analysis.reason == "not_polynomial":
         return [("critical.global.not_polynomial", {})]
     one = len(variables) == 1
@@ -216,6 +220,11 @@ def _global(analysis: GlobalAnalysis, variables: Sequence[str]) -> list[Note]:
             out.append((f"critical.global.unbounded_{which}{suffix}", _line(line, variables)))
     if not out:
         out.append(("critical.global.unknown", {}))
+    elif numeric:
+        for which, extremum, line in (("minimum", analysis.minimum, analysis.below),
+                                      ("maximum", analysis.maximum, analysis.above)):
+            if extremum is None and line is None:
+                out.append((f"critical.global.{which}_open", {}))
     return out
 
 

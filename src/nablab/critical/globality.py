@@ -205,6 +205,33 @@ def bound_global(expr: Any, gens: Sequence[Any],
                           reason=None if minimum or maximum else "not_polynomial")
 
 
+#: Directions tried for a ray to ±∞ of a non-polynomial f (each costs a symbolic limit).
+RAY_TRIES = 6
+
+
+def rays(expr: Any, gens: Sequence[Any]) -> tuple[Line | None, Line | None]:
+    """Rays t ↦ t·u (t > 0) along which a non-polynomial f tends to −∞ / +∞.
+
+    f(t·u) must be real for every t > 0 (SymPy's assumptions with t positive: √(t²) + 1 is
+    t + 1, log(−t) is not real), and its limit as t → +∞ exactly ±∞ (a symbolic limit,
+    never a float)."""
+    t = sympy.Symbol("t", positive=True)
+    below = above = None
+    for direction in directions(len(gens))[:RAY_TRIES]:
+        restricted = expr.xreplace({g: d * t for g, d in zip(gens, direction, strict=True)})
+        if not restricted.has(t) or restricted.is_extended_real is not True:
+            continue
+        limit = sympy.limit(restricted, t, sympy.oo)
+        line = Line(direction, to_str(restricted), to_unicode(restricted), "+inf")
+        if limit is sympy.S.NegativeInfinity and below is None:
+            below = line
+        elif limit is sympy.S.Infinity and above is None:
+            above = line
+        if below and above:
+            break
+    return below, above
+
+
 def attained(bound: Bound | None, candidates: Sequence[Candidate], gens: Sequence[Any],
              expr: Any) -> GlobalExtremum | None:
     """The global extremum a proven bound gives, when f reaches it (exactly) at candidates."""
@@ -267,5 +294,5 @@ def _same_value(a: Candidate, b: Candidate) -> bool:
     return sign(a.value_exact - b.value_exact) == 0
 
 
-__all__ = ["Candidate", "attained", "bound_global", "polynomial_global", "reaches", "settle",
-           "snapped"]
+__all__ = ["Candidate", "attained", "bound_global", "polynomial_global", "rays", "reaches",
+           "settle", "snapped"]

@@ -24,7 +24,7 @@ from nablab.critical.critical_set import with_samples
 from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, exact_analysis, global_only
 from nablab.critical.explain import notes
-from nablab.critical.globality import bound_global, settle
+from nablab.critical.globality import bound_global, rays, settle
 from nablab.critical.numeric import numeric_analysis, periods
 from nablab.critical.result import (
     CriticalPoint,
@@ -37,6 +37,9 @@ from nablab.parse import parse
 from nablab.solve import INFINITE
 from nablab.solve.newton import MAX_STARTS
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
+
+#: Seconds the symbolic limits along rays of a non-polynomial f may take.
+RAYS_TIMEOUT = 1.0
 
 
 def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
@@ -168,12 +171,22 @@ def _global(expression: Expression, fallback: str, timeout: float | None,
     """Global facts without the exact critical points (lines to ±∞; a proven bound that
     numeric points reach), within budget."""
     try:
-        if fallback == "not_polynomial":
-            return run_bounded(bound_global, expression.expr, expression.variables, points,
+        if fallback != "not_polynomial":
+            return run_bounded(global_only, expression, timeout=timeout)
+        analysis = run_bounded(bound_global, expression.expr, expression.variables, points,
                                timeout=timeout)
-        return run_bounded(global_only, expression, timeout=timeout)
     except (ComputationTimeout, MemoryLimitExceeded):
         return GlobalAnalysis(reason=fallback if fallback == "not_polynomial" else None)
+    try:
+        below, above = run_bounded(rays, expression.expr, expression.variables,
+                                   timeout=None if timeout is None else min(timeout, RAYS_TIMEOUT))
+    except (ComputationTimeout, MemoryLimitExceeded):
+        return analysis
+    decided = analysis.minimum or analysis.maximum or below or above
+    return replace(analysis, below=below, above=above,
+                   bounded_below=False if below else analysis.bounded_below,
+                   bounded_above=False if above else analysis.bounded_above,
+                   reason=None if decided else analysis.reason)
 
 
 def _inside(point: CriticalPoint, box: tuple[tuple[float, float], ...]) -> bool:

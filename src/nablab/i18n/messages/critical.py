@@ -385,4 +385,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "표에는 그중 {count}개를 보입니다: 수치적으로 찾아 정확히 확인한 점입니다."),
     "critical.complete_set": ("all of them known exactly, as a set; a few are shown",
                               "집합으로 모두 정확히 구함: 그중 몇 개만 보임"),
+    "critical.global.minimum_open": (
+        "Global minimum: not determined (f is not a polynomial); a local minimum found here "
+        "need not be the global one.",
+        "전역 최솟값: 판정하지 않았습니다 (f가 다항식이 아닙니다). 여기서 찾은 극소가 전역 "
+        "최솟값이라는 보장은 없습니다."),
+    "critical.global.maximum_open": (
+        "Global maximum: not determined (f is not a polynomial); a local maximum found here "
+        "need not be the global one.",
+        "전역 최댓값: 판정하지 않았습니다 (f가 다항식이 아닙니다). 여기서 찾은 극대가 전역 "
+        "최댓값이라는 보장은 없습니다."),
 }
