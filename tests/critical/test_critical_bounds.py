@@ -228,3 +228,36 @@ def test_no_ray_where_f_is_not_real_along_it() -> None:
     # log(x) along (−t, 0) is not real: only the ray (t, 0), where ln t → +∞, counts.
     analysis = critical_points("log(x) - x + y^2", "0.1:5,-5:5").global_analysis
     assert analysis.below is None or analysis.below.direction[0] >= 0
+
+
+# -- coercivity from the squares (each bounds one variable in turn) ---------------------------
+
+def test_rosenbrock_is_coercive_by_its_squares() -> None:
+    analysis = _result(ROSENBROCK).global_analysis
+    assert analysis.coercive and analysis.squares_chain is not None
+    assert analysis.to_dict()["coercive_by"] == "squares"
+    assert analysis.minimum is not None and analysis.minimum.reason == "sum_of_squares"
+    keys = [k for k, _ in _result(ROSENBROCK).notes]
+    assert "critical.global.coercive_squares" in keys
+
+
+def test_beale_is_not_claimed_coercive() -> None:
+    # Along y = 1, f = 1.5² + 2.25² + 2.625² for every x: not coercive.
+    analysis = _result(BEALE).global_analysis
+    assert not analysis.coercive and analysis.squares_chain is None
+
+
+def test_coercive_squares_decide_a_minimum_the_bound_does_not_reach() -> None:
+    # f ≥ 0 is not reached ((x − 1)² = 0 and y = x² force xy = 1), but the squares bound
+    # x, then y: f is coercive, and the lowest of all (exact) critical points is the minimum.
+    text = "(x-1)^2 + (y-x^2)^2 + (x y)^2"
+    result = _result(text)
+    minimum = result.global_analysis.minimum
+    assert minimum is not None and minimum.reason == "coercive"
+    assert result.complete
+    lowest = min(p.value for p in result.points)
+    assert minimum.value == lowest
+    samples = np.random.default_rng(5).uniform(-4, 4, size=(2, 200_000))
+    assert _values(text, samples).min() >= lowest - 1e-9
+    assert ("critical.global.minimum_coercive_squares"
+            in [k for k, _ in result.notes])

@@ -282,6 +282,61 @@ def _convex_quadratic(poly: sympy.Poly) -> Bound | None:
     return Bound(sympy.nsimplify(value), 1, CONVEX, sympy.Add(*squares))
 
 
+def squares_chain(certificate: Any, gens: Sequence[Any]) -> tuple[tuple[Any, Any], ...] | None:
+    """Coercivity of f = c + Σ wₖ·qₖ² (wₖ > 0): the squares bound the variables one by one.
+
+    On a sublevel set {f ≤ c + s} every qₖ² ≤ s/wₖ, so |qₖ| is bounded. When some
+    qₖ = p(v) + r, with p a non-constant polynomial in v alone and r a polynomial in
+    variables already shown bounded, then p(v) = qₖ − r is bounded, and so is v (|p(v)| → ∞
+    as |v| → ∞). If every variable is reached, every sublevel set is bounded: f → +∞ as
+    ‖x‖ → ∞ (Rosenbrock: 1 − x bounds x, then y − x² bounds y). Exact: only which
+    variables appear where is used.
+
+    Returns ``((qₖ, v), …)`` in the order used, or ``None`` when not every variable is
+    reached.
+    """
+    bases = [_base(t) for t in sympy.Add.make_args(certificate) if not t.is_number]
+    if any(b is None for b in bases):
+        return None
+    known: set[Any] = set()
+    chain: list[tuple[Any, Any]] = []
+    progress = True
+    while progress and len(known) < len(gens):
+        progress = False
+        for base in bases:
+            found = _pins(base, gens, known)
+            if found is not None:
+                known.add(found)
+                chain.append((base, found))
+                progress = True
+    return tuple(chain) if len(known) == len(gens) else None
+
+
+def _base(term: Any) -> Any | None:
+    """q for a term w·q² (w > 0, q = ∏ uᵢ^{kᵢ}), else ``None``."""
+    if not _square_term(term):
+        return None
+    _, factors = term.as_coeff_mul()
+    return sympy.Mul(*(f.base ** (f.exp // 2) for f in factors))
+
+
+def _pins(base: Any, gens: Sequence[Any], known: set[Any]) -> Any | None:
+    """The variable v that q = p(v) + r(known variables) bounds, or ``None``."""
+    expanded = sympy.expand(base)
+    if not expanded.is_polynomial(*gens):
+        return None
+    poly = sympy.Poly(expanded, *gens)
+    for i, v in enumerate(gens):
+        if v in known:
+            continue
+        own = [m for m in poly.monoms() if m[i]]
+        alone = all(sum(m) == m[i] for m in own)
+        rest = [m for m in poly.monoms() if not m[i]]
+        if own and alone and all(gens[j] in known for m in rest for j, k in enumerate(m) if k):
+            return v
+    return None
+
+
 def completed_squares(form: sympy.Matrix, gens: Sequence[Any]) -> list[tuple[Any, Any]]:
     """hᵀAh = Σ cₖ·ℓₖ(h)² for a symmetric A ⪰ 0 (Lagrange's completing of squares).
 
@@ -304,4 +359,4 @@ def completed_squares(form: sympy.Matrix, gens: Sequence[Any]) -> list[tuple[Any
 
 
 __all__ = ["CONVEX", "NONNEGATIVE", "SUM_OF_SQUARES", "Bound", "completed_squares",
-           "lower_bound", "upper_bound", "value_range"]
+           "lower_bound", "squares_chain", "upper_bound", "value_range"]

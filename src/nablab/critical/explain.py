@@ -208,13 +208,21 @@ def _global(analysis: GlobalAnalysis, variables: Sequence[str],
         params = {"value": extremum.value_unicode, "points": ", ".join(extremum.unicode),
                   "top": analysis.top_form or "", "vars": names, "var": variables[0],
                   "certificate": extremum.certificate or ""}
-        if extremum.reason == "coercive":
+        if extremum.reason == "coercive" and analysis.squares_chain:
+            params["chain"] = analysis.squares_chain
+            out.append((f"critical.global.{which}_coercive_squares", params))
+        elif extremum.reason == "coercive":
             out.append((f"critical.global.{which}_coercive{suffix}", params))
         if extremum.reason in BOUND_REASONS:
             params["lhs"] = _shifted_f(extremum.value_unicode)
             out.append((f"critical.global.{which}_{extremum.reason}", params))
         elif extremum.certificate:
             out.append((f"critical.global.{which}_even_powers", params))
+    reasons = {e.reason for e in (analysis.minimum, analysis.maximum) if e is not None}
+    if analysis.squares_chain and "coercive" not in reasons:
+        side = "coercive" if analysis.coercive else "anticoercive"
+        out.append((f"critical.global.{side}_squares", {"vars": names,
+                                                        "chain": analysis.squares_chain}))
     for which, line in (("below", analysis.below), ("above", analysis.above)):
         if line is not None:
             out.append((f"critical.global.unbounded_{which}{suffix}", _line(line, variables)))

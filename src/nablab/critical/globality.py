@@ -33,7 +33,13 @@ import sympy
 
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
-from nablab.critical.bounds import Bound, lower_bound, upper_bound
+from nablab.critical.bounds import (
+    SUM_OF_SQUARES,
+    Bound,
+    lower_bound,
+    squares_chain,
+    upper_bound,
+)
 from nablab.critical.degenerate import shifted
 from nablab.critical.forms import (
     INDEFINITE,
@@ -85,20 +91,41 @@ def polynomial_global(poly: sympy.Poly, candidates: Sequence[Candidate],
     up, down = _dominant(poly, top, kind, POSITIVE), _dominant(-poly, top, kind, NEGATIVE)
     coercive, anticoercive = up is not None, down is not None
     below, above = _lines(poly, top, n, degree, kind)
-    minimum = _extremum(poly, candidates, +1, coercive and complete)
-    maximum = _extremum(poly, candidates, -1, anticoercive and complete)
-    dominant = up if up is not None else (down if down is not None else top)
     typed = poly.as_expr() if expr is None else expr
     low = lower_bound(typed, poly) if below is None else None
     high = upper_bound(typed, poly) if above is None else None
+    minimum = _extremum(poly, candidates, +1, coercive and complete)
+    maximum = _extremum(poly, candidates, -1, anticoercive and complete)
     minimum = minimum or attained(low, candidates, poly.gens, typed)
     maximum = maximum or attained(high, candidates, poly.gens, typed)
+    chain = _chain(low, high, coercive, anticoercive, poly.gens)
+    if chain is not None:   # f → ±∞ proven by the squares; the lowest critical point
+        coercive, anticoercive = coercive or chain[0] > 0, anticoercive or chain[0] < 0
+        minimum = minimum or _extremum(poly, candidates, +1, coercive and complete)
+        maximum = maximum or _extremum(poly, candidates, -1, anticoercive and complete)
+    dominant = up if up is not None else (down if down is not None else top)
     return GlobalAnalysis(
         bounded_below=False if below else (True if coercive or minimum or low else None),
         bounded_above=False if above else (True if anticoercive or maximum or high else None),
         coercive=coercive, anticoercive=anticoercive,
         top_form=to_unicode(_form_expr(poly, dominant)) if dominant else None,
-        minimum=minimum, maximum=maximum, below=below, above=above)
+        minimum=minimum, maximum=maximum, below=below, above=above,
+        squares_chain=None if chain is None else chain[1])
+
+
+def _chain(low: Bound | None, high: Bound | None, coercive: bool, anticoercive: bool,
+           gens: Sequence[Any]) -> tuple[int, str] | None:
+    """(side, text) when f (side +1) or −f (−1) is c + a sum of squares that bounds every
+    variable (:func:`~nablab.critical.bounds.squares_chain`) and f's top form did not
+    already show it: ``"1 − x → x; y − x² → y"``."""
+    for bound, done in ((low, coercive), (high, anticoercive)):
+        if bound is None or done or bound.reason != SUM_OF_SQUARES:
+            continue
+        chain = squares_chain(bound.side * bound.certificate, gens)
+        if chain is not None:
+            return bound.side, "; ".join(f"{to_unicode(q)} → {to_unicode(v)}"
+                                         for q, v in chain)
+    return None
 
 
 def _dominant(poly: sympy.Poly, top: dict[Any, Any], kind: str | None,

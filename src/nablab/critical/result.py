@@ -215,6 +215,8 @@ class GlobalAnalysis:
         minimum, maximum: the global minimum / maximum when proven.
         below, above: a line along which f → −∞ / +∞ (proof of unboundedness).
         reason: why nothing was attempted: ``"not_polynomial"`` or ``None``.
+        squares_chain: when f = c ± a sum of squares shows f → ±∞ (every sublevel set
+            bounded), the squares and the variable each bounds, ``"1 − x → x; y − x² → y"``.
     """
 
     bounded_below: bool | None = None
@@ -227,13 +229,22 @@ class GlobalAnalysis:
     below: Line | None = None
     above: Line | None = None
     reason: str | None = None
+    squares_chain: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"bounded_below": self.bounded_below, "bounded_above": self.bounded_above,
                 "coercive": self.coercive, "anticoercive": self.anticoercive,
                 "minimum": _opt(self.minimum), "maximum": _opt(self.maximum),
                 "unbounded_below_along": _opt(self.below),
-                "unbounded_above_along": _opt(self.above), "reason": self.reason}
+                "unbounded_above_along": _opt(self.above), "reason": self.reason,
+                "coercive_by": self._coercive_by()}
+
+    def _coercive_by(self) -> str | None:
+        """Which argument showed f → ±∞: ``"squares"`` (each square bounds a variable in
+        turn) or ``"top_form"`` (the terms that outgrow the others)."""
+        if not (self.coercive or self.anticoercive):
+            return None
+        return "squares" if self.squares_chain else "top_form"
 
 
 @dataclass(frozen=True)

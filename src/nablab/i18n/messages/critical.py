@@ -395,4 +395,36 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "need not be the global one.",
         "전역 최댓값: 판정하지 않았습니다 (f가 다항식이 아닙니다). 여기서 찾은 극대가 전역 "
         "최댓값이라는 보장은 없습니다."),
+    "critical.global.minimum_coercive_squares": (
+        "Global minimum: f is a constant plus a sum of squares, and on a sublevel set "
+        "{{f ≤ c}} every square is bounded, which bounds the variables one after another "
+        "({chain}); so every sublevel set is bounded, f → +∞ as ‖({vars})‖ → ∞, and f "
+        "attains a lowest value at a point where ∇f = 0. All critical points are known, so "
+        "the lowest is the global minimum: f = {value} at {points}.",
+        "전역 최솟값: f는 상수와 제곱의 합이고, 부분 준위 집합 {{f ≤ c}} 위에서는 모든 제곱이 "
+        "유계이므로 변수가 차례로 유계가 됩니다 ({chain}). 따라서 모든 부분 준위 집합이 유계이고 "
+        "‖({vars})‖ → ∞일 때 f → +∞이며, f는 ∇f = 0인 점에서 가장 작은 값을 가집니다. 임계점을 "
+        "모두 알고 있으므로 그중 가장 낮은 점이 전역 최솟값입니다: {points}에서 f = {value}."),
+    "critical.global.maximum_coercive_squares": (
+        "Global maximum: f is a constant minus a sum of squares, and on a superlevel set "
+        "{{f ≥ c}} every square is bounded, which bounds the variables one after another "
+        "({chain}); so f → −∞ as ‖({vars})‖ → ∞, and f attains a highest value at a point "
+        "where ∇f = 0. All critical points are known, so the highest is the global maximum: "
+        "f = {value} at {points}.",
+        "전역 최댓값: f는 상수에서 제곱의 합을 뺀 것이고, 상위 준위 집합 {{f ≥ c}} 위에서는 모든 "
+        "제곱이 유계이므로 변수가 차례로 유계가 됩니다 ({chain}). 따라서 ‖({vars})‖ → ∞일 때 "
+        "f → −∞이며, f는 ∇f = 0인 점에서 가장 큰 값을 가집니다. 임계점을 모두 알고 있으므로 그중 "
+        "가장 높은 점이 전역 최댓값입니다: {points}에서 f = {value}."),
+    "critical.global.coercive_squares": (
+        "Also f → +∞ as ‖({vars})‖ → ∞: on a sublevel set {{f ≤ c}} every square is bounded, "
+        "which bounds the variables one after another ({chain}), so every sublevel set is "
+        "bounded.",
+        "또한 ‖({vars})‖ → ∞일 때 f → +∞입니다: 부분 준위 집합 {{f ≤ c}} 위에서는 모든 제곱이 "
+        "유계이므로 변수가 차례로 유계가 되고 ({chain}), 따라서 모든 부분 준위 집합이 "
+        "유계입니다."),
+    "critical.global.anticoercive_squares": (
+        "Also f → −∞ as ‖({vars})‖ → ∞: on a superlevel set {{f ≥ c}} every square is "
+        "bounded, which bounds the variables one after another ({chain}).",
+        "또한 ‖({vars})‖ → ∞일 때 f → −∞입니다: 상위 준위 집합 {{f ≥ c}} 위에서는 모든 제곱이 "
+        "유계이므로 변수가 차례로 유계가 됩니다 ({chain})."),
 }
