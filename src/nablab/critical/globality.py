@@ -249,7 +249,7 @@ def rays(expr: Any, gens: Sequence[Any]) -> tuple[Line | None, Line | None]:
         if not restricted.has(t) or restricted.is_extended_real is not True:
             continue
         limit = sympy.limit(restricted, t, sympy.oo)
-        line = Line(direction, to_str(restricted), to_unicode(restricted), "+inf")
+        line = Line(direction, to_str(restricted), to_unicode(restricted), "+inf", "ray")
         if limit is sympy.S.NegativeInfinity and below is None:
             below = line
         elif limit is sympy.S.Infinity and above is None:

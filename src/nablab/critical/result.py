@@ -128,16 +128,19 @@ class Line:
         direction: the direction, small integers.
         restriction: f along the line, a polynomial in t (SymPy syntax and Unicode).
         t_limit: ``"+inf"`` or ``"-inf"``: where t goes for the stated limit.
+        kind: ``"line"`` (f(t·u) is a polynomial in t) or ``"ray"`` (t > 0 only, a
+            symbolic limit of a non-polynomial f).
     """
 
     direction: tuple[int, ...]
     restriction: str
     restriction_unicode: str
     t_limit: str
+    kind: str = "line"
 
     def to_dict(self) -> dict[str, Any]:
         return {"direction": list(self.direction), "restriction": self.restriction,
-                "t_limit": self.t_limit}
+                "t_limit": self.t_limit, "reason": self.kind}
 
 
 @dataclass(frozen=True)
