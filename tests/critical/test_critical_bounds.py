@@ -261,3 +261,31 @@ def test_coercive_squares_decide_a_minimum_the_bound_does_not_reach() -> None:
     assert _values(text, samples).min() >= lowest - 1e-9
     assert ("critical.global.minimum_coercive_squares"
             in [k for k, _ in result.notes])
+
+
+# -- where a term-by-term bound is reached, even where ∇f does not exist ---------------------
+
+@pytest.mark.parametrize("expr, points", [
+    (sympy.sqrt(x ** 2 + y ** 2) + 1, ((0, 0),)),
+    (sympy.exp((x - 1) ** 2 + (y + 2) ** 4), ((1, -2),)),
+    (sympy.sqrt((x - 3) ** 2 + 1) + sympy.Abs(y), ((3, 0),)),
+    (sympy.sqrt((x - 1) ** 2 + y ** 2) + sympy.Abs(y - 2), ()),   # y = 0 and y = 2: never
+    (x ** 2 * y ** 2 + sympy.sqrt(x ** 2 + 1), ()),               # the whole line x = 0
+])
+def test_where_the_bound_is_reached(expr: sympy.Expr, points: tuple[tuple[int, ...], ...]
+                                    ) -> None:
+    from nablab.critical.bounds import where_reached
+    assert where_reached(expr, (x, y)) == points
+
+
+def test_the_cone_has_its_global_minimum_at_its_tip() -> None:
+    # √(x² + y²) + 1 ≥ 1, with equality only at (0, 0), where ∇f does not exist.
+    result = _result("sqrt(x^2+y^2) + 1")
+    analysis = result.global_analysis
+    assert analysis.minimum is not None and analysis.minimum.value == 1
+    assert analysis.minimum.points == ({"x": 0.0, "y": 0.0},)
+    assert analysis.minimum.reason == "nonnegative"
+    assert analysis.maximum is None and analysis.bounded_above is False
+    keys = [k for k, _ in result.notes]
+    assert "critical.global.minimum_not_critical" in keys
+    assert "critical.explain.no_points" not in keys

@@ -135,7 +135,25 @@ def notes(result: CriticalPointsResult, example: Counterexample | None,
     out.append(("critical.explain.sufficient_1d" if one else "critical.explain.sufficient", {}))
     out += _global(result.global_analysis, result.variables,
                    result.fallback == "not_polynomial")
+    out += _off_table(result)
     return tuple(out)
+
+
+def _off_table(result: CriticalPointsResult) -> list[Note]:
+    """A global extreme proven at a point the table does not list (a proven bound reached
+    where ∇f's formula is undefined, as at the tip of √(x² + y²) + 1): said, since the
+    necessary condition only speaks of points where f is differentiable."""
+    listed = [p.point for p in result.points]
+    out: list[Note] = []
+    analysis = result.global_analysis
+    for which, extremum in (("minimum", analysis.minimum), ("maximum", analysis.maximum)):
+        if extremum is None or result.critical_set is not None or not extremum.points:
+            continue
+        off = [u for p, u in zip(extremum.points, extremum.unicode, strict=False)
+               if p not in listed]
+        if off:
+            out.append((f"critical.global.{which}_not_critical", {"points": ", ".join(off)}))
+    return out
 
 
 def _set(result: CriticalPointsResult) -> list[Note]:
@@ -183,6 +201,9 @@ def _example(result: CriticalPointsResult, example: Counterexample | None, one: 
         params = {k: getattr(example, k) for k in example.__dataclass_fields__}
         key = "saddle" if example.kind == SADDLE else ("inflection" if one else "not_extremum")
         return (f"critical.explain.{key}", params)
+    analysis = result.global_analysis
+    if not result.points and (analysis.minimum or analysis.maximum):
+        return ("critical.explain.no_points_extreme", {})
     if not result.points:
         return ("critical.explain.no_points_1d" if one else "critical.explain.no_points", {})
     decided = all(p.kind in ("minimum", "maximum") or

@@ -39,6 +39,7 @@ from nablab.critical.bounds import (
     lower_bound,
     squares_chain,
     upper_bound,
+    where_reached,
 )
 from nablab.critical.degenerate import shifted
 from nablab.critical.forms import (
@@ -224,8 +225,11 @@ def bound_global(expr: Any, gens: Sequence[Any],
     points; ``reason="not_polynomial"`` when neither extremum is decided."""
     candidates = [Candidate(p.point, None, p.value, None, p.unicode) for p in points]
     low, high = lower_bound(expr), upper_bound(expr)
-    minimum, maximum = attained(low, candidates, gens, expr), attained(high, candidates,
-                                                                       gens, expr)
+    listed = [c.point for c in candidates]
+    minimum = attained(low, candidates + [c for c in _reached(expr, gens)
+                                          if c.point not in listed], gens, expr)
+    maximum = attained(high, candidates + [c for c in _reached(-expr, gens)
+                                           if c.point not in listed], gens, expr)
     return GlobalAnalysis(bounded_below=True if low else None,
                           bounded_above=True if high else None, minimum=minimum,
                           maximum=maximum,
@@ -257,6 +261,17 @@ def rays(expr: Any, gens: Sequence[Any]) -> tuple[Line | None, Line | None]:
         if below and above:
             break
     return below, above
+
+
+def _reached(expr: Any, gens: Sequence[Any]) -> list[Candidate]:
+    """The points where f (pass −f for the upper bound) is at its term-by-term lower bound,
+    as candidates (∇f need not exist there: the cone's tip)."""
+    out = []
+    for at in where_reached(expr, gens):
+        floats = [float(a) for a in at]
+        out.append(Candidate({str(g): v for g, v in zip(gens, floats, strict=True)}, at,
+                             float("nan"), None, display.point(floats, at)))
+    return out
 
 
 def attained(bound: Bound | None, candidates: Sequence[Candidate], gens: Sequence[Any],

@@ -427,4 +427,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bounded, which bounds the variables one after another ({chain}).",
         "또한 ‖({vars})‖ → ∞일 때 f → −∞입니다: 상위 준위 집합 {{f ≥ c}} 위에서는 모든 제곱이 "
         "유계이므로 변수가 차례로 유계가 됩니다 ({chain})."),
+    "critical.explain.no_points_extreme": (
+        "No critical points were found, yet f has a global extreme (below): at a point where "
+        "f is not differentiable, about which the necessary condition says nothing (or one "
+        "the search missed).",
+        "임계점을 찾지 못했지만 f에는 전역 극값이 있습니다 (아래): f가 미분 가능하지 않은 점으로, "
+        "필요조건은 그런 점에 대해 아무것도 말하지 않습니다 (또는 탐색이 놓친 점)."),
+    "critical.global.minimum_not_critical": (
+        "{points} is not among the critical points above: ∇f does not exist there (or the "
+        "search missed it). The bound proves the global minimum all the same; ∇f = 0 is "
+        "necessary only where f is differentiable.",
+        "{points:은} 위의 임계점 목록에 없습니다: 그 점에서 ∇f가 존재하지 않습니다 (또는 탐색이 "
+        "놓쳤습니다). 그래도 위의 부등식이 전역 최솟값임을 증명합니다. ∇f = 0은 f가 미분 가능한 "
+        "점에서만 필요조건입니다."),
+    "critical.global.maximum_not_critical": (
+        "{points} is not among the critical points above: ∇f does not exist there (or the "
+        "search missed it). The bound proves the global maximum all the same; ∇f = 0 is "
+        "necessary only where f is differentiable.",
+        "{points:은} 위의 임계점 목록에 없습니다: 그 점에서 ∇f가 존재하지 않습니다 (또는 탐색이 "
+        "놓쳤습니다). 그래도 위의 부등식이 전역 최댓값임을 증명합니다. ∇f = 0은 f가 미분 가능한 "
+        "점에서만 필요조건입니다."),
 }
