@@ -14,6 +14,7 @@ exactly. Two facts a learner can check come from G:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import replace
 from fractions import Fraction
@@ -28,18 +29,23 @@ from nablab.critical.forms import sign
 from nablab.critical.globality import settle, snapped
 from nablab.critical.result import CriticalPoint, CriticalSet, GlobalAnalysis, GlobalExtremum
 
+#: Sample points of an infinite critical set kept in the table.
+SAMPLES = 3
+
 
 def describe(poly: sympy.Poly, basis: Sequence[Any], expr: Any
-             ) -> tuple[CriticalSet | None, Bound | None]:
-    """The critical set of ``poly`` (∇f's Gröbner basis ``basis``) and the bound that makes
-    its points global extrema; ``(None, None)`` when f is not constant on it."""
+             ) -> tuple[CriticalSet | None, Bound | None, tuple[tuple[Any, ...], ...]]:
+    """The critical set of ``poly`` (∇f's Gröbner basis ``basis``), the bound that makes
+    its points global extrema, and a few of its points, exact (for a line, a plane or
+    lines: :data:`SAMPLES` plain ones); ``(None, None, ())`` when f is not constant on
+    it."""
     gens = poly.gens
     grid = sympy.groebner(list(basis), *gens, order="lex")
     _, rest = grid.reduce(poly.as_expr())
     if not rest.is_number:
-        return None, None
+        return None, None, ()
     value = sympy.nsimplify(rest)
-    components, builder, shape = _components(list(grid.exprs), gens)
+    components, builder, shape, pieces = _components(list(grid.exprs), gens)
     bound, extremum = None, None
     for found, name in ((lower_bound(expr, poly), "minimum"), (upper_bound(expr, poly),
                                                                  "maximum")):
@@ -51,11 +57,13 @@ def describe(poly: sympy.Poly, basis: Sequence[Any], expr: Any
         equations=tuple(to_str(e) for e in grid.exprs), components=tuple(components),
         builder=f"{{({names}) : {builder}}}", shape=shape, value=float(value),
         value_exact=to_str(value), value_unicode=display.coordinate(float(value), value),
-        extremum=extremum, real=shape != "set"), bound
+        extremum=extremum, real=shape != "set"), bound, _points(pieces, gens)
 
 
-def _components(basis: list[Any], gens: Sequence[Any]) -> tuple[list[str], str, str]:
-    """(components as shown, the set's condition, shape).
+def _components(basis: list[Any], gens: Sequence[Any]
+                ) -> tuple[list[str], str, str, list[list[Any]]]:
+    """(components as shown, the set's condition, shape, each linear component's
+    equations)).
 
     A linear G is one affine subspace: a ``"line"`` or ``"plane"`` (its equations hold
     together). Otherwise the factors common to all of G, when its other zeros lie on them,
@@ -68,7 +76,7 @@ def _components(basis: list[Any], gens: Sequence[Any]) -> tuple[list[str], str, 
         shown = [_equation(b, gens) for b in basis]
         dimension = n - len(basis)
         shape = {1: "line", 2: "plane"}.get(dimension, "set")
-        return shown, ", ".join(shown), shape
+        return shown, ", ".join(shown), shape, [basis] if shape != "set" else []
     common = sympy.gcd_list(basis, *gens) if len(basis) > 1 else basis[0]
     factors = sorted((f for f, _ in sympy.factor_list(common, *gens)[1]),
                      key=lambda f: [-sympy.degree(f, g) for g in gens])
@@ -76,12 +84,37 @@ def _components(basis: list[Any], gens: Sequence[Any]) -> tuple[list[str], str, 
                                    for f in factors)
     if not linear or n != 2 or not _covers(basis, sympy.Mul(*factors), gens):
         shown = [f"{to_unicode(b)} = 0" for b in basis]
-        return shown, ", ".join(shown), "set"
+        return shown, ", ".join(shown), "set", []
     shown = [_equation(f, gens) for f in factors]
+    pieces = [[f] for f in factors]
     if len(factors) == 1:
-        return shown, shown[0], "line"
+        return shown, shown[0], "line", pieces
     axes = sorted(factors, key=str) == sorted(gens, key=str)
-    return shown, f"{to_unicode(sympy.Mul(*factors))} = 0", "axes" if axes else "lines"
+    return (shown, f"{to_unicode(sympy.Mul(*factors))} = 0", "axes" if axes else "lines",
+            pieces)
+
+
+def _points(pieces: list[list[Any]], gens: Sequence[Any]) -> tuple[tuple[Any, ...], ...]:
+    """Plain exact points of linear components: free coordinates 0, then ±1 one at a
+    time, the others solved for; at most :data:`SAMPLES`, plainest first, spread over the
+    components (x = 0 gives (0, 0) and (0, 1), y = 0 gives (1, 0))."""
+    per_piece = []
+    for piece in pieces:
+        solved = sympy.linsolve(piece, *gens)
+        if not solved:
+            continue
+        general = next(iter(solved))
+        free = [g for g in gens if any(c.has(g) for c in general)]
+        choices = [{g: 0 for g in free}]
+        choices += [{g: (v if g == h else 0) for g in free} for h in free for v in (1, -1)]
+        per_piece.append([tuple(c.xreplace(vals) for c in general)
+                          for vals in choices])
+    out: list[tuple[Any, ...]] = []
+    for row in itertools.zip_longest(*per_piece):
+        for p in row:
+            if p is not None and p not in out:
+                out.append(p)
+    return tuple(out[:SAMPLES])
 
 
 def _covers(basis: list[Any], common: Any, gens: Sequence[Any]) -> bool:
@@ -102,10 +135,6 @@ def _equation(linear: Any, gens: Sequence[Any]) -> str:
     coeff = poly.coeff_monomial(lead)
     solved = sympy.expand(-(poly.as_expr() - coeff * lead) / coeff)
     return f"{to_unicode(lead)} = {to_unicode(solved)}"
-
-#: Sample points of an infinite critical set kept in the table.
-SAMPLES = 3
-
 
 def with_samples(found: CriticalSet, bound: Bound | None, basis: Sequence[Any],
                  analysis: GlobalAnalysis, points: Sequence[CriticalPoint], expr: Any,

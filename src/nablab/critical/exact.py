@@ -76,13 +76,15 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
     variables = expression.variables
     gradient = [poly.diff(v) for v in variables]
     solved = solve_polynomial_system(gradient, variables)
+    hessian = [[poly.diff(a).diff(b) for b in variables] for a in variables]
     if solved.status == INFINITE:
-        found, bound = describe(poly, solved.solution_set, expression.expr)
-        return ExactAnalysis(INFINITE, (), tuple(to_str(e) for e in solved.solution_set),
+        found, bound, samples = describe(poly, solved.solution_set, expression.expr)
+        shown = tuple(_classify(poly, hessian, Solution(tuple(float(c) for c in at), at, 0.0),
+                                expression.variable_names)[0] for at in samples)
+        return ExactAnalysis(INFINITE, shown, tuple(to_str(e) for e in solved.solution_set),
                              polynomial_global(poly, [], False, expression.expr), None,
                              tuple(to_unicode(e) for e in solved.solution_set), found, bound,
                              tuple(solved.solution_set))
-    hessian = [[poly.diff(a).diff(b) for b in variables] for a in variables]
     classified = [_classify(poly, hessian, s, expression.variable_names)
                   for s in solved.solutions]
     exacts = tuple(s.exact if s.is_exact else None for s in solved.solutions)

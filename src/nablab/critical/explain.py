@@ -168,7 +168,7 @@ def _set(result: CriticalPointsResult) -> list[Note]:
     suffix = f"_{found.extremum}" if found.extremum else ""
     out.append((f"critical.set.value{suffix}", {"value": found.value_unicode,
                                                  "lhs": _shifted_f(found.value_unicode)}))
-    if result.points and found.real:
+    if result.points and found.real and result.method == "newton":
         out.append(("critical.set.samples", {"count": len(result.points)}))
     return out
 
@@ -176,7 +176,9 @@ def _set(result: CriticalPointsResult) -> list[Note]:
 def _method(result: CriticalPointsResult, exact_timeout: float | None,
             set_text: str, found: int) -> list[Note]:
     out: list[Note] = []
-    if result.method == "groebner":
+    if result.method == "groebner" and result.critical_set is not None:
+        out.append(("critical.method.set", {"count": len(result.points), "set": set_text}))
+    elif result.method == "groebner":
         out.append(("critical.method.groebner", {"count": len(result.points)}))
     else:
         if result.fallback is not None and result.critical_set is None:

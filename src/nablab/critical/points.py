@@ -88,6 +88,9 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
                 exact = None
             elif exact.status != INFINITE:
                 return _from_exact(expression, exact, box, exact_timeout)
+            elif exact.critical_set is not None and any(
+                    box is None or _inside(p, box) for p in exact.points):
+                return _from_set(expression, exact, box, exact_timeout)
             else:
                 fallback = "infinite"
     return _from_numeric(expression, box, fallback, exact, exact_timeout, max_starts)
@@ -134,6 +137,26 @@ def _from_exact(expression: Expression, exact: ExactAnalysis,
         truncated=False, starts=0, periods={}, global_analysis=exact.global_analysis,
         expression=expression)
     return replace(result, notes=notes(result, exact.example, exact_timeout))
+
+
+def _from_set(expression: Expression, exact: ExactAnalysis,
+              box: tuple[tuple[float, float], ...] | None,
+              exact_timeout: float | None) -> CriticalPointsResult:
+    """A line, plane or lines of critical points, known exactly: the set and a few plain
+    points of it (no numerical search)."""
+    inside = tuple(p for p in exact.points if box is None or _inside(p, box))
+    assert exact.critical_set is not None
+    points, analysis, critical_set = with_samples(
+        exact.critical_set, exact.set_bound, exact.basis, exact.global_analysis, inside,
+        expression.expr, expression.variables)
+    result = CriticalPointsResult(
+        function=to_str(expression.expr), unicode=expression.unicode,
+        variables=expression.variable_names, points=points, complete=False,
+        method="groebner", fallback="infinite", domain=box, outside_domain=0, infinite=True,
+        solution_set=exact.solution_set, truncated=False, starts=0, periods={},
+        global_analysis=analysis, expression=expression, critical_set=critical_set)
+    set_text = "; ".join(f"{e} = 0" for e in exact.solution_set_unicode)
+    return replace(result, notes=notes(result, None, exact_timeout, set_text))
 
 
 def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] | None,

@@ -447,4 +447,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{points:은} 위의 임계점 목록에 없습니다: 그 점에서 ∇f가 존재하지 않습니다 (또는 탐색이 "
         "놓쳤습니다). 그래도 위의 부등식이 전역 최댓값임을 증명합니다. ∇f = 0은 f가 미분 가능한 "
         "점에서만 필요조건입니다."),
+    "critical.method.set": (
+        "Exact: ∇f = 0 is a polynomial system; its lexicographic Gröbner basis, {set}, "
+        "describes every critical point: the set above. The table shows {count} plain "
+        "points of it, exact.",
+        "정확함: ∇f = 0은 다항식 연립방정식이며, 사전식 순서의 그뢰브너 기저 {set:이} 모든 임계점, "
+        "곧 위의 집합을 나타냅니다. 표에는 그중 간단한 점 {count}개를 정확히 보입니다."),
 }
