@@ -122,16 +122,17 @@ def _product(ranges: Sequence[Range]) -> Range:
 
 
 def _times(a: Range, b: Range) -> Range:
-    if all(v is not None for v in (*a, *b)):
-        corners = [a[0] * b[0], a[0] * b[1], a[1] * b[0], a[1] * b[1]]
+    (a0, a1), (b0, b1) = a, b
+    if a0 is not None and a1 is not None and b0 is not None and b1 is not None:
+        corners = [a0 * b0, a0 * b1, a1 * b0, a1 * b1]
         return _least(corners), _most(corners)
     for (lo1, hi1), (lo2, hi2) in ((a, b), (b, a)):
         if lo1 is not None and hi1 is not None and lo1 == hi1:   # a constant factor c
             if sign(lo1) >= 0:
                 return _scaled(lo2, lo1), _scaled(hi2, lo1)
             return _scaled(hi2, lo1), _scaled(lo2, lo1)
-    if _nonneg(a[0]) and _nonneg(b[0]):
-        return a[0] * b[0], None
+    if a0 is not None and b0 is not None and _nonneg(a0) and _nonneg(b0):
+        return a0 * b0, None
     return None, None
 
 

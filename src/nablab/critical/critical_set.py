@@ -172,7 +172,7 @@ def _distinct(points: list[CriticalPoint]) -> list[CriticalPoint]:
     seen: set[tuple[str, ...]] = set()
     out = []
     for p in points:
-        key = tuple(p.exact.values())
+        key = tuple((p.exact or {}).values())
         if key not in seen:
             seen.add(key)
             out.append(p)
