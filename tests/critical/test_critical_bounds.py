@@ -305,3 +305,10 @@ def test_the_plain_points_of_the_axes_are_exact() -> None:
 def test_a_domain_keeps_only_the_set_points_inside() -> None:
     result = critical_points("(x - y)^2", "0:2")
     assert [p.exact for p in result.points] == [{"x": "0", "y": "0"}, {"x": "1", "y": "1"}]
+
+
+def test_the_plot_marks_proven_degenerate_points_by_what_was_proven() -> None:
+    from nablab.plot.critical import marks_of
+    assert {kind for _, kind in marks_of(_result("x^2 y^2"))} == {"minimum"}
+    assert {kind for _, kind in marks_of(_result("9 - x^4 y^4"))} == {"maximum"}
+    assert {kind for _, kind in marks_of(_result("x^3 y^3"))} == {"degenerate"}
