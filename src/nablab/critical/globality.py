@@ -124,9 +124,17 @@ def _chain(low: Bound | None, high: Bound | None, coercive: bool, anticoercive: 
             continue
         chain = squares_chain(bound.side * bound.certificate, gens)
         if chain is not None:
-            return bound.side, "; ".join(f"{to_unicode(q)} → {to_unicode(v)}"
+            return bound.side, "; ".join(f"{_as_base(q)} → {to_unicode(v)}"
                                          for q, v in chain)
     return None
+
+
+def _as_base(q: Any) -> str:
+    """q as it is printed inside its square, 1 − x rather than −x + 1."""
+    squared = to_unicode(q ** 2)
+    if squared.startswith("(") and squared.endswith(")²"):
+        return squared[1:-2]
+    return to_unicode(q)
 
 
 def _dominant(poly: sympy.Poly, top: dict[Any, Any], kind: str | None,
