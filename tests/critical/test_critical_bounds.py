@@ -148,6 +148,10 @@ def test_degenerate_points_are_settled(text: str) -> None:
     ("x^3 y^3", "axes", ("x = 0", "y = 0"), None, "0"),
     ("(x - y)^2 + z^2", "line", ("x = y", "z = 0"), "minimum", "0"),
     ("(x + y + z)^2", "plane", ("x = −y − z",), "minimum", "0"),
+    ("x^2 y^2 z^2", "planes", ("x = 0", "y = 0", "z = 0"), "minimum", "0"),
+    ("(y - x^2)^2", "curve", ("y = x²",), "minimum", "0"),
+    ("(x y - z)^2 + 1", "surface", ("z = xy",), "minimum", "1"),
+    ("(y - x^2)^2 (y + x^2)^2", "curves", ("y = x²", "y = −x²"), "minimum", "0"),
 ])
 def test_the_critical_set_comes_first(text: str, shape: str, components: tuple[str, ...],
                                       extremum: str | None, value: str) -> None:

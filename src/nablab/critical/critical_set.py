@@ -67,7 +67,9 @@ def _components(basis: list[Any], gens: Sequence[Any]
 
     A linear G is one affine subspace: a ``"line"`` or ``"plane"`` (its equations hold
     together). Otherwise the factors common to all of G, when its other zeros lie on them,
-    are whole components: ``"lines"`` in the plane (``"axes"`` for x = 0 and y = 0), whose
+    are whole components; each solved for one variable (a graph, so it surely has real
+    points): ``"lines"`` in the plane (``"axes"`` for x = 0 and y = 0), ``"planes"`` in
+    space, a ``"curve"`` y = x² or ``"surface"`` z = xy (``"curves"``, ``"surfaces"``), whose
     union's condition is their product (x = 0 or y = 0 is xy = 0). Anything else is a
     ``"set"``, described by G itself, of which nothing more is claimed (it may have no
     real points, or finitely many)."""
@@ -80,30 +82,50 @@ def _components(basis: list[Any], gens: Sequence[Any]
     common = sympy.gcd_list(basis, *gens) if len(basis) > 1 else basis[0]
     factors = sorted((f for f, _ in sympy.factor_list(common, *gens)[1]),
                      key=lambda f: [-sympy.degree(f, g) for g in gens])
-    linear = bool(factors) and all(sympy.Poly(f, *gens).total_degree() == 1
-                                   for f in factors)
-    if not linear or n != 2 or not _covers(basis, sympy.Mul(*factors), gens):
+    graphs = bool(factors) and all(_solved_for(f, gens) is not None for f in factors)
+    if not graphs or n not in (2, 3) or not _covers(basis, sympy.Mul(*factors), gens):
         shown = [f"{to_unicode(b)} = 0" for b in basis]
         return shown, ", ".join(shown), "set", []
     shown = [_equation(f, gens) for f in factors]
     pieces = [[f] for f in factors]
+    linear = all(sympy.Poly(f, *gens).total_degree() == 1 for f in factors)
+    kinds = ("line", "lines", "curve", "curves") if n == 2 else (
+        "plane", "planes", "surface", "surfaces")
+    shape = kinds[(0 if linear else 2) + (len(factors) > 1)]
     if len(factors) == 1:
-        return shown, shown[0], "line", pieces
-    axes = sorted(factors, key=str) == sorted(gens, key=str)
-    return (shown, f"{to_unicode(sympy.Mul(*factors))} = 0", "axes" if axes else "lines",
-            pieces)
+        return shown, shown[0], shape, pieces
+    if n == 2 and sorted(factors, key=str) == sorted(gens, key=str):
+        shape = "axes"
+    return shown, f"{to_unicode(sympy.Mul(*factors))} = 0", shape, pieces
+
+
+def _solved_for(f: Any, gens: Sequence[Any]) -> tuple[Any, Any] | None:
+    """(v, h) when f = 0 is v = h(the other variables): f is c·v + r, c a nonzero number
+    and r free of v (a graph: y − x² is y = x²); the first such v."""
+    poly = sympy.Poly(f, *gens)
+    for v in gens:
+        if poly.degree(v) != 1:
+            continue
+        coeff = sympy.Poly(f, v).coeff_monomial(v)
+        if coeff.is_number and coeff != 0:
+            return v, sympy.expand(-(f - coeff * v) / coeff)
+    return None
 
 
 def _points(pieces: list[list[Any]], gens: Sequence[Any]) -> tuple[tuple[Any, ...], ...]:
-    """Plain exact points of linear components: free coordinates 0, then ±1 one at a
-    time, the others solved for; at most :data:`SAMPLES`, plainest first, spread over the
+    """Plain exact points of each component: free coordinates 0, then ±1 one at a time,
+    the others solved for; at most :data:`SAMPLES`, plainest first, spread over the
     components (x = 0 gives (0, 0) and (0, 1), y = 0 gives (1, 0))."""
     per_piece = []
     for piece in pieces:
-        solved = sympy.linsolve(piece, *gens)
-        if not solved:
-            continue
-        general = next(iter(solved))
+        graph = _solved_for(piece[0], gens) if len(piece) == 1 else None
+        if graph is not None:
+            general = tuple(graph[1] if g == graph[0] else g for g in gens)
+        else:
+            solved = sympy.linsolve(piece, *gens)
+            if not solved:
+                continue
+            general = next(iter(solved))
         free = [g for g in gens if any(c.has(g) for c in general)]
         choices = [{g: 0 for g in free}]
         choices += [{g: (v if g == h else 0) for g in free} for h in free for v in (1, -1)]
@@ -125,16 +147,14 @@ def _covers(basis: list[Any], common: Any, gens: Sequence[Any]) -> bool:
     return list(check.exprs) == [1]
 
 
-def _equation(linear: Any, gens: Sequence[Any]) -> str:
-    """``x - y`` as ``x = y``: a linear polynomial solved for its first variable; others
-    ``h = 0``."""
-    poly = sympy.Poly(linear, *gens)
-    if poly.total_degree() != 1:
-        return f"{to_unicode(linear)} = 0"
-    lead = next(g for g in gens if poly.coeff_monomial(g) != 0)
-    coeff = poly.coeff_monomial(lead)
-    solved = sympy.expand(-(poly.as_expr() - coeff * lead) / coeff)
-    return f"{to_unicode(lead)} = {to_unicode(solved)}"
+def _equation(f: Any, gens: Sequence[Any]) -> str:
+    """``x - y`` as ``x = y``, ``y - x**2`` as ``y = x²``: solved for its first variable
+    of degree 1 with a constant coefficient; others ``f = 0``."""
+    graph = _solved_for(f, gens)
+    if graph is None:
+        return f"{to_unicode(f)} = 0"
+    return f"{to_unicode(graph[0])} = {to_unicode(graph[1])}"
+
 
 def with_samples(found: CriticalSet, bound: Bound | None, basis: Sequence[Any],
                  analysis: GlobalAnalysis, points: Sequence[CriticalPoint], expr: Any,

@@ -183,7 +183,9 @@ class CriticalSet:
             space (an intersection), or of G for a ``"set"``.
         builder: the set in set-builder notation, ``"{(x, y) : xy = 0}"``.
         shape: ``"line"``, ``"plane"``, ``"lines"`` (several lines in the plane), ``"axes"``
-            (the coordinate axes) or ``"set"`` (nothing claimed about its real points).
+            (the coordinate axes), ``"planes"`` (several planes in space), ``"curve"``,
+            ``"surface"`` (a graph such as y = x²), ``"curves"``, ``"surfaces"`` or ``"set"``
+            (nothing claimed about its real points).
         value: f at every point of the set; ``value_exact`` in SymPy syntax.
         extremum: ``"minimum"`` / ``"maximum"`` when a proven bound f ≥ value (f ≤ value)
             makes every point of the set a global minimum (maximum), else ``None``.

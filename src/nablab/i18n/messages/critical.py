@@ -453,4 +453,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points of it, exact.",
         "정확함: ∇f = 0은 다항식 연립방정식이며, 사전식 순서의 그뢰브너 기저 {set:이} 모든 임계점, "
         "곧 위의 집합을 나타냅니다. 표에는 그중 간단한 점 {count}개를 정확히 보입니다."),
+    "critical.set.planes": (
+        "∇f = 0 on the whole planes {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "평면 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 "
+        "구한 결과입니다."),
+    "critical.set.curve": (
+        "∇f = 0 on the whole curve {set}: infinitely many critical points, found exactly.",
+        "곡선 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.curves": (
+        "∇f = 0 on the whole curves {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "곡선 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
+        "정확히 구한 결과입니다."),
+    "critical.set.surface": (
+        "∇f = 0 on the whole surface {set}: infinitely many critical points, found exactly.",
+        "곡면 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.surfaces": (
+        "∇f = 0 on the whole surfaces {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "곡면 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
+        "정확히 구한 결과입니다."),
 }
