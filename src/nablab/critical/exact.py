@@ -40,7 +40,12 @@ from nablab.solve._roots import short_exact
 
 @dataclass(frozen=True)
 class ExactAnalysis:
-    """What the exact job found: ``status`` ``"finite"``/``"none"``/``"infinite"``."""
+    """What the exact job found: ``status`` ``"finite"``/``"none"``/``"infinite"``.
+
+    When infinite: ``critical_set`` describes the set when f is constant on it (else
+    ``None``), ``set_bound`` is the proven bound f reaches there, ``basis`` is ∇f's Gröbner
+    basis, and ``points`` are a few plain exact points of the set (none when its real
+    points are not known)."""
 
     status: str
     points: tuple[CriticalPoint, ...]
