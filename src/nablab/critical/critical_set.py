@@ -6,7 +6,8 @@ exactly. Two facts a learner can check come from G:
 - **Where they are**: the factors common to every element of G are whole components
   ((x − y) for (x − y)², x and y for x²y², whose G is {x²y, xy²}), provided the rest of the
   system has no points off them (checked exactly: 1 ∈ ⟨G/g, 1 − t·g⟩). A linear G is an
-  affine subspace. Each linear component is written solved for its first variable, x = y.
+  affine subspace. Each component is written solved for a variable (x = y, y = x²): a graph,
+  so it has real points, and plain exact ones are shown (no numerical search).
 - **f on them**: if f reduces modulo G to a constant c, then f − c lies in the ideal of
   ∇f, so f = c at every critical point. With a proven bound f ≥ c
   (:mod:`nablab.critical.bounds`) every one of them is a global minimum (f ≤ c: maximum).
@@ -36,9 +37,8 @@ SAMPLES = 3
 def describe(poly: sympy.Poly, basis: Sequence[Any], expr: Any
              ) -> tuple[CriticalSet | None, Bound | None, tuple[tuple[Any, ...], ...]]:
     """The critical set of ``poly`` (∇f's Gröbner basis ``basis``), the bound that makes
-    its points global extrema, and a few of its points, exact (for a line, a plane or
-    lines: :data:`SAMPLES` plain ones); ``(None, None, ())`` when f is not constant on
-    it."""
+    its points global extrema, and a few of its points, exact (:data:`SAMPLES` plain ones
+    of its graphs); ``(None, None, ())`` when f is not constant on it."""
     gens = poly.gens
     grid = sympy.groebner(list(basis), *gens, order="lex")
     _, rest = grid.reduce(poly.as_expr())
