@@ -316,3 +316,30 @@ def test_the_plot_marks_proven_degenerate_points_by_what_was_proven() -> None:
     assert {kind for _, kind in marks_of(_result("x^2 y^2"))} == {"minimum"}
     assert {kind for _, kind in marks_of(_result("9 - x^4 y^4"))} == {"maximum"}
     assert {kind for _, kind in marks_of(_result("x^3 y^3"))} == {"degenerate"}
+
+
+def test_the_circle_of_minima_and_the_centre_off_it() -> None:
+    # (x² + y² − 1)²: ∇f = 4(x² + y² − 1)(x, y) = 0 on the circle and at (0, 0).
+    result = _result("(x^2+y^2-1)^2")
+    found = result.critical_set
+    assert found is not None and (found.shape, found.components, found.extremum) == (
+        "curve", ("x² + y² = 1",), "minimum")
+    on = [p for p in result.points if p.on_set]
+    off = [p for p in result.points if not p.on_set]
+    assert len(on) == 3 and all(p.value_exact == "0" for p in on)
+    assert [(p.exact, p.kind, p.value_exact) for p in off] == [
+        ({"x": "0", "y": "0"}, "maximum", "1")]
+    assert result.global_analysis.minimum is not None
+    assert result.global_analysis.minimum.value == 0
+    assert result.global_analysis.maximum is None and result.global_analysis.bounded_above is False
+    keys = [k for k, _ in result.notes]
+    assert keys[:3] == ["critical.set.curve", "critical.set.value_minimum",
+                        "critical.set.isolated"]
+
+
+def test_a_real_point_alone_is_not_a_curve() -> None:
+    # x² + y² = 0 has the single real point (0, 0): never "infinitely many".
+    from nablab.critical.critical_set import _regular_points
+    x_, y_ = sympy.symbols("x y")
+    assert _regular_points(x_ ** 2 + y_ ** 2, (x_, y_)) == []
+    assert set(_regular_points(x_ ** 2 + y_ ** 2 - 1, (x_, y_))) >= {(-1, 0), (1, 0)}

@@ -44,8 +44,9 @@ class ExactAnalysis:
 
     When infinite: ``critical_set`` describes the set when f is constant on it (else
     ``None``), ``set_bound`` is the proven bound f reaches there, ``basis`` is ∇f's Gröbner
-    basis, and ``points`` are a few plain exact points of the set (none when its real
-    points are not known)."""
+    basis (the set's own equations), ``points`` are a few plain exact points of the set
+    (none when its real points are not known) and ``isolated`` the critical points off it
+    (the centre of (x² + y² − 1)²)."""
 
     status: str
     points: tuple[CriticalPoint, ...]
@@ -56,6 +57,7 @@ class ExactAnalysis:
     critical_set: CriticalSet | None = None
     set_bound: Bound | None = None
     basis: tuple[Any, ...] = ()
+    isolated: tuple[CriticalPoint, ...] = ()
 
 
 def as_polynomial(expression: Expression) -> sympy.Poly | None:
@@ -83,13 +85,19 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
     solved = solve_polynomial_system(gradient, variables)
     hessian = [[poly.diff(a).diff(b) for b in variables] for a in variables]
     if solved.status == INFINITE:
-        found, bound, samples = describe(poly, solved.solution_set, expression.expr)
-        shown = tuple(_classify(poly, hessian, Solution(tuple(float(c) for c in at), at, 0.0),
-                                expression.variable_names)[0] for at in samples)
-        return ExactAnalysis(INFINITE, shown, tuple(to_str(e) for e in solved.solution_set),
-                             polynomial_global(poly, [], False, expression.expr), None,
-                             tuple(to_unicode(e) for e in solved.solution_set), found, bound,
-                             tuple(solved.solution_set))
+        described = describe(poly, solved.solution_set, expression.expr)
+        samples, isolated = (tuple(_classify(poly, hessian, Solution(
+            tuple(float(c) for c in at), at, 0.0), expression.variable_names)
+            for at in group) for group in (described.samples, described.isolated))
+        candidates = [Candidate(p.point, at, p.value, value, p.unicode)
+                      for (p, value), at in zip(isolated, described.isolated, strict=True)]
+        analysis = polynomial_global(poly, candidates, False, expression.expr)
+        return ExactAnalysis(INFINITE, tuple(p for p, _ in samples),
+                             tuple(to_str(e) for e in solved.solution_set), analysis, None,
+                             tuple(to_unicode(e) for e in solved.solution_set),
+                             described.found, described.bound,
+                             described.equations or tuple(solved.solution_set),
+                             tuple(p for p, _ in isolated))
     classified = [_classify(poly, hessian, s, expression.variable_names)
                   for s in solved.solutions]
     exacts = tuple(s.exact if s.is_exact else None for s in solved.solutions)

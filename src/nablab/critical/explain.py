@@ -168,6 +168,9 @@ def _set(result: CriticalPointsResult) -> list[Note]:
     suffix = f"_{found.extremum}" if found.extremum else ""
     out.append((f"critical.set.value{suffix}", {"value": found.value_unicode,
                                                  "lhs": _shifted_f(found.value_unicode)}))
+    off = [p.unicode for p in result.points if not p.on_set]
+    if off and result.method == "groebner":
+        out.append(("critical.set.isolated", {"points": ", ".join(off)}))
     if result.points and found.real and result.method == "newton":
         out.append(("critical.set.samples", {"count": len(result.points)}))
     return out
@@ -177,7 +180,8 @@ def _method(result: CriticalPointsResult, exact_timeout: float | None,
             set_text: str, found: int) -> list[Note]:
     out: list[Note] = []
     if result.method == "groebner" and result.critical_set is not None:
-        out.append(("critical.method.set", {"count": len(result.points), "set": set_text}))
+        out.append(("critical.method.set", {"count": sum(p.on_set for p in result.points),
+                                            "set": set_text}))
     elif result.method == "groebner":
         out.append(("critical.method.groebner", {"count": len(result.points)}))
     else:

@@ -145,10 +145,11 @@ def _from_set(expression: Expression, exact: ExactAnalysis,
     """A line, plane or lines of critical points, known exactly: the set and a few plain
     points of it (no numerical search)."""
     inside = tuple(p for p in exact.points if box is None or _inside(p, box))
+    isolated = tuple(p for p in exact.isolated if box is None or _inside(p, box))
     assert exact.critical_set is not None
     points, analysis, critical_set = with_samples(
         exact.critical_set, exact.set_bound, exact.basis, exact.global_analysis, inside,
-        expression.expr, expression.variables)
+        expression.expr, expression.variables, isolated)
     result = CriticalPointsResult(
         function=to_str(expression.expr), unicode=expression.unicode,
         variables=expression.variable_names, points=points, complete=False,
@@ -168,9 +169,10 @@ def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] |
     if exact is not None:
         analysis, found_periods = exact.global_analysis, {}
         if exact.critical_set is not None:   # the set first, a few of its points
+            isolated = tuple(p for p in exact.isolated if _inside(p, search_box))
             points, analysis, critical_set = with_samples(
                 exact.critical_set, exact.set_bound, exact.basis, analysis, points,
-                expression.expr, expression.variables)
+                expression.expr, expression.variables, isolated)
     else:
         analysis = _global(expression, fallback, exact_timeout, points)
         points = settle(points, analysis)

@@ -449,10 +449,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "점에서만 필요조건입니다."),
     "critical.method.set": (
         "Exact: ∇f = 0 is a polynomial system; its lexicographic Gröbner basis, {set}, "
-        "describes every critical point: the set above. The table shows {count} plain "
-        "points of it, exact.",
-        "정확함: ∇f = 0은 다항식 연립방정식이며, 사전식 순서의 그뢰브너 기저 {set:이} 모든 임계점, "
-        "곧 위의 집합을 나타냅니다. 표에는 그중 간단한 점 {count}개를 정확히 보입니다."),
+        "describes every critical point, as said above. The table shows {count} plain "
+        "points of the set, exact.",
+        "정확함: ∇f = 0은 다항식 연립방정식이며, 사전식 순서의 그뢰브너 기저 {set:이} 위에서 말한 "
+        "대로 모든 임계점을 나타냅니다. 표에는 그 집합의 간단한 점 {count}개를 정확히 보입니다."),
     "critical.set.planes": (
         "∇f = 0 on the whole planes {first} and {last}: infinitely many critical points, "
         "found exactly.",
@@ -476,4 +476,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "found exactly.",
         "곡면 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
         "정확히 구한 결과입니다."),
+    "critical.set.isolated": (
+        "Off the set, ∇f = 0 only at {points} (solved exactly), classified in the table.",
+        "집합 밖에서는 {points}에서만 ∇f = 0이며 (정확히 구함), 표에서 분류합니다."),
 }
