@@ -280,7 +280,7 @@ def test_coercive_squares_decide_a_minimum_the_bound_does_not_reach() -> None:
 ])
 def test_where_the_bound_is_reached(expr: sympy.Expr, points: tuple[tuple[int, ...], ...]
                                     ) -> None:
-    from nablab.critical.bounds import where_reached
+    from nablab.critical.equality import where_reached
     assert where_reached(expr, (x, y)) == points
 
 

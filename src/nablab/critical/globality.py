@@ -39,9 +39,9 @@ from nablab.critical.bounds import (
     lower_bound,
     squares_chain,
     upper_bound,
-    where_reached,
 )
 from nablab.critical.degenerate import shifted
+from nablab.critical.equality import where_reached
 from nablab.critical.forms import (
     INDEFINITE,
     NEGATIVE,
