@@ -187,6 +187,8 @@ def test_the_critical_set_in_json_is_additive() -> None:
         "extremum": "minimum"}
     assert data["global"]["minimum"]["reason"] == "sum_of_squares"
     assert data["global"]["minimum"]["certificate"] == "x²y²"
+    assert data["global"]["minimum"]["set"] == "{(x, y) : xy = 0}"
+    assert _result("x^4 + y^4").to_dict("en")["global"]["minimum"]["set"] is None
     assert data["infinite"] is True and data["complete"] is False
     assert "solution_set" in data and data["points"][0]["on_set"] is True
     assert _result("x^2 + y^2").to_dict("en")["critical_set"] is None

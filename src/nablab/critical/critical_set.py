@@ -266,7 +266,8 @@ def with_samples(found: CriticalSet, bound: Bound | None, basis: Sequence[Any],
         return (*kept, *isolated), analysis, found
     extremum = GlobalExtremum(
         found.value, found.value_exact, tuple(p.point for p in kept),
-        (found.builder,), bound.reason, to_unicode(bound.certificate), found.value_unicode)
+        (found.builder,), bound.reason, to_unicode(bound.certificate), found.value_unicode,
+        found.builder)
     if bound.side > 0:
         analysis = replace(analysis, minimum=extremum, bounded_below=True)
     else:

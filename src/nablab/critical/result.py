@@ -151,11 +151,16 @@ class GlobalExtremum:
         value: the value; ``value_exact`` when short.
         points: the points attaining it (``{variable: float}``), ``unicode`` their display.
         reason: ``"coercive"`` (f → ±∞ and every critical point is known, so the lowest
-            one is the global minimum) or ``"even_powers"`` (f(x) − f(p) is a sum of even
-            powers with coefficients of one sign).
-        certificate: f(x) − f(p) written as that sum of even powers (Unicode), when it is
-            one — the notes' "x² + y² ≥ 0" — else ``None``.
+            one is the global minimum), ``"even_powers"`` (f(x) − f(p) is a sum of even
+            powers with coefficients of one sign), or a proven bound f reaches
+            (:mod:`nablab.critical.bounds`): ``"sum_of_squares"``, ``"nonnegative"`` (term
+            by term), ``"convex"`` (a quadratic with H ⪰ 0); ``"constant"`` for f = c.
+        certificate: f(x) − f(p) written as that sum of even powers (Unicode), or f − c
+            written so that its sign shows, for a bound — the notes' "x² + y² ≥ 0" — else
+            ``None``.
         value_unicode: the value as a learner writes it.
+        attained_on: when it is attained on a whole set of critical points, that set
+            (``"{(x, y) : x = y}"``); ``points`` then holds a few of its points.
     """
 
     value: float
@@ -165,11 +170,12 @@ class GlobalExtremum:
     reason: str
     certificate: str | None = None
     value_unicode: str = ""
+    attained_on: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "value_exact": self.value_exact,
                 "points": [dict(p) for p in self.points], "reason": self.reason,
-                "certificate": self.certificate}
+                "certificate": self.certificate, "set": self.attained_on}
 
 
 @dataclass(frozen=True)
