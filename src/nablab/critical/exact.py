@@ -15,6 +15,7 @@ import mpmath
 import numpy as np
 import sympy
 
+from nablab.budget import run_bounded
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
@@ -29,11 +30,12 @@ from nablab.critical.classify import (
     kind_from_inertia,
     snap_zeros,
 )
-from nablab.critical.critical_set import describe
+from nablab.critical.critical_set import Described, describe
 from nablab.critical.degenerate import exact_sign_at, exact_test, neighbourhood_test, shifted
 from nablab.critical.explain import Counterexample, counterexample
 from nablab.critical.globality import Candidate, polynomial_global, settle
 from nablab.critical.result import CriticalPoint, CriticalSet, ExtremumTest, GlobalAnalysis
+from nablab.errors import ComputationTimeout, MemoryLimitExceeded
 from nablab.solve import FINITE, INFINITE, Solution, polynomial_system, solve_polynomial_system
 from nablab.solve._roots import short_exact
 
@@ -66,6 +68,9 @@ def as_polynomial(expression: Expression) -> sympy.Poly | None:
     return None if polys is None else polys[0]
 
 
+#: Seconds the description of an infinite critical set may take (inside the exact job).
+SET_TIMEOUT = 2.0
+
 #: ``ExactAnalysis.status`` when f is not a polynomial with rational coefficients.
 NOT_POLYNOMIAL = "not_polynomial"
 
@@ -85,7 +90,11 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
     solved = solve_polynomial_system(gradient, variables)
     hessian = [[poly.diff(a).diff(b) for b in variables] for a in variables]
     if solved.status == INFINITE:
-        described = describe(poly, solved.solution_set, expression.expr)
+        try:   # the set's description is a bonus: over its budget, the samples as before
+            described = run_bounded(describe, poly, solved.solution_set, expression.expr,
+                                    timeout=SET_TIMEOUT)
+        except (ComputationTimeout, MemoryLimitExceeded):
+            described = Described()
         samples, isolated = (tuple(_classify(poly, hessian, Solution(
             tuple(float(c) for c in at), at, 0.0), expression.variable_names)
             for at in group) for group in (described.samples, described.isolated))
