@@ -82,8 +82,13 @@ def test_no_claim_when_it_cannot_be_proven() -> None:
     assert not [k for k in keys if "minimum" in k or "unbounded_below" in k]
 
 
-def test_non_polynomial_gets_no_global_statement() -> None:
+def test_non_polynomial_gets_no_global_extremum_it_cannot_prove() -> None:
+    # sin x + y² ≥ −1 is proven term by term, but −1 is reached only at irrational points
+    # (3π/2 + 2kπ, 0), which a numeric point cannot show exactly: no global minimum claimed.
+    # Along (0, t), f = t² → +∞: no global maximum.
     result = critical_points("sin(x) + y^2", "-4:4")
-    assert result.global_analysis.reason == "not_polynomial"
     assert result.global_analysis.minimum is None
-    assert result.global_analysis.bounded_below is None
+    assert result.global_analysis.bounded_below is True
+    assert result.global_analysis.bounded_above is False
+    keys = [k for k, _ in result.notes]
+    assert "critical.global.minimum_open" in keys and "critical.global.unbounded_above" in keys

@@ -93,10 +93,19 @@ def test_one_variable_higher_derivatives(text: str, result: str, order: int) -> 
 
 
 def test_neighbourhood_evidence_is_not_a_proof() -> None:
-    point = _origin("exp(x^4 + y^4)", "-1:1")
+    # x⁵ leaves f unbounded below, so no global bound settles the origin either.
+    point = _origin("exp(x^4 + y^4) + x^5", "-1:1")
     assert point.kind == "degenerate"
     assert (point.test.result, point.test.method, point.test.proof, point.test.evidence) == (
         "inconclusive", "neighbourhood", False, "no_lower_value")
+
+
+def test_a_proven_global_bound_settles_a_degenerate_point() -> None:
+    # e^(x⁴ + y⁴) ≥ e⁰ = 1 term by term, and f(0, 0) = 1: a global minimum, proven.
+    point = _origin("exp(x^4 + y^4)", "-1:1")
+    assert point.kind == "degenerate"
+    assert (point.test.result, point.test.method, point.test.proof) == (
+        "minimum", "global_bound", True)
 
 
 def test_saddle_with_a_zero_eigenvalue_is_a_saddle() -> None:

@@ -15,10 +15,12 @@ import mpmath
 import numpy as np
 import sympy
 
+from nablab.budget import run_bounded
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
 from nablab.critical._polyeval import numpy_function
+from nablab.critical.bounds import Bound
 from nablab.critical.classify import (
     DEGENERATE,
     SADDLE,
@@ -28,17 +30,25 @@ from nablab.critical.classify import (
     kind_from_inertia,
     snap_zeros,
 )
+from nablab.critical.critical_set import Described, describe
 from nablab.critical.degenerate import exact_sign_at, exact_test, neighbourhood_test, shifted
 from nablab.critical.explain import Counterexample, counterexample
-from nablab.critical.globality import Candidate, polynomial_global
-from nablab.critical.result import CriticalPoint, ExtremumTest, GlobalAnalysis
+from nablab.critical.globality import Candidate, polynomial_global, settle
+from nablab.critical.result import CriticalPoint, CriticalSet, ExtremumTest, GlobalAnalysis
+from nablab.errors import ComputationTimeout, MemoryLimitExceeded
 from nablab.solve import FINITE, INFINITE, Solution, polynomial_system, solve_polynomial_system
 from nablab.solve._roots import short_exact
 
 
 @dataclass(frozen=True)
 class ExactAnalysis:
-    """What the exact job found: ``status`` ``"finite"``/``"none"``/``"infinite"``."""
+    """What the exact job found: ``status`` ``"finite"``/``"none"``/``"infinite"``.
+
+    When infinite: ``critical_set`` describes the set when f is constant on it (else
+    ``None``), ``set_bound`` is the proven bound f reaches there, ``basis`` is ∇f's Gröbner
+    basis (the set's own equations), ``points`` are a few plain exact points of the set
+    (none when its real points are not known) and ``isolated`` the critical points off it
+    (the centre of (x² + y² − 1)²)."""
 
     status: str
     points: tuple[CriticalPoint, ...]
@@ -48,6 +58,10 @@ class ExactAnalysis:
     solution_set_unicode: tuple[str, ...] = ()
     constants: tuple[str, ...] = ()
     denominators: tuple[str, ...] = ()
+    critical_set: CriticalSet | None = None
+    set_bound: Bound | None = None
+    basis: tuple[Any, ...] = ()
+    isolated: tuple[CriticalPoint, ...] = ()
 
 
 def as_polynomial(expression: Expression) -> sympy.Poly | None:
@@ -55,6 +69,9 @@ def as_polynomial(expression: Expression) -> sympy.Poly | None:
     polys = polynomial_system([expression.expr], expression.variables)
     return None if polys is None else polys[0]
 
+
+#: Seconds the description of an infinite critical set may take (inside the exact job).
+SET_TIMEOUT = 2.0
 
 #: ``ExactAnalysis.status`` when f is not a polynomial with rational coefficients.
 NOT_POLYNOMIAL = "not_polynomial"
@@ -73,19 +90,33 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
     variables = expression.variables
     gradient = [poly.diff(v) for v in variables]
     solved = solve_polynomial_system(gradient, variables)
-    if solved.status == INFINITE:
-        return ExactAnalysis(INFINITE, (), tuple(to_str(e) for e in solved.solution_set),
-                             polynomial_global(poly, [], False), None,
-                             tuple(to_unicode(e) for e in solved.solution_set))
     hessian = [[poly.diff(a).diff(b) for b in variables] for a in variables]
+    if solved.status == INFINITE:
+        try:   # the set's description is a bonus: over its budget, the samples as before
+            described = run_bounded(describe, poly, solved.solution_set, expression.expr,
+                                    timeout=SET_TIMEOUT)
+        except (ComputationTimeout, MemoryLimitExceeded):
+            described = Described()
+        samples, isolated = (tuple(_classify(poly, hessian, Solution(
+            tuple(float(c) for c in at), at, 0.0), expression.variable_names)
+            for at in group) for group in (described.samples, described.isolated))
+        candidates = [Candidate(p.point, at, p.value, value, p.unicode)
+                      for (p, value), at in zip(isolated, described.isolated, strict=True)]
+        analysis = polynomial_global(poly, candidates, False, expression.expr)
+        return ExactAnalysis(INFINITE, tuple(p for p, _ in samples),
+                             tuple(to_str(e) for e in solved.solution_set), analysis, None,
+                             tuple(to_unicode(e) for e in solved.solution_set),
+                             described.found, described.bound,
+                             described.equations or tuple(solved.solution_set),
+                             tuple(p for p, _ in isolated))
     classified = [_classify(poly, hessian, s, expression.variable_names)
                   for s in solved.solutions]
     exacts = tuple(s.exact if s.is_exact else None for s in solved.solutions)
     candidates = [Candidate(p.point, e, p.value, value_exact, p.unicode)
                   for (p, value_exact), e in zip(classified, exacts, strict=True)]
-    points = tuple(p for p, _ in classified)
-    return ExactAnalysis(solved.status or FINITE, points, (),
-                         polynomial_global(poly, candidates, True), _example(poly, points))
+    analysis = polynomial_global(poly, candidates, True, expression.expr)
+    points = settle(tuple(p for p, _ in classified), analysis)
+    return ExactAnalysis(solved.status or FINITE, points, (), analysis, _example(poly, points))
 
 
 def _example(poly: sympy.Poly, points: tuple[CriticalPoint, ...]) -> Counterexample | None:

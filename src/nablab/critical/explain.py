@@ -29,6 +29,8 @@ from nablab.critical.result import (
 )
 
 Array = np.ndarray
+#: Global extrema decided by a proven bound that f reaches (:mod:`nablab.critical.bounds`).
+BOUND_REASONS = ("sum_of_squares", "nonnegative", "convex")
 
 
 @dataclass(frozen=True)
@@ -119,33 +121,79 @@ def _oriented(v: Array) -> Array:
 
 
 def notes(result: CriticalPointsResult, example: Counterexample | None,
-          exact_timeout: float | None, set_text: str = "") -> tuple[Note, ...]:
+          exact_timeout: float | None, set_text: str = "",
+          found: int | None = None) -> tuple[Note, ...]:
     """The explanation of a result (its ``notes`` field); ``set_text`` is the Unicode
-    description of an infinite set of critical points."""
+    description of an infinite set of critical points, ``found`` how many distinct points
+    the numerical search found (when the table shows fewer)."""
     one = len(result.variables) == 1
-    out: list[Note] = list(_method(result, exact_timeout, set_text))
+    out: list[Note] = list(_set(result))
+    out += _method(result, exact_timeout, set_text, len(result.points) if found is None
+                   else found)
     out.append(("critical.explain.necessary_1d" if one else "critical.explain.necessary", {}))
     out.append(_example(result, example, one))
     out.append(("critical.explain.sufficient_1d" if one else "critical.explain.sufficient", {}))
-    out += _global(result.global_analysis, result.variables)
+    out += _global(result.global_analysis, result.variables,
+                   result.fallback == "not_polynomial")
+    out += _off_table(result)
     return tuple(out)
 
 
-def _method(result: CriticalPointsResult, exact_timeout: float | None,
-            set_text: str) -> list[Note]:
+def _off_table(result: CriticalPointsResult) -> list[Note]:
+    """A global extreme proven at a point the table does not list (a proven bound reached
+    where ∇f's formula is undefined, as at the tip of √(x² + y²) + 1): said, since the
+    necessary condition only speaks of points where f is differentiable."""
+    listed = [p.point for p in result.points]
     out: list[Note] = []
-    if result.method == "groebner":
+    analysis = result.global_analysis
+    for which, extremum in (("minimum", analysis.minimum), ("maximum", analysis.maximum)):
+        if extremum is None or result.critical_set is not None or not extremum.points:
+            continue
+        off = [u for p, u in zip(extremum.points, extremum.unicode, strict=False)
+               if p not in listed]
+        if off:
+            out.append((f"critical.global.{which}_not_critical", {"points": ", ".join(off)}))
+    return out
+
+
+def _set(result: CriticalPointsResult) -> list[Note]:
+    """The infinite set of critical points, first: where it is and what f is on it."""
+    found = result.critical_set
+    if found is None:
+        return []
+    parts = found.components
+    out: list[Note] = [(f"critical.set.{found.shape}",
+                        {"set": ", ".join(parts), "first": ", ".join(parts[:-1]),
+                         "last": parts[-1], "builder": found.builder})]
+    suffix = f"_{found.extremum}" if found.extremum else ""
+    out.append((f"critical.set.value{suffix}", {"value": found.value_unicode,
+                                                 "lhs": _shifted_f(found.value_unicode)}))
+    off = [p.unicode for p in result.points if not p.on_set]
+    if off and result.method == "groebner":
+        out.append(("critical.set.isolated", {"points": ", ".join(off)}))
+    if result.points and found.real and result.method == "newton":
+        out.append(("critical.set.samples", {"count": len(result.points)}))
+    return out
+
+
+def _method(result: CriticalPointsResult, exact_timeout: float | None,
+            set_text: str, found: int) -> list[Note]:
+    out: list[Note] = []
+    if result.method == "groebner" and result.critical_set is not None:
+        out.append(("critical.method.set", {"count": sum(p.on_set for p in result.points),
+                                            "set": set_text}))
+    elif result.method == "groebner":
         out.append(("critical.method.groebner", {"count": len(result.points)}))
     else:
-        if result.fallback is not None:
+        if result.fallback is not None and result.critical_set is None:
             params: dict[str, Any] = {"seconds": f"{exact_timeout or 0:g}", "set": set_text}
             out.append((f"critical.fallback.{result.fallback}", params))
         box = " × ".join(f"[{display.number(lo)}, {display.number(hi)}]"
                          for lo, hi in result.domain or ())
         out.append(("critical.method.newton", {"starts": result.starts, "box": box,
-                                               "count": len(result.points)}))
+                                               "count": found}))
     if result.truncated:
-        out.append(("critical.truncated", {"count": len(result.points)}))
+        out.append(("critical.truncated", {"count": found}))
     if result.outside_domain:
         out.append(("critical.outside_domain", {"count": result.outside_domain}))
     if result.periods:
@@ -159,6 +207,9 @@ def _example(result: CriticalPointsResult, example: Counterexample | None, one: 
         params = {k: getattr(example, k) for k in example.__dataclass_fields__}
         key = "saddle" if example.kind == SADDLE else ("inflection" if one else "not_extremum")
         return (f"critical.explain.{key}", params)
+    analysis = result.global_analysis
+    if not result.points and (analysis.minimum or analysis.maximum):
+        return ("critical.explain.no_points_extreme", {})
     if not result.points:
         return ("critical.explain.no_points_1d" if one else "critical.explain.no_points", {})
     decided = all(p.kind in ("minimum", "maximum") or
@@ -168,7 +219,10 @@ def _example(result: CriticalPointsResult, example: Counterexample | None, one: 
             {})
 
 
-def _global(analysis: GlobalAnalysis, variables: Sequence[str]) -> list[Note]:
+def _global(analysis: GlobalAnalysis, variables: Sequence[str],
+            numeric: bool = False) -> list[Note]:
+    """The global sentences; ``numeric`` (a non-polynomial f): an extreme left open is said
+    to be open when the other one is decided."""
     if analysis.reason == "not_polynomial":
         return [("critical.global.not_polynomial", {})]
     one = len(variables) == 1
@@ -181,16 +235,39 @@ def _global(analysis: GlobalAnalysis, variables: Sequence[str]) -> list[Note]:
         params = {"value": extremum.value_unicode, "points": ", ".join(extremum.unicode),
                   "top": analysis.top_form or "", "vars": names, "var": variables[0],
                   "certificate": extremum.certificate or ""}
-        if extremum.reason == "coercive":
+        if extremum.reason == "coercive" and analysis.squares_chain:
+            params["chain"] = analysis.squares_chain
+            out.append((f"critical.global.{which}_coercive_squares", params))
+        elif extremum.reason == "coercive":
             out.append((f"critical.global.{which}_coercive{suffix}", params))
-        if extremum.certificate:
+        if extremum.reason in BOUND_REASONS:
+            params["lhs"] = _shifted_f(extremum.value_unicode)
+            out.append((f"critical.global.{which}_{extremum.reason}", params))
+        elif extremum.certificate:
             out.append((f"critical.global.{which}_even_powers", params))
+    reasons = {e.reason for e in (analysis.minimum, analysis.maximum) if e is not None}
+    if analysis.squares_chain and "coercive" not in reasons:
+        side = "coercive" if analysis.coercive else "anticoercive"
+        out.append((f"critical.global.{side}_squares", {"vars": names,
+                                                        "chain": analysis.squares_chain}))
     for which, line in (("below", analysis.below), ("above", analysis.above)):
         if line is not None:
             out.append((f"critical.global.unbounded_{which}{suffix}", _line(line, variables)))
     if not out:
         out.append(("critical.global.unknown", {}))
+    elif numeric:
+        for which, extremum, line in (("minimum", analysis.minimum, analysis.below),
+                                      ("maximum", analysis.maximum, analysis.above)):
+            if extremum is None and line is None:
+                out.append((f"critical.global.{which}_open", {}))
     return out
+
+
+def _shifted_f(value: str) -> str:
+    """f − c as a learner writes it: f when c = 0, f + 5 when c = −5."""
+    if value == "0":
+        return "f"
+    return f"f + {value[1:]}" if value.startswith("−") else f"f − {value}"
 
 
 def _line(line: Line, variables: Sequence[str]) -> dict[str, Any]:

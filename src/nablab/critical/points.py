@@ -20,9 +20,11 @@ from nablab.budget import run_bounded
 from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
+from nablab.critical.critical_set import with_samples
 from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, global_only
 from nablab.critical.explain import notes
+from nablab.critical.globality import bound_global, rays, settle
 from nablab.critical.numeric import numeric_analysis, periods
 from nablab.critical.result import (
     CriticalPoint,
@@ -36,6 +38,9 @@ from nablab.parse import parse
 from nablab.solve import INFINITE
 from nablab.solve.newton import MAX_STARTS
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT
+
+#: Seconds the symbolic limits along rays of a non-polynomial f may take.
+RAYS_TIMEOUT = 1.0
 
 
 def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
@@ -84,6 +89,9 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
                 exact = None
             elif exact.status != INFINITE:
                 return _from_exact(expression, exact, box, exact_timeout)
+            elif exact.critical_set is not None and any(
+                    box is None or _inside(p, box) for p in exact.points):
+                return _from_set(expression, exact, box, exact_timeout)
             else:
                 fallback = "infinite"
     return _from_numeric(expression, box, fallback, exact, exact_timeout, max_starts)
@@ -133,36 +141,79 @@ def _from_exact(expression: Expression, exact: ExactAnalysis,
     return replace(result, notes=said + rewrite_notes(exact, "critical.method"))
 
 
+def _from_set(expression: Expression, exact: ExactAnalysis,
+              box: tuple[tuple[float, float], ...] | None,
+              exact_timeout: float | None) -> CriticalPointsResult:
+    """A line, plane or lines of critical points, known exactly: the set and a few plain
+    points of it (no numerical search)."""
+    inside = tuple(p for p in exact.points if box is None or _inside(p, box))
+    isolated = tuple(p for p in exact.isolated if box is None or _inside(p, box))
+    assert exact.critical_set is not None
+    points, analysis, critical_set = with_samples(
+        exact.critical_set, exact.set_bound, exact.basis, exact.global_analysis, inside,
+        expression.expr, expression.variables, isolated)
+    result = CriticalPointsResult(
+        function=to_str(expression.expr), unicode=expression.unicode,
+        variables=expression.variable_names, points=points, complete=False,
+        method="groebner", fallback="infinite", domain=box, outside_domain=0, infinite=True,
+        solution_set=exact.solution_set, truncated=False, starts=0, periods={},
+        global_analysis=analysis, expression=expression, critical_set=critical_set)
+    set_text = "; ".join(f"{e} = 0" for e in exact.solution_set_unicode)
+    return replace(result, notes=notes(result, None, exact_timeout, set_text))
+
+
 def _from_numeric(expression: Expression, box: tuple[tuple[float, float], ...] | None,
                   fallback: str, exact: ExactAnalysis | None, exact_timeout: float | None,
                   max_starts: int) -> CriticalPointsResult:
     search_box = box or tuple((-DEFAULT_BOUND, DEFAULT_BOUND) for _ in expression.variables)
     found = numeric_analysis(expression, search_box, max_starts)
+    points, critical_set = found.points, None
     if exact is not None:
         analysis, found_periods = exact.global_analysis, {}
+        if exact.critical_set is not None:   # the set first, a few of its points
+            isolated = tuple(p for p in exact.isolated if _inside(p, search_box))
+            points, analysis, critical_set = with_samples(
+                exact.critical_set, exact.set_bound, exact.basis, analysis, points,
+                expression.expr, expression.variables, isolated)
     else:
-        analysis = _global(expression, fallback, exact_timeout)
+        analysis = _global(expression, fallback, exact_timeout, points)
+        points = settle(points, analysis)
         found_periods = periods(expression) if fallback == "not_polynomial" else {}
     result = CriticalPointsResult(
         function=to_str(expression.expr), unicode=expression.unicode,
-        variables=expression.variable_names, points=found.points, complete=False,
+        variables=expression.variable_names, points=points, complete=False,
         method="newton", fallback=fallback, domain=search_box, outside_domain=0,
         infinite=True if exact is not None else None,
         solution_set=exact.solution_set if exact is not None else (),
         truncated=found.search.truncated, starts=found.search.starts,
-        periods=found_periods, global_analysis=analysis, expression=expression)
+        periods=found_periods, global_analysis=analysis, expression=expression,
+        critical_set=critical_set)
     set_text = "; ".join(exact.solution_set_unicode) if exact is not None else ""
-    return replace(result, notes=notes(result, found.example, exact_timeout, set_text))
+    return replace(result, notes=notes(result, found.example, exact_timeout, set_text,
+                                       len(found.points)))
 
 
-def _global(expression: Expression, fallback: str, timeout: float | None) -> GlobalAnalysis:
-    """Global facts that do not need the critical points (lines to ±∞), within budget."""
-    if fallback == "not_polynomial":
-        return GlobalAnalysis(reason="not_polynomial")
+def _global(expression: Expression, fallback: str, timeout: float | None,
+            points: tuple[CriticalPoint, ...]) -> GlobalAnalysis:
+    """Global facts without the exact critical points (lines to ±∞; a proven bound that
+    numeric points reach), within budget."""
     try:
-        return run_bounded(global_only, expression, timeout=timeout)
+        if fallback != "not_polynomial":
+            return run_bounded(global_only, expression, timeout=timeout)
+        analysis = run_bounded(bound_global, expression.expr, expression.variables, points,
+                               timeout=timeout)
     except (ComputationTimeout, MemoryLimitExceeded):
-        return GlobalAnalysis()
+        return GlobalAnalysis(reason=fallback if fallback == "not_polynomial" else None)
+    try:
+        below, above = run_bounded(rays, expression.expr, expression.variables,
+                                   timeout=None if timeout is None else min(timeout, RAYS_TIMEOUT))
+    except (ComputationTimeout, MemoryLimitExceeded):
+        return analysis
+    decided = analysis.minimum or analysis.maximum or below or above
+    return replace(analysis, below=below, above=above,
+                   bounded_below=False if below else analysis.bounded_below,
+                   bounded_above=False if above else analysis.bounded_above,
+                   reason=None if decided else analysis.reason)
 
 
 def _inside(point: CriticalPoint, box: tuple[tuple[float, float], ...]) -> bool:

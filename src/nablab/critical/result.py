@@ -25,7 +25,8 @@ from nablab.present.document import Row
 #: One sentence of the explanation: a catalogue key and its parameters.
 Note = tuple[str, dict[str, Any]]
 #: Sections of the explanation, by key prefix, in the order they are shown.
-SECTIONS = {"method": ("critical.method.", "critical.fallback.", "critical.truncated",
+SECTIONS = {"set": ("critical.set.",),
+            "method": ("critical.method.", "critical.fallback.", "critical.truncated",
                        "critical.outside_domain", "critical.periodic"),
             "global": ("critical.global.",), "why": ("critical.explain.",)}
 #: Table rows shown at most (``to_dict`` has every point).
@@ -100,6 +101,7 @@ class CriticalPoint:
     test: ExtremumTest | None = None
     unicode: str = ""
     value_unicode: str = ""
+    on_set: bool = False
 
     def row(self, lang: str | None = None) -> Row:
         """The point's table row (point, value, eigenvalues, kind), and its test under it."""
@@ -114,7 +116,8 @@ class CriticalPoint:
                 dict(self.exact), "value": self.value, "value_exact": self.value_exact,
                 "kind": self.kind, "eigenvalues": list(self.eigenvalues),
                 "gradient_residual": self.gradient_residual,
-                "test": None if self.test is None else self.test.to_dict()}
+                "test": None if self.test is None else self.test.to_dict(),
+                "on_set": self.on_set}
 
 
 @dataclass(frozen=True)
@@ -125,16 +128,19 @@ class Line:
         direction: the direction, small integers.
         restriction: f along the line, a polynomial in t (SymPy syntax and Unicode).
         t_limit: ``"+inf"`` or ``"-inf"``: where t goes for the stated limit.
+        kind: ``"line"`` (f(t·u) is a polynomial in t) or ``"ray"`` (t > 0 only, a
+            symbolic limit of a non-polynomial f).
     """
 
     direction: tuple[int, ...]
     restriction: str
     restriction_unicode: str
     t_limit: str
+    kind: str = "line"
 
     def to_dict(self) -> dict[str, Any]:
         return {"direction": list(self.direction), "restriction": self.restriction,
-                "t_limit": self.t_limit}
+                "t_limit": self.t_limit, "reason": self.kind}
 
 
 @dataclass(frozen=True)
@@ -145,11 +151,16 @@ class GlobalExtremum:
         value: the value; ``value_exact`` when short.
         points: the points attaining it (``{variable: float}``), ``unicode`` their display.
         reason: ``"coercive"`` (f → ±∞ and every critical point is known, so the lowest
-            one is the global minimum) or ``"even_powers"`` (f(x) − f(p) is a sum of even
-            powers with coefficients of one sign).
-        certificate: f(x) − f(p) written as that sum of even powers (Unicode), when it is
-            one — the notes' "x² + y² ≥ 0" — else ``None``.
+            one is the global minimum), ``"even_powers"`` (f(x) − f(p) is a sum of even
+            powers with coefficients of one sign), or a proven bound f reaches
+            (:mod:`nablab.critical.bounds`): ``"sum_of_squares"``, ``"nonnegative"`` (term
+            by term), ``"convex"`` (a quadratic with H ⪰ 0); ``"constant"`` for f = c.
+        certificate: f(x) − f(p) written as that sum of even powers (Unicode), or f − c
+            written so that its sign shows, for a bound — the notes' "x² + y² ≥ 0" — else
+            ``None``.
         value_unicode: the value as a learner writes it.
+        attained_on: when it is attained on a whole set of critical points, that set
+            (``"{(x, y) : x = y}"``); ``points`` then holds a few of its points.
     """
 
     value: float
@@ -159,11 +170,48 @@ class GlobalExtremum:
     reason: str
     certificate: str | None = None
     value_unicode: str = ""
+    attained_on: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"value": self.value, "value_exact": self.value_exact,
                 "points": [dict(p) for p in self.points], "reason": self.reason,
-                "certificate": self.certificate}
+                "certificate": self.certificate, "set": self.attained_on}
+
+
+@dataclass(frozen=True)
+class CriticalSet:
+    """Infinitely many critical points, as one set on which f is constant.
+
+    Attributes:
+        equations: the set's exact description, a Gröbner basis of ∇f (each ``= 0``).
+        components: as a learner writes them (Unicode): ``("x = y",)`` for a line,
+            ``("x = 0", "y = 0")`` for the two axes (a union), the equations of a line in
+            space (an intersection), or of G for a ``"set"``.
+        builder: the set in set-builder notation, ``"{(x, y) : xy = 0}"``.
+        shape: ``"line"``, ``"plane"``, ``"lines"`` (several lines in the plane), ``"axes"``
+            (the coordinate axes), ``"planes"`` (several planes in space), ``"curve"``,
+            ``"surface"`` (a graph such as y = x²), ``"curves"``, ``"surfaces"`` or ``"set"``
+            (nothing claimed about its real points).
+        value: f at every point of the set; ``value_exact`` in SymPy syntax.
+        extremum: ``"minimum"`` / ``"maximum"`` when a proven bound f ≥ value (f ≤ value)
+            makes every point of the set a global minimum (maximum), else ``None``.
+        real: the set surely has real points (a line or plane; else a verified sample).
+    """
+
+    equations: tuple[str, ...]
+    components: tuple[str, ...]
+    builder: str
+    shape: str
+    value: float
+    value_exact: str
+    value_unicode: str
+    extremum: str | None = None
+    real: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"equations": list(self.equations), "components": list(self.components),
+                "set": self.builder, "shape": self.shape, "value": self.value,
+                "value_exact": self.value_exact, "extremum": self.extremum}
 
 
 @dataclass(frozen=True)
@@ -178,6 +226,8 @@ class GlobalAnalysis:
         minimum, maximum: the global minimum / maximum when proven.
         below, above: a line along which f → −∞ / +∞ (proof of unboundedness).
         reason: why nothing was attempted: ``"not_polynomial"`` or ``None``.
+        squares_chain: when f = c ± a sum of squares shows f → ±∞ (every sublevel set
+            bounded), the squares and the variable each bounds, ``"1 − x → x; y − x² → y"``.
     """
 
     bounded_below: bool | None = None
@@ -190,13 +240,22 @@ class GlobalAnalysis:
     below: Line | None = None
     above: Line | None = None
     reason: str | None = None
+    squares_chain: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"bounded_below": self.bounded_below, "bounded_above": self.bounded_above,
                 "coercive": self.coercive, "anticoercive": self.anticoercive,
                 "minimum": _opt(self.minimum), "maximum": _opt(self.maximum),
                 "unbounded_below_along": _opt(self.below),
-                "unbounded_above_along": _opt(self.above), "reason": self.reason}
+                "unbounded_above_along": _opt(self.above), "reason": self.reason,
+                "coercive_by": self._coercive_by()}
+
+    def _coercive_by(self) -> str | None:
+        """Which argument showed f → ±∞: ``"squares"`` (each square bounds a variable in
+        turn) or ``"top_form"`` (the terms that outgrow the others)."""
+        if not (self.coercive or self.anticoercive):
+            return None
+        return "squares" if self.squares_chain else "top_form"
 
 
 @dataclass(frozen=True)
@@ -246,6 +305,7 @@ class CriticalPointsResult(Presentable):
     notes: tuple[Note, ...] = field(default=())
     expression: Expression | None = field(default=None, repr=False, compare=False)
     constant: bool = False
+    critical_set: CriticalSet | None = None
 
     def explain(self, lang: str | None = None) -> list[str]:
         """The explanation, one sentence per entry, in ``lang`` (default: the locale's)."""
@@ -261,7 +321,7 @@ class CriticalPointsResult(Presentable):
                 "solution_set": list(self.solution_set), "truncated": self.truncated,
                 "starts": self.starts, "periods": dict(self.periods),
                 "global": self.global_analysis.to_dict(), "explanation": self.explain(lang),
-                "constant": self.constant}
+                "constant": self.constant, "critical_set": _opt(self.critical_set)}
 
     @property
     def name(self) -> str:
@@ -291,8 +351,10 @@ class CriticalPointsResult(Presentable):
             return out.document()
         heading = translate("critical.heading.points_1d" if one else "critical.heading.points",
                             lang)
-        status = translate("critical.complete" if self.complete else "critical.incomplete", lang)
+        status = translate("critical.complete" if self.complete else (
+            "critical.complete_set" if self.critical_set else "critical.incomplete"), lang)
         out.heading(f"{heading} — {status}")
+        out.texts(sections["set"], 2)
         if self.points:
             header = [translate(f"critical.column.{c}", lang)
                       for c in ("point", "value", "second" if one else "eigenvalues", "kind")]
@@ -320,5 +382,5 @@ def _opt(value: Any) -> Any:
     return None if value is None else value.to_dict()
 
 
-__all__ = ["CriticalPoint", "CriticalPointsResult", "ExtremumTest", "GlobalAnalysis",
-           "GlobalExtremum", "Line", "Note"]
+__all__ = ["CriticalPoint", "CriticalPointsResult", "CriticalSet", "ExtremumTest",
+           "GlobalAnalysis", "GlobalExtremum", "Line", "Note"]

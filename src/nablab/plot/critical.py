@@ -26,12 +26,17 @@ MAX_FITTED = 50
 
 
 def marks_of(result: CriticalPointsResult) -> list[Mark]:
-    """``(coordinates, kind)`` of every finite critical point."""
+    """``(coordinates, kind)`` of every finite critical point; a degenerate one that a
+    further test proved a minimum (maximum) is marked as one."""
     marks: list[Mark] = []
     for item in result.points:
         coords = tuple(float(item.point[v]) for v in result.variables)
+        kind = item.kind
+        if kind == "degenerate" and item.test is not None and item.test.proof and \
+                item.test.result in ("minimum", "maximum"):
+            kind = item.test.result
         if np.isfinite(coords).all():
-            marks.append((coords, item.kind))
+            marks.append((coords, kind))
     return marks
 
 

@@ -311,4 +311,183 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points where a denominator is 0 — where f is not defined — were removed exactly.",
         "f에 분모({denominators})가 있습니다: ∇f = 0을 분자 = 0으로 풀었고, 분모가 0인 점(f가 "
         "정의되지 않는 점)은 정확히 제외했습니다."),
+    # -- global statements from proven bounds (issue 15) --------------------------------------
+    "critical.method_name.global_bound": (
+        "f reaches here the global bound proven below",
+        "아래에서 증명한 전역 한계값에 여기서 도달함"),
+    "critical.global.minimum_sum_of_squares": (
+        "Global minimum: {lhs} = {certificate} ≥ 0, a sum of squares, so f ≥ {value} "
+        "everywhere, and f = {value} at {points}: the global minimum (no other argument "
+        "needed).",
+        "전역 최솟값: {lhs} = {certificate} ≥ 0 (제곱의 합)이므로 모든 곳에서 f ≥ {value}이고, "
+        "{points}에서 f = {value}입니다: 전역 최솟값입니다 (다른 논증이 필요 없음)."),
+    "critical.global.maximum_sum_of_squares": (
+        "Global maximum: {lhs} = {certificate} ≤ 0, minus a sum of squares, so f ≤ {value} "
+        "everywhere, and f = {value} at {points}: the global maximum (no other argument "
+        "needed).",
+        "전역 최댓값: {lhs} = {certificate} ≤ 0 (제곱의 합에 음의 부호)이므로 모든 곳에서 "
+        "f ≤ {value}이고, {points}에서 f = {value}입니다: 전역 최댓값입니다 (다른 논증이 필요 "
+        "없음)."),
+    "critical.global.minimum_nonnegative": (
+        "Global minimum: {lhs} = {certificate} ≥ 0 term by term (squares, |·|, √·, eᵘ are "
+        "≥ 0; sin, cos are ≥ −1), so f ≥ {value} everywhere it is defined, and f = {value} "
+        "at {points}: the global minimum.",
+        "전역 최솟값: 항마다 {lhs} = {certificate} ≥ 0 (제곱, |·|, √·, eᵘ의 값은 ≥ 0, sin, cos의 "
+        "값은 ≥ −1)이므로 정의된 모든 곳에서 f ≥ {value}이고, {points}에서 f = {value}입니다: "
+        "전역 최솟값입니다."),
+    "critical.global.maximum_nonnegative": (
+        "Global maximum: {lhs} = {certificate} ≤ 0 term by term, so f ≤ {value} everywhere "
+        "it is defined, and f = {value} at {points}: the global maximum.",
+        "전역 최댓값: 항마다 {lhs} = {certificate} ≤ 0이므로 정의된 모든 곳에서 f ≤ {value}이고, "
+        "{points}에서 f = {value}입니다: 전역 최댓값입니다."),
+    "critical.global.minimum_convex": (
+        "Global minimum: f is a quadratic whose Hessian is positive semidefinite (convex), "
+        "so completing the square gives {lhs} = {certificate} ≥ 0: f ≥ {value} everywhere, "
+        "and f = {value} at {points}: the global minimum. For a convex f every critical "
+        "point is a global minimum.",
+        "전역 최솟값: f는 헤세 행렬이 양의 준정부호인 (볼록한) 이차식이므로 완전제곱식으로 "
+        "{lhs} = {certificate} ≥ 0입니다: 모든 곳에서 f ≥ {value}이고, {points}에서 "
+        "f = {value}입니다: 전역 최솟값입니다. 볼록 함수에서는 모든 임계점이 전역 최솟값입니다."),
+    "critical.global.maximum_convex": (
+        "Global maximum: f is a quadratic whose Hessian is negative semidefinite (concave), "
+        "so completing the square gives {lhs} = {certificate} ≤ 0: f ≤ {value} everywhere, "
+        "and f = {value} at {points}: the global maximum. For a concave f every critical "
+        "point is a global maximum.",
+        "전역 최댓값: f는 헤세 행렬이 음의 준정부호인 (오목한) 이차식이므로 완전제곱식으로 "
+        "{lhs} = {certificate} ≤ 0입니다: 모든 곳에서 f ≤ {value}이고, {points}에서 "
+        "f = {value}입니다: 전역 최댓값입니다. 오목 함수에서는 모든 임계점이 전역 최댓값입니다."),
+    # -- infinitely many critical points, as a set (issue 15) -----------------------------
+    "critical.set.line": (
+        "∇f = 0 on the whole line {set}: infinitely many critical points, found exactly.",
+        "직선 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.plane": (
+        "∇f = 0 on the whole plane {set}: infinitely many critical points, found exactly.",
+        "평면 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.lines": (
+        "∇f = 0 on the whole lines {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "직선 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 "
+        "구한 결과입니다."),
+    "critical.set.axes": (
+        "∇f = 0 on the whole axes {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "좌표축 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
+        "정확히 구한 결과입니다."),
+    "critical.set.set": (
+        "∇f = 0 exactly on the set {builder} (a Gröbner basis of ∇f = 0; its real points "
+        "are the critical points).",
+        "∇f = 0인 점은 정확히 집합 {builder}의 점입니다 (∇f = 0의 그뢰브너 기저이며, 그 실수 "
+        "점이 임계점입니다)."),
+    "critical.set.value": (
+        "f = {value} at every one of them ({lhs} reduces to 0 modulo the Gröbner basis of "
+        "∇f).",
+        "그 모든 점에서 f = {value}입니다 (∇f의 그뢰브너 기저로 나누면 {lhs}의 나머지가 "
+        "0입니다)."),
+    "critical.set.value_minimum": (
+        "f = {value} at every one of them: its global minimum (proof below).",
+        "그 모든 점에서 f = {value}이고, 이것이 전역 최솟값입니다 (증명은 아래)."),
+    "critical.set.value_maximum": (
+        "f = {value} at every one of them: its global maximum (proof below).",
+        "그 모든 점에서 f = {value}이고, 이것이 전역 최댓값입니다 (증명은 아래)."),
+    "critical.set.samples": (
+        "The table shows {count} of them, found numerically and checked exactly.",
+        "표에는 그중 {count}개를 보입니다: 수치적으로 찾아 정확히 확인한 점입니다."),
+    "critical.complete_set": ("all of them known exactly, as a set; a few are shown",
+                              "집합으로 모두 정확히 구함: 그중 몇 개만 보임"),
+    "critical.global.minimum_open": (
+        "Global minimum: not determined (f is not a polynomial); a local minimum found here "
+        "need not be the global one.",
+        "전역 최솟값: 판정하지 않았습니다 (f가 다항식이 아닙니다). 여기서 찾은 극소가 전역 "
+        "최솟값이라는 보장은 없습니다."),
+    "critical.global.maximum_open": (
+        "Global maximum: not determined (f is not a polynomial); a local maximum found here "
+        "need not be the global one.",
+        "전역 최댓값: 판정하지 않았습니다 (f가 다항식이 아닙니다). 여기서 찾은 극대가 전역 "
+        "최댓값이라는 보장은 없습니다."),
+    "critical.global.minimum_coercive_squares": (
+        "Global minimum: f is a constant plus a sum of squares, and on a sublevel set "
+        "{{f ≤ c}} every square is bounded, which bounds the variables one after another "
+        "({chain}); so every sublevel set is bounded, f → +∞ as ‖({vars})‖ → ∞, and f "
+        "attains a lowest value at a point where ∇f = 0. All critical points are known, so "
+        "the lowest is the global minimum: f = {value} at {points}.",
+        "전역 최솟값: f는 상수와 제곱의 합이고, 부분 준위 집합 {{f ≤ c}} 위에서는 모든 제곱이 "
+        "유계이므로 변수가 차례로 유계가 됩니다 ({chain}). 따라서 모든 부분 준위 집합이 유계이고 "
+        "‖({vars})‖ → ∞일 때 f → +∞이며, f는 ∇f = 0인 점에서 가장 작은 값을 가집니다. 임계점을 "
+        "모두 알고 있으므로 그중 가장 낮은 점이 전역 최솟값입니다: {points}에서 f = {value}."),
+    "critical.global.maximum_coercive_squares": (
+        "Global maximum: f is a constant minus a sum of squares, and on a superlevel set "
+        "{{f ≥ c}} every square is bounded, which bounds the variables one after another "
+        "({chain}); so f → −∞ as ‖({vars})‖ → ∞, and f attains a highest value at a point "
+        "where ∇f = 0. All critical points are known, so the highest is the global maximum: "
+        "f = {value} at {points}.",
+        "전역 최댓값: f는 상수에서 제곱의 합을 뺀 것이고, 상위 준위 집합 {{f ≥ c}} 위에서는 모든 "
+        "제곱이 유계이므로 변수가 차례로 유계가 됩니다 ({chain}). 따라서 ‖({vars})‖ → ∞일 때 "
+        "f → −∞이며, f는 ∇f = 0인 점에서 가장 큰 값을 가집니다. 임계점을 모두 알고 있으므로 그중 "
+        "가장 높은 점이 전역 최댓값입니다: {points}에서 f = {value}."),
+    "critical.global.coercive_squares": (
+        "Also f → +∞ as ‖({vars})‖ → ∞: on a sublevel set {{f ≤ c}} every square is bounded, "
+        "which bounds the variables one after another ({chain}), so every sublevel set is "
+        "bounded.",
+        "또한 ‖({vars})‖ → ∞일 때 f → +∞입니다: 부분 준위 집합 {{f ≤ c}} 위에서는 모든 제곱이 "
+        "유계이므로 변수가 차례로 유계가 되고 ({chain}), 따라서 모든 부분 준위 집합이 "
+        "유계입니다."),
+    "critical.global.anticoercive_squares": (
+        "Also f → −∞ as ‖({vars})‖ → ∞: on a superlevel set {{f ≥ c}} every square is "
+        "bounded, which bounds the variables one after another ({chain}).",
+        "또한 ‖({vars})‖ → ∞일 때 f → −∞입니다: 상위 준위 집합 {{f ≥ c}} 위에서는 모든 제곱이 "
+        "유계이므로 변수가 차례로 유계가 됩니다 ({chain})."),
+    "critical.explain.no_points_extreme": (
+        "No critical points were found, yet f has a global extreme (below): at a point where "
+        "f is not differentiable, about which the necessary condition says nothing (or one "
+        "the search missed).",
+        "임계점을 찾지 못했지만 f에는 전역 극값이 있습니다 (아래): f가 미분 가능하지 않은 점으로, "
+        "필요조건은 그런 점에 대해 아무것도 말하지 않습니다 (또는 탐색이 놓친 점)."),
+    "critical.global.minimum_not_critical": (
+        "{points} is not among the critical points above: ∇f does not exist there (or the "
+        "search missed it). The bound proves the global minimum all the same; ∇f = 0 is "
+        "necessary only where f is differentiable.",
+        "{points:은} 위의 임계점 목록에 없습니다: 그 점에서 ∇f가 존재하지 않습니다 (또는 탐색이 "
+        "놓쳤습니다). 그래도 위의 부등식이 전역 최솟값임을 증명합니다. ∇f = 0은 f가 미분 가능한 "
+        "점에서만 필요조건입니다."),
+    "critical.global.maximum_not_critical": (
+        "{points} is not among the critical points above: ∇f does not exist there (or the "
+        "search missed it). The bound proves the global maximum all the same; ∇f = 0 is "
+        "necessary only where f is differentiable.",
+        "{points:은} 위의 임계점 목록에 없습니다: 그 점에서 ∇f가 존재하지 않습니다 (또는 탐색이 "
+        "놓쳤습니다). 그래도 위의 부등식이 전역 최댓값임을 증명합니다. ∇f = 0은 f가 미분 가능한 "
+        "점에서만 필요조건입니다."),
+    "critical.method.set": (
+        "Exact: ∇f = 0 is a polynomial system; its lexicographic Gröbner basis, {set}, "
+        "describes every critical point, as said above. The table shows {count} plain "
+        "points of the set, exact.",
+        "정확함: ∇f = 0은 다항식 연립방정식이며, 사전식 순서의 그뢰브너 기저 {set:이} 위에서 말한 "
+        "대로 모든 임계점을 나타냅니다. 표에는 그 집합의 간단한 점 {count}개를 정확히 보입니다."),
+    "critical.set.planes": (
+        "∇f = 0 on the whole planes {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "평면 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 "
+        "구한 결과입니다."),
+    "critical.set.curve": (
+        "∇f = 0 on the whole curve {set}: infinitely many critical points, found exactly.",
+        "곡선 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.curves": (
+        "∇f = 0 on the whole curves {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "곡선 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
+        "정확히 구한 결과입니다."),
+    "critical.set.surface": (
+        "∇f = 0 on the whole surface {set}: infinitely many critical points, found exactly.",
+        "곡면 {set} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, 정확히 구한 "
+        "결과입니다."),
+    "critical.set.surfaces": (
+        "∇f = 0 on the whole surfaces {first} and {last}: infinitely many critical points, "
+        "found exactly.",
+        "곡면 {first:과} {last} 위의 모든 점에서 ∇f = 0입니다: 임계점이 무수히 많으며, "
+        "정확히 구한 결과입니다."),
+    "critical.set.isolated": (
+        "Off the set, ∇f = 0 only at {points} (solved exactly), classified in the table.",
+        "집합 밖에서는 {points}에서만 ∇f = 0이며 (정확히 구함), 표에서 분류합니다."),
 }
