@@ -106,9 +106,9 @@ def exact_analysis(expression: Expression) -> ExactAnalysis:
         return ExactAnalysis(INFINITE, tuple(p for p, _ in samples),
                              tuple(to_str(e) for e in solved.solution_set), analysis, None,
                              tuple(to_unicode(e) for e in solved.solution_set),
-                             described.found, described.bound,
-                             described.equations or tuple(solved.solution_set),
-                             tuple(p for p, _ in isolated))
+                             critical_set=described.found, set_bound=described.bound,
+                             basis=described.equations or tuple(solved.solution_set),
+                             isolated=tuple(p for p, _ in isolated))
     classified = [_classify(poly, hessian, s, expression.variable_names)
                   for s in solved.solutions]
     exacts = tuple(s.exact if s.is_exact else None for s in solved.solutions)
