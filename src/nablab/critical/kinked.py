@@ -26,14 +26,6 @@ from nablab.critical import display
 from nablab.critical.degenerate import neighbourhood_directions
 from nablab.critical.exact import NOT_POLYNOMIAL, exact_analysis
 from nablab.critical.explain import counterexample, notes
-from nablab.critical.numeric import numeric_analysis
-from nablab.critical.result import (
-    CriticalPoint,
-    CriticalPointsResult,
-    ExtremumTest,
-    GlobalAnalysis,
-    Note,
-)
 from nablab.critical.nonsmooth import (
     Cell,
     Kink,
@@ -44,6 +36,14 @@ from nablab.critical.nonsmooth import (
     locus_text,
     solve_stratum,
     stratum_equations,
+)
+from nablab.critical.numeric import numeric_analysis
+from nablab.critical.result import (
+    CriticalPoint,
+    CriticalPointsResult,
+    ExtremumTest,
+    GlobalAnalysis,
+    Note,
 )
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded
 from nablab.numeric import compile
