@@ -9,7 +9,9 @@ Every expected value below is worked by hand:
 * relu(x) + x²: 2x on the left (0 only at 0, not inside x < 0), 1 + 2x on the right
   (−1/2 is not inside x > 0); at 0: f′(0−) = 0, f′(0+) = 1 and f(±t) > 0 = f(0).
 * x^(2/3) (principal root: defined for x ≥ 0): f′ = (2/3)x^(−1/3) → +∞ as x → 0+, a minimum
-  at the end of the domain.
+  at the end of the domain; f′ is never 0 (its numerator is 2), so the list is complete.
+* The cone: inside the piece x² + y² > 0, ∂f/∂x = x/√(x² + y²) vanishes only on x = 0 and
+  ∂f/∂y only on y = 0, i.e. at the origin, outside the piece: complete.
 * |x − 1|: f′(1−) = −1, f′(1+) = 1, a minimum 0 at 1.
 * x² − |x|: 2x − 1 = 0 at 1/2 (x > 0) and 2x + 1 = 0 at −1/2 (x < 0), f = −1/4, f″ = 2;
   at 0: f′(0−) = 1, f′(0+) = −1, a local maximum 0.
@@ -43,11 +45,14 @@ def _points(f: str) -> list[tuple[dict[str, float], float, str, bool]]:
 
 
 @pytest.mark.parametrize(("f", "expected", "complete"), [
-    ("sqrt(x^2+y^2) + 1", [({"x": 0.0, "y": 0.0}, 1.0, "minimum", False)], None),
+    ("sqrt(x^2+y^2) + 1", [({"x": 0.0, "y": 0.0}, 1.0, "minimum", False)], True),
     ("|x|", [({"x": 0.0}, 0.0, "minimum", False)], True),
     ("|x| + |y|", [({"x": 0.0, "y": 0.0}, 0.0, "minimum", False)], True),
     ("relu(x) + x^2", [({"x": 0.0}, 0.0, "minimum", False)], True),
-    ("x^(2/3)", [({"x": 0.0}, 0.0, "minimum", False)], None),
+    ("x^(2/3)", [({"x": 0.0}, 0.0, "minimum", False)], True),
+    # √(4 − x²): f′ = −x/√(4 − x²) = 0 at 0 (f = 2, f″ = −1/2); ±2 ends of the domain, f = 0
+    ("sqrt(4 - x^2)", [({"x": -2.0}, 0.0, "minimum", False), ({"x": 0.0}, 2.0, "maximum", True),
+                       ({"x": 2.0}, 0.0, "minimum", False)], True),
     ("|x - 1|", [({"x": 1.0}, 0.0, "minimum", False)], True),
     ("x^2 - |x|", [({"x": -0.5}, -0.25, "minimum", True), ({"x": 0.0}, 0.0, "maximum", False),
                    ({"x": 0.5}, -0.25, "minimum", True)], True),

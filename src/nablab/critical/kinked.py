@@ -24,20 +24,21 @@ from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
 from nablab.critical.degenerate import neighbourhood_directions
-from nablab.critical.exact import NOT_POLYNOMIAL, exact_analysis
+from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, as_polynomial, exact_analysis
 from nablab.critical.explain import counterexample, notes
 from nablab.critical.nonsmooth import (
     Cell,
     Kink,
     StratumSolution,
     cells,
+    differentiable_at,
     in_cell,
     limit_text,
     locus_text,
     solve_stratum,
     stratum_equations,
 )
-from nablab.critical.numeric import numeric_analysis
+from nablab.critical.numeric import classify_solution, numeric_analysis
 from nablab.critical.result import (
     CriticalPoint,
     CriticalPointsResult,
@@ -117,9 +118,12 @@ def _exact_cells(expression: Expression, pieces: Sequence[Cell]) -> list[Any]:
     """The bounded job: each open cell's exact analysis, each stratum's exact solve."""
     out: list[Any] = []
     for cell in pieces:
-        if cell.open:
-            out.append(exact_analysis(Expression.from_sympy(cell.function,
-                                                            expression.variables)))
+        piece = Expression.from_sympy(cell.function, expression.variables)
+        if cell.open and as_polynomial(piece) is not None:
+            out.append(exact_analysis(piece))
+        elif cell.open:     # roots: ∇F's numerators may still be polynomials
+            out.append(solve_stratum(stratum_equations(cell.function, (), piece.variables),
+                                     piece.variables))
         else:
             equations = stratum_equations(cell.function, cell.loci, expression.variables)
             out.append(solve_stratum(equations, expression.variables))
@@ -135,7 +139,9 @@ def _open_cell(expression: Expression, cell: Cell, exact: Any, search: Box, max_
             state.complete = False
             state.pieces.append(_piece_text(cell, piece))
         return
-    if exact is not None and exact.status not in (NOT_POLYNOMIAL, INFINITE):
+    if isinstance(exact, StratumSolution) and exact.status == "finite":
+        found = _radical_points(piece, cell, exact.solutions)
+    elif isinstance(exact, ExactAnalysis) and exact.status not in (NOT_POLYNOMIAL, INFINITE):
         found = exact.points
     else:
         state.complete = False
@@ -144,6 +150,26 @@ def _open_cell(expression: Expression, cell: Cell, exact: Any, search: Box, max_
         found = numeric.points
     state.smooth += [p for p in found
                      if in_cell(cell, variables, tuple(p.point.values()), None)]
+
+
+def _radical_points(piece: Expression, cell: Cell,
+                    solutions: Sequence[Solution]) -> list[CriticalPoint]:
+    """The zeros of ∇F's numerators where F is differentiable, classified (the Hessian in
+    floats), with their exact coordinates and value."""
+    out = []
+    for s in solutions:
+        if not differentiable_at(cell.function, piece.variables, s.x):
+            continue
+        point = classify_solution(piece, s)
+        if point is None:
+            continue
+        value, value_exact = _value(piece, s)
+        out.append(replace(point, exact={n: to_str(e) for n, e in zip(
+            piece.variable_names, s.exact, strict=True)} if s.is_exact else None,
+            value=value, value_exact=None if value_exact is None else to_str(value_exact),
+            unicode=display.point(s.x, s.exact if s.is_exact else None),
+            value_unicode=display.coordinate(value, value_exact)))
+    return out
 
 
 def _occupied(cell: Cell, variables: Sequence[sympy.Symbol], search: Box) -> bool:
@@ -170,7 +196,8 @@ def _stratum(expression: Expression, cell: Cell, exact: StratumSolution | None, 
              max_starts: int, state: _State) -> None:
     variables = expression.variables
     if exact is not None and exact.status == "finite":
-        solutions = exact.solutions
+        solutions = tuple(s for s in exact.solutions
+                          if differentiable_at(cell.function, variables, s.x))
     else:
         state.complete = False
         solutions = _newton_stratum(cell, variables, search, max_starts, state)

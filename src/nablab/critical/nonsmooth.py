@@ -30,7 +30,7 @@ import sympy
 
 from nablab.core.catalog import CATALOG
 from nablab.core.printing import to_str, to_unicode
-from nablab.critical.forms import sign
+from nablab.critical.forms import NEGATIVE, POSITIVE, form_sign, homogeneous_parts, sign
 from nablab.errors import UnsupportedError
 from nablab.solve import INFINITE, Solution, polynomial_system, solve_polynomial_system
 
@@ -158,19 +158,46 @@ def branch(expr: Any, kinks: Sequence[Kink], signs: Sequence[int]) -> tuple[Any,
 def stratum_equations(function: Any, loci: Sequence[Any],
                       variables: Sequence[sympy.Symbol]) -> list[Any]:
     """uᵢ = 0 and every (m + 1)-minor of [∇F; ∇u₁; …; ∇u_m]: the points of the stratum where
-    F restricted to it is stationary (Lagrange) or the stratum is singular — in x alone."""
+    F restricted to it is stationary (Lagrange) or the stratum is singular — in x alone.
+
+    A minor with roots in it (F = √(4 − x²)/√(4 + x²)) is replaced by its numerator over a
+    common denominator (−8x): where F is differentiable the denominator is finite, so every
+    zero of the minor is a zero of the numerator — often a polynomial, solved exactly; the
+    caller drops the zeros where F is not differentiable."""
+    if len(loci) == 1 and _definite_form(loci[0], variables):
+        return list(variables)      # x² + y² = 0 only at the origin (F there: one point)
     rows = [[sympy.diff(e, v) for v in variables] for e in (function, *loci)]
     m, n = len(loci), len(variables)
     out = [sympy.expand(u) for u in loci]
     if m + 1 > n:
         return out
     matrix = sympy.Matrix(rows)
-    for r in itertools.combinations(range(m + 1), m + 1):
-        for cols in itertools.combinations(range(n), m + 1):
-            minor = sympy.expand(matrix.extract(list(r), list(cols)).det())
-            if minor != 0:
-                out.append(minor)
+    for cols in itertools.combinations(range(n), m + 1):
+        minor = matrix.extract(list(range(m + 1)), list(cols)).det()
+        if not minor.is_polynomial(*variables):
+            minor = sympy.fraction(sympy.together(minor))[0]
+        minor = sympy.expand(minor)
+        if minor != 0:
+            out.append(minor)
     return out
+
+
+def _definite_form(u: Any, variables: Sequence[sympy.Symbol]) -> bool:
+    """Whether u is a definite homogeneous polynomial (x² + y²): zero only at the origin —
+    over ℂ its zeros are a cone of lines, which the exact solver cannot call finite."""
+    if len(variables) < 2:
+        return False
+    try:
+        poly = sympy.Poly(u, *variables)
+    except sympy.PolynomialError:
+        return False
+    if not (poly.domain.is_ZZ or poly.domain.is_QQ):
+        return False
+    parts = homogeneous_parts(poly)
+    if len(parts) != 1:
+        return False
+    (degree, form), = parts.items()
+    return degree >= 2 and form_sign(form, len(variables), degree) in (POSITIVE, NEGATIVE)
 
 
 @dataclass(frozen=True)
@@ -214,6 +241,18 @@ def in_cell(cell: Cell, variables: Sequence[sympy.Symbol], x: Sequence[float],
     return True
 
 
+def differentiable_at(function: Any, variables: Sequence[sympy.Symbol],
+                      x: Sequence[float]) -> bool:
+    """Whether F and ∇F are finite real numbers at x (30 digits): a zero of a minor's
+    numerator where its denominator vanishes too is no stationary point."""
+    at = {v: sympy.Float(value, 30) for v, value in zip(variables, x, strict=True)}
+    for e in (function, *(sympy.diff(function, v) for v in variables)):
+        value = e.xreplace(at).evalf(30)
+        if not (value.is_number and value.is_real and value.is_finite):
+            return False
+    return True
+
+
 def locus_text(cell: Cell) -> tuple[str, ...]:
     """The loci holding on a cell, as a learner writes them: ``x + 1 = 0``."""
     return tuple(f"{to_unicode(u)} = 0" for u in cell.loci)
@@ -228,6 +267,6 @@ def limit_text(value: Any) -> str:
     return to_unicode(value)
 
 
-__all__ = ["MAX_CELLS", "Cell", "Kink", "StratumSolution", "branch", "cells", "find_kinks",
-           "has_loci", "in_cell", "limit_text", "locus_text", "solve_stratum",
-           "stratum_equations", "too_many"]
+__all__ = ["MAX_CELLS", "Cell", "Kink", "StratumSolution", "branch", "cells",
+           "differentiable_at", "find_kinks", "has_loci", "in_cell", "limit_text",
+           "locus_text", "solve_stratum", "stratum_equations", "too_many"]
