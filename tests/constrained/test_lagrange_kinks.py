@@ -56,10 +56,13 @@ def test_absolute_values_on_an_interval() -> None:
 
 def test_roots_at_the_ends_of_their_domain() -> None:
     result = nablab.lagrange("sqrt(4-x^2)/sqrt(4+x^2)", ["x >= -2", "x <= 2"])
-    assert result.maximum is not None and result.maximum.value == pytest.approx(1.0)
-    assert _points(result.maximum) == [(0.0,)]
+    assert result.complete      # f′'s numerator −8x: solved exactly
+    assert result.maximum is not None and result.maximum.value_exact == "1"
+    assert result.maximum.proven and _points(result.maximum) == [(0.0,)]
     assert result.minimum is not None and result.minimum.value_exact == "0"
-    assert _points(result.minimum) == [(-2.0,), (2.0,)]
+    assert result.minimum.proven and _points(result.minimum) == [(-2.0,), (2.0,)]
+    (top,) = result.candidates
+    assert top.exact == {"x": "0"} and top.multipliers_exact == ("0", "0")
     ends = [p for p in result.singular_points if p.reason == "nondifferentiable"]
     assert sorted(p.exact["x"] for p in ends if p.exact) == ["-2", "2"]
     assert all(p.kind == "minimum" for p in ends)
@@ -83,6 +86,20 @@ def test_the_diamond() -> None:
     # on the edge x + y = 1, f = x² + y² is least at (1/2, 1/2): a KKT point, not an extremum
     edge = [c for c in result.candidates if c.exact == {"x": "1/2", "y": "1/2"}]
     assert edge and edge[0].kind == "neither" and edge[0].value_exact == "1/2"
+
+
+def test_a_root_in_two_variables() -> None:
+    """√(x² + y²) on x + y ≥ 1, x ≤ 3, y ≤ 3: the distance to the origin, least at the foot
+    of the perpendicular (1/2, 1/2), √2/2, with λ = ∂f/∂k = √2/2 (the rate: moving the line
+    out by Δk moves the foot by Δk/√2); largest at the far corner (3, 3), 3√2."""
+    result = nablab.lagrange("sqrt(x^2+y^2)", ["x + y >= 1", "x <= 3", "y <= 3"])
+    assert result.complete
+    assert result.minimum is not None and result.minimum.value_exact == "sqrt(2)/2"
+    assert result.minimum.proven and _points(result.minimum) == [(0.5, 0.5)]
+    assert result.maximum is not None and result.maximum.value_exact == "3*sqrt(2)"
+    assert result.maximum.proven and _points(result.maximum) == [(3.0, 3.0)]
+    foot = next(c for c in result.candidates if c.exact == {"x": "1/2", "y": "1/2"})
+    assert foot.multipliers_exact == ("sqrt(2)/2", "0", "0")
 
 
 def test_json_is_additive() -> None:

@@ -27,15 +27,29 @@ from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, UNKNOWN, Glob
 from nablab.constrained.candidates import Candidate, SingularPoint, build_candidates, build_singular
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.problem import Constraint, Problem
-from nablab.constrained.solving import Solved, assemble
+from nablab.constrained.solving import Found, Solved, assemble, singular_job
+from nablab.constrained.systems import active_sets
 from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.degenerate import neighbourhood_directions
 from nablab.critical.forms import sign
-from nablab.critical.nonsmooth import MAX_CELLS, Cell, Kink, cells, find_kinks, has_loci, too_many
+from nablab.critical.nonsmooth import (
+    MAX_CELLS,
+    Cell,
+    Kink,
+    cells,
+    differentiable_at,
+    find_kinks,
+    has_loci,
+    solve_stratum,
+    stratum_equations,
+    too_many,
+)
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import Relation
+from nablab.solve import Solution
+from nablab.solve._roots import short_exact
 
 Box = Sequence[tuple[float, float]]
 Symbolic = Callable[[Problem], tuple[GlobalAnalysis, "Solved | None", Any]]
@@ -139,8 +153,69 @@ def solve_kinked(problem: Problem, kinks: Sequence[Kink], box: Box,
 
 
 def _all_cells(subs: Sequence[Problem], symbolic: Symbolic) -> list[Any]:
-    """The bounded job: each cell's existence facts and exact solutions."""
-    return [symbolic(sub) for sub in subs]
+    """The bounded job: each cell's existence facts and exact solutions (a cell whose f has
+    roots, under polynomial constraints: :func:`_radical`)."""
+    out = []
+    for sub in subs:
+        facts, exact, singular = symbolic(sub)
+        if exact is None and singular is not None:
+            exact = _radical(sub)
+        out.append((facts, exact, singular))
+    return out
+
+
+def _radical(sub: Problem) -> Solved | None:
+    """Every active set S of a cell, exactly, when f has roots and the constraints are
+    polynomials: gᵢ = kᵢ (i ∈ S) and the numerators of the (|S| + 1)-minors of
+    [∇F; ∇gᵢ] (:func:`~nablab.critical.nonsmooth.stratum_equations`), then λ_S from
+    ∇F = Σλᵢ∇gᵢ at each point where F is differentiable. ``None`` when a system is not
+    polynomial or has infinitely many solutions (then Newton, as before)."""
+    found = []
+    f = sub.objective.expr
+    for active in active_sets(sub):
+        if len(active) > len(sub.variables):
+            continue
+        residuals = [sub.constraints[i].residual for i in active]
+        solved = solve_stratum(stratum_equations(f, residuals, sub.variables), sub.variables)
+        if solved.status != "finite":
+            return None
+        points = []
+        for s in solved.solutions:
+            if not differentiable_at(f, sub.variables, s.x):
+                continue
+            lam = _multipliers(sub, active, s)
+            if lam is not None:
+                points.append(Solution((*s.x, *lam[0]), (*s.exact, *lam[1]), 0.0))
+        found.append(Found(active, tuple(points)))
+    singular, continuum = singular_job(sub)
+    return Solved(tuple(found), singular, not continuum, "groebner", None, not continuum,
+                  singular_infinite=continuum)
+
+
+def _multipliers(sub: Problem, active: Sequence[int], s: Solution,
+                 ) -> tuple[tuple[float, ...], tuple[Any, ...]] | None:
+    """λ_S with ∇F = Σλᵢ∇gᵢ at the point (exactly when the point is exact), or ``None``
+    where the ∇gᵢ are dependent (a singular point: found by the singular systems)."""
+    if not active:
+        return (), ()
+    rows = sympy.Matrix([sub.gradient(sub.constraints[i].g) for i in active])
+    grad = sympy.Matrix(sub.gradient(sub.objective.expr))
+    if s.is_exact:
+        at = dict(zip(sub.variables, s.exact, strict=True))
+        jac, g = rows.xreplace(at), grad.xreplace(at).applyfunc(sympy.radsimp)
+        normal = jac * jac.T
+        if normal.det() == 0:
+            return None
+        lam = normal.LUsolve(jac * g).applyfunc(sympy.radsimp)
+        exact = tuple(short_exact(v) for v in lam)
+        return tuple(float(v.evalf(30)) + 0.0 for v in lam), exact
+    at_f = {v: sympy.Float(x, 30) for v, x in zip(sub.variables, s.x, strict=True)}
+    jac_f = np.array(rows.xreplace(at_f).evalf(30).tolist(), dtype=float)
+    g_f = np.array(grad.xreplace(at_f).evalf(30).tolist(), dtype=float).ravel()
+    if np.linalg.matrix_rank(jac_f) < len(active):
+        return None
+    lam_f = np.linalg.lstsq(jac_f.T, g_f, rcond=None)[0]
+    return tuple(float(v) + 0.0 for v in lam_f), (None,) * len(active)
 
 
 def _owners(problem: Problem, kink: Kink) -> frozenset[int]:
