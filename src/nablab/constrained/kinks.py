@@ -33,7 +33,6 @@ from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.degenerate import neighbourhood_directions
-from nablab.critical.forms import sign
 from nablab.critical.nonsmooth import (
     MAX_CELLS,
     Cell,
@@ -293,12 +292,10 @@ def _cell_text(cell: Cell, names: Sequence[str]) -> str:
     return ", ".join(parts) or ", ".join(names)
 
 
-def _real_loci(problem: Problem, point: dict[str, float], exact: dict[str, str] | None,
-               active: Sequence[bool], kinks: Sequence[Kink],
+def _real_loci(problem: Problem, point: dict[str, float], active: Sequence[bool],
+               kinks: Sequence[Kink],
                owners: Sequence[frozenset[int]]) -> list[str]:
     """The loci through the point of a kink of f or of a constraint binding there."""
-    at_exact = None if exact is None else {v: sympy.sympify(exact[v.name])
-                                            for v in problem.variables}
     x = np.array(list(point.values()), dtype=float)
     scale = TOL * max(1.0, float(np.abs(x).max()) if x.size else 1.0) ** 2
     at_float = {v: sympy.Float(point[v.name], 30) for v in problem.variables}
@@ -309,12 +306,6 @@ def _real_loci(problem: Problem, point: dict[str, float], exact: dict[str, str] 
         if 0 not in kink.signs:
             continue
         u = _argument(kink)
-        if at_exact is not None:
-            value = sympy.expand(u.xreplace(at_exact))
-            if value.is_number and len(to_str(value)) < 300:
-                if sign(value) == 0:
-                    out.append(f"{to_unicode(u)} = 0")
-                continue
         number = u.xreplace(at_float).evalf(30)
         if number.is_real and abs(float(number)) <= scale:
             out.append(f"{to_unicode(u)} = 0")
@@ -330,7 +321,7 @@ def _argument(kink: Kink) -> Any:
 def _map_candidate(problem: Problem, c: Candidate, owners: Sequence[frozenset[int]],
                    kinks: Sequence[Kink], m: int) -> Candidate | SingularPoint | None:
     """A cell's KKT point as a point of the problem (``None``: an artefact of the split)."""
-    loci = _real_loci(problem, c.point, c.exact, c.active, kinks, owners)
+    loci = _real_loci(problem, c.point, c.active, kinks, owners)
     if loci:
         return _nondifferentiable(c.point, c.exact, c.value, c.value_exact, c.active[:m],
                                   c.unicode, c.value_unicode, loci)
@@ -347,7 +338,7 @@ def _map_singular(problem: Problem, funcs: ProblemFunctions, p: SingularPoint,
                   kinks: Sequence[Kink], m: int) -> SingularPoint | None:
     """A cell's singular point as a point of the problem: where ∇f or ∇gᵢ does not exist,
     singular when the binding constraints' gradients are dependent, else ``None``."""
-    loci = _real_loci(problem, p.point, p.exact, p.active, kinks, owners)
+    loci = _real_loci(problem, p.point, p.active, kinks, owners)
     if loci:
         return _nondifferentiable(p.point, p.exact, p.value, p.value_exact, p.active[:m],
                                   p.unicode, p.value_unicode, loci)
@@ -372,7 +363,8 @@ def _merged(candidates: Sequence[Candidate], singular: Sequence[SingularPoint],
     """Each point once (several cells meet there): where ∇ does not exist first, then a
     candidate, then a singular point; the loci of all cells joined."""
     kept: list[Candidate | SingularPoint] = []
-    order = sorted([*singular, *candidates], key=lambda p: (
+    every: list[Candidate | SingularPoint] = [*singular, *candidates]
+    order = sorted(every, key=lambda p: (
         not (isinstance(p, SingularPoint) and p.reason == "nondifferentiable"),
         isinstance(p, SingularPoint)))
     for p in order:

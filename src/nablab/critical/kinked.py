@@ -139,6 +139,7 @@ def _open_cell(expression: Expression, cell: Cell, exact: Any, search: Box, max_
             state.complete = False
             state.pieces.append(_piece_text(cell, piece))
         return
+    found: Sequence[CriticalPoint]
     if isinstance(exact, StratumSolution) and exact.status == "finite":
         found = _radical_points(piece, cell, exact.solutions)
     elif isinstance(exact, ExactAnalysis) and exact.status not in (NOT_POLYNOMIAL, INFINITE):
@@ -292,7 +293,8 @@ def _one_sided(expr: Any, var: sympy.Symbol, a: Any,
     """(the test from the signs of f(a ± t) − f(a), (f′(a−), f′(a+)) as written)."""
     t = sympy.Symbol("t", positive=True)
     at = expr.xreplace({var: a})
-    signs, slopes = [], []
+    signs: list[int | None] = []
+    slopes: list[str] = []
     for s in (-1, 1):
         near = expr.xreplace({var: a + s * t})
         if not _defined(near, t):

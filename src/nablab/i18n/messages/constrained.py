@@ -496,7 +496,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "lagrange.method.constant_piece": (
         "On the piece {piece}, f = {value} is constant: every point of the set there has "
         "this value.",
-        "조각 {piece}에서 f = {value}로 상수입니다. 그곳에 있는 집합의 모든 점에서 f의 값이 "
+        "조각 {piece}에서 f = {value:로} 상수입니다. 그곳에 있는 집합의 모든 점에서 f의 값이 "
         "이것입니다."),
     "lagrange.global.max_pieces": (
         "Highest value {value} at {points}: on each piece f has a highest value (the piece is "

@@ -334,7 +334,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "On the piece {piece}, f = {value} is constant: every point there is a critical "
         "point, a local minimum and a local maximum at once (neither strict), so the list is "
         "not complete.",
-        "조각 {piece}에서 f = {value}로 상수입니다. 그곳의 모든 점이 임계점이며 극소이자 극대입니다 (어느 "
+        "조각 {piece}에서 f = {value:로} 상수입니다. 그곳의 모든 점이 임계점이며 극소이자 극대입니다 (어느 "
         "쪽도 엄격하지 않음). 그래서 목록은 완전하지 않습니다."),
     "critical.explain.kinks": (
         "The necessary condition needs ∇f, and at {points} ∇f does not exist ({loci}): such "
@@ -347,7 +347,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points are critical numbers too, classified by the signs of f(a ± t) − f(a) for "
         "small t > 0 — the signs of the one-sided derivatives f′(a−), f′(a+) when they are "
         "not 0.",
-        "필요조건은 f′가 있어야 쓸 수 있는데, {points}에서는 f′가 존재하지 않습니다 ({loci}). "
+        "필요조건은 f′이 있어야 쓸 수 있는데, {points}에서는 f′이 존재하지 않습니다 ({loci}). "
         "이런 점도 임계수이며, 작은 t > 0에 대한 f(a ± t) − f(a)의 부호로 판정합니다 — 한쪽 "
         "도함수 f′(a−), f′(a+)가 0이 아니면 그 부호입니다."),
     "error.discontinuous": (
