@@ -20,6 +20,7 @@ import numpy as np
 import sympy
 
 from nablab.budget import run_bounded
+from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical import display
@@ -239,7 +240,9 @@ def _distinct(points: Sequence[tuple[Cell, Solution]]) -> list[tuple[Cell, Solut
 
 def _classified(expression: Expression,
                 points: Sequence[tuple[Cell, Solution]]) -> list[CriticalPoint]:
-    """Each point where ∇f does not exist, with its value and local test."""
+    """Each point where ∇f does not exist, with its value and local test. In one variable a
+    point whose one-sided derivatives agree is differentiable after all (|x|³, x|x| at 0):
+    kept as an ordinary critical point when f′(a) = 0, dropped otherwise."""
     if not points:
         return []
     tests: list[tuple[ExtremumTest, tuple[str, str]] | None] = [None] * len(points)
@@ -259,6 +262,10 @@ def _classified(expression: Expression,
                 sides = None
         else:
             test, sides = found
+        smooth = sides is not None and sides[0] == sides[1] and bool(sides[0]) \
+            and "∞" not in sides[0]
+        if smooth and sides is not None and sides[0] != "0":
+            continue        # f′(a) exists and is not 0 (|x|³ + x at 0): no critical point
         kind = {"minimum": "minimum", "maximum": "maximum",
                 "not_extremum": "not_extremum"}.get(test.result, "undecided")
         exact_dict = ({n: to_str(e) for n, e in zip(expression.variable_names, s.exact,
@@ -267,8 +274,8 @@ def _classified(expression: Expression,
             dict(zip(expression.variable_names, s.x, strict=True)), exact_dict, value,
             None if value_exact is None else to_str(value_exact), kind, (), s.residual, test,
             display.point(s.x, s.exact if s.is_exact else None),
-            display.coordinate(value, value_exact), differentiable=False,
-            locus=locus_text(cell), one_sided=sides))
+            display.coordinate(value, value_exact), differentiable=smooth,
+            locus=() if smooth else locus_text(cell), one_sided=None if smooth else sides))
     return out
 
 
@@ -292,6 +299,7 @@ def _one_sided(expr: Any, var: sympy.Symbol, a: Any,
                ) -> tuple[ExtremumTest, tuple[str, str]] | None:
     """(the test from the signs of f(a ± t) − f(a), (f′(a−), f′(a+)) as written)."""
     t = sympy.Symbol("t", positive=True)
+    expr = _without_max(expr)
     at = expr.xreplace({var: a})
     signs: list[int | None] = []
     slopes: list[str] = []
@@ -309,6 +317,24 @@ def _one_sided(expr: Any, var: sympy.Symbol, a: Any,
         signs.append(next((1 if o > 0 else -1 for o in orders if o != 0),
                           0 if _flat(difference, t) else 2))
     return _side_verdict(signs), (slopes[0], slopes[1])
+
+
+def _without_max(expr: Any) -> Any:
+    """max(a, b) = (a + b + |a − b|)/2, min(a, b) = (a + b − |a − b|)/2, relu(u) = (u + |u|)/2:
+    the forms SymPy's one-sided limits can expand."""
+    def rebuild(node: Any) -> Any:
+        if not node.args:
+            return node
+        args = [rebuild(arg) for arg in node.args]
+        if isinstance(node, (sympy.Max, sympy.Min)) and len(args) == 2:
+            a, b = args
+            sign = 1 if isinstance(node, sympy.Max) else -1
+            return (a + b + sign * sympy.Abs(a - b)) / 2
+        row = CATALOG.of(node)
+        if row is not None and row.kink == "relu":
+            return (args[0] + sympy.Abs(args[0])) / 2
+        return node.func(*args)
+    return rebuild(expr)
 
 
 def _flat(difference: Any, t: sympy.Symbol) -> bool:
