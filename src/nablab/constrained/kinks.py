@@ -15,6 +15,7 @@ vanish (then it is a KKT point of the original problem), else it is an artefact 
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -27,8 +28,8 @@ from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, UNKNOWN, Glob
 from nablab.constrained.candidates import Candidate, SingularPoint, build_candidates, build_singular
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.problem import Constraint, Problem
-from nablab.constrained.solving import Found, Solved, assemble, singular_job
-from nablab.constrained.systems import active_sets
+from nablab.constrained.solving import MAX_SAMPLE, Found, Solved, assemble, singular_job
+from nablab.constrained.systems import active_sets, lagrange_system
 from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
@@ -47,13 +48,17 @@ from nablab.critical.nonsmooth import (
 )
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import Relation
-from nablab.solve import Solution
+from nablab.solve import Solution, lambdify_system, newton_multistart
 from nablab.solve._roots import short_exact
 
 Box = Sequence[tuple[float, float]]
 Symbolic = Callable[[Problem], tuple[GlobalAnalysis, "Solved | None", Any]]
 #: Tolerance for a float point on a locus, relative to max(1, ‖x‖)².
 TOL = 1e-9
+#: Newton starts per active set of a cell, multipliers' box, and seconds for all cells.
+CELL_STARTS = 256
+MULTIPLIER_BOUND = 100.0
+NUMERIC_SECONDS = 4.0
 #: Radii f is compared at around a point where ∇f or ∇g does not exist.
 RADII = (1e-3, 1e-5)
 
@@ -107,6 +112,7 @@ def solve_kinked(problem: Problem, kinks: Sequence[Kink], box: Box,
     except (ComputationTimeout, MemoryLimitExceeded) as exc:
         fallback = "timeout" if isinstance(exc, ComputationTimeout) else "memory"
         jobs = [(GlobalAnalysis(), None, None)] * len(subs)
+    deadline = time.monotonic() + NUMERIC_SECONDS
     candidates: list[Candidate] = []
     singular: list[SingularPoint] = []
     facts: list[GlobalAnalysis] = []
@@ -116,8 +122,10 @@ def solve_kinked(problem: Problem, kinks: Sequence[Kink], box: Box,
         flat = sub.objective.is_constant
         if flat and exact is not None:
             solved = exact          # every point has the same value: no Newton sampling
-        else:
+        elif exact is not None:
             solved = assemble(sub, box, exact, odd_found, fallback)
+        else:
+            solved = _numeric(sub, box, odd_found, fallback, deadline)
         facts.append(_continuous_on_cell(sub, cell_facts))
         funcs = ProblemFunctions(sub)
         found = build_candidates(sub, funcs, solved.stationary)
@@ -161,6 +169,27 @@ def _all_cells(subs: Sequence[Problem], symbolic: Symbolic) -> list[Any]:
             exact = _radical(sub)
         out.append((facts, exact, singular))
     return out
+
+
+def _numeric(sub: Problem, box: Box, singular: tuple[tuple[Found, ...], bool] | None,
+             fallback: str, deadline: float) -> Solved:
+    """Newton on each active set of a cell (fewer starts than an ordinary problem: there are
+    many cells), until ``deadline``; never complete."""
+    found, starts = [], 0
+    for active in active_sets(sub):
+        if len(active) > len(sub.variables) or time.monotonic() > deadline:
+            continue
+        equations, unknowns = lagrange_system(sub, active)
+        fun, jac = lambdify_system(equations, unknowns)
+        bounds = list(box) + [(-MULTIPLIER_BOUND, MULTIPLIER_BOUND)] * len(active)
+        result = newton_multistart(fun, jac, bounds, names=[str(u) for u in unknowns],
+                                   max_starts=CELL_STARTS, max_roots=MAX_SAMPLE)
+        starts += result.starts
+        found.append(Found(active, result.solutions))
+    points, continuum = singular if singular is not None else ((), False)
+    return Solved(tuple(found), points, False, "newton", fallback,
+                  None if singular is None else not continuum, starts=starts,
+                  bounds=tuple(box), singular_infinite=continuum)
 
 
 def _radical(sub: Problem) -> Solved | None:
