@@ -12,6 +12,7 @@ f is sampled on small spheres around the point (numerical evidence, said so).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -58,6 +59,10 @@ Box = tuple[tuple[float, float], ...]
 LIMIT_TIMEOUT = 3.0
 #: Radii f is sampled at around a point where ∇f does not exist.
 RADII = (1e-2, 1e-3, 1e-4)
+#: Newton's starts per piece at least (the caller's are shared among the pieces Newton
+#: searches), and seconds for all of them after the exact job gave up.
+MIN_STARTS = 256
+NUMERIC_SECONDS = 4.0
 #: Multipliers' box for Newton on a stratum's Lagrange system.
 MULTIPLIER_BOUND = 100.0
 
@@ -77,11 +82,15 @@ def kinked_points(expression: Expression, kinks: Sequence[Kink], box: Box | None
         fallback = "timeout" if isinstance(exc, ComputationTimeout) else "memory"
         solved = [None] * len(pieces)
     state = _State()
+    starts = max(MIN_STARTS, max_starts // max(1, sum(e is None for e in solved)))
+    deadline = time.monotonic() + NUMERIC_SECONDS
     for cell, exact in zip(pieces, solved, strict=True):
-        if cell.open:
-            _open_cell(expression, cell, exact, search, max_starts, state)
+        if exact is None and time.monotonic() > deadline:
+            state.complete = False          # out of time: this piece is not searched
+        elif cell.open:
+            _open_cell(expression, cell, exact, search, starts, state)
         else:
-            _stratum(expression, cell, exact, search, max_starts, state)
+            _stratum(expression, cell, exact, search, starts, state)
     if not state.kinked and all(k.kind == "root" for k in kinks):
         return None
     kinked = _classified(expression, _distinct(state.kinked))

@@ -27,6 +27,7 @@ from typing import Any
 
 import numpy as np
 import sympy
+from scipy.optimize import linprog
 
 from nablab.core.catalog import CATALOG
 from nablab.core.printing import to_str, to_unicode
@@ -38,6 +39,8 @@ from nablab.solve import INFINITE, Solution, polynomial_system, solve_polynomial
 MAX_CELLS = 81
 #: Catalogue kinds that are continuous kinks, by the row's ``kink`` name.
 _CONTINUOUS = {"|·|": "abs", "relu": "relu", "max": "max", "min": "min"}
+#: A cell whose linear programme leaves at most this margin is empty.
+EMPTY_TOL = 1e-9
 #: Tolerance for a float point's side of a locus, relative to max(1, |x|)².
 TOL = 1e-9
 
@@ -123,8 +126,42 @@ def cells(expr: Any, kinks: Sequence[Kink]) -> list[Cell]:
         if any(u.is_number for u in loci) or any(u.is_number and sign(u) != s
                                                  for u, s in sides):
             continue        # a locus that never / always holds: an empty cell
+        if _empty(loci, sides):
+            continue
         out.append(Cell(tuple(signs), function, loci, sides))
     return out
+
+
+def _empty(loci: Sequence[Any], sides: Sequence[tuple[Any, int]]) -> bool:
+    """Whether linear loci and sides leave no point (x < y, y < 0 < x): the largest t with
+    every sᵢuᵢ ≥ t and the loci = 0 (a linear programme) is ≤ 0. Only said for linear
+    ones; anything else is kept."""
+    exprs = [*loci, *(u for u, _ in sides)]
+    variables = sorted(set().union(*(u.free_symbols for u in exprs)), key=lambda v: v.name)
+    if not sides or not variables:
+        return False
+    rows = []
+    for u in exprs:
+        try:
+            poly = sympy.Poly(u, *variables)
+        except sympy.PolynomialError:
+            return False
+        if poly.total_degree() > 1 or not (poly.domain.is_ZZ or poly.domain.is_QQ):
+            return False
+        rows.append([float(poly.coeff_monomial(v)) for v in variables]
+                    + [float(poly.coeff_monomial(1))])
+    n = len(variables)
+    equal = np.array([r[:n] + [0.0] for r in rows[:len(loci)]]).reshape(-1, n + 1)
+    upper = np.array([[-s * c for c in r[:n]] + [1.0]
+                      for r, (_, s) in zip(rows[len(loci):], sides, strict=True)])
+    bound = np.array([s * r[n] for r, (_, s) in zip(rows[len(loci):], sides, strict=True)])
+    cost = np.zeros(n + 1)
+    cost[-1] = -1.0
+    found = linprog(cost, A_ub=upper, b_ub=bound,
+                    A_eq=equal if len(loci) else None,
+                    b_eq=np.array([-r[n] for r in rows[:len(loci)]]) if len(loci) else None,
+                    bounds=[(None, None)] * n + [(None, 1.0)], method="highs")
+    return bool(found.status == 0 and -found.fun <= EMPTY_TOL)
 
 
 def branch(expr: Any, kinks: Sequence[Kink], signs: Sequence[int]) -> tuple[Any, list[Any]]:
@@ -166,6 +203,7 @@ def stratum_equations(function: Any, loci: Sequence[Any],
     caller drops the zeros where F is not differentiable."""
     if len(loci) == 1 and _definite_form(loci[0], variables):
         return list(variables)      # x² + y² = 0 only at the origin (F there: one point)
+    loci = _independent(loci, variables)
     rows = [[sympy.diff(e, v) for v in variables] for e in (function, *loci)]
     m, n = len(loci), len(variables)
     out = [sympy.expand(u) for u in loci]
@@ -180,6 +218,30 @@ def stratum_equations(function: Any, loci: Sequence[Any],
         if minor != 0:
             out.append(minor)
     return out
+
+
+def _independent(loci: Sequence[Any], variables: Sequence[sympy.Symbol]) -> list[Any]:
+    """Linear loci with the redundant ones left out (x = 0, y = 0, x − y = 0 is the line
+    x = y = 0: three dependent gradients would make every point of it "singular");
+    ``[1]`` when they contradict each other (an empty stratum). Others as they are."""
+    rows = []
+    for u in loci:
+        try:
+            poly = sympy.Poly(u, *variables)
+        except sympy.PolynomialError:
+            return list(loci)
+        if poly.total_degree() != 1 or not (poly.domain.is_ZZ or poly.domain.is_QQ):
+            return list(loci)
+        rows.append([poly.coeff_monomial(v) for v in variables] + [poly.coeff_monomial(1)])
+    kept: list[Any] = []
+    chosen: list[list[Any]] = []
+    for u, row in zip(loci, rows, strict=True):
+        if sympy.Matrix([*chosen, row])[:, :-1].rank() > len(chosen):
+            kept.append(u)
+            chosen.append(row)
+        elif sympy.Matrix([*chosen, row]).rank() > len(chosen):
+            return [sympy.Integer(1)]                   # inconsistent: no point
+    return kept
 
 
 def _definite_form(u: Any, variables: Sequence[sympy.Symbol]) -> bool:
