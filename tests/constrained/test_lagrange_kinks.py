@@ -138,3 +138,9 @@ def test_more_kinks(f: str, constraints: list[str], top: float, bottom: float) -
     result = nablab.lagrange(f, constraints)
     assert result.maximum is not None and result.maximum.value == pytest.approx(top)
     assert result.minimum is not None and result.minimum.value == pytest.approx(bottom)
+
+
+def test_a_timeout_is_said_and_bounded() -> None:
+    result = nablab.lagrange("|x-y| + x", "x^2 + y^2 <= 1", exact_timeout=0.01, check=False)
+    assert not result.complete and result.fallback == "timeout"
+    assert result.maximum is None or not result.maximum.proven

@@ -134,3 +134,18 @@ def test_table_note_in_one_variable() -> None:
 def test_jumps_are_still_refused(f: str) -> None:
     with pytest.raises(UnsupportedError):
         nablab.critical_points(f)
+
+
+def test_dependent_kinks_and_empty_pieces() -> None:
+    """|x| + |y| + |z| + |x − y| ≥ 0 = f(0, 0, 0): x = y = 0 makes x − y = 0 too (three
+    dependent loci: the z-axis is no continuum of candidates), and pieces such as
+    x − y < 0, y = 0, x > 0 are empty — so the list is complete: the origin alone."""
+    result = nablab.critical_points("|x|+|y|+|z|+|x-y|")
+    assert result.complete
+    assert [(p.exact, p.kind, p.differentiable) for p in result.points] == \
+        [({"x": "0", "y": "0", "z": "0"}, "minimum", False)]
+
+
+def test_a_timeout_stays_bounded() -> None:
+    result = nablab.critical_points("|x-1|+|y-2|+|x+y|", exact_timeout=0.01)
+    assert not result.complete and result.fallback == "timeout"
