@@ -16,7 +16,7 @@ vanish (then it is a KKT point of the original problem), else it is an artefact 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -24,12 +24,27 @@ import numpy as np
 import sympy
 
 from nablab.budget import run_bounded
-from nablab.constrained.bounded import ATTAINED, EMPTY, UNBOUNDED, UNKNOWN, GlobalAnalysis, conclude
+from nablab.constrained.bounded import (
+    ATTAINED,
+    EMPTY,
+    UNBOUNDED,
+    UNKNOWN,
+    GlobalAnalysis,
+    conclude,
+    existence,
+)
 from nablab.constrained.candidates import Candidate, SingularPoint, build_candidates, build_singular
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.problem import Constraint, Problem
-from nablab.constrained.solving import MAX_SAMPLE, Found, Solved, assemble, singular_job
-from nablab.constrained.systems import active_sets, lagrange_system
+from nablab.constrained.solving import (
+    MAX_SAMPLE,
+    Found,
+    Solved,
+    assemble,
+    exact_job,
+    singular_job,
+)
+from nablab.constrained.systems import active_sets, is_polynomial, lagrange_system
 from nablab.core.catalog import CATALOG
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
@@ -52,7 +67,6 @@ from nablab.solve import Solution, lambdify_system, newton_multistart
 from nablab.solve._roots import short_exact
 
 Box = Sequence[tuple[float, float]]
-Symbolic = Callable[[Problem], tuple[GlobalAnalysis, "Solved | None", Any]]
 #: Tolerance for a float point on a locus, relative to max(1, ‖x‖)².
 TOL = 1e-9
 #: Newton starts per active set of a cell, multipliers' box, and seconds for all cells.
@@ -97,18 +111,23 @@ class Kinked:
 
 
 def solve_kinked(problem: Problem, kinks: Sequence[Kink], box: Box,
-                 exact_timeout: float | None, symbolic: Symbolic) -> Kinked:
-    """Every cell: ``symbolic`` (lagrange's existence + exact solve) for all cells in one
-    bounded job, then :func:`~nablab.constrained.solving.assemble` (Newton where needed);
-    then the cells' points mapped back and merged."""
+                 exact_timeout: float | None) -> Kinked:
+    """Every cell: existence on the closed cell, the exact solve of F_σ under the constraints
+    and the cell's loci (all cells in one bounded job; Newton where needed); the points
+    outside the closed cell dropped, the rest mapped back and merged.
+
+    The cell's sides are not constraints of the solve: a point on a side lies on a locus,
+    that is in another cell (a stratum), where it is found — so no active set of a side is
+    solved (a side along which F is constant would be a continuum of needless candidates)."""
     m = len(problem.constraints)
     owners = [_owners(problem, k) for k in kinks]
     pieces = cells(sympy.Tuple(problem.objective.expr, *(c.g for c in problem.constraints)),
                    kinks)
-    subs = [_sub_problem(problem, cell) for cell in pieces]
+    closed = [_sub_problem(problem, cell, sides=True) for cell in pieces]
+    subs = [_sub_problem(problem, cell, sides=False) for cell in pieces]
     fallback = "not_polynomial"
     try:
-        jobs = run_bounded(_all_cells, subs, symbolic, timeout=exact_timeout)
+        jobs = run_bounded(_all_cells, closed, subs, timeout=exact_timeout)
     except (ComputationTimeout, MemoryLimitExceeded) as exc:
         fallback = "timeout" if isinstance(exc, ComputationTimeout) else "memory"
         jobs = [(GlobalAnalysis(), None, None)] * len(subs)
@@ -118,21 +137,27 @@ def solve_kinked(problem: Problem, kinks: Sequence[Kink], box: Box,
     facts: list[GlobalAnalysis] = []
     complete, regular, starts, why = True, True, 0, None
     constant: list[tuple[str, str]] = []
-    for cell, sub, (cell_facts, exact, odd_found) in zip(pieces, subs, jobs, strict=True):
+    for cell, shut, sub, (cell_facts, exact, odd_found) in zip(pieces, closed, subs, jobs,
+                                                               strict=True):
         flat = sub.objective.is_constant
+        if flat:
+            sub = shut
         if flat and exact is not None:
             solved = exact          # every point has the same value: no Newton sampling
         elif exact is not None:
             solved = assemble(sub, box, exact, odd_found, fallback)
         else:
             solved = _numeric(sub, box, odd_found, fallback, deadline)
-        facts.append(_continuous_on_cell(sub, cell_facts))
+        facts.append(_continuous_on_cell(shut, cell_facts))
         funcs = ProblemFunctions(sub)
-        found = build_candidates(sub, funcs, solved.stationary)
-        odd = build_singular(sub, funcs, solved.singular, found)
+        found = [c for c in build_candidates(sub, funcs, solved.stationary)
+                 if _in_closed(cell, sub.variables, c.point)]
+        odd = [p for p in build_singular(sub, funcs, solved.singular, found)
+               if _in_closed(cell, sub.variables, p.point)]
         if flat:
-            found = _exact_first(found)
-            if cell.open and (found or odd):        # a stratum is no "piece" to speak of
+            found = list(_exact_first(found))
+            # a piece, or a locus that is more than points (x − y = 0 in the plane)
+            if (found or odd) and len(cell.loci) < len(sub.variables):
                 constant.append((_cell_text(cell, problem.names),
                                  to_unicode(sub.objective.expr)))
         else:
@@ -159,16 +184,34 @@ def solve_kinked(problem: Problem, kinks: Sequence[Kink], box: Box,
     return Kinked(merged_c, merged_s, analysis, solved, tuple(constant))
 
 
-def _all_cells(subs: Sequence[Problem], symbolic: Symbolic) -> list[Any]:
-    """The bounded job: each cell's existence facts and exact solutions (a cell whose f has
-    roots, under polynomial constraints: :func:`_radical`)."""
-    out = []
-    for sub in subs:
-        facts, exact, singular = symbolic(sub)
-        if exact is None and singular is not None:
-            exact = _radical(sub)
-        out.append((facts, exact, singular))
+def _all_cells(closed: Sequence[Problem], subs: Sequence[Problem]) -> list[Any]:
+    """The bounded job: per cell, existence on the closed cell, then the exact solutions —
+    every active set (polynomial F_σ and constraints), or :func:`_radical` (roots in F_σ)
+    with the singular systems (polynomial constraints) — else ``None``."""
+    out: list[Any] = []
+    for shut, sub in zip(closed, subs, strict=True):
+        facts = existence(shut)
+        if sub.objective.is_constant:
+            sub = shut      # f constant: the closed cell's corners witness its value
+        if is_polynomial(sub):
+            out.append((facts, exact_job(sub), None))
+        elif is_polynomial(sub, objective=False):
+            out.append((facts, _radical(sub), singular_job(sub)))
+        else:
+            out.append((facts, None, None))
     return out
+
+
+def _in_closed(cell: Cell, variables: Sequence[sympy.Symbol], point: dict[str, float]) -> bool:
+    """Whether the point is in the closed cell (every sᵢuᵢ ≥ 0, to a tolerance)."""
+    x = [point[v.name] for v in variables]
+    scale = TOL * max(1.0, max((abs(v) for v in x), default=1.0)) ** 2
+    at = {v: sympy.Float(value, 30) for v, value in zip(variables, x, strict=True)}
+    for u, s in cell.sides:
+        number = u.xreplace(at).evalf(30)
+        if not number.is_real or s * float(number) < -scale:
+            return False
+    return True
 
 
 def _numeric(sub: Problem, box: Box, singular: tuple[tuple[Found, ...], bool] | None,
@@ -253,12 +296,15 @@ def _owners(problem: Problem, kink: Kink) -> frozenset[int]:
     return frozenset(out)
 
 
-def _sub_problem(problem: Problem, cell: Cell) -> Problem:
-    """F_σ under the Gᵢ,σ, uⱼ = 0 on the cell's loci and σⱼuⱼ ≥ 0 on its sides."""
+def _sub_problem(problem: Problem, cell: Cell, sides: bool) -> Problem:
+    """F_σ under the Gᵢ,σ, uⱼ = 0 on the cell's loci and (``sides``) σⱼuⱼ ≥ 0 on its
+    sides."""
     f, *gs = cell.function.args
     built = [replace(c, g=g) for c, g in zip(problem.constraints, gs, strict=True)]
     zero = sympy.Integer(0)
-    extra = [(u, "=") for u in cell.loci] + [(u, ">=" if s > 0 else "<=") for u, s in cell.sides]
+    extra = [(u, "=") for u in cell.loci]
+    if sides:
+        extra += [(u, ">=" if s > 0 else "<=") for u, s in cell.sides]
     for j, (u, op) in enumerate(extra):
         relation = Relation(f"{to_str(u)} {op} 0", u, op, zero,
                             tuple(sorted(u.free_symbols, key=lambda v: v.name)))

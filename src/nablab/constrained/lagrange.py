@@ -89,7 +89,7 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     funcs = ProblemFunctions(problem)
     found = problem_kinks(problem)
     if found:
-        kinked = solve_kinked(problem, found, box, exact_timeout, _symbolic)
+        kinked = solve_kinked(problem, found, box, exact_timeout)
         solved, analysis = kinked.solved, kinked.analysis
         candidates, singular = kinked.candidates, kinked.singular
     else:
