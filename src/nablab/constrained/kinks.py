@@ -1,16 +1,18 @@
 """Lagrange where ∇f or ∇gᵢ does not exist: |u|, relu, max, min, roots u^r at u = 0.
 
 The kinks of f and of the constraints split space into cells (:mod:`nablab.critical.nonsmooth`):
-on the closed cell σ, f = F_σ and gᵢ = Gᵢ,σ, smooth, so the problem restricted to the cell is
-an ordinary one — F_σ under the Gᵢ,σ and the cell's own constraints (uⱼ = 0 on its loci,
-σⱼuⱼ ≥ 0 on its sides) — solved by the usual machinery (exactly when polynomial). The set is
-the union of its closed cells, so the highest value of f on it is the highest of the cells'
-(and it exists when it does on every cell); a local extremum of f on the set is one on every
-cell around it, so it is among the cells' candidates. A cell's point on a locus of a kink of
-f, or of a constraint binding there, is a point where ∇f or ∇gᵢ does not exist: it enters the
-comparison like a singular point (``reason="nondifferentiable"``). A point on a cell's side
-that no kink of the problem makes special is an ordinary candidate when its cell multipliers
-vanish (then it is a KKT point of the original problem), else it is an artefact of the split.
+on the closed cell σ, f = F_σ and gᵢ = Gᵢ,σ, smooth, so the problem on the cell is an ordinary
+one — F_σ under the Gᵢ,σ, uⱼ = 0 on the cell's loci and σⱼuⱼ ≥ 0 on its sides. The set is the
+union of its closed cells, so f has a highest value on it when it has one on every cell
+(existence is decided per closed cell), and it is the highest of the cells' candidates. A
+point on a side of a cell lies on a locus, in a lower cell (a stratum) where that locus is an
+equation, so each cell's Lagrange systems are solved without its sides (exactly when
+polynomial; roots through the numerators of the minors), and its points outside the closed
+cell are dropped. A point on a locus of a kink of f, or of a constraint binding there, is a
+point where ∇f or ∇gᵢ does not exist: it enters the comparison like a singular point
+(``reason="nondifferentiable"``). A point on a locus no kink of the problem makes special is
+an ordinary candidate when the locus' multiplier vanishes (a KKT point of the problem itself),
+else it is an artefact of the split, dropped.
 """
 
 from __future__ import annotations
@@ -275,11 +277,15 @@ def _multipliers(sub: Problem, active: Sequence[int], s: Solution,
         at = dict(zip(sub.variables, s.exact, strict=True))
         jac, g = rows.xreplace(at), grad.xreplace(at).applyfunc(sympy.radsimp)
         normal = jac * jac.T
-        if normal.det() == 0:
+        if abs(float(normal.det().evalf(30))) < 1e-20:
             return None
         lam = normal.LUsolve(jac * g).applyfunc(sympy.radsimp)
-        exact = tuple(short_exact(v) for v in lam)
-        return tuple(float(v.evalf(30)) + 0.0 for v in lam), exact
+        values = [float(v.evalf(30)) + 0.0 for v in lam]
+        left = np.array(jac.T.evalf(30).tolist(), dtype=float) @ np.array(values)
+        right = np.array(g.evalf(30).tolist(), dtype=float).ravel()
+        if not np.allclose(left, right, rtol=1e-9, atol=1e-9):
+            return None             # ∇F is not a combination of the ∇gᵢ there
+        return tuple(values), tuple(short_exact(v) for v in lam)
     at_f = {v: sympy.Float(x, 30) for v, x in zip(sub.variables, s.x, strict=True)}
     jac_f = np.array(rows.xreplace(at_f).evalf(30).tolist(), dtype=float)
     g_f = np.array(grad.xreplace(at_f).evalf(30).tolist(), dtype=float).ravel()

@@ -12,7 +12,9 @@ completely for polynomials (:mod:`nablab.constrained.solving`), and (b) only aft
 known that the extremes exist (:mod:`nablab.constrained.bounded`). Each candidate gets the
 second-order check (:mod:`nablab.constrained.second_order`), λ is measured as the rate
 ∂f*/∂k (:mod:`nablab.constrained.sensitivity`), and SciPy's SLSQP checks the answer from
-several starts (:mod:`nablab.constrained.crosscheck`).
+several starts (:mod:`nablab.constrained.crosscheck`). Where f or a constraint has kinks
+(|x|, relu, max, min, roots) the problem is split into pieces (:mod:`nablab.constrained.kinks`)
+and the points where ∇f or ∇gᵢ does not exist are compared too.
 """
 
 from __future__ import annotations
