@@ -144,3 +144,16 @@ def test_a_timeout_is_said_and_bounded() -> None:
     result = nablab.lagrange("|x-y| + x", "x^2 + y^2 <= 1", exact_timeout=0.01, check=False)
     assert not result.complete and result.fallback == "timeout"
     assert result.maximum is None or not result.maximum.proven
+
+
+def test_f_constant_along_a_kink() -> None:
+    """xy on |x| + |y| ≤ 2: on the axes (the kinks of the constraint) xy = 0 — a segment
+    of equal values, not a continuum of unknown candidates; on the edge x + y = 2 of the
+    first quadrant xy = x(2 − x) ≤ 1 at (1, 1): max 1 at (±1, ±1) with equal signs, min −1
+    at (1, −1) and (−1, 1)."""
+    result = nablab.lagrange("x*y", "|x| + |y| <= 2", check=False)
+    assert result.complete
+    assert result.maximum is not None and result.maximum.value_exact == "1"
+    assert result.maximum.proven and _points(result.maximum) == [(-1.0, -1.0), (1.0, 1.0)]
+    assert result.minimum is not None and result.minimum.value_exact == "-1"
+    assert result.minimum.proven and _points(result.minimum) == [(-1.0, 1.0), (1.0, -1.0)]

@@ -65,7 +65,7 @@ from nablab.critical.nonsmooth import (
 )
 from nablab.errors import ComputationTimeout, MemoryLimitExceeded, UnsupportedError
 from nablab.parse import Relation
-from nablab.solve import Solution, lambdify_system, newton_multistart
+from nablab.solve import Solution, lambdify_system, newton_multistart, polynomial_system
 from nablab.solve._roots import short_exact
 
 Box = Sequence[tuple[float, float]]
@@ -315,8 +315,23 @@ def _sub_problem(problem: Problem, cell: Cell, sides: bool) -> Problem:
         relation = Relation(f"{to_str(u)} {op} 0", u, op, zero,
                             tuple(sorted(u.free_symbols, key=lambda v: v.name)))
         built.append(Constraint(relation, u, zero, op, sympy.Symbol(f"cell_{j}", real=True)))
-    objective = Expression.from_sympy(f, problem.variables)
+    objective = Expression.from_sympy(_restricted(f, cell.loci, problem.variables),
+                                      problem.variables)
     return Problem(objective, problem.variables, tuple(built))
+
+
+def _restricted(f: Any, loci: Sequence[Any], variables: Sequence[sympy.Symbol]) -> Any:
+    """F on linear loci, their pivot variables eliminated (x·y on x = 0 is 0): equal to F
+    wherever the cell's points are, and constant when F is constant along the locus — then
+    the cell is solved as a flat one, not as a continuum of candidates."""
+    if not loci or any(polynomial_system([u], variables) is None
+                       or sympy.Poly(u, *variables).total_degree() != 1 for u in loci):
+        return f
+    solved = sympy.linsolve(list(loci), list(variables))
+    if not isinstance(solved, sympy.FiniteSet) or len(solved) != 1:
+        return f
+    (values,) = solved.args
+    return sympy.expand(f.xreplace(dict(zip(variables, values, strict=True))))
 
 
 def _continuous_on_cell(sub: Problem, facts: GlobalAnalysis) -> GlobalAnalysis:
