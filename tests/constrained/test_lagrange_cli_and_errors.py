@@ -129,16 +129,17 @@ def test_tour_chapter_is_computed(lang: str) -> None:
         assert "등산 경로" in text and "접합니다" in text
 
 
-def test_kinks_are_refused_with_the_reason() -> None:
+def test_jumps_are_refused_with_the_reason() -> None:
+    """Kinks (|x|, max, relu) are accepted since issue 15 (the points where ∇f or ∇g does not
+    exist are candidates: tests/constrained/test_lagrange_kinks.py); a jump is not."""
     with pytest.raises(UnsupportedError) as info:
-        nablab.lagrange("|x| + y", "x^2 + y^2 = 1")
+        nablab.lagrange("sign(x) + y", "x^2 + y^2 = 1")
     assert info.value.message("en") == (
-        "Lagrange multipliers need differentiable functions, but f contains |·|, whose kinks "
-        "leave the gradient undefined (an extremum can sit at a kink, where ∇f = λ∇g cannot "
-        "find it)")
+        "f contains sign, which jumps: it is not continuous there, and neither Lagrange's "
+        "condition nor comparing candidates can find the extremes")
     with pytest.raises(UnsupportedError) as info:
-        nablab.lagrange("x + y", "max(x, y) = 1")
-    assert info.value.params["where"] == "max(x, y) = 1"
+        nablab.lagrange("x + y", "heaviside(x) + y = 1")
+    assert info.value.params["where"] == "heaviside(x) + y = 1"
 
 
 @pytest.mark.parametrize(("f", "constraint"), [

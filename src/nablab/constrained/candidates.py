@@ -91,8 +91,13 @@ class Candidate:
 
 @dataclass(frozen=True)
 class SingularPoint:
-    """A feasible point where the binding constraints' gradients are linearly dependent
-    (Lagrange's condition need not hold there, so it is compared as a candidate too)."""
+    """A feasible point where Lagrange's condition need not hold, so it is compared as a
+    candidate too: the binding constraints' gradients are linearly dependent
+    (``reason="singular"``), or ∇f or a binding ∇gᵢ does not exist there
+    (``"nondifferentiable"``: a kink of |u|, relu, max, min or u = 0 of a root, on the loci
+    ``locus``, e.g. ``("x + 1 = 0",)``). ``kind``: for the latter, the local verdict from f
+    compared at feasible points nearby (``"maximum"``, ``"minimum"``, ``"neither"``,
+    ``"unknown"``; numerical evidence), else ``None``."""
 
     point: dict[str, float]
     exact: dict[str, str] | None
@@ -102,11 +107,15 @@ class SingularPoint:
     unicode: str
     value_unicode: str
     extreme: str | None = None
+    reason: str = "singular"
+    locus: tuple[str, ...] = ()
+    kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {"point": dict(self.point), "exact": _opt_dict(self.exact),
                 "value": self.value, "value_exact": self.value_exact,
-                "active": list(self.active), "extreme": self.extreme}
+                "active": list(self.active), "extreme": self.extreme, "reason": self.reason,
+                "locus": list(self.locus), "kind": self.kind}
 
 
 def _opt_dict(value: dict[str, str] | None) -> dict[str, str] | None:

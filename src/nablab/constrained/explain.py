@@ -69,8 +69,9 @@ def _method(result: LagrangeResult, exact_timeout: float | None) -> list[Note]:
 def _regularity(result: LagrangeResult) -> list[Note]:
     if result.regular is None:
         return [("lagrange.regular.unknown", {})]
-    if result.singular_points:
-        points = ", ".join(p.unicode for p in result.singular_points)
+    singular = [p for p in result.singular_points if p.reason == "singular"]
+    if singular:
+        points = ", ".join(p.unicode for p in singular)
         return [("lagrange.regular.singular", {"points": points})]
     if not result.regular:
         return [("lagrange.regular.continuum", {})]

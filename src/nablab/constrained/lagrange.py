@@ -12,7 +12,9 @@ completely for polynomials (:mod:`nablab.constrained.solving`), and (b) only aft
 known that the extremes exist (:mod:`nablab.constrained.bounded`). Each candidate gets the
 second-order check (:mod:`nablab.constrained.second_order`), λ is measured as the rate
 ∂f*/∂k (:mod:`nablab.constrained.sensitivity`), and SciPy's SLSQP checks the answer from
-several starts (:mod:`nablab.constrained.crosscheck`).
+several starts (:mod:`nablab.constrained.crosscheck`). Where f or a constraint has kinks
+(|x|, relu, max, min, roots) the problem is split into pieces (:mod:`nablab.constrained.kinks`)
+and the points where ∇f or ∇gᵢ does not exist are compared too.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from nablab.constrained.candidates import (
 from nablab.constrained.crosscheck import cross_check
 from nablab.constrained.explain import notes, reference
 from nablab.constrained.functions import ProblemFunctions
+from nablab.constrained.kinks import kink_notes, problem_kinks, solve_kinked
 from nablab.constrained.problem import ConstraintLike, Problem, build_problem
 from nablab.constrained.result import ConstraintInfo, LagrangeResult
 from nablab.constrained.sensitivity import rates
@@ -74,7 +77,8 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     Raises:
         ParseError: f, a constraint or ``bounds`` cannot be read.
         UnsupportedError: a strict inequality, a constraint without variables, too many
-            constraints or variables, or a vector f.
+            constraints or variables, a vector f, a jump (sign, H, floor, ceiling) or more
+            kinks than can be split into pieces.
 
     >>> result = lagrange("4 - x^2 - 2y^2", "2(x-1)^2 - 10y + 6 = 0")
     >>> [(c.unicode, c.kind) for c in result.candidates]
@@ -85,12 +89,18 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     problem = build_problem(f, constraints, variables)
     box = resolve_domain(bounds, problem.names) or tuple(
         (-DEFAULT_BOUND, DEFAULT_BOUND) for _ in problem.variables)
-    facts, solved = _solve(problem, box, exact_timeout)
     funcs = ProblemFunctions(problem)
-    candidates = build_candidates(problem, funcs, solved.stationary)
-    singular = build_singular(problem, funcs, solved.singular, candidates)
-    complete = solved.complete and solved.regular is True
-    analysis = conclude(facts, candidates, singular, complete)
+    found = problem_kinks(problem)
+    if found:
+        kinked = solve_kinked(problem, found, box, exact_timeout)
+        solved, analysis = kinked.solved, kinked.analysis
+        candidates, singular = kinked.candidates, kinked.singular
+    else:
+        facts, solved = _solve(problem, box, exact_timeout)
+        candidates = build_candidates(problem, funcs, solved.stationary)
+        singular = build_singular(problem, funcs, solved.singular, candidates)
+        complete = solved.complete and solved.regular is True
+        analysis = conclude(facts, candidates, singular, complete)
     candidates, singular = _marked(candidates, analysis), _marked(singular, analysis)
     result = _result(problem, solved, candidates, singular, analysis)
     ref = reference(result)
@@ -105,6 +115,10 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
                                                      "lagrange.method")
     if result.constant:
         said = (("lagrange.constant", {"value": result.unicode}), *said)
+    if found:
+        # "no singular point" would read as "∇g exists everywhere": said only where it does.
+        said = (*kink_notes(result, kinked.constant),
+                *(n for n in said if n[0] != "lagrange.regular.yes" or not singular))
     return replace(result, notes=said)
 
 

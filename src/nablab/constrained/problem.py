@@ -33,6 +33,8 @@ MAX_VARIABLES = 8
 EQUALITY, INEQUALITY = "equality", "inequality"
 _FLIP = {"<=": ">=", ">=": "<=", "=": "="}
 _MULTIPLIER_NAMES = ("lambda", "mu", "nu", "kappa")
+#: Kinks that keep a function continuous (their points are candidates, not refused).
+_CONTINUOUS_KINKS = frozenset({"|·|", "relu", "max", "min"})
 
 
 @dataclass(frozen=True)
@@ -121,13 +123,15 @@ def build_problem(f: Expression | str, constraints: ConstraintLike | Sequence[Co
     Raises:
         ParseError: f or a constraint cannot be read.
         UnsupportedError: a strict inequality, a constraint without variables, too many
-            constraints, a vector f, a kink (|x|, max, relu …), or names left as parameters.
+            constraints, a vector f, a jump (sign, H, floor, ceiling), or names left as
+            parameters. Kinks (|x|, max, relu …) are accepted: :mod:`nablab.constrained.kinks`
+            splits the problem into pieces.
     """
     objective = parse(f, variables)
     objective.require_numeric("lagrange")
     if objective.is_vector:
         raise UnsupportedError("vector_function", operation="lagrange")
-    _smooth(objective.expr, "f")
+    _continuous(objective.expr, "f")
     relations = [_relation(r) for c in _as_list(constraints) for r in _read(c, variables)]
     if not relations:
         raise UnsupportedError("no_constraints")
@@ -163,16 +167,17 @@ def _relation(relation: Relation) -> Relation:
     if not relation.variables:
         raise UnsupportedError("constant_constraint", source=relation.source)
     Expression.from_sympy(relation.lhs - relation.rhs).require_concrete("lagrange")
-    _smooth(relation.lhs - relation.rhs, relation.source)
+    _continuous(relation.lhs - relation.rhs, relation.source)
     return relation
 
 
-def _smooth(expr: Any, where: str) -> None:
-    """Lagrange's condition needs ∇f and ∇gᵢ everywhere: refuse kinks (an extremum can sit
-    on one, where ∇f = λ∇g says nothing)."""
-    found = kinks(expr)
+def _continuous(expr: Any, where: str) -> None:
+    """Refuse jumps (sign, H, floor, ceiling): f or gᵢ is not continuous there, and neither
+    Lagrange's condition nor comparing candidates finds an extremum. Kinks are continuous:
+    the points where ∇f or ∇gᵢ does not exist are candidates (:mod:`nablab.constrained.kinks`)."""
+    found = [k for k in kinks(expr) if k not in _CONTINUOUS_KINKS]
     if found:
-        raise UnsupportedError("not_differentiable", where=where, functions=", ".join(found))
+        raise UnsupportedError("not_continuous", where=where, functions=", ".join(found))
 
 
 def _variables(objective: Expression, relations: Sequence[Relation],

@@ -213,7 +213,7 @@ class LagrangeResult(Presentable):
                  "value": c.value_unicode, "kind": translate(f"lagrange.kind.{c.kind}", lang),
                  "extreme": extreme(c.extreme)} for c in self.candidates]
         rows += [{"point": p.unicode, "multipliers": "—", "value": p.value_unicode,
-                  "kind": translate("lagrange.singular", lang), "extreme": extreme(p.extreme)}
+                  "kind": _singular_kind(p, lang), "extreme": extreme(p.extreme)}
                  for p in self.singular_points]
         return {"function": f"{self.objective.name or 'f'}({', '.join(self.variables)}) = "
                             f"{self.unicode}",
@@ -277,6 +277,16 @@ class LagrangeResult(Presentable):
         lines += [f"  {c.unicode}  λ = ({', '.join(c.multipliers_unicode)})  "
                   f"f = {c.value_unicode}  {c.kind}" for c in self.candidates]
         return "\n".join(lines)
+
+
+def _singular_kind(p: SingularPoint, lang: str | None) -> str:
+    """``singular point (∇g dependent)``, or ``∇f or ∇g does not exist: local minimum``."""
+    if p.reason != "nondifferentiable":
+        return translate("lagrange.singular", lang)
+    text = translate("lagrange.nondifferentiable", lang)
+    if p.kind in ("maximum", "minimum", "neither"):
+        text += "; " + translate(f"lagrange.kind.{p.kind}", lang)
+    return text
 
 
 __all__ = ["ConstraintInfo", "LagrangeResult", "Note"]

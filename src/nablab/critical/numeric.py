@@ -57,6 +57,12 @@ def numeric_analysis(expression: Expression, box: Sequence[tuple[float, float]],
     return NumericAnalysis(search, tuple(points), example)
 
 
+def classify_solution(expression: Expression, solution: Solution) -> CriticalPoint | None:
+    """One point where ∇f = 0 (found by any means), classified numerically as Newton's
+    points are; ``None`` where f or its Hessian is not finite."""
+    return _classify(expression, compile(expression), solution, True)
+
+
 def _classify(expression: Expression, compiled: CompiledFunction, solution: Solution,
               further: bool) -> CriticalPoint | None:
     """A classified point, or ``None`` where f or its Hessian is not finite."""
@@ -132,4 +138,4 @@ def _display_period(period: sympy.Expr) -> str:
     return to_unicode(period)
 
 
-__all__ = ["NumericAnalysis", "numeric_analysis", "periods"]
+__all__ = ["classify_solution", "NumericAnalysis", "numeric_analysis", "periods"]

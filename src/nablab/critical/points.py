@@ -7,7 +7,9 @@ by the Hessian (:mod:`nablab.critical.classify`), degenerate ones looked at furt
 (:mod:`nablab.critical.degenerate`), and the global picture stated where it can be proven
 (:mod:`nablab.critical.globality`).
 
-Two paths: a polynomial f is solved exactly and completely (lex Gröbner basis, under a time
+Where ∇f does not exist (|x|, relu, max, min, roots at 0) f is split into pieces and the
+points of its kinks are candidates too (:mod:`nablab.critical.kinked`). Otherwise two
+paths: a polynomial f is solved exactly and completely (lex Gröbner basis, under a time
 budget) — ``complete: true``; anything else, or a solve over budget, goes to multi-start
 Newton over the domain (default [−10, 10]ⁿ) — ``complete: false``, and the result says why.
 """
@@ -17,7 +19,6 @@ from __future__ import annotations
 from dataclasses import replace
 
 from nablab.budget import run_bounded
-from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str, to_unicode
 from nablab.critical.critical_set import with_samples
@@ -25,6 +26,8 @@ from nablab.critical.domain import DomainLike, resolve_domain
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, global_only
 from nablab.critical.explain import notes
 from nablab.critical.globality import bound_global, rays, settle
+from nablab.critical.kinked import kinked_points
+from nablab.critical.nonsmooth import MAX_CELLS, Kink, find_kinks, has_loci, too_many
 from nablab.critical.numeric import numeric_analysis, periods
 from nablab.critical.result import (
     CriticalPoint,
@@ -63,8 +66,8 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
 
     Raises:
         ParseError: f or the domain cannot be read.
-        UnsupportedError: f is a vector, is constant, has unbound parameters, or has kinks
-            (|x|, relu, max, …) where ∇f or the Hessian does not exist.
+        UnsupportedError: f is a vector, has unbound parameters, jumps (sign, H, floor,
+            ceiling), or has more kinks than :mod:`nablab.critical.nonsmooth` splits.
 
     >>> result = critical_points("x^3 - 3x + y^2")
     >>> [(p.exact, p.kind) for p in result.points]
@@ -76,6 +79,13 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
     box = resolve_domain(domain, expression.variable_names)
     if expression.is_constant:
         return constant_result(expression, box)
+    found = _kinks(expression)
+    if found:
+        kinked = kinked_points(expression, found, box, exact_timeout, max_starts)
+        if kinked is not None:   # the same global facts as any non-polynomial f
+            analysis = _global(expression, "not_polynomial", exact_timeout, kinked.points)
+            return replace(kinked, points=settle(kinked.points, analysis),
+                           global_analysis=analysis)
     fallback, exact = "not_polynomial", None
     if expression.expr.is_rational_function(*expression.variables):
         try:
@@ -100,10 +110,25 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
 def _checked(expression: Expression) -> Expression:
     expression.require_scalar("critical_points")
     expression.require_numeric("critical")
-    found = kinks(expression.expr)  # ∇f or the Hessian is undefined somewhere
-    if found:
-        raise UnsupportedError("not_smooth", functions=", ".join(found))
     return expression
+
+
+def _kinks(expression: Expression) -> tuple[Kink, ...]:
+    """f's kinks and roots when some has a locus where ∇f may not exist, else ``()``.
+
+    Raises:
+        UnsupportedError: a jump (sign, H, floor, ceiling), or more kinks than
+            :data:`~nablab.critical.nonsmooth.MAX_CELLS` pieces allow (roots alone: the
+            usual path, as before).
+    """
+    found = find_kinks(expression.expr)
+    if not has_loci(found):
+        return ()
+    if too_many(found):
+        if all(k.kind == "root" for k in found):
+            return ()
+        raise UnsupportedError("too_many_kinks", limit=MAX_CELLS)
+    return found
 
 
 def constant_result(expression: Expression,

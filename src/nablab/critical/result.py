@@ -89,6 +89,14 @@ class CriticalPoint:
         test: for a degenerate point, what the further test showed.
         unicode: the point as a learner writes it, ``(1, 0)``, ``(√2/2, −1.2071)``.
         value_unicode: f's value as a learner writes it (exact when short).
+        differentiable: ``False`` for a point where ∇f does not exist (a kink of |u|, relu,
+            max, min, or u = 0 of a root u^r): a candidate all the same (a *critical
+            number*), its ``kind`` then ``"minimum"``, ``"maximum"``, ``"not_extremum"`` or
+            ``"undecided"`` from ``test`` (one-sided derivatives or f sampled nearby), and
+            ``eigenvalues`` empty.
+        locus: for such a point, the kink loci through it (``("x + 1 = 0",)``).
+        one_sided: in one variable, (f′(a−), f′(a+)) as written (``"−1"``, ``"+∞"``; ``""``
+            where f is not defined on that side), else ``None``.
     """
 
     point: dict[str, float]
@@ -102,14 +110,28 @@ class CriticalPoint:
     unicode: str = ""
     value_unicode: str = ""
     on_set: bool = False
+    differentiable: bool = True
+    locus: tuple[str, ...] = ()
+    one_sided: tuple[str, str] | None = None
 
     def row(self, lang: str | None = None) -> Row:
         """The point's table row (point, value, eigenvalues, kind), and its test under it."""
         cells = (self.unicode, self.value_unicode,
-                 ", ".join(number(v) for v in self.eigenvalues),
-                 translate(f"critical.kind.{self.kind}", lang))
-        return Row(cells, below=() if self.test is None else
-                   ("      ↳ " + self.test.sentence(lang),))
+                 ", ".join(number(v) for v in self.eigenvalues) if self.differentiable
+                 else "—", translate(f"critical.kind.{self.kind}", lang))
+        below = () if self.test is None else ("      ↳ " + self.test.sentence(lang),)
+        if not self.differentiable:
+            below = ("      ↳ " + self._kink_note(lang), *below)
+        return Row(cells, below=below)
+
+    def _kink_note(self, lang: str | None) -> str:
+        text = translate("critical.kink_row", lang, locus=", ".join(self.locus))
+        if self.one_sided is not None:
+            left, right = (v or translate("critical.undefined_side", lang)
+                           for v in self.one_sided)
+            text += "; " + translate("critical.one_sided", lang, at=self.unicode, left=left,
+                                       right=right)
+        return text
 
     def to_dict(self) -> dict[str, Any]:
         return {"point": dict(self.point), "exact": None if self.exact is None else
@@ -117,7 +139,9 @@ class CriticalPoint:
                 "kind": self.kind, "eigenvalues": list(self.eigenvalues),
                 "gradient_residual": self.gradient_residual,
                 "test": None if self.test is None else self.test.to_dict(),
-                "on_set": self.on_set}
+                "on_set": self.on_set,
+                "differentiable": self.differentiable, "locus": list(self.locus),
+                "one_sided": None if self.one_sided is None else list(self.one_sided)}
 
 
 @dataclass(frozen=True)

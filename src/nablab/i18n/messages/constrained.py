@@ -629,4 +629,42 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "defined — were removed exactly.",
         "함수에 분모({denominators})가 있습니다: 각 방정식을 분자 = 0으로 풀었고, 분모가 0인 "
         "점(함수가 정의되지 않는 점)은 정확히 제외했습니다."),
+    # -- kinks: points where ∇f or ∇g does not exist (constrained.kinks) --------------------
+    "error.not_continuous": (
+        "{where} contains {functions}, which jumps: it is not continuous there, and neither "
+        "Lagrange's condition nor comparing candidates can find the extremes",
+        "{where}에 있는 {functions}{은} 값이 뜁니다. 그곳에서 연속이 아니므로 라그랑주 조건으로도 "
+        "후보 비교로도 극값을 찾을 수 없습니다"),
+    "lagrange.nondifferentiable": ("∇f or ∇g does not exist", "∇f 또는 ∇g가 존재하지 않음"),
+    "lagrange.method.kinks": (
+        "f or a constraint is not differentiable everywhere (|u|, relu, max, min, roots: at "
+        "u = 0), so the problem is split into pieces by the signs of the kinks' arguments: on "
+        "each piece f and the constraints are differentiable, Lagrange's condition (KKT) gives "
+        "that piece's candidates, and the pieces' answers are compared.",
+        "f나 제약 조건이 모든 곳에서 미분 가능하지는 않으므로(|u|, relu, max, min, 근호: u = 0에서), "
+        "꺾인 곳의 인수의 부호로 문제를 조각으로 나눕니다. 각 조각에서는 f와 제약 조건이 미분 "
+        "가능하므로 라그랑주 조건(KKT)으로 그 조각의 후보를 구하고, 조각들의 답을 비교합니다."),
+    "lagrange.method.kink_points": (
+        "At {points} the gradient of f or of a binding constraint does not exist ({loci}): "
+        "Lagrange's condition cannot be written there, so these points are candidates too and "
+        "are compared like singular points.",
+        "{points}에서는 f나 등호로 성립하는 제약 조건의 기울기 벡터가 존재하지 않습니다 ({loci}). "
+        "그곳에서는 라그랑주 조건을 쓸 수 없으므로 이 점들도 후보로 삼아 특이점처럼 함께 비교합니다."),
+    "lagrange.method.constant_piece": (
+        "On the piece {piece}, f = {value} is constant: every point of the set there has "
+        "this value.",
+        "조각 {piece}에서 f = {value:로} 상수입니다. 그곳에 있는 집합의 모든 점에서 f의 값이 "
+        "이것입니다."),
+    "lagrange.global.max_pieces": (
+        "Highest value {value} at {points}: on each piece f has a highest value (the piece is "
+        "closed and bounded and f continuous on it, or f is constant there), so on their union "
+        "too, and comparing every piece's candidates finds it.",
+        "최댓값 {value}, {points}에서: 각 조각에서 f는 최댓값을 가지므로(조각이 닫혀 있고 유계이며 "
+        "f가 그 위에서 연속이거나, f가 상수) 그 합집합에서도 가지며, 모든 조각의 후보를 비교해 "
+        "찾았습니다."),
+    "lagrange.global.min_pieces": (
+        "Lowest value {value} at {points}: likewise f has a lowest value on each piece, so on "
+        "the whole set, and comparing the candidates finds it.",
+        "최솟값 {value}, {points}에서: 마찬가지로 각 조각에서 f는 최솟값을 가지므로 집합 전체에서도 "
+        "가지며, 후보를 비교해 찾았습니다."),
 }

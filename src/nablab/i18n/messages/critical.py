@@ -490,4 +490,64 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "critical.set.isolated": (
         "Off the set, ∇f = 0 only at {points} (solved exactly), classified in the table.",
         "집합 밖에서는 {points}에서만 ∇f = 0이며 (정확히 구함), 표에서 분류합니다."),
+    # -- points where ∇f does not exist (critical.kinked) ---------------------------------------
+    "critical.kind.not_extremum": ("not an extremum", "극값 아님"),
+    "critical.kind.undecided": ("undecided", "판정 못 함"),
+    "critical.method_name.one_sided": ("signs of f(a ± t) − f(a), one-sided derivatives",
+                                       "f(a ± t) − f(a)의 부호, 한쪽 도함수"),
+    "critical.kink_row": ("f is not differentiable here ({locus})",
+                          "여기서 f는 미분 가능하지 않음 ({locus})"),
+    "critical.one_sided": ("f′({at}−) = {left}, f′({at}+) = {right}",
+                           "f′({at}−) = {left}, f′({at}+) = {right}"),
+    "critical.undefined_side": ("undefined", "정의되지 않음"),
+    "critical.method.pieces": (
+        "f is not differentiable everywhere, so it is split into pieces by the signs of its "
+        "kinks' arguments (|u|, relu, max, min, roots: u = 0). Inside each piece f is "
+        "differentiable, and ∇f = 0 there gives {count} point(s); on the kinks, where ∇f does "
+        "not exist, {kinks} point(s) can be extrema (f along the kink is stationary there, or "
+        "the kinks cross).",
+        "f는 모든 곳에서 미분 가능하지는 않으므로, 꺾인 곳의 인수의 부호(|u|, relu, max, min, "
+        "근호: u = 0)로 조각을 나눕니다. 각 조각 안에서는 f가 미분 가능하며 ∇f = 0에서 점 "
+        "{count}개가 나옵니다. ∇f가 존재하지 않는 꺾인 곳에서는 점 {kinks}개가 극값일 수 있습니다 "
+        "(꺾인 곳을 따라 f가 정류하거나 꺾인 곳끼리 만나는 점)."),
+    "critical.method.pieces_exact": (
+        "Every piece is a polynomial, so each was solved exactly (lexicographic Gröbner basis "
+        "+ real-root isolation): the list is complete.",
+        "모든 조각이 다항식이라 각각 정확히 풀었습니다 (사전식 그뢰브너 기저 + 실근 분리). 목록은 "
+        "완전합니다."),
+    "critical.method.pieces_numeric": (
+        "Some piece is not a polynomial, so it was solved numerically (multi-start Newton): "
+        "points can be missing, and the list is not known to be complete.",
+        "다항식이 아닌 조각이 있어 수치적으로 풀었습니다 (다중 시작점 뉴턴 방법). 빠진 점이 있을 수 "
+        "있으므로 완전하다고 할 수 없습니다."),
+    "critical.method.constant_piece": (
+        "On the piece {piece}, f = {value} is constant: every point there is a critical "
+        "point, a local minimum and a local maximum at once (neither strict), so the list is "
+        "not complete.",
+        "조각 {piece}에서 f = {value:로} 상수입니다. 그곳의 모든 점이 임계점이며 극소이자 극대입니다 (어느 "
+        "쪽도 엄격하지 않음). 그래서 목록은 완전하지 않습니다."),
+    "critical.explain.kinks": (
+        "The necessary condition needs ∇f, and at {points} ∇f does not exist ({loci}): such "
+        "points are candidates too (critical points in the textbook sense), classified by "
+        "comparing f around them.",
+        "필요조건은 ∇f가 있어야 쓸 수 있는데, {points}에서는 ∇f가 존재하지 않습니다 ({loci}). "
+        "이런 점도 후보입니다 (교과서가 말하는 임계점). 주변의 f 값과 비교해 판정합니다."),
+    "critical.explain.kinks_1d": (
+        "The necessary condition needs f′, and at {points} f′ does not exist ({loci}): such "
+        "points are critical numbers too, classified by the signs of f(a ± t) − f(a) for "
+        "small t > 0 — the signs of the one-sided derivatives f′(a−), f′(a+) when they are "
+        "not 0.",
+        "필요조건은 f′이 있어야 쓸 수 있는데, {points}에서는 f′이 존재하지 않습니다 ({loci}). "
+        "이런 점도 임계수이며, 작은 t > 0에 대한 f(a ± t) − f(a)의 부호로 판정합니다 — 한쪽 "
+        "도함수 f′(a−), f′(a+)가 0이 아니면 그 부호입니다."),
+    "error.discontinuous": (
+        "f contains {functions}, which jumps: f is not continuous there, and neither ∇f = 0 "
+        "nor comparing candidates can find its extrema",
+        "f에 있는 {functions}{은} 값이 뜁니다. 그곳에서 f가 연속이 아니므로 ∇f = 0으로도 후보 "
+        "비교로도 극값을 찾을 수 없습니다"),
+    "error.too_many_kinks": (
+        "f has too many kinks (|·|, relu, max, min, roots) to split into pieces: at most "
+        "{limit} pieces, and max or min of two terms",
+        "f에 꺾인 곳(|·|, relu, max, min, 근호)이 너무 많아 조각으로 나눌 수 없습니다: 조각은 "
+        "최대 {limit}개, max와 min은 두 항까지입니다"),
 }

@@ -477,7 +477,8 @@
     if (!data.points.length) out.appendChild(el("p", t("web.critical.none")));
     else {
       const rows = data.points.map((p) => [pointText(p), p.value_exact ? minus(p.value_exact) : fmt(p.value),
-        p.eigenvalues.map((v) => fmt(v, 4)).join(", "), t("critical.kind." + p.kind)]);
+        p.differentiable === false ? "—" : p.eigenvalues.map((v) => fmt(v, 4)).join(", "),
+        t("critical.kind." + p.kind)]);
       out.appendChild(table([t("critical.column.point"), t("critical.column.value"),
         t("critical.column.eigenvalues"), t("critical.column.kind")], rows));
     }
