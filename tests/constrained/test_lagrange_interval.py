@@ -1,6 +1,8 @@
 """lagrange, one variable on [a, b], f not polynomial: the closed interval method, exactly
 (f'(x) = 0 by solveset, cross-checked by sign changes of f'; issue 15, item 4)."""
 
+import pytest
+
 from nablab import lagrange
 
 
@@ -54,7 +56,11 @@ def test_pole_inside_the_interval_stays_numeric():
     assert not result.complete and result.method == "newton"
 
 
-def test_cusp_inside_the_interval_stays_numeric():
-    # f' = 2/(3x^(1/3)) does not exist at 0 ∈ (−1, 2), where f has its minimum.
+def test_cusp_inside_the_interval_is_a_candidate():
+    # f' = 2/(3x^(1/3)) does not exist at 0 ∈ (−1, 2): the cusp is a candidate, where f = 0
+    # is the lowest value; f grows on [0, 2], so the highest is f(2) = 2^(2/3) (by hand).
     result = lagrange("x^(2/3)", ["x >= -1", "x <= 2"], check=False)
-    assert not result.complete
+    assert result.complete
+    assert result.minimum.value == 0 and result.minimum.points == ({"x": 0.0},)
+    assert result.maximum.value == pytest.approx(2 ** (2 / 3))
+    assert result.maximum.points == ({"x": 2.0},)

@@ -295,7 +295,10 @@ def test_the_cone_has_its_global_minimum_at_its_tip() -> None:
     assert analysis.minimum.reason == "nonnegative"
     assert analysis.maximum is None and analysis.bounded_above is False
     keys = [k for k, _ in result.notes]
-    assert "critical.global.minimum_not_critical" in keys
+    # the tip is a candidate where ∇f does not exist, listed: no "not among the points" note
+    assert [(p.point, p.differentiable) for p in result.points] == [({"x": 0.0, "y": 0.0},
+                                                                     False)]
+    assert "critical.global.minimum_not_critical" not in keys
     assert "critical.explain.no_points" not in keys
 
 

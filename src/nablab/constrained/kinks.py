@@ -260,7 +260,10 @@ def _radical(sub: Problem) -> Solved | None:
             if lam is not None:
                 points.append(Solution((*s.x, *lam[0]), (*s.exact, *lam[1]), 0.0))
         found.append(Found(active, tuple(points)))
-    singular, continuum = singular_job(sub)
+    found_singular = singular_job(sub)
+    if found_singular is None:     # the exact solver declined: the piece goes numeric
+        return None
+    singular, continuum = found_singular
     return Solved(tuple(found), singular, not continuum, "groebner", None, not continuum,
                   singular_infinite=continuum)
 

@@ -260,7 +260,10 @@ def rays(expr: Any, gens: Sequence[Any]) -> tuple[Line | None, Line | None]:
         restricted = expr.xreplace({g: d * t for g, d in zip(gens, direction, strict=True)})
         if not restricted.has(t) or restricted.is_extended_real is not True:
             continue
-        limit = sympy.limit(restricted, t, sympy.oo)
+        try:
+            limit = sympy.limit(restricted, t, sympy.oo)
+        except (TypeError, ValueError, NotImplementedError, sympy.PoleError):
+            continue   # SymPy cannot take this limit (max(t², 1)): no ray from it
         line = Line(direction, to_str(restricted), to_unicode(restricted), "+inf", "ray")
         if limit is sympy.S.NegativeInfinity and below is None:
             below = line

@@ -13,7 +13,7 @@ f is sampled on small spheres around the point (numerical evidence, said so).
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -28,6 +28,7 @@ from nablab.critical import display
 from nablab.critical.degenerate import neighbourhood_directions
 from nablab.critical.exact import NOT_POLYNOMIAL, ExactAnalysis, as_polynomial, exact_analysis
 from nablab.critical.explain import counterexample, notes
+from nablab.critical.globality import settle
 from nablab.critical.nonsmooth import (
     Cell,
     Kink,
@@ -68,10 +69,13 @@ MULTIPLIER_BOUND = 100.0
 
 
 def kinked_points(expression: Expression, kinks: Sequence[Kink], box: Box | None,
-                  exact_timeout: float | None, max_starts: int) -> CriticalPointsResult | None:
+                  exact_timeout: float | None, max_starts: int,
+                  facts: Callable[[tuple[CriticalPoint, ...]], GlobalAnalysis] | None = None,
+                  ) -> CriticalPointsResult | None:
     """Every piece's critical points and every point where ∇f does not exist, classified;
     ``None`` when f's only kinks are roots and no point of their loci is a candidate (then
-    the usual path is unchanged)."""
+    the usual path is unchanged). ``facts`` gives the global statements from the points
+    found (proven bounds they reach, rays), as for any non-polynomial f."""
     variables = expression.variables
     pieces = cells(expression.expr, kinks)
     search = box or tuple((-DEFAULT_BOUND, DEFAULT_BOUND) for _ in variables)
@@ -95,18 +99,20 @@ def kinked_points(expression: Expression, kinks: Sequence[Kink], box: Box | None
         return None
     kinked = _classified(expression, _distinct(state.kinked))
     every = sorted([*state.smooth, *kinked], key=lambda p: tuple(p.point.values()))
-    inside = [p for p in every if box is None or _inside(p, box)]
+    inside = tuple(p for p in every if box is None or _inside(p, box))
+    analysis = GlobalAnalysis(reason="not_polynomial") if facts is None else facts(inside)
+    inside = settle(inside, analysis)
     if fallback is None and not state.complete:
         fallback = "infinite" if state.pieces else "not_polynomial"
     exact_path = state.complete and fallback is None
     result = CriticalPointsResult(
         function=to_str(expression.expr), unicode=expression.unicode,
-        variables=expression.variable_names, points=tuple(inside), complete=exact_path,
+        variables=expression.variable_names, points=inside, complete=exact_path,
         method="groebner" if exact_path else "newton", fallback=fallback,
         domain=box if exact_path else search, outside_domain=len(every) - len(inside),
         infinite=(True if state.pieces else None) if not exact_path else False,
         solution_set=tuple(state.pieces), truncated=False, starts=state.starts, periods={},
-        global_analysis=GlobalAnalysis(reason="not_polynomial"), expression=expression)
+        global_analysis=analysis, expression=expression)
     compiled = compile(expression)
     example = counterexample(result.points, lambda z: compiled.f(*z),
                              lambda x: compiled.hess(*x))

@@ -81,11 +81,11 @@ def critical_points(f: Expression | str, domain: DomainLike | None = None, *,
         return constant_result(expression, box)
     found = _kinks(expression)
     if found:
-        kinked = kinked_points(expression, found, box, exact_timeout, max_starts)
-        if kinked is not None:   # the same global facts as any non-polynomial f
-            analysis = _global(expression, "not_polynomial", exact_timeout, kinked.points)
-            return replace(kinked, points=settle(kinked.points, analysis),
-                           global_analysis=analysis)
+        kinked = kinked_points(expression, found, box, exact_timeout, max_starts,
+                               lambda points: _global(expression, "not_polynomial",
+                                                      exact_timeout, points))
+        if kinked is not None:
+            return kinked
     fallback, exact = "not_polynomial", None
     if expression.expr.is_rational_function(*expression.variables):
         try:
