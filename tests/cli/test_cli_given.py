@@ -57,3 +57,26 @@ def test_library_expression_given() -> None:
     assert f.variable_names == ("x", "y")
     with pytest.raises(ParseError):
         nablab.parse("x^2").given({"a": 1})
+
+
+def test_lagrange_takes_values_for_the_constants_of_f_and_the_constraints() -> None:
+    """k r² h on h + 2k r = 120 with r, h ≥ 0 and k = π (the can): by hand, h = 120 − 2πr
+    gives f = π r²(120 − 2πr), f′ = 0 at r = 40/π, h = 40, f = 64000/π; the lowest value 0
+    at the ends r = 0 and h = 0. Solved exactly over ℚ(π)."""
+    code, out, err = run("lagrange", "k r^2 h", "-c", "h + 2 k r = 120", "-c", "r >= 0",
+                         "-c", "h >= 0", "--given", "k=pi", "--no-check", "--json")
+    data = json.loads(out)
+    assert code == 0 and err == ""
+    assert data["variables"] == ["h", "r"]
+    best = data["maximum"]
+    assert best["value_exact"] == "64000/pi"
+    assert best["value"] == pytest.approx(64000 / 3.141592653589793)
+
+
+def test_lagrange_constant_only_in_a_constraint() -> None:
+    """xy on x + y = a with a = 10: the highest value 25 at (5, 5) (by hand)."""
+    result = nablab.lagrange("xy", "x + y = a", given={"a": 10}, check=False)
+    assert result.variables == ("x", "y")
+    assert result.maximum.value == 25 and result.maximum.points == ({"x": 5.0, "y": 5.0},)
+    with pytest.raises(ParseError):
+        nablab.lagrange("xy", "x + y = a", given="b=1", check=False)

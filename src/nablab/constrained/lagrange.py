@@ -19,9 +19,9 @@ and the points where ∇f or ∇gᵢ does not exist are compared too.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from nablab.budget import run_bounded
 from nablab.constrained import display as show
@@ -54,7 +54,7 @@ P = TypeVar("P", Candidate, SingularPoint)
 def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[ConstraintLike], *,
              variables: Sequence[str] | None = None, bounds: DomainLike | None = None,
              exact_timeout: float | None = EXACT_TIMEOUT, check: bool = True,
-             ) -> LagrangeResult:
+             given: str | Mapping[str, Any] | None = None) -> LagrangeResult:
     """Every candidate for an extremum of f subject to the constraints, classified.
 
     With L = f − Σλᵢ(gᵢ − kᵢ), the candidates solve ∇f = Σλᵢ∇gᵢ and gᵢ = kᵢ (equalities
@@ -70,6 +70,8 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
             every real candidate wherever it is.
         exact_timeout: seconds for the exact solve (``None``: no limit), then Newton.
         check: run the SciPy SLSQP cross-check.
+        given: exact values for named constants, ``"a=2,k=pi"`` or ``{"a": 2}``: the
+            problem is solved with those numbers in (exactly), the names no longer variables.
 
     Returns:
         A :class:`~nablab.constrained.result.LagrangeResult`.
@@ -86,7 +88,7 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     >>> round(result.maximum.value, 5), result.minimum, result.global_analysis.below
     (2.94044, None, False)
     """
-    problem = build_problem(f, constraints, variables)
+    problem = build_problem(f, constraints, variables, given)
     box = resolve_domain(bounds, problem.names) or tuple(
         (-DEFAULT_BOUND, DEFAULT_BOUND) for _ in problem.variables)
     funcs = ProblemFunctions(problem)

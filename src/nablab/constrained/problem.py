@@ -13,16 +13,16 @@ The Lagrangian is L = f − Σ λᵢ (gᵢ − kᵢ); its stationary points solv
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy
 
 from nablab.core.catalog import kinks
-from nablab.core.expression import Expression, ordered_symbols
-from nablab.errors import UnsupportedError
-from nablab.parse import Relation, parse, parse_relations
+from nablab.core.expression import Expression, exact_value, ordered_symbols
+from nablab.errors import ParseError, UnsupportedError
+from nablab.parse import Relation, parse, parse_relations, parse_values
 
 #: Constraints accepted at most, and inequalities among them (2^p active sets are tried).
 MAX_CONSTRAINTS = 8
@@ -117,8 +117,10 @@ ConstraintLike = str | Relation
 
 
 def build_problem(f: Expression | str, constraints: ConstraintLike | Sequence[ConstraintLike],
-                  variables: Sequence[str] | None = None) -> Problem:
-    """Read f and the constraints (each parsed once, never evaluated) into a :class:`Problem`.
+                  variables: Sequence[str] | None = None,
+                  given: str | Mapping[str, Any] | None = None) -> Problem:
+    """Read f and the constraints (each parsed once, never evaluated) into a :class:`Problem`;
+    ``given`` (``"a=2,k=pi"`` or ``{"a": 2}``) puts exact values in for named constants.
 
     Raises:
         ParseError: f or a constraint cannot be read.
@@ -132,7 +134,10 @@ def build_problem(f: Expression | str, constraints: ConstraintLike | Sequence[Co
     if objective.is_vector:
         raise UnsupportedError("vector_function", operation="lagrange")
     _continuous(objective.expr, "f")
-    relations = [_relation(r) for c in _as_list(constraints) for r in _read(c, variables)]
+    relations = [r for c in _as_list(constraints) for r in _read(c, variables)]
+    if given is not None:
+        objective, relations = _given(objective, relations, given)
+    relations = [_relation(r) for r in relations]
     if not relations:
         raise UnsupportedError("no_constraints")
     if len(relations) > MAX_CONSTRAINTS or sum(r.op != "=" for r in relations) > MAX_INEQUALITIES:
@@ -143,6 +148,32 @@ def build_problem(f: Expression | str, constraints: ConstraintLike | Sequence[Co
     built = tuple(_constraint(r, symbols, sympy.Symbol(n, real=True))
                   for r, n in zip(relations, names, strict=True))
     return Problem(objective, symbols, built)
+
+
+def _given(objective: Expression, relations: list[Relation],
+           given: str | Mapping[str, Any]) -> tuple[Expression, list[Relation]]:
+    """f and the constraints with the named constants replaced by their exact values.
+
+    Raises:
+        ParseError: ``bad_given``, or ``unknown_variable`` for a name in neither f nor a
+            constraint.
+    """
+    symbols = {s.name: s for e in (objective.expr, *(r.lhs - r.rhs for r in relations))
+               for s in e.free_symbols}
+    if isinstance(given, str):
+        values = parse_values(given, tuple(symbols)) if given.strip() else {}
+    else:
+        values = {n: exact_value(v) for n, v in given.items()}
+    unknown = [n for n in values if n not in symbols]
+    if unknown:
+        raise ParseError("unknown_variable", source=unknown[0], name=unknown[0],
+                         variables=", ".join(sorted(symbols)) or "-")
+    table = {symbols[n]: v for n, v in values.items()}
+    objective = objective.given({n: v for n, v in values.items()
+                                 if symbols[n] in objective.expr.free_symbols})
+    return objective, [replace(r, lhs=r.lhs.xreplace(table), rhs=r.rhs.xreplace(table),
+                               variables=tuple(v for v in r.variables if v.name not in values),
+                               typed=None) for r in relations]
 
 
 def _as_list(constraints: ConstraintLike | Sequence[ConstraintLike]) -> list[ConstraintLike]:

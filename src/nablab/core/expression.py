@@ -47,6 +47,14 @@ class PointValue:
         return {"point": dict(self.point), "value": self.value, "gradient": list(self.gradient)}
 
 
+def exact_value(value: Any) -> Any:
+    """A value given in code as SymPy's exact number: 10 → 10, 0.1 → 1/10 (its shortest
+    fraction), SymPy numbers as they are."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return sympy.nsimplify(value, rational=True)
+    return value
+
+
 @dataclass(frozen=True, eq=False)
 class Expression:
     """A function of ordered variables, read from text or built from SymPy.
@@ -172,8 +180,7 @@ class Expression:
             if name not in symbols:
                 raise ParseError("unknown_variable", source=name, name=name,
                                  variables=", ".join(sorted(symbols)) or "-")
-        table = {symbols[n]: sympy.nsimplify(v) if isinstance(v, float) else v
-                 for n, v in values.items()}
+        table = {symbols[n]: exact_value(v) for n, v in values.items()}
         expr = tuple(c.xreplace(table) for c in self.components) if self.is_vector \
             else self.expr.xreplace(table)
         kept = tuple(v for v in self.variables if v.name not in values)
@@ -409,4 +416,4 @@ def _real_float(expr: Any, subs: Mapping[sympy.Symbol, Any], what: str, label: s
     return result
 
 
-__all__ = ["Expression", "PointValue", "natural_key", "ordered_symbols"]
+__all__ = ["Expression", "PointValue", "exact_value", "natural_key", "ordered_symbols"]

@@ -14,8 +14,8 @@ from typing import Any
 import numpy as np
 
 from nablab.core.expression import Expression
-from nablab.errors import ParseError, UsageError
-from nablab.parse import canonical_name, parse, parse_point
+from nablab.errors import UsageError
+from nablab.parse import canonical_name, parse, parse_point, parse_values
 from nablab.parse.point import point_names
 
 #: A point: ``"x=1,y=2"``, ``"1,2"``, ``[1, 2]`` or ``{"x": 1, "y": 2}``.
@@ -73,13 +73,7 @@ def given(expression: Expression, values: PointLike | None) -> Expression:
     if values is None or (isinstance(values, str) and not values.strip()):
         return expression
     names = expression.variable_names + tuple(p.name for p in expression.parameters)
-    text = text_of(values)
-    try:
-        return expression.given(parse_point(text, names, partial=True))
-    except ParseError as err:
-        if err.kind != "bad_point":
-            raise
-        raise UsageError("bad_given", text=text) from None
+    return expression.given(parse_values(text_of(values), names))
 
 
 def drawable(expression: Expression, at: PointLike | None = None) -> Expression:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from nablab.constrained import LagrangeResult, lagrange
 from nablab.jobs import convert
 from nablab.jobs.budget import exact_budget
-from nablab.jobs.request import VARIABLES, Progress, Request, formula, option
+from nablab.jobs.request import GIVEN, VARIABLES, Progress, Request, formula, option
 
 if TYPE_CHECKING:
     from nablab.plot.picture import Picture
@@ -26,6 +26,7 @@ class LagrangeRequest(Request):
         (), "--constraint", "-c", help="cli.lagrange.constraint", metavar="CONSTRAINT",
         kind="texts", required=True, name="constraint")
     variables: str | None = option(None, "--vars", **VARIABLES)
+    given: str | None = option(None, "--given", **GIVEN)
     bounds: str | None = option(None, "--bounds", help="cli.lagrange.bounds", metavar="BOX")
     check: bool = option(True, "--no-check", help="cli.lagrange.no_check", kind="flag",
                          name="no_check", negate=True)
@@ -34,7 +35,8 @@ class LagrangeRequest(Request):
         constraints = [self.constraints] if isinstance(self.constraints, str) \
             else list(self.constraints)
         return lagrange(self.expression, constraints, variables=convert.names(self.variables),
-                        bounds=self.bounds, exact_timeout=exact_budget(), check=self.check)
+                        bounds=self.bounds, exact_timeout=exact_budget(), check=self.check,
+                        given=convert.text_of(self.given) if self.given is not None else None)
 
     def picture(self, result: LagrangeResult) -> Picture:
         """Level curves, the constraint, ∇f ∥ ∇g at the optimum, and the hike."""

@@ -86,6 +86,21 @@ def parse_point(text: str, variables: Sequence[str], *, partial: bool = False,
 
 
 
+def parse_values(text: str, names: Sequence[str]) -> dict[str, Any]:
+    """Exact values for some of ``names``, each written ``name=value``: ``a=2,k=pi``.
+
+    Raises:
+        ParseError: ``bad_given`` (a value without its name), ``unknown_variable``,
+            ``point_not_constant``.
+    """
+    try:
+        return parse_point(text, names, partial=True)
+    except ParseError as err:
+        if err.kind != "bad_point":
+            raise
+        raise ParseError("bad_given", source=text, text=text) from None
+
+
 def point_names(text: str) -> tuple[str, ...]:
     """The coordinates' names of a point typed for a function with no variables (a constant,
     ``5``): those written (``y=1``), else x, y, z (then x1, x2, …) by count.

@@ -134,6 +134,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "'{name}'{은} 변수 이름으로 쓸 수 없습니다"),
     "error.unknown_variable": ("'{name}' is not a variable of this function (variables: {variables})",
                                "'{name}'{은} 이 함수의 변수가 아닙니다 (변수: {variables})"),
+    "error.bad_given": ("values for constants are written name=value, separated by commas "
+                        "(e.g. a=2,k=pi); got '{text}'",
+                        "상수의 값은 이름=값 꼴로 쉼표로 구분해 씁니다 (예: a=2,k=pi); "
+                        "입력: '{text}'"),
     "error.missing_values": ("no value given for: {names}", "값이 주어지지 않은 변수: {names}"),
     "error.bad_point": ("cannot read the point '{text}'; write it as x=1,y=2",
                         "점 '{text}'{을} 읽을 수 없습니다. x=1,y=2 처럼 쓰세요"),

@@ -118,10 +118,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.lr_count": ("{count} learning rates for {optimizers} optimizers: give one, or one each",
                        "옵티마이저 {optimizers}개에 학습률 {count}개: 하나만 주거나 옵티마이저마다 "
                        "하나씩 주세요"),
-    "error.bad_given": ("--given needs name=value pairs separated by commas, e.g. a=2,k=pi; "
-                        "got '{text}'",
-                        "--given에는 쉼표로 구분한 이름=값 쌍이 필요합니다 (예: a=2,k=pi; "
-                        "입력: '{text}')"),
     "error.bad_numbers": ("{option} needs numbers separated by commas, got '{text}'",
                           "{option}에는 쉼표로 구분한 수가 필요합니다 (입력: '{text}')"),
     "error.bad_range": ("{option} needs a range A:B:N (N points from A to B), got '{text}'",
