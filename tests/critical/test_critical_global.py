@@ -92,3 +92,10 @@ def test_non_polynomial_gets_no_global_extremum_it_cannot_prove() -> None:
     assert result.global_analysis.bounded_above is False
     keys = [k for k, _ in result.notes]
     assert "critical.global.minimum_open" in keys and "critical.global.unbounded_above" in keys
+
+
+def test_the_shifted_f_reads_as_written_for_a_negative_minimum() -> None:
+    """x² + 2y² − 4x = (x − 2)² + 2y² − 4: the certificate is f + 4 = 2y² + (x − 2)² ≥ 0,
+    never "f − −4"."""
+    said = " ".join(critical_points("x^2 + 2y^2 - 4x").explain("en"))
+    assert "f + 4 = 2y² + (x − 2)² ≥ 0" in said and "− −" not in said

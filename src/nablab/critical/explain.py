@@ -240,8 +240,8 @@ def _global(analysis: GlobalAnalysis, variables: Sequence[str],
             out.append((f"critical.global.{which}_coercive_squares", params))
         elif extremum.reason == "coercive":
             out.append((f"critical.global.{which}_coercive{suffix}", params))
+        params["lhs"] = _shifted_f(extremum.value_unicode)
         if extremum.reason in BOUND_REASONS:
-            params["lhs"] = _shifted_f(extremum.value_unicode)
             out.append((f"critical.global.{which}_{extremum.reason}", params))
         elif extremum.certificate:
             out.append((f"critical.global.{which}_even_powers", params))

@@ -228,10 +228,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "f is unbounded above — no global maximum: f → +∞ as {var} → {limit}.",
         "f는 위로 유계가 아닙니다 — 전역 최댓값이 없습니다: {var} → {limit}일 때 f → +∞."),
     "critical.global.minimum_even_powers": (
-        "Directly: f − {value} = {certificate} ≥ 0, a sum of even powers with positive "
+        "Directly: {lhs} = {certificate} ≥ 0, a sum of even powers with positive "
         "coefficients, so f ≥ {value} everywhere, with equality at {points}: the global "
         "minimum.",
-        "직접 확인: f − {value} = {certificate} ≥ 0 (양의 계수를 가진 짝수 거듭제곱의 합)이므로 "
+        "직접 확인: {lhs} = {certificate} ≥ 0 (양의 계수를 가진 짝수 거듭제곱의 합)이므로 "
         "모든 곳에서 f ≥ {value}이고 {points}에서 등호가 성립합니다: 전역 최솟값입니다."),
     "critical.global.maximum_coercive": (
         "Global maximum: f → −∞ as ‖({vars})‖ → ∞ (the terms {top} are negative and outgrow "
@@ -241,9 +241,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "빨리 커짐). "
         "따라서 f는 가장 큰 값을 임계점에서 가지며, 가장 높은 점은 {points}에서 f = {value}입니다."),
     "critical.global.maximum_even_powers": (
-        "Directly: f − {value} = {certificate} ≤ 0, so f ≤ {value} everywhere, with equality "
+        "Directly: {lhs} = {certificate} ≤ 0, so f ≤ {value} everywhere, with equality "
         "at {points}: the global maximum.",
-        "직접 확인: f − {value} = {certificate} ≤ 0이므로 모든 곳에서 f ≤ {value}이고 {points}에서 "
+        "직접 확인: {lhs} = {certificate} ≤ 0이므로 모든 곳에서 f ≤ {value}이고 {points}에서 "
         "등호가 성립합니다: 전역 최댓값입니다."),
     "critical.global.unbounded_below": (
         "f is unbounded below — no global minimum: along ({vars}) = t·{direction}, "
