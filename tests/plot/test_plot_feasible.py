@@ -57,3 +57,15 @@ def test_three_variables_are_still_refused_with_a_reason() -> None:
     with pytest.raises(nablab.UnsupportedError) as caught:
         lagrange_plot.lagrange_figure(result, "en")
     assert "3 variables" in str(caught.value)
+
+
+def test_one_inequality_is_a_region_with_its_interior_minimum() -> None:
+    """x² + y² on the diamond |x| + |y| ≤ 1 (by hand): lowest 0 at the centre, which is
+    inside the set and on no path; highest 1 at the four corners, where ∇g does not exist.
+    Drawn as the region (a path would call the centre a point "on the constraint")."""
+    result = nablab.lagrange("x^2 + y^2", "|x| + |y| <= 1", check=False)
+    figure = lagrange_plot.lagrange_figure(result, "en")
+    assert len(figure.axes) == 1                       # no hike: the set is not a path
+    marks = _marks(figure.axes[0])
+    assert marks["v"] == pytest.approx([(0.0, 0.0)])
+    assert marks["^"] == pytest.approx([(-1.0, 0.0), (0.0, -1.0), (0.0, 1.0), (1.0, 0.0)])

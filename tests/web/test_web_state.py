@@ -107,14 +107,17 @@ def test_state_a_link_recomputes_the_same_results(page: Any, browser_context: An
     page.wait_for_selector("#limit-out table")
     link = page.url
     assert "f=x%5E2" in link and "diff-at=" in link and "critical" in link
-    shown = {out: page.inner_text(f"#{out}") for out in ("diff-out", "critical-out", "limit-out")}
+    outs = ["diff-out", "critical-out", "limit-out"]
+    settled = """ids => ids.every(id => {
+        const n = document.getElementById(id); return n.childElementCount > 0
+            && !n.querySelector('.working'); })"""
+    page.wait_for_function(settled, arg=outs)   # nothing still computing on either page
+    shown = {out: page.inner_text(f"#{out}") for out in outs}
     other = browser_context.new_page()
     other.goto(link)
     other.wait_for_function("document.body.dataset.ready === '1'")
     other.wait_for_selector("#limit-out table")
-    other.wait_for_function("""ids => ids.every(id => {
-        const n = document.getElementById(id); return n.childElementCount > 0
-            && !n.querySelector('.working'); })""", arg=list(shown))
+    other.wait_for_function(settled, arg=outs)
     assert other.input_value("#formula") == "x^2 + y^2"
     for out, text in shown.items():
         assert other.inner_text(f"#{out}") == text, out

@@ -32,6 +32,13 @@ MARKS = {"maximum": ("^", "tab:red"), "minimum": ("v", "tab:green"),
 INSIDE_TOL = 1e-9
 
 
+def is_region(result: Any) -> bool:
+    """Whether a two-variable set is drawn as a region: several constraints, or an inequality
+    (its interior is part of the set: candidates inside it are not on any path)."""
+    constraints = result.constraints
+    return len(constraints) != 1 or constraints[0].op != "="
+
+
 def points_of(result: Any) -> list[Any]:
     """Every point the solver found: the candidates, then the singular (and other) points."""
     return [*result.candidates, *getattr(result, "singular_points", ())]

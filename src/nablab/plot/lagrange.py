@@ -227,7 +227,8 @@ def draw_hike(ax: Any, result: Any, path: np.ndarray, lang: str) -> None:
 
 def lagrange_figure(result: Any, lang: str, window: Sequence[Interval] | None = None) -> Any:
     """The plane picture (left) and the hike along the constraint (right); one variable:
-    f over the interval; two variables and several constraints: the region."""
+    f over the interval; two variables and several constraints or an inequality: the
+    region."""
     from nablab.plot import feasible
 
     if len(result.variables) == 1:
@@ -237,7 +238,7 @@ def lagrange_figure(result: Any, lang: str, window: Sequence[Interval] | None = 
 
         raise UnsupportedError("plot_lagrange_shape", count=len(result.variables),
                                constraints=len(result.constraints))
-    if len(result.constraints) != 1:
+    if feasible.is_region(result):
         return feasible.region_figure(result, lang, window)
     chosen = tuple(window) if window else lagrange_window(result)
     paths = constraint_paths(result, chosen)

@@ -160,16 +160,19 @@ def _region_data(result: Any) -> dict[str, Any]:
 
 
 def lagrange_data(result: Any) -> dict[str, Any] | None:
-    """The picture's numbers, by the problem's shape: two variables and one constraint —
+    """The picture's numbers, by the problem's shape: two variables and one equation —
     level curves of f, the constraint path, f = f* touching it, ∇f ∥ ∇g, and the hike; one
     variable — f over the interval (``"kind": "interval"``); two variables and several
-    constraints — the region (``"kind": "region"``). ``None`` for three or more variables.
+    constraints or an inequality — the region (``"kind": "region"``). ``None`` for three or
+    more variables.
     """
+    from nablab.plot.feasible import is_region
+
     if len(result.variables) == 1:
         return _interval_data(result)
     if len(result.variables) != 2:
         return None
-    if len(result.constraints) != 1:
+    if is_region(result):
         return _region_data(result)
     from nablab.plot.lagrange import constraint_paths, lagrange_window, optimum
 
