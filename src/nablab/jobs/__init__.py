@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from nablab.jobs.request import Field, Option, Progress, Request
 
 if TYPE_CHECKING:
+    from nablab.jobs.chain import ChainRequest
     from nablab.jobs.critical import CriticalRequest
     from nablab.jobs.diff import DiffRequest
     from nablab.jobs.lagrange import LagrangeRequest
@@ -46,6 +47,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "train": ("network", "TrainRequest"),
     "graph": ("network", "GraphRequest"),
     "plot": ("plot", "PlotRequest"),
+    "chain": ("chain", "ChainRequest"),
 }
 
 
@@ -68,7 +70,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["JOBS", "CriticalRequest", "DescendRequest", "DiffRequest", "Field", "GraphRequest",
+__all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field", "GraphRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
            "TrainRequest", "request_type", "run"]

@@ -6,6 +6,7 @@ Each capability keeps its sentences in its own table module; a key may be define
 from __future__ import annotations
 
 from nablab.i18n.messages import (
+    chain,
     constrained,
     core,
     critical,
@@ -19,7 +20,8 @@ from nablab.i18n.messages import (
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES)
+          reading.MESSAGES,
+          chain.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
