@@ -48,10 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "are added.",
         "역전파는 이 합을 출력에서 거꾸로 계산하는 것입니다: 각 간선의 국소 편미분을 경로를 "
         "따라 곱하고, 한 변수에 이르는 경로들을 더합니다."),
-    "chain.plot.title": ("Tree diagram of the chain rule: {lhs} = {result}",
-                         "연쇄 법칙의 나무 그림: {lhs} = {result}"),
-    "chain.plot.path": ("highlighted: the paths down to {wrt}",
-                        "강조: {wrt}까지 내려가는 경로"),
+    "plot.chain_title": ("Tree diagram of the chain rule for {lhs} (in colour: the paths down "
+                         "to {wrt})",
+                         "{lhs}의 연쇄 법칙 나무 그림 (색칠한 것: {wrt}까지 내려가는 경로)"),
     "error.chain_no_sub": ("--sub needs at least one intermediate variable, e.g. \"x = s t\"",
                            "--sub에 중간 변수가 하나 이상 필요합니다, 예: \"x = s t\""),
     "error.chain_bad_sub": ("'{text}' is not a substitution such as x = s t",
