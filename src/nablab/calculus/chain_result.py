@@ -182,9 +182,6 @@ class ChainRule(Presentable):
         lhs = self.lhs(d.wrt)
         out.heading(translate("chain.heading.rule", lang, lhs=lhs, output=_u(self.output),
                               wrt=_u(d.wrt)))
-        if not d.paths:
-            out.text(translate("chain.no_path", lang, output=_u(self.output), wrt=_u(d.wrt)), 2)
-            return
         for p in d.paths:
             out.text(f"{' → '.join(_u(n) for n in p.nodes)}:   "
                      f"{'·'.join(self.edge(a, b) for a, b in zip(p.nodes, p.nodes[1:]))}"

@@ -24,8 +24,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "나무 그림: {output} → {intermediate} → {independent}"),
     "chain.heading.rule": ("Chain rule for {lhs}: one term per path from {output} down to {wrt}",
                            "{lhs}의 연쇄 법칙: {output}에서 {wrt}까지 내려가는 경로마다 한 항"),
-    "chain.no_path": ("{output} does not depend on {wrt}: no path, the derivative is 0",
-                      "{output:은} {wrt}에 의존하지 않습니다: 경로가 없으므로 도함수는 0"),
     "chain.in_terms": ("in the independent variables {variables}:",
                        "독립변수 {variables:으로} 나타내면:"),
     "chain.value": ("at {point}: {lhs} = {value}", "{point}에서: {lhs} = {value}"),
