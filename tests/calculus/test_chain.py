@@ -19,6 +19,7 @@ from nablab.cli import main
 from nablab.errors import UsageError
 
 s, t, u, v = sympy.symbols("s t u v", real=True)
+REAL = {n: sympy.Symbol(n, real=True) for n in "xyzstuvw"}
 
 
 def _independent_check(f: str, subs: dict[str, str], var: sympy.Symbol, result: object) -> None:
@@ -92,8 +93,7 @@ def test_every_derivative_is_the_direct_one(f: str, subs: dict[str, str],
         assert d.check and d.symbolic is True and d.numeric is True
         _independent_check(f, subs, sympy.Symbol(d.wrt, real=True), d.result)
         assert sympy.simplify(d.total.xreplace(
-            {sympy.Symbol(k, real=True): sympy.sympify(e, locals={"t": t, "s": s, "u": u,
-                                                               "v": v})
+            {sympy.Symbol(k, real=True): sympy.sympify(e, locals=REAL)
              for k, e in subs.items()}) - d.result) == 0
 
 
