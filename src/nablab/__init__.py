@@ -31,6 +31,7 @@ from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relati
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from nablab.calculus.chain import chain_rule
     from nablab.calculus.limit import derivative_by_limit
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
 
 #: Public names that live in heavier modules (NumPy): imported on first use.
 _LAZY = {
+    "chain_rule": "nablab.calculus.chain",
     "derivative_by_limit": "nablab.calculus.limit",
     "derivative_steps": "nablab.calculus.steps",
     "tangent_line": "nablab.calculus.tangent",
@@ -89,6 +91,7 @@ __all__ = [
     "TrainResult",
     "UnsupportedError",
     "__version__",
+    "chain_rule",
     "compile",
     "critical_points",
     "derivative_by_limit",
