@@ -8,6 +8,7 @@ One result presents itself three ways from the same data: :meth:`ChainRule.to_di
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any
 
 import sympy
@@ -122,6 +123,10 @@ class ChainRule(Presentable):
         d = "d" if len(self.children(top)) == 1 else "∂"
         return f"{d}{_u(top)}/{d}{_u(bottom)}"
 
+    def edges(self, path: ChainPath) -> str:
+        """``∂z/∂x·∂x/∂t``: the chain rule's product along ``path``, written out."""
+        return "·".join(self.edge(a, b) for a, b in pairwise(path.nodes))
+
     def lhs(self, wrt: str) -> str:
         """``∂z/∂t``, or ``dz/dt`` when t is the only independent variable."""
         d = "d" if len(self.independent) == 1 else "∂"
@@ -184,17 +189,17 @@ class ChainRule(Presentable):
                               wrt=_u(d.wrt)))
         for p in d.paths:
             out.text(f"{' → '.join(_u(n) for n in p.nodes)}:   "
-                     f"{'·'.join(self.edge(a, b) for a, b in zip(p.nodes, p.nodes[1:]))}"
+                     f"{self.edges(p)}"
                      f" = {' · '.join(_factor(f) for f in p.factors)}", 2)
-        out.text(f"{lhs} = " + " + ".join("·".join(self.edge(a, b) for a, b in
-                                                  zip(p.nodes, p.nodes[1:])) for p in d.paths), 2)
+        out.text(f"{lhs} = " + " + ".join(self.edges(p) for p in d.paths), 2)
         out.text(f"{' ' * len(lhs)} = " + " + ".join(" · ".join(_factor(f) for f in p.factors)
                                                      for p in d.paths), 2)
         out.text(translate("chain.in_terms", lang, variables=", ".join(self.independent)), 2)
         out.text(f"{lhs} = {unicode(d.result)}", 4)
         if d.value is not None and self.at is not None:
             point = ", ".join(f"{k} = {unicode(v)}" for k, v in self.at.items())
-            approx = "" if d.value.is_Rational else f" ≈ {number(_float(d.value))}"
+            near = _float(d.value)
+            approx = "" if d.value.is_Rational or near is None else f" ≈ {number(near)}"
             out.text(translate("chain.value", lang, point=point, lhs=lhs,
                                value=f"{unicode(d.value)}{approx}"), 2)
         key = "chain.check.ok" if d.symbolic else \

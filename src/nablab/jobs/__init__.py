@@ -70,7 +70,8 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field", "GraphRequest",
+__all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field",
+           "GraphRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
            "TrainRequest", "request_type", "run"]
