@@ -175,6 +175,14 @@ def test_cli_text_in_both_languages_and_at_a_point() -> None:
     assert code == 0 and "연쇄 법칙" in out and "역전파" in out
 
 
+def test_cli_says_where_the_derivative_is_undefined() -> None:
+    code, out, _ = _cli("chain", "z = x/y", "--sub", "x = t, y = t - 1", "--at", "t=1")
+    assert code == 0 and "at t = 1: dz/dt is undefined" in out and "zoo" not in out
+    code, out, _ = _cli("chain", "z = x/y", "--sub", "x = t, y = t - 1", "--at", "t=1", "--json")
+    data = json.loads(out)["derivatives"][0]
+    assert data["value"] is None and data["exact_value"] is None
+
+
 def test_cli_refusals_exit_with_usage_errors() -> None:
     code, _, err = _cli("chain", "z = x y", "--sub", "w = s")
     assert code == 2 and "w is not a variable of the function" in err

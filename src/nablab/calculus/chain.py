@@ -126,6 +126,8 @@ def _derivative(f: Expression, tree: _Tree, composite: Any, t: sympy.Symbol,
     symbolic = True if _simplified(result - direct) == 0 else None
     numeric = numerically_equal(result, direct, tree.independent)
     value = None if at is None else _simplified(result.xreplace(at))
+    if value is not None and value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
+        value = sympy.nan      # undefined there: said so, never printed as zoo
     return ChainDerivative(t.name, paths, result, direct, symbolic, numeric, value)
 
 

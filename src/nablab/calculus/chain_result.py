@@ -55,7 +55,8 @@ class ChainDerivative:
         direct: ``sympy.diff`` of the substituted function, the independent answer.
         symbolic: True when result − direct simplifies to 0; None when SymPy could not say.
         numeric: whether they agree at sample points (None: no point where both are real).
-        value: the derivative at the point asked for (exact), else None.
+        value: the derivative at the point asked for (exact; ``nan`` where it is undefined),
+            else None.
     """
 
     wrt: str
@@ -84,7 +85,8 @@ class ChainDerivative:
                 "paths": [p.to_dict() for p in self.paths], "check": self.check,
                 "check_symbolic": self.symbolic, "check_numeric": self.numeric,
                 "direct": to_str(self.direct), "value": value,
-                "exact_value": None if self.value is None else to_str(self.value)}
+                "exact_value": None if self.value is None or self.value is sympy.nan
+                else to_str(self.value)}
 
 
 @dataclass(frozen=True)
@@ -199,9 +201,12 @@ class ChainRule(Presentable):
         if d.value is not None and self.at is not None:
             point = ", ".join(f"{k} = {unicode(v)}" for k, v in self.at.items())
             near = _float(d.value)
-            approx = "" if d.value.is_Rational or near is None else f" ≈ {number(near)}"
-            out.text(translate("chain.value", lang, point=point, lhs=lhs,
-                               value=f"{unicode(d.value)}{approx}"), 2)
+            if d.value is sympy.nan:
+                out.text(translate("chain.undefined", lang, point=point, lhs=lhs), 2)
+            else:
+                approx = "" if d.value.is_Rational or near is None else f" ≈ {number(near)}"
+                out.text(translate("chain.value", lang, point=point, lhs=lhs,
+                                   value=f"{unicode(d.value)}{approx}"), 2)
         key = "chain.check.ok" if d.symbolic else \
             ("chain.check.numeric" if d.check else "chain.check.failed")
         out.text(translate(key, lang, output=_u(self.output), composite=unicode(self.composite),

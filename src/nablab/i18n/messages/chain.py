@@ -27,6 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "chain.in_terms": ("in the independent variables {variables}:",
                        "독립변수 {variables:으로} 나타내면:"),
     "chain.value": ("at {point}: {lhs} = {value}", "{point}에서: {lhs} = {value}"),
+    "chain.undefined": ("at {point}: {lhs} is undefined", "{point}에서: {lhs}{은} 정의되지 않습니다"),
     "chain.check.ok": (
         "✓ the same as differentiating {output} = {composite} directly "
         "(the difference simplifies to 0; equal at sample points)",
