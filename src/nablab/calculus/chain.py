@@ -28,6 +28,8 @@ from nablab.parse import parse
 
 #: Seconds one simplification may take before the unsimplified form is shown instead.
 SIMPLIFY_TIMEOUT = 4.0
+#: Most paths one derivative may have (a deep tree doubles them at every shared variable).
+MAX_PATHS = 200
 
 
 @dataclass(frozen=True)
@@ -83,29 +85,53 @@ def substitutions(text: str | Mapping[str, Any]) -> dict[sympy.Symbol, Any]:
 def _tree(f: Expression, inner: dict[sympy.Symbol, Any]) -> _Tree:
     output = f.name or "z"
     names = ", ".join(f.variable_names)
-    for x, formula in inner.items():
-        if x not in f.variables:
-            raise UsageError("chain_not_intermediate", name=x.name, variables=names or "-")
-        nested = sorted(s.name for s in formula.free_symbols if s in inner)
-        if nested:
-            raise UsageError("chain_nested", name=x.name, other=", ".join(nested))
-    leaves: set[sympy.Symbol] = {v for v in f.variables if v not in inner}
+    used: set[sympy.Symbol] = set(f.variables)
     for formula in inner.values():
-        leaves |= formula.free_symbols
-    if output in {s.name for s in leaves}:
+        used |= formula.free_symbols
+    for x in inner:
+        if x not in used:
+            raise UsageError("chain_not_intermediate", name=x.name, variables=names or "-")
+        _refuse_cycle(x, inner, ())
+    leaves = {v for v in used if v not in inner}
+    if output in {s.name for s in leaves | set(inner)}:
         raise UsageError("chain_output_is_input", name=output)
     return _Tree(output, f.variables, inner, ordered_symbols(leaves))
 
 
+def _refuse_cycle(x: sympy.Symbol, inner: dict[sympy.Symbol, Any],
+                  above: tuple[sympy.Symbol, ...]) -> None:
+    """Refuse an intermediate variable that depends on itself (x = y, y = x)."""
+    if x in above:
+        raise UsageError("chain_cycle", name=x.name,
+                         other=" → ".join(s.name for s in (*above, x)))
+    for below in inner.get(x, sympy.Integer(0)).free_symbols:
+        if below in inner:
+            _refuse_cycle(below, inner, (*above, x))
+
+
+def _full(expr: Any, inner: dict[sympy.Symbol, Any]) -> Any:
+    """``expr`` in the independent variables: substituted until no intermediate is left."""
+    while expr.free_symbols & set(inner):
+        expr = expr.xreplace(inner)
+    return expr
+
+
 def _paths(f: Expression, tree: _Tree, t: sympy.Symbol) -> tuple[ChainPath, ...]:
     """Each path from the output down to ``t``, with the partial of every edge."""
-    paths = []
-    for u in tree.children:
-        if u == t:
-            paths.append(ChainPath((tree.output, t.name), (sympy.diff(f.expr, t),)))
-        elif t in tree.below(u):
-            paths.append(ChainPath((tree.output, u.name, t.name),
-                                   (sympy.diff(f.expr, u), sympy.diff(tree.inner[u], t))))
+    paths: list[ChainPath] = []
+
+    def walk(formula: Any, below: tuple[sympy.Symbol, ...], nodes: tuple[str, ...],
+             factors: tuple[Any, ...]) -> None:
+        for u in below:
+            step = (*factors, sympy.diff(formula, u))
+            if u == t:
+                paths.append(ChainPath((*nodes, t.name), step))
+            elif u in tree.inner:
+                walk(tree.inner[u], tree.below(u), (*nodes, u.name), step)
+            if len(paths) > MAX_PATHS:
+                raise UsageError("chain_too_many_paths", count=MAX_PATHS)
+
+    walk(f.expr, tree.children, (tree.output,), ())
     return tuple(paths)
 
 
@@ -120,7 +146,7 @@ def _simplified(expr: Any) -> Any:
 def _derivative(f: Expression, tree: _Tree, composite: Any, t: sympy.Symbol,
                 at: dict[sympy.Symbol, Any] | None) -> ChainDerivative:
     paths = _paths(f, tree, t)
-    substituted = sum((p.term.xreplace(tree.inner) for p in paths), sympy.Integer(0))
+    substituted = _full(sympy.Add(*(p.term for p in paths)), tree.inner)
     result = _simplified(substituted)
     direct = sympy.diff(composite, t)
     symbolic = True if _simplified(result - direct) == 0 else None
@@ -129,6 +155,16 @@ def _derivative(f: Expression, tree: _Tree, composite: Any, t: sympy.Symbol,
     if value is not None and value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         value = sympy.nan      # undefined there: said so, never printed as zoo
     return ChainDerivative(t.name, paths, result, direct, symbolic, numeric, value)
+
+
+def _top_down(first: tuple[sympy.Symbol, ...], tree: _Tree) -> list[sympy.Symbol]:
+    """The intermediate variables level by level from the output (the order they are shown)."""
+    order: list[sympy.Symbol] = []
+    level = list(first)
+    while level:
+        order += [x for x in level if x in tree.inner and x not in order]
+        level = list(dict.fromkeys(b for x in level for b in tree.below(x)))
+    return order
 
 
 def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
@@ -149,8 +185,9 @@ def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
         The :class:`ChainRule`: the tree, each derivative's paths, sum and check.
 
     Raises:
-        UsageError: a substitution that is not ``name = …``, names no variable of f, uses
-            another intermediate variable, or ``wrt`` names no independent variable.
+        UsageError: a substitution that is not ``name = …``, names no variable in the
+            tree, makes a variable depend on itself, or ``wrt`` names no independent
+            variable.
 
     >>> str(chain_rule("z = x^2 y + y^3", "x = s t, y = e^t", "s").derivatives[0].result)
     '2*s*t**2*exp(t)'
@@ -158,7 +195,7 @@ def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
     expression = parse(f)
     expression.require_scalar("chain")
     tree = _tree(expression, substitutions(substitution))
-    composite = expression.expr.xreplace(tree.inner)
+    composite = _full(expression.expr, tree.inner)
     names = [s.name for s in tree.independent]
     asked = names if wrt is None else \
         ([w.strip() for w in wrt.split(",") if w.strip()] if isinstance(wrt, str) else wrt)
@@ -169,9 +206,9 @@ def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
         {sympy.Symbol(k, real=True): exact_number(v) for k, v in at.items()}
     derivatives = tuple(_derivative(expression, tree, composite, sympy.Symbol(n, real=True),
                                     point) for n in asked)
-    inner = tuple((x.name, tree.inner[x]) for x in expression.variables if x in tree.inner)
+    inner = tuple((x.name, tree.inner[x]) for x in _top_down(expression.variables, tree))
     return ChainRule(expression, tree.output, inner, tuple(names), composite, derivatives,
                      None if at is None else {k: exact_number(v) for k, v in at.items()})
 
 
-__all__ = ["SIMPLIFY_TIMEOUT", "chain_rule", "split_substitutions", "substitutions"]
+__all__ = ["MAX_PATHS", "SIMPLIFY_TIMEOUT", "chain_rule", "split_substitutions", "substitutions"]

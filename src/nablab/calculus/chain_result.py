@@ -120,6 +120,17 @@ class ChainRule(Presentable):
         return () if formula is None else tuple(s.name for s in
                                                 ordered_symbols(formula.free_symbols))
 
+    def levels(self) -> list[tuple[str, ...]]:
+        """The output, the intermediate variables level by level, the independent ones."""
+        inner = dict(self.substitutions)
+        levels: list[tuple[str, ...]] = [(self.output,)]
+        level = [n for n in self.children(self.output) if n in inner]
+        while level:
+            levels.append(tuple(level))
+            level = list(dict.fromkeys(b for n in level for b in self.children(n)
+                                       if b in inner))
+        return [*levels, self.independent]
+
     def edge(self, top: str, bottom: str) -> str:
         """``∂z/∂x``, or ``dy/dt`` when ``top`` depends on ``bottom`` alone."""
         d = "d" if len(self.children(top)) == 1 else "∂"
@@ -137,19 +148,25 @@ class ChainRule(Presentable):
     def tree_lines(self) -> list[str]:
         """The tree diagram as text, each edge with its partial derivative."""
         lines = [_u(self.output)]
-        top = self.children(self.output)
-        for i, u in enumerate(top):
-            last = i == len(top) - 1
-            partial = sympy.diff(self.expression.expr, sympy.Symbol(u, real=True))
-            lines.append(f"{'└─' if last else '├─'} {_u(u)}    "
-                         f"{self.edge(self.output, u)} = {unicode(partial)}")
-            below = self.children(u)
-            formula = dict(self.substitutions).get(u)
-            for j, t in enumerate(below):
-                edge = sympy.diff(formula, sympy.Symbol(t, real=True))
-                lines.append(f"{'   ' if last else '│  '}{'└─' if j == len(below) - 1 else '├─'}"
-                             f" {_u(t)}    {self.edge(u, t)} = {unicode(edge)}")
+        self._branches(self.output, "", lines)
         return lines
+
+    def _branches(self, top: str, indent: str, lines: list[str]) -> None:
+        formula = self.formula(top)
+        below = self.children(top)
+        for i, u in enumerate(below):
+            last = i == len(below) - 1
+            partial = sympy.diff(formula, sympy.Symbol(u, real=True))
+            lines.append(f"{indent}{'└─' if last else '├─'} {_u(u)}    "
+                         f"{self.edge(top, u)} = {unicode(partial)}")
+            self._branches(u, indent + ("   " if last else "│  "), lines)
+
+    def formula(self, node: str) -> Any:
+        """What ``node`` is a function of: f for the output, else its substitution (0 for an
+        independent variable)."""
+        if node == self.output:
+            return self.expression.expr
+        return dict(self.substitutions).get(node, sympy.Integer(0))
 
     # -- presentations --------------------------------------------------------------------
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
@@ -171,12 +188,11 @@ class ChainRule(Presentable):
     def document(self, lang: str | None = None) -> Document:
         """The functions, the tree diagram, then each derivative path by path and checked."""
         out = Writer()
-        names = ", ".join(_u(x) for x, _ in self.substitutions)
         out.text(f"{_u(self.output)} = {self.expression.unicode}")
         out.texts([f"{_u(x)} = {unicode(e)}" for x, e in self.substitutions], 0)
         out.blank()
-        out.heading(translate("chain.heading.tree", lang, output=_u(self.output),
-                              intermediate=names, independent=", ".join(self.independent)))
+        out.heading(translate("chain.heading.tree", lang, levels=" → ".join(
+            ", ".join(_u(n) for n in level) for level in self.levels())))
         out.texts(self.tree_lines())
         for d in self.derivatives:
             out.blank()

@@ -33,7 +33,7 @@ def tree_layout(result: ChainRule) -> dict[Node, tuple[float, float]]:
 
     def visit(node: Node) -> float:
         nonlocal slot
-        below = result.children(node[-1]) if len(node) < 3 else ()
+        below = result.children(node[-1])
         if not below:
             x = slot * SPREAD
             slot += 1
@@ -48,9 +48,7 @@ def tree_layout(result: ChainRule) -> dict[Node, tuple[float, float]]:
 
 
 def _edge_partial(result: ChainRule, top: str, bottom: str) -> Any:
-    formula = result.expression.expr if top == result.output else \
-        dict(result.substitutions)[top]
-    return sympy.diff(formula, sympy.Symbol(bottom, real=True))
+    return sympy.diff(result.formula(top), sympy.Symbol(bottom, real=True))
 
 
 def chain_figure(result: ChainRule, lang: str) -> Any:
@@ -74,8 +72,7 @@ def chain_figure(result: ChainRule, lang: str) -> Any:
                     color=colour, zorder=3,
                     bbox={"boxstyle": "round,pad=0.2", "facecolor": "white",
                           "edgecolor": "none"})
-        kind = 0 if len(node) == 1 else (1 if result.children(node[-1]) and len(node) == 2
-                                         else 2)
+        kind = 0 if len(node) == 1 else (1 if result.children(node[-1]) else 2)
         fill = ("#fde8e8", "#f5f5f5", "#e8f0fe")[kind]
         ax.add_patch(_circle((x, y), fill))
         ax.text(x, y, labels.math(node[-1], node[-1]), ha="center", va="center",

@@ -20,8 +20,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "미분할 독립변수, 예: t 또는 s,t (기본값: 모두)"),
     "cli.chain.at": ("values of the independent variables, e.g. s=1,t=0",
                      "독립변수의 값, 예: s=1,t=0"),
-    "chain.heading.tree": ("Tree diagram: {output} → {intermediate} → {independent}",
-                           "나무 그림: {output} → {intermediate} → {independent}"),
+    "chain.heading.tree": ("Tree diagram: {levels}", "나무 그림: {levels}"),
     "chain.heading.rule": ("Chain rule for {lhs}: one term per path from {output} down to {wrt}",
                            "{lhs}의 연쇄 법칙: {output}에서 {wrt}까지 내려가는 경로마다 한 항"),
     "chain.in_terms": ("in the independent variables {variables}:",
@@ -58,9 +57,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.chain_not_intermediate": (
         "{name} is not a variable of the function (its variables: {variables})",
         "{name:은} 함수의 변수가 아닙니다 (변수: {variables})"),
-    "error.chain_nested": (
-        "{name} = … uses the intermediate variable {other}: substitute one level at a time",
-        "{name} = …{이} 중간 변수 {other:을} 사용합니다: 한 단계씩 대입하세요"),
+    "error.chain_cycle": (
+        "{name} depends on itself ({other}): the variables must form a tree",
+        "{name:이} 자기 자신에 의존합니다 ({other}): 변수들은 나무 모양이어야 합니다"),
+    "error.chain_too_many_paths": (
+        "more than {count} paths from the output to one variable: too many to show",
+        "출력에서 한 변수까지의 경로가 {count}개보다 많아 보여 줄 수 없습니다"),
     "error.chain_output_is_input": (
         "{name} names the function and one of its inputs",
         "{name:이} 함수의 이름이면서 입력 변수입니다"),
