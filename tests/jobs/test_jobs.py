@@ -16,6 +16,7 @@ from nablab.__main__ import main
 from nablab.cli.app import build_parser
 from nablab.errors import UsageError
 from nablab.jobs import JOBS, request_type, run
+from nablab.jobs.chain import ChainRequest
 from nablab.jobs.critical import CriticalRequest
 from nablab.jobs.diff import DiffRequest
 from nablab.jobs.lagrange import LagrangeRequest
@@ -29,6 +30,8 @@ DRAWN: list[tuple[Any, list[str]]] = [
     (DiffRequest(expression="x^2 + 3xy + y^2", at="1,2"),
      ["diff", "x^2 + 3xy + y^2", "--at", "1,2"]),
     (TangentRequest(expression="x^2 - x", at="2"), ["tangent", "x^2 - x", "--at", "2"]),
+    (ChainRequest(expression="z = x^2 y + y^3", sub="x = s t, y = e^t", wrt="t"),
+     ["chain", "z = x^2 y + y^3", "--sub", "x = s t, y = e^t", "--wrt", "t"]),
     (CriticalRequest(expression="x^3 - 3x + y^2"), ["critical", "x^3 - 3x + y^2"]),
     (HIKE, ["lagrange", "4 - x^2 - 2y^2", "-c", "2(x-1)^2 - 10y + 6 = 0"]),
     (DescendRequest(expression="x^2 + y^2", start="3,4", lr=0.1),
