@@ -130,6 +130,11 @@ def test_several_levels_multiply_along_longer_paths() -> None:
     assert lines[3] == "│     └─ t    du/dt = cos(t)"
 
 
+def test_an_unnamed_function_gets_a_free_name() -> None:
+    assert chain_rule("x^2 y", "x = t, y = t").output == "z"
+    assert chain_rule("x z", "x = t, z = t^2").output == "w"
+
+
 def test_one_variable_chain() -> None:
     rule = chain_rule("y = sin(u)", "u = x^2")
     (d,) = rule.derivatives

@@ -83,11 +83,13 @@ def substitutions(text: str | Mapping[str, Any]) -> dict[sympy.Symbol, Any]:
 
 
 def _tree(f: Expression, inner: dict[sympy.Symbol, Any]) -> _Tree:
-    output = f.name or "z"
     names = ", ".join(f.variable_names)
     used: set[sympy.Symbol] = set(f.variables)
     for formula in inner.values():
         used |= formula.free_symbols
+    taken = {s.name for s in used | set(inner)}
+    # An unnamed f is called z, or the first of w, f, F, u that names no variable.
+    output = f.name or next((n for n in ("z", "w", "f", "F", "u") if n not in taken), "z")
     for x in inner:
         if x not in used:
             raise UsageError("chain_not_intermediate", name=x.name, variables=names or "-")
