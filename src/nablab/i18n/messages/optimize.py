@@ -279,4 +279,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "method cannot step from this point",
         "여기서 H는 양의 정부호가 아닙니다: 이차 모형에 최솟점이 없어 뉴턴 방법은 이 점에서 "
         "나아갈 수 없습니다"),
+    "plot.label.quadratic_model": ("quadratic model T₂ of a Newton step",
+                                   "뉴턴 단계의 이차 모형 T₂"),
 }
