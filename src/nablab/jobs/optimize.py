@@ -11,7 +11,16 @@ from nablab.errors import UsageError
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import FunctionRequest, Progress, Request, option
-from nablab.optimize import DESCENT_OPTIMIZERS, OPTIMIZERS, DescentResult, RaceResult, SweepResult, descend, race, sweep
+from nablab.optimize import (
+    DESCENT_OPTIMIZERS,
+    OPTIMIZERS,
+    DescentResult,
+    RaceResult,
+    SweepResult,
+    descend,
+    race,
+    sweep,
+)
 from nablab.parse.point import point_names
 
 if TYPE_CHECKING:

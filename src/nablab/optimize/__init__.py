@@ -27,6 +27,6 @@ from nablab.optimize.sweep import Minimum, SweepResult, sweep
 from nablab.optimize.transform import GradientTransformation, chain
 
 __all__ = ["STEP_LIMIT", "DESCENT_OPTIMIZERS", "OPTIMIZERS", "DescentResult",
-           "GradientTransformation", "HyperparameterError", "LearningRateAdvice", "Minimum", "RaceResult", "SweepResult",
-           "adagrad", "adam", "advise", "chain", "descend", "gd", "momentum", "nesterov",
-           "newton", "race", "rmsprop", "sgd", "sweep"]
+           "GradientTransformation", "HyperparameterError", "LearningRateAdvice", "Minimum",
+           "RaceResult", "SweepResult", "adagrad", "adam", "advise", "chain", "descend", "gd",
+           "momentum", "nesterov", "newton", "race", "rmsprop", "sgd", "sweep"]

@@ -172,4 +172,5 @@ def _finite(compiled: CompiledFunction, points: np.ndarray, code: int) -> Trajec
     return Trajectory(points, gradients, code)
 
 
-__all__ = ["BOUND", "CONVERGED", "DIVERGED", "MAX_STEPS", "NOT_POSITIVE_DEFINITE", "SINGULAR", "Trajectory", "run", "scalar_gradient"]
+__all__ = ["BOUND", "CONVERGED", "DIVERGED", "MAX_STEPS", "NOT_POSITIVE_DEFINITE", "SINGULAR",
+           "Trajectory", "run", "scalar_gradient"]
