@@ -17,7 +17,7 @@ from nablab.cli import main
 from nablab.errors import HyperparameterError
 from nablab.network import train
 from nablab.optimize import descend, race, sweep
-from nablab.optimize.newton import curvature_status, newton
+from nablab.optimize.newton import curvature_status, damped_newton, newton
 
 ROSENBROCK = "(1 - x)^2 + 100(y - x^2)^2"
 START = (-1.2, 1.0)
@@ -172,3 +172,41 @@ def test_cli_race_with_newton_and_sweep_refuses_it() -> None:
     assert code == 0 and data["ranking"][0] == "newton"
     code, _ = _cli("sweep", "x^2 + y^2", "--optimizer", "newton", "--starts", "-1:1,-1:1")
     assert code != 0
+
+
+def test_damped_newton_is_the_restated_backtracking_rule_on_rosenbrock() -> None:
+    result = descend(ROSENBROCK, START, optimizer="damped_newton", tol=1e-8)
+    p, expected = np.array(START), [np.array(START)]
+    while np.linalg.norm(rosen_grad(p)) >= 1e-8:
+        step = -np.linalg.solve(rosen_hess(p), rosen_grad(p))
+        t = 1.0
+        while rosen(p + t * step) > rosen(p) + 1e-4 * t * rosen_grad(p) @ step:
+            t /= 2
+        p = p + t * step
+        expected.append(p)
+    assert result.status == "converged" and result.nit == len(expected) - 1 <= 25
+    np.testing.assert_allclose(result.path, np.array(expected), rtol=1e-9, atol=1e-12)
+    assert np.all(np.diff(result.values) < 0)   # every step a descent, unlike pure Newton's
+    assert np.any(np.diff(descend(ROSENBROCK, START, optimizer="newton").values) > 0)
+
+
+def test_damped_newton_settings() -> None:
+    result = descend("x^2 + 3y^2 + x y", (3, 4), optimizer="damped_newton")
+    assert result.nit == 1 and result.hyper == {"c1": 1e-4, "shrink": 0.5}
+    assert descend("x^2 - y^2", (3, 4), optimizer="damped_newton").status == \
+        "not_positive_definite"
+    for bad in ({"lr": 1.5}, {"c1": 0.0}, {"shrink": 1.0}):
+        with pytest.raises(HyperparameterError):
+            descend("x^2", (1,), optimizer="damped_newton", **bad)
+    with pytest.raises(ValueError, match="needs the Hessian and f"):
+        damped_newton(1.0)
+
+
+def test_cli_damped_newton() -> None:
+    code, out = _cli("descend", ROSENBROCK, "--start=-1.2,1", "--optimizer", "damped_newton",
+                     "--json")
+    data = json.loads(out)
+    assert code == 0 and data["optimizer"] == "damped_newton" and data["status"] == "converged"
+    code, out = _cli("descend", ROSENBROCK, "--start=-1.2,1", "--optimizer", "damped_newton",
+                     "--lang", "ko")
+    assert code == 0 and "감쇠 뉴턴 방법" in out

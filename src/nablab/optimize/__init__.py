@@ -9,7 +9,7 @@ thousands at once, vectorised over NumPy arrays.
 from nablab.errors import HyperparameterError
 from nablab.optimize.advice import LearningRateAdvice, advise
 from nablab.optimize.descent import STEP_LIMIT, descend
-from nablab.optimize.newton import newton
+from nablab.optimize.newton import damped_newton, newton
 from nablab.optimize.optimizers import (
     DESCENT_OPTIMIZERS,
     OPTIMIZERS,
@@ -28,5 +28,5 @@ from nablab.optimize.transform import GradientTransformation, chain
 
 __all__ = ["STEP_LIMIT", "DESCENT_OPTIMIZERS", "OPTIMIZERS", "DescentResult",
            "GradientTransformation", "HyperparameterError", "LearningRateAdvice", "Minimum",
-           "RaceResult", "SweepResult", "adagrad", "adam", "advise", "chain", "descend", "gd",
+           "RaceResult", "SweepResult", "adagrad", "adam", "advise", "chain", "damped_newton", "descend", "gd",
            "momentum", "nesterov", "newton", "race", "rmsprop", "sgd", "sweep"]

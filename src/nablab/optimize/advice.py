@@ -63,7 +63,7 @@ def stability_factor(optimizer: str, hyper: dict[str, Any]) -> tuple[str | None,
     Newton's method is the exception: its range 0 < η < 2 does not scale with λ_max (c is 2
     and :func:`advise` does not divide it).
     """
-    if optimizer == "newton":
+    if optimizer in ("newton", "damped_newton"):
         return "newton", 2.0
     mu = float(hyper.get("momentum", 0.0))
     if optimizer in ("gd", "sgd", "momentum", "nesterov") and mu == 0:

@@ -22,7 +22,7 @@ from nablab.numeric import compile
 from nablab.numeric.compiled import CompiledFunction
 from nablab.optimize import _loop
 from nablab.optimize.advice import advise
-from nablab.optimize.newton import Hessian
+from nablab.optimize.newton import Hessian, Value
 from nablab.optimize.optimizers import build
 from nablab.optimize.result import STATUSES, DescentResult
 from nablab.optimize.transform import GradientTransformation
@@ -45,7 +45,8 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
     Gradient descent, the default: θ_{k+1} = θ_k − η∇f(θ_k). The other optimizers (``momentum``,
     ``nesterov``, ``adagrad``, ``rmsprop``, ``adam``, ``sgd``) follow ``torch.optim`` exactly;
     ``newton`` is Newton's method, θ_{k+1} = θ_k − η H(θ_k)⁻¹∇f(θ_k) (η = 1 by default; η < 1
-    damps it), which stops with status ``singular`` or ``not_positive_definite`` where H
+    damps it), and ``damped_newton`` backtracks along the same direction until f decreases
+    enough (Armijo); both stop with status ``singular`` or ``not_positive_definite`` where H
     allows no step to a minimum of the quadratic model.
 
     Args:
@@ -74,7 +75,8 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         return _constant(expression, start, optimizer, lr, steps, tol, hyper)
     compiled = compile(expression)
     point = start_point(expression, start)
-    name, opt, rate, resolved = _optimizer(optimizer, lr, hyper, _hessian(compiled))
+    name, opt, rate, resolved = _optimizer(optimizer, lr, hyper, _hessian(compiled),
+                                           _value(compiled))
     check_budget(steps, tol)
     if steps * len(point) > MAX_RECORDED:
         raise HyperparameterError("run_too_large", steps=steps, variables=len(point),
@@ -99,7 +101,8 @@ def _constant(expression: Expression, start: Start, optimizer: str | GradientTra
     expression = with_start_variables(expression, start)
     point = start_point(expression, start)
     n = len(point)
-    name, _, rate, resolved = _optimizer(optimizer, lr, hyper, lambda *theta: np.zeros((n, n)))
+    name, _, rate, resolved = _optimizer(optimizer, lr, hyper, lambda *theta: np.zeros((n, n)),
+                                         lambda *theta: expression.constant_value())
     check_budget(steps, tol)
     return DescentResult.build(
         path=np.array([point], dtype=float), values=np.array([expression.constant_value()]),
@@ -177,15 +180,21 @@ def _hessian(compiled: CompiledFunction) -> Hessian:
     return lambda *theta: np.asarray(hess(*theta), dtype=float).reshape(n, n)
 
 
+def _value(compiled: CompiledFunction) -> Value:
+    """f(θ) at one point as a float, for a line search."""
+    f = compiled.f
+    return lambda *theta: float(np.asarray(f(*theta), dtype=float).reshape(-1)[0])
+
+
 def _optimizer(optimizer: str | GradientTransformation, lr: float | None,
-               hyper: dict[str, Any], hessian: Hessian) -> tuple[
+               hyper: dict[str, Any], hessian: Hessian, value: Value) -> tuple[
                    str, GradientTransformation, float | None, dict[str, Any]]:
     if isinstance(optimizer, GradientTransformation):
         if lr is not None or hyper:
             raise ValueError("a GradientTransformation already holds its learning rate and "
                              "hyper-parameters; pass neither lr nor **hyper")
         return "custom", optimizer, None, {}
-    made = build(optimizer, lr, hessian=hessian, **hyper)
+    made = build(optimizer, lr, hessian=hessian, value=value, **hyper)
     return made.name, made.transformation, made.lr, made.hyper
 
 

@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from nablab.errors import HyperparameterError
-from nablab.optimize.newton import Hessian, newton
+from nablab.optimize.newton import Hessian, Value, damped_newton, newton
 from nablab.optimize.transform import (
     GradientTransformation,
     add_decayed_weights,
@@ -176,7 +176,10 @@ OPTIMIZERS: dict[str, Callable[..., GradientTransformation]] = {
 
 #: Optimizers that need the Hessian of f as well: only a descent on a formula (``descend``,
 #: ``race``) can give it, so they are not among :data:`OPTIMIZERS` (training, sweeps).
-SECOND_ORDER: dict[str, Callable[..., GradientTransformation]] = {"newton": newton}
+SECOND_ORDER: dict[str, Callable[..., GradientTransformation]] = {
+    "newton": newton, "damped_newton": damped_newton}
+#: What a second-order optimizer is given besides its hyper-parameters.
+_FUNCTIONS = ("hessian", "value")
 
 #: Every optimizer ``descend`` and ``race`` know, first-order ones first.
 DESCENT_OPTIMIZERS: dict[str, Callable[..., GradientTransformation]] = {**OPTIMIZERS,
@@ -188,7 +191,8 @@ _RANGES: dict[str, tuple[float, float, bool, bool]] = {
     "dampening": (0.0, 1.0, True, True), "weight_decay": (0.0, math.inf, True, False),
     "lr_decay": (0.0, math.inf, True, False), "eps": (0.0, math.inf, True, False),
     "initial_accumulator_value": (0.0, math.inf, True, False), "alpha": (0.0, 1.0, True, True),
-    "beta": (0.0, 1.0, True, False),
+    "beta": (0.0, 1.0, True, False), "c1": (0.0, 1.0, False, False),
+    "shrink": (0.0, 1.0, False, False),
 }
 
 
@@ -204,11 +208,12 @@ class Optimizer(NamedTuple):
 def defaults(name: str) -> dict[str, Any]:
     """The default hyper-parameters of optimizer ``name``, learning rate included."""
     signature = inspect.signature(_lookup(name, second_order=True))
-    return {p.name: p.default for p in signature.parameters.values() if p.name != "hessian"}
+    return {p.name: p.default for p in signature.parameters.values()
+            if p.name not in _FUNCTIONS}
 
 
 def build(name: str, lr: float | None = None, *, hessian: Hessian | None = None,
-          **hyper: Any) -> Optimizer:
+          value: Value | None = None, **hyper: Any) -> Optimizer:
     """The optimizer ``name`` with ``lr`` and ``hyper`` over its defaults.
 
     Args:
@@ -216,6 +221,7 @@ def build(name: str, lr: float | None = None, *, hessian: Hessian | None = None,
             is given.
         lr: η (``None``: the optimizer's default).
         hessian: ``hessian(*θ) -> (n, n)``, H of the function being descended.
+        value: ``value(*θ) -> f(θ)`` (for a line search).
         **hyper: the other hyper-parameters.
 
     Raises:
@@ -230,9 +236,11 @@ def build(name: str, lr: float | None = None, *, hessian: Hessian | None = None,
     values.update(hyper)
     if lr is not None:
         values["lr"] = lr
-    for key, value in values.items():
-        check_hyperparameter(key, value)
-    extra = {} if name not in SECOND_ORDER else {"hessian": hessian}
+    for key, setting in values.items():
+        check_hyperparameter(key, setting)
+    given = {"hessian": hessian, "value": value}
+    wanted = inspect.signature(DESCENT_OPTIMIZERS[name]).parameters
+    extra = {k: v for k, v in given.items() if k in wanted}
     made = DESCENT_OPTIMIZERS[name](**values, **extra)
     rate = values.pop("lr")
     return Optimizer(name, made, float(rate), values)
@@ -271,4 +279,4 @@ def accepts(name: str, hyper: Mapping[str, Any]) -> dict[str, Any]:
 
 __all__ = ["DESCENT_OPTIMIZERS", "OPTIMIZERS", "SECOND_ORDER", "Optimizer", "accepts",
            "adagrad", "adam", "build", "check_hyperparameter", "defaults", "gd", "momentum",
-           "nesterov", "newton", "rmsprop", "sgd"]
+           "damped_newton", "nesterov", "newton", "rmsprop", "sgd"]

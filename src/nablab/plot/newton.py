@@ -58,7 +58,7 @@ def draw_quadratic_models(ax: Any, expression: Expression, runs: Sequence[Run], 
     compiled = compile(expression)
     labelled = False
     for index, run in enumerate(runs):
-        if run.name != "newton" or len(run.path) < 2:
+        if run.name not in ("newton", "damped_newton") or len(run.path) < 2:
             continue
         for k in range(min(MODELS, len(run.path) - 1)):
             theta = run.path[k]
