@@ -16,8 +16,8 @@ Where H is singular the model has no unique minimum, and where H has a negative 
 has none at all (the step would head for a saddle point or a maximum): the run stops there
 with the status ``singular`` or ``not_positive_definite`` rather than take such a step.
 
-Far from a minimum the full step can overshoot (on Rosenbrock from (−1.2, 1) it climbs from
-f = 24 to f = 1412 on its second step). :func:`damped_newton` keeps the direction and
+Far from a minimum the full step can overshoot (on Rosenbrock from (−1.2, 1) its second step
+climbs from f = 4.7 to f = 1412). :func:`damped_newton` keeps the direction and
 backtracks along it: t = η, ηβ, ηβ², … until f decreases enough (the Armijo condition),
 which makes every step a descent.
 
