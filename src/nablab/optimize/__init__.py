@@ -28,5 +28,5 @@ from nablab.optimize.transform import GradientTransformation, chain
 
 __all__ = ["STEP_LIMIT", "DESCENT_OPTIMIZERS", "OPTIMIZERS", "DescentResult",
            "GradientTransformation", "HyperparameterError", "LearningRateAdvice", "Minimum",
-           "RaceResult", "SweepResult", "adagrad", "adam", "advise", "chain", "damped_newton", "descend", "gd",
-           "momentum", "nesterov", "newton", "race", "rmsprop", "sgd", "sweep"]
+           "RaceResult", "SweepResult", "adagrad", "adam", "advise", "chain", "damped_newton",
+           "descend", "gd", "momentum", "nesterov", "newton", "race", "rmsprop", "sgd", "sweep"]
