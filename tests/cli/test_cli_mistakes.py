@@ -102,9 +102,9 @@ def test_through_the_console_entry_point() -> None:
      "--epochs에는 정수를 써야 합니다 (입력: '1.5')"),
     (["descend", "x^2", "--start", "1", "--optimizer", "foo"],
      "argument --optimizer: invalid choice: 'foo' (choose from 'gd', 'momentum', 'nesterov', "
-     "'adagrad', 'rmsprop', 'adam', 'sgd')",
+     "'adagrad', 'rmsprop', 'adam', 'sgd', 'newton', 'damped_newton')",
      "--optimizer에 쓸 수 없는 값입니다: 'foo' (쓸 수 있는 값: 'gd', 'momentum', 'nesterov', "
-     "'adagrad', 'rmsprop', 'adam', 'sgd')"),
+     "'adagrad', 'rmsprop', 'adam', 'sgd', 'newton', 'damped_newton')"),
     (["descend", "x^2", "--start"], "argument --start: expected one argument",
      "--start 다음에 값이 하나 있어야 합니다"),
 ])

@@ -10,7 +10,7 @@ import pytest
 
 from nablab.__main__ import main
 from nablab.i18n import translate
-from nablab.optimize import OPTIMIZERS
+from nablab.optimize import DESCENT_OPTIMIZERS
 
 from .conftest import Server
 
@@ -156,7 +156,7 @@ def test_web_openapi_lists_the_cli_options(web_server: Server) -> None:
     schemas = spec["components"]["schemas"]
     assert {"expression", "wrt", "at", "vars"} <= set(schemas["DiffRequest"]["properties"])
     optimizer = schemas["DescendRequest"]["properties"]["optimizer"]
-    assert set(optimizer["anyOf"][0]["enum"]) == set(OPTIMIZERS)
+    assert set(optimizer["anyOf"][0]["enum"]) == set(DESCENT_OPTIMIZERS)
     assert "plot" not in schemas["DescendRequest"]["properties"]
 
 

@@ -11,7 +11,16 @@ from nablab.errors import UsageError
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import FunctionRequest, Progress, Request, option
-from nablab.optimize import OPTIMIZERS, DescentResult, RaceResult, SweepResult, descend, race, sweep
+from nablab.optimize import (
+    DESCENT_OPTIMIZERS,
+    OPTIMIZERS,
+    DescentResult,
+    RaceResult,
+    SweepResult,
+    descend,
+    race,
+    sweep,
+)
 from nablab.parse.point import point_names
 
 if TYPE_CHECKING:
@@ -44,9 +53,10 @@ def eps_option() -> Any:
     return option(None, "--eps", help="cli.opt.eps", metavar="EPS", kind="number")
 
 
-def optimizer_option() -> Any:
+def optimizer_option(second_order: bool = False) -> Any:
+    """``--optimizer``; Newton's method (it needs f's Hessian) only where one f is descended."""
     return option("gd", "--optimizer", help="cli.opt.optimizer", kind="choice",
-                  choices=tuple(OPTIMIZERS))
+                  choices=tuple(DESCENT_OPTIMIZERS if second_order else OPTIMIZERS))
 
 
 def start_option() -> Any:
@@ -118,7 +128,7 @@ class DescendRequest(_FromStart):
     command = "descend"
     animates = True
 
-    optimizer: str = optimizer_option()
+    optimizer: str = optimizer_option(second_order=True)
     lr: float | None = option(None, "--lr", help="cli.opt.lr", metavar="ETA", kind="number")
 
     def __post_init__(self) -> None:

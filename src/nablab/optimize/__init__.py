@@ -9,7 +9,9 @@ thousands at once, vectorised over NumPy arrays.
 from nablab.errors import HyperparameterError
 from nablab.optimize.advice import LearningRateAdvice, advise
 from nablab.optimize.descent import STEP_LIMIT, descend
+from nablab.optimize.newton import damped_newton, newton
 from nablab.optimize.optimizers import (
+    DESCENT_OPTIMIZERS,
     OPTIMIZERS,
     adagrad,
     adam,
@@ -24,7 +26,7 @@ from nablab.optimize.result import DescentResult
 from nablab.optimize.sweep import Minimum, SweepResult, sweep
 from nablab.optimize.transform import GradientTransformation, chain
 
-__all__ = ["STEP_LIMIT", "OPTIMIZERS", "DescentResult", "GradientTransformation",
-           "HyperparameterError", "LearningRateAdvice", "Minimum", "RaceResult", "SweepResult",
-           "adagrad", "adam", "advise", "chain", "descend", "gd", "momentum", "nesterov",
-           "race", "rmsprop", "sgd", "sweep"]
+__all__ = ["STEP_LIMIT", "DESCENT_OPTIMIZERS", "OPTIMIZERS", "DescentResult",
+           "GradientTransformation", "HyperparameterError", "LearningRateAdvice", "Minimum",
+           "RaceResult", "SweepResult", "adagrad", "adam", "advise", "chain", "damped_newton",
+           "descend", "gd", "momentum", "nesterov", "newton", "race", "rmsprop", "sgd", "sweep"]

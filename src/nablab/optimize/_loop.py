@@ -23,9 +23,12 @@ from typing import Any
 import numpy as np
 
 from nablab.numeric.compiled import CompiledFunction, PythonCode, define
+from nablab.optimize.newton import CurvatureStop
 from nablab.optimize.transform import GradientTransformation, apply_updates
 
 MAX_STEPS, CONVERGED, DIVERGED = 0, 1, 2
+#: Newton's method stopped: H singular, or not positive definite (indices into ``STATUSES``).
+SINGULAR, NOT_POSITIVE_DEFINITE = 4, 5
 #: |θ| beyond this counts as divergence.
 BOUND = 1e12
 #: Steps between two progress reports.
@@ -154,6 +157,8 @@ def run(compiled: CompiledFunction, opt: GradientTransformation, start: Sequence
             code = CONVERGED if norm < tol else (MAX_STEPS if norm < math.inf else DIVERGED)
     except FAILURES:
         code = DIVERGED
+    except CurvatureStop as stop:   # the path ends at the point where H allows no step
+        code = SINGULAR if stop.status == "singular" else NOT_POSITIVE_DEFINITE
     return _finite(compiled, np.fromiter(path, float, len(path)).reshape(-1, n), code)
 
 
@@ -167,4 +172,5 @@ def _finite(compiled: CompiledFunction, points: np.ndarray, code: int) -> Trajec
     return Trajectory(points, gradients, code)
 
 
-__all__ = ["BOUND", "CONVERGED", "DIVERGED", "MAX_STEPS", "Trajectory", "run", "scalar_gradient"]
+__all__ = ["BOUND", "CONVERGED", "DIVERGED", "MAX_STEPS", "NOT_POSITIVE_DEFINITE", "SINGULAR",
+           "Trajectory", "run", "scalar_gradient"]

@@ -6,7 +6,10 @@ eigenvalue: 0 < η < 2/λ_max. The fastest η balances the slowest and the faste
 |1 − ηλ_min| = |1 − ηλ_max|, which gives η* = 2/(λ_min + λ_max). With PyTorch's momentum μ
 (and dampening τ) the bound widens to 2(1 + μ)/((1 − τ)λ_max); with Nesterov momentum it is
 2(1 + μ)/((1 + 2μ)λ_max). Adaptive methods (Adagrad, RMSprop, Adam) rescale each coordinate,
-so no such bound applies to their η.
+so no such bound applies to their η. Newton's method divides each direction by its own
+curvature (H⁻¹), so every eigenvalue becomes 1: its η is stable for 0 < η < 2 and η = 1, the
+minimum of the quadratic Taylor model, is exact on a quadratic — provided H is positive
+definite, without which no bound is given.
 
 For any other function the Hessian at the start gives the same numbers as a local estimate.
 """
@@ -29,11 +32,13 @@ class LearningRateAdvice:
     Attributes:
         kind: ``"quadratic"`` (exact everywhere) or ``"local"`` (from H at the start).
         eigenvalues: eigenvalues of H, ascending.
-        rule: ``"gd"``, ``"momentum"`` or ``"nesterov"`` — whose bound ``max_lr`` is — or
-            ``None`` for adaptive optimizers, to which no curvature bound applies.
+        rule: ``"gd"``, ``"momentum"``, ``"nesterov"`` or ``"newton"`` — whose bound
+            ``max_lr`` is — or ``None`` for adaptive optimizers, to which no curvature bound
+            applies.
         max_lr: the stable range is 0 < η < max_lr; ``None`` when H has no positive
             eigenvalue (no curvature limits the step) or the rule is ``None``.
-        best_lr: 2/(λ_min + λ_max) for plain gradient descent when H is positive definite.
+        best_lr: 2/(λ_min + λ_max) for plain gradient descent, 1 for Newton's method, when H
+            is positive definite.
         lr: the η being used.
         warning: η is outside the stable range.
     """
@@ -53,7 +58,13 @@ class LearningRateAdvice:
 
 
 def stability_factor(optimizer: str, hyper: dict[str, Any]) -> tuple[str | None, float | None]:
-    """(rule, c) such that the stable range is 0 < η < c/λ_max; (None, None) if adaptive."""
+    """(rule, c) such that the stable range is 0 < η < c/λ_max; (None, None) if adaptive.
+
+    Newton's method is the exception: its range 0 < η < 2 does not scale with λ_max (c is 2
+    and :func:`advise` does not divide it).
+    """
+    if optimizer in ("newton", "damped_newton"):
+        return "newton", 2.0
     mu = float(hyper.get("momentum", 0.0))
     if optimizer in ("gd", "sgd", "momentum", "nesterov") and mu == 0:
         return "gd", 2.0
@@ -83,8 +94,11 @@ def advise(expression: Expression, start: tuple[float, ...], optimizer: str,
     eigenvalues = np.linalg.eigvalsh(matrix)
     low, high = float(eigenvalues[0]), float(eigenvalues[-1])
     rule, factor = stability_factor(optimizer, hyper)
-    max_lr = _finite(factor / high) if factor is not None and high > 0 else None
-    best = _finite(2 / (low + high)) if rule == "gd" and low > 0 else None
+    if rule == "newton":
+        max_lr, best = (2.0, 1.0) if low > 0 else (None, None)
+    else:
+        max_lr = _finite(factor / high) if factor is not None and high > 0 else None
+        best = _finite(2 / (low + high)) if rule == "gd" and low > 0 else None
     warning = max_lr is not None and not 0 < lr < max_lr
     return LearningRateAdvice("quadratic" if quadratic else "local",
                               tuple(float(e) for e in eigenvalues), rule, max_lr, best,

@@ -19,8 +19,10 @@ import numpy as np
 from nablab.core.expression import Expression
 from nablab.errors import DomainError, HyperparameterError, UnsupportedError
 from nablab.numeric import compile
+from nablab.numeric.compiled import CompiledFunction
 from nablab.optimize import _loop
 from nablab.optimize.advice import advise
+from nablab.optimize.newton import Hessian, Value
 from nablab.optimize.optimizers import build
 from nablab.optimize.result import STATUSES, DescentResult
 from nablab.optimize.transform import GradientTransformation
@@ -41,12 +43,16 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
     r"""Minimise f from ``start`` with an optimizer, keeping the whole trajectory.
 
     Gradient descent, the default: θ_{k+1} = θ_k − η∇f(θ_k). The other optimizers (``momentum``,
-    ``nesterov``, ``adagrad``, ``rmsprop``, ``adam``, ``sgd``) follow ``torch.optim`` exactly.
+    ``nesterov``, ``adagrad``, ``rmsprop``, ``adam``, ``sgd``) follow ``torch.optim`` exactly;
+    ``newton`` is Newton's method, θ_{k+1} = θ_k − η H(θ_k)⁻¹∇f(θ_k) (η = 1 by default; η < 1
+    damps it), and ``damped_newton`` backtracks along the same direction until f decreases
+    enough (Armijo); both stop with status ``singular`` or ``not_positive_definite`` where H
+    allows no step to a minimum of the quadratic model.
 
     Args:
         f: the function, as text or an :class:`Expression`.
         start: θ₀: numbers in variable order, ``{name: value}``, or text like ``"x=3,y=4"``.
-        optimizer: a name from :data:`~nablab.optimize.optimizers.OPTIMIZERS`, or any
+        optimizer: a name from :data:`~nablab.optimize.optimizers.DESCENT_OPTIMIZERS`, or any
             :class:`~nablab.optimize.transform.GradientTransformation`.
         lr: the learning rate η (default: the optimizer's own — 0.1 for ``gd``, PyTorch's for
             the others).
@@ -56,7 +62,8 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         **hyper: the optimizer's hyper-parameters (``momentum=0.9``, ``betas=(0.9, 0.99)``).
 
     Returns:
-        The result, with status ``converged``, ``max_steps`` or ``diverged``.
+        The result, with status ``converged``, ``max_steps`` or ``diverged`` (Newton's method
+        also ``singular`` or ``not_positive_definite``).
 
     Raises:
         HyperparameterError: an unknown optimizer or parameter, or a value out of range.
@@ -68,7 +75,8 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
         return _constant(expression, start, optimizer, lr, steps, tol, hyper)
     compiled = compile(expression)
     point = start_point(expression, start)
-    name, opt, rate, resolved = _optimizer(optimizer, lr, hyper)
+    name, opt, rate, resolved = _optimizer(optimizer, lr, hyper, _hessian(compiled),
+                                           _value(compiled))
     check_budget(steps, tol)
     if steps * len(point) > MAX_RECORDED:
         raise HyperparameterError("run_too_large", steps=steps, variables=len(point),
@@ -92,9 +100,10 @@ def _constant(expression: Expression, start: Start, optimizer: str | GradientTra
     ``constant`` (the optimizer and its parameters are still checked)."""
     expression = with_start_variables(expression, start)
     point = start_point(expression, start)
-    name, _, rate, resolved = _optimizer(optimizer, lr, hyper)
-    check_budget(steps, tol)
     n = len(point)
+    name, _, rate, resolved = _optimizer(optimizer, lr, hyper, lambda *theta: np.zeros((n, n)),
+                                         lambda *theta: expression.constant_value())
+    check_budget(steps, tol)
     return DescentResult.build(
         path=np.array([point], dtype=float), values=np.array([expression.constant_value()]),
         gradients=np.zeros((1, n)), status="constant", optimizer=name, lr=rate, hyper=resolved,
@@ -164,15 +173,28 @@ def _real(value: Any) -> float:
     return number
 
 
+def _hessian(compiled: CompiledFunction) -> Hessian:
+    """H(θ) at one point as an (n, n) array of floats, for Newton's method."""
+    n = compiled.n
+    hess = compiled.hess
+    return lambda *theta: np.asarray(hess(*theta), dtype=float).reshape(n, n)
+
+
+def _value(compiled: CompiledFunction) -> Value:
+    """f(θ) at one point as a float, for a line search."""
+    f = compiled.f
+    return lambda *theta: float(np.asarray(f(*theta), dtype=float).reshape(-1)[0])
+
+
 def _optimizer(optimizer: str | GradientTransformation, lr: float | None,
-               hyper: dict[str, Any]) -> tuple[str, GradientTransformation, float | None,
-                                               dict[str, Any]]:
+               hyper: dict[str, Any], hessian: Hessian, value: Value) -> tuple[
+                   str, GradientTransformation, float | None, dict[str, Any]]:
     if isinstance(optimizer, GradientTransformation):
         if lr is not None or hyper:
             raise ValueError("a GradientTransformation already holds its learning rate and "
                              "hyper-parameters; pass neither lr nor **hyper")
         return "custom", optimizer, None, {}
-    made = build(optimizer, lr, **hyper)
+    made = build(optimizer, lr, hessian=hessian, value=value, **hyper)
     return made.name, made.transformation, made.lr, made.hyper
 
 

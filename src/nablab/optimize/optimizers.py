@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
 from nablab.errors import HyperparameterError
+from nablab.optimize.newton import Hessian, Value, damped_newton, newton
 from nablab.optimize.transform import (
     GradientTransformation,
     add_decayed_weights,
@@ -173,13 +174,25 @@ OPTIMIZERS: dict[str, Callable[..., GradientTransformation]] = {
     "rmsprop": rmsprop, "adam": adam, "sgd": sgd,
 }
 
+#: Optimizers that need the Hessian of f as well: only a descent on a formula (``descend``,
+#: ``race``) can give it, so they are not among :data:`OPTIMIZERS` (training, sweeps).
+SECOND_ORDER: dict[str, Callable[..., GradientTransformation]] = {
+    "newton": newton, "damped_newton": damped_newton}
+#: What a second-order optimizer is given besides its hyper-parameters.
+_FUNCTIONS = ("hessian", "value")
+
+#: Every optimizer ``descend`` and ``race`` know, first-order ones first.
+DESCENT_OPTIMIZERS: dict[str, Callable[..., GradientTransformation]] = {**OPTIMIZERS,
+                                                                       **SECOND_ORDER}
+
 #: Valid ranges of hyper-parameters: name -> (low, high, low included, high included).
 _RANGES: dict[str, tuple[float, float, bool, bool]] = {
     "lr": (0.0, math.inf, False, False), "momentum": (0.0, math.inf, True, False),
     "dampening": (0.0, 1.0, True, True), "weight_decay": (0.0, math.inf, True, False),
     "lr_decay": (0.0, math.inf, True, False), "eps": (0.0, math.inf, True, False),
     "initial_accumulator_value": (0.0, math.inf, True, False), "alpha": (0.0, 1.0, True, True),
-    "beta": (0.0, 1.0, True, False),
+    "beta": (0.0, 1.0, True, False), "c1": (0.0, 1.0, False, False),
+    "shrink": (0.0, 1.0, False, False),
 }
 
 
@@ -194,16 +207,27 @@ class Optimizer(NamedTuple):
 
 def defaults(name: str) -> dict[str, Any]:
     """The default hyper-parameters of optimizer ``name``, learning rate included."""
-    signature = inspect.signature(_lookup(name))
-    return {p.name: p.default for p in signature.parameters.values()}
+    signature = inspect.signature(_lookup(name, second_order=True))
+    return {p.name: p.default for p in signature.parameters.values()
+            if p.name not in _FUNCTIONS}
 
 
-def build(name: str, lr: float | None = None, **hyper: Any) -> Optimizer:
+def build(name: str, lr: float | None = None, *, hessian: Hessian | None = None,
+          value: Value | None = None, **hyper: Any) -> Optimizer:
     """The optimizer ``name`` with ``lr`` and ``hyper`` over its defaults.
+
+    Args:
+        name: a name from :data:`OPTIMIZERS`, or from :data:`SECOND_ORDER` when ``hessian``
+            is given.
+        lr: η (``None``: the optimizer's default).
+        hessian: ``hessian(*θ) -> (n, n)``, H of the function being descended.
+        value: ``value(*θ) -> f(θ)`` (for a line search).
+        **hyper: the other hyper-parameters.
 
     Raises:
         HyperparameterError: an unknown optimizer or parameter, or a value out of range.
     """
+    _lookup(name, second_order=hessian is not None)
     values = defaults(name)
     unknown = sorted(set(hyper) - set(values))
     if unknown:
@@ -212,9 +236,12 @@ def build(name: str, lr: float | None = None, **hyper: Any) -> Optimizer:
     values.update(hyper)
     if lr is not None:
         values["lr"] = lr
-    for key, value in values.items():
-        check_hyperparameter(key, value)
-    made = OPTIMIZERS[name](**values)
+    for key, setting in values.items():
+        check_hyperparameter(key, setting)
+    given = {"hessian": hessian, "value": value}
+    wanted = inspect.signature(DESCENT_OPTIMIZERS[name]).parameters
+    extra = {k: v for k, v in given.items() if k in wanted}
+    made = DESCENT_OPTIMIZERS[name](**values, **extra)
     rate = values.pop("lr")
     return Optimizer(name, made, float(rate), values)
 
@@ -237,10 +264,11 @@ def check_hyperparameter(name: str, value: Any) -> None:
         raise HyperparameterError(name=name, value=value)
 
 
-def _lookup(name: str) -> Callable[..., GradientTransformation]:
-    if name not in OPTIMIZERS:
-        raise HyperparameterError("unknown_optimizer", name=name, known=", ".join(OPTIMIZERS))
-    return OPTIMIZERS[name]
+def _lookup(name: str, second_order: bool = False) -> Callable[..., GradientTransformation]:
+    known = DESCENT_OPTIMIZERS if second_order else OPTIMIZERS
+    if name not in known:
+        raise HyperparameterError("unknown_optimizer", name=name, known=", ".join(known))
+    return known[name]
 
 
 def accepts(name: str, hyper: Mapping[str, Any]) -> dict[str, Any]:
@@ -249,5 +277,6 @@ def accepts(name: str, hyper: Mapping[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in hyper.items() if k in known}
 
 
-__all__ = ["OPTIMIZERS", "Optimizer", "accepts", "adagrad", "adam", "build",
-           "check_hyperparameter", "defaults", "gd", "momentum", "nesterov", "rmsprop", "sgd"]
+__all__ = ["DESCENT_OPTIMIZERS", "OPTIMIZERS", "SECOND_ORDER", "Optimizer", "accepts",
+           "adagrad", "adam", "build", "check_hyperparameter", "defaults", "gd", "momentum",
+           "damped_newton", "nesterov", "newton", "rmsprop", "sgd"]

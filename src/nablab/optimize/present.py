@@ -61,13 +61,17 @@ def write_advice(out: Writer, advice: LearningRateAdvice, lang: str | None) -> N
     """The learning-rate advice in words; the warning as a heading (bold)."""
     eigen = ", ".join(fmt(e, 4) for e in advice.eigenvalues)
     out.text(translate(f"optimize.advice.{advice.kind}", lang, eigenvalues=eigen), 2)
-    if advice.rule is None:
+    if advice.rule == "newton":
+        out.text(translate("optimize.advice.newton", lang), 2)
+        if advice.max_lr is None:
+            out.text(translate("optimize.advice.newton_not_pd", lang), 2)
+    elif advice.rule is None:
         out.text(translate("optimize.advice.adaptive", lang), 2)
     elif advice.max_lr is None:
         out.text(translate("optimize.advice.no_bound", lang), 2)
     else:
         out.text(translate("optimize.advice.range", lang, max_lr=fmt(advice.max_lr, 4)), 2)
-    if advice.best_lr is not None:
+    if advice.best_lr is not None and advice.rule != "newton":
         out.text(translate("optimize.advice.best", lang, best_lr=fmt(advice.best_lr, 4)), 2)
     if advice.warning:
         out.heading(translate("optimize.advice.warning", lang,

@@ -14,9 +14,11 @@ from nablab.optimize.present import fmt, function_line, shown_rows, vec, write_s
 from nablab.present import Document, Presentable, Writer
 from nablab.present.document import Row
 
-#: The ways a descent ends (the loop's codes index the first three; ``constant``: f is
-#: constant, so there is nothing to descend and no step is taken).
-STATUSES = ("max_steps", "converged", "diverged", "constant")
+#: The ways a descent ends (the loop's codes index them; ``constant``: f is constant, so there
+#: is nothing to descend and no step is taken; the last two end Newton's method where the
+#: Hessian is singular or not positive definite).
+STATUSES = ("max_steps", "converged", "diverged", "constant", "singular",
+            "not_positive_definite")
 #: Runs longer than this show their first and last steps only.
 HEAD, TAIL = 10, 5
 
@@ -56,7 +58,9 @@ class DescentResult(Presentable):
         success: whether it converged.
         status: ``"converged"`` (|∇f| < tol), ``"max_steps"`` or ``"diverged"`` (not finite,
             or |θ| > 10¹²: the path stops at the last finite point); ``"constant"`` when f
-            is constant (nothing to descend: every point is a minimum; counted a success).
+            is constant (nothing to descend: every point is a minimum; counted a success);
+            for Newton's method ``"singular"`` or ``"not_positive_definite"`` (H at the last
+            point allows no Newton step: the run stops there).
         message: the outcome in words (the locale's language; :meth:`message_in` for another).
         optimizer: the optimizer's name.
         lr: η (``None`` for a custom optimizer, which holds its own).

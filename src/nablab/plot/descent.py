@@ -3,7 +3,8 @@
 One picture serves ``descend`` (one run) and ``race`` (several): every path over the level
 curves of f with its start (○) and end (★) marked and a legend, and beside it the loss curve
 f(θ_k). Functions of one variable show the path on the curve; more than two variables, the
-loss curve alone (a network's loss has no picture of its own).
+loss curve alone (a network's loss has no picture of its own). A Newton run also shows the
+quadratic model of its first steps (dashed).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from nablab.core.expression import Expression
 from nablab.numeric import compile
 from nablab.plot import axes, labels
 from nablab.plot.curve import draw_curve
+from nablab.plot.newton import draw_quadratic_models
 from nablab.plot.output import new_figure
 from nablab.plot.paths import descent_window, draw_losses, draw_paths
 from nablab.plot.ranges import Interval
@@ -28,10 +30,14 @@ def _path_panel(ax: Any, expression: Expression, runs: Sequence[Run],
         curve = sample_curve(compile(expression).f, window[0])
         draw_curve(ax, curve, expression, lang)
         draw_paths(ax, runs, lang, one_d=True)
+        bottom, top = ax.get_ylim()
+        draw_quadratic_models(ax, expression, runs, lang, one_d=True)
+        ax.set_ylim(bottom, top)
         return
     surface = axes.surface_of(expression, window, 200)
     axes.contour_lines(ax, surface, 18, alpha=0.8)
     draw_paths(ax, runs, lang)
+    draw_quadratic_models(ax, expression, runs, lang, one_d=False)
     axes.set_window(ax, window)
     axes.label_axes(ax, expression)
 

@@ -243,4 +243,49 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "heaviside leaves a Dirac delta)",
         "이 함수의 기울기는 수치로 계산할 수 없습니다 (sign이나 heaviside를 미분하면 디랙 델타가 "
         "남습니다)"),
+    # -- Newton's method (뉴턴 방법) ---------------------------------------------------------
+    "optimize.name.newton": ("Newton's method", "뉴턴 방법"),
+    "optimize.rule.newton": ("θ ← θ − η·H(θ)⁻¹∇f(θ)", "θ ← θ − η·H(θ)⁻¹∇f(θ)"),
+    "optimize.status.singular": (
+        "stopped after {steps} steps: the Hessian H is singular at the last point, so the "
+        "quadratic Taylor model has no single minimum and the Newton step H⁻¹∇f is not defined "
+        "(|∇f| = {grad_norm})",
+        "{steps}번 갱신한 뒤 멈췄습니다: 마지막 점에서 헤세 행렬 H가 특이 행렬이라 이차 테일러 "
+        "모형의 최솟점이 하나로 정해지지 않고, 뉴턴 단계 H⁻¹∇f도 정의되지 않습니다 "
+        "(|∇f| = {grad_norm})"),
+    "optimize.status.not_positive_definite": (
+        "stopped after {steps} steps: the Hessian H is not positive definite at the last point, "
+        "so the quadratic Taylor model has no minimum there and the Newton step would head for a "
+        "saddle point or a maximum (|∇f| = {grad_norm}); start closer to a minimum, or use "
+        "gradient descent",
+        "{steps}번 갱신한 뒤 멈췄습니다: 마지막 점에서 헤세 행렬 H가 양의 정부호가 아니라 이차 "
+        "테일러 모형에 최솟점이 없고, 뉴턴 단계는 안장점이나 극대점으로 향합니다 "
+        "(|∇f| = {grad_norm}). 최솟점에 더 가까이에서 시작하거나 경사하강법을 쓰세요"),
+    "optimize.status_word.singular": ("H singular", "H 특이"),
+    "optimize.status_word.not_positive_definite": ("H not positive definite",
+                                                   "H 양의 정부호 아님"),
+    "optimize.advice.newton": (
+        "Newton's method minimises the quadratic Taylor model "
+        "f(θ) + ∇f(θ)ᵀΔ + ½ΔᵀH(θ)Δ at each step: Δ = −H⁻¹∇f. Dividing by the curvature makes "
+        "every eigenvalue 1, so the learning-rate bound η < 2/λ_max of gradient descent becomes "
+        "η < 2, and η = 1 (the default) reaches the minimum of a quadratic in one step; η < 1 "
+        "damps the step",
+        "뉴턴 방법은 매 단계 이차 테일러 모형 f(θ) + ∇f(θ)ᵀΔ + ½ΔᵀH(θ)Δ를 최소화합니다: "
+        "Δ = −H⁻¹∇f. 곡률로 나누면 모든 고윳값이 1이 되므로 경사하강법의 학습률 상한 "
+        "η < 2/λ_max는 η < 2가 되고, η = 1(기본값)이면 이차함수의 최솟점에 한 번에 "
+        "도달합니다. η < 1은 단계를 줄입니다(감쇠 뉴턴 방법)"),
+    "optimize.advice.newton_not_pd": (
+        "H is not positive definite here: the quadratic model has no minimum, so Newton's "
+        "method cannot step from this point",
+        "여기서 H는 양의 정부호가 아닙니다: 이차 모형에 최솟점이 없어 뉴턴 방법은 이 점에서 "
+        "나아갈 수 없습니다"),
+    "plot.label.quadratic_model": ("quadratic model T₂ of a Newton step",
+                                   "뉴턴 단계의 이차 모형 T₂"),
+    "optimize.name.damped_newton": ("damped Newton's method (backtracking line search)",
+                                    "감쇠 뉴턴 방법 (역추적 직선 탐색)"),
+    "optimize.rule.damped_newton": (
+        "Δ = −H(θ)⁻¹∇f(θ),  θ ← θ + tΔ with t = η, ηβ, ηβ², … the first where "
+        "f(θ + tΔ) ≤ f(θ) + c₁t∇f(θ)ᵀΔ",
+        "Δ = −H(θ)⁻¹∇f(θ),  θ ← θ + tΔ, t = η, ηβ, ηβ², … 중 "
+        "f(θ + tΔ) ≤ f(θ) + c₁t∇f(θ)ᵀΔ를 처음 만족하는 값"),
 }
