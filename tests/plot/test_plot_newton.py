@@ -43,3 +43,14 @@ def test_a_newton_run_draws_its_first_models_dashed() -> None:
     gd = nablab.descend("x^2 + 3y^2 + x y", (3, 4), lr=0.1)
     figure = descent_figure(gd.expression, gd, "ko")
     assert not [line for line in figure.axes[0].get_lines() if line.get_linestyle() == "--"]
+
+
+def test_a_newton_run_is_titled_newton_not_gradient_descent() -> None:
+    from nablab.optimize import descend
+    from nablab.plot.descent import descent_figure
+
+    run = descend("x^2 + 3y^2", start=(1.0, 1.0), optimizer="newton")
+    title = descent_figure(run.expression, run, "en").axes[0].get_title()
+    assert title.startswith("Newton's method") and "Gradient descent" not in title
+    title_ko = descent_figure(run.expression, run, "ko").axes[0].get_title()
+    assert "뉴턴 방법" in title_ko

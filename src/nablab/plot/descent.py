@@ -14,6 +14,7 @@ from typing import Any
 
 from nablab.core.expression import Expression
 from nablab.numeric import compile
+from nablab.optimize.optimizers import SECOND_ORDER
 from nablab.plot import axes, labels
 from nablab.plot.curve import draw_curve
 from nablab.plot.newton import draw_quadratic_models
@@ -59,6 +60,8 @@ def descent_figure(expression: Expression, data: Any, lang: str,
         ax = figure.add_subplot(1, 2, 1)
         _path_panel(ax, expression, runs, chosen, lang)
         ax.legend(loc="best", fontsize=8, framealpha=0.9)
+        if title_key == "descent_title" and runs and all(r.name in SECOND_ORDER for r in runs):
+            title_key = "newton_title"      # not "gradient descent": Newton divides by H
         key = title_key + ("_curve" if dims == 1 else "")
         ax.set_title(labels.title(key, lang, labels.formula(expression)))
     loss = figure.add_subplot(1, 2 if dims <= 2 else 1, 2 if dims <= 2 else 1)

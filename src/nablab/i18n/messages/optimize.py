@@ -158,8 +158,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "cli.opt.optimizer": ("the optimizer (default: gd)", "옵티마이저 (기본값: gd)"),
     "cli.opt.optimizers": ("optimizers to compare, e.g. gd,momentum,adam",
                            "비교할 옵티마이저, 예: gd,momentum,adam"),
-    "cli.opt.lr": ("the learning rate η (default: 0.1 for gd, PyTorch's for the others)",
-                   "학습률 η (기본값: gd는 0.1, 나머지는 PyTorch의 기본값)"),
+    "cli.opt.lr": ("the learning rate η (default: 0.1 for gd, PyTorch's for the others; for "
+                   "newton the damping factor, default 1)",
+                   "학습률 η (기본값: gd는 0.1, 나머지는 PyTorch의 기본값; newton에서는 감쇠 "
+                   "계수, 기본값 1)"),
     "cli.opt.race_lr": ("one learning rate for all, or one per optimizer",
                         "모두에 쓸 학습률 하나, 또는 옵티마이저마다 하나씩"),
     "cli.opt.lr_range": ("learning rates A:B:N: N values from A to B, evenly spaced on a log "

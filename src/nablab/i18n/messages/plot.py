@@ -28,6 +28,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.race_title": ("Optimizers racing over the contour lines",
                         "등고선 위에서 겨루는 옵티마이저들"),
     "plot.descent_title_curve": ("Gradient descent on the curve", "곡선 위의 경사하강법 경로"),
+    "plot.newton_title": ("Newton's method over the contour lines", "등고선 위의 뉴턴 방법 경로"),
+    "plot.newton_title_curve": ("Newton's method on the curve", "곡선 위의 뉴턴 방법 경로"),
     "plot.race_title_curve": ("Optimizers racing on the curve", "곡선 위에서 겨루는 옵티마이저들"),
     "plot.basins_title": ("Basins of attraction at η = {lr}: which minimum each start reaches",
                           "η = {lr}에서의 끌림 영역: 각 시작점이 도달하는 극소점"),
