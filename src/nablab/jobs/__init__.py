@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nablab.jobs.plot import PlotRequest
     from nablab.jobs.steps import StepsRequest
     from nablab.jobs.tangent import TangentRequest
+    from nablab.jobs.taylor import TaylorRequest
 
 #: Each command's request class, by module (imported on first use: ``nablab diff`` loads the
 #: derivative jobs only).
@@ -46,6 +47,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "train": ("network", "TrainRequest"),
     "graph": ("network", "GraphRequest"),
     "plot": ("plot", "PlotRequest"),
+    "taylor": ("taylor", "TaylorRequest"),
 }
 
 
@@ -71,4 +73,4 @@ def __getattr__(name: str) -> Any:
 __all__ = ["JOBS", "CriticalRequest", "DescendRequest", "DiffRequest", "Field", "GraphRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
-           "TrainRequest", "request_type", "run"]
+           "TaylorRequest", "TrainRequest", "request_type", "run"]
