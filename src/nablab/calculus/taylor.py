@@ -226,6 +226,8 @@ def _derivatives_at(expr: Any, variables: tuple[sympy.Symbol, ...],
 def _degree_term(values: dict[tuple[int, ...], Any], variables: tuple[sympy.Symbol, ...],
                  centre: dict[sympy.Symbol, Any], k: int) -> Any:
     """Σ_{|α| = k} ∂^α f(a)/α! · (x − a)^α."""
+    if k == 0:
+        return values[()]
     parts: list[Any] = []
     for index in combinations_with_replacement(range(len(variables)), k):
         counts = [index.count(i) for i in range(len(variables))]
@@ -237,8 +239,6 @@ def _degree_term(values: dict[tuple[int, ...], Any], variables: tuple[sympy.Symb
         if coefficient != 1:
             factors.insert(0, coefficient)
         parts.append(sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0])
-    if k == 0:
-        return values[()]
     return sympy.Add(*parts, evaluate=False) if parts else sympy.Integer(0)
 
 
