@@ -187,8 +187,7 @@ def taylor(f: Expression | str, at: Mapping[str, Any], order: int = 2) -> Taylor
     if not 0 <= order <= MAX_ORDER:
         raise UnsupportedError("taylor_order", maximum=MAX_ORDER)
     variables = expression.variables
-    point = {v.name: sympy.nsimplify(at[v.name]) if isinstance(at[v.name], float)
-             else sympy.sympify(at[v.name]) for v in variables}
+    point = {v.name: _exact(at[v.name]) for v in variables}
     centre = {v: point[v.name] for v in variables}
     derivatives = _derivatives_at(expression.expr, variables, centre, max(order, 1))
     terms = tuple(TaylorTerm(k, _degree_term(derivatives, variables, centre, k))
@@ -200,6 +199,13 @@ def taylor(f: Expression | str, at: Mapping[str, Any], order: int = 2) -> Taylor
     result = TaylorPolynomial(expression, point, order, terms, gradient, hessian, ())
     return TaylorPolynomial(expression, point, order, terms, gradient, hessian,
                             error_table(expression, centre, result.polynomial, order))
+
+
+def _exact(value: Any) -> Any:
+    """A centre coordinate as SymPy: 0.5 as 1/2 (a float typed is the decimal it shows)."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return value
+    return sympy.Integer(value) if isinstance(value, int) else sympy.Rational(repr(value))
 
 
 def _value(expr: Any, centre: dict[sympy.Symbol, Any]) -> Any:

@@ -54,3 +54,37 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "중심에서 {expr:이} 정의되지 않거나 실수가 아니므로 그 점에서 "
                                "테일러 다항식이 없습니다"),
 }
+MESSAGES.update({
+    # -- mixed partial derivatives (diff --mixed) --------------------------------------------
+    "cli.diff.mixed": ("a higher-order partial derivative in this order, e.g. x,y,z for f_xyz "
+                       "(∂/∂z ∂/∂y ∂/∂x f), with its other orders (Clairaut)",
+                       "이 순서로 구한 고계 편미분, 예: x,y,z이면 f_xyz (∂/∂z ∂/∂y ∂/∂x f), "
+                       "다른 순서와 비교 (클레로 정리)"),
+    "mixed.heading": ("The partial derivative {name}, one variable at a time",
+                      "편미분 {name}, 한 변수씩 차례로"),
+    "mixed.orderings": ("The same derivatives in every order", "같은 변수로 순서만 바꾼 편미분"),
+    "mixed.agree": (
+        "They agree: by Clairaut's theorem, the order of differentiation does not matter where "
+        "the mixed partials are continuous.",
+        "모두 같습니다. 클레로 정리에 따라 혼합 편미분이 연속인 곳에서는 미분하는 순서가 "
+        "결과에 영향을 주지 않습니다."),
+    "mixed.differ": ("They differ as functions, so some mixed partial is not continuous.",
+                     "함수로서 서로 다르므로 어떤 혼합 편미분은 연속이 아닙니다."),
+    "mixed.undecided": ("Whether they agree everywhere was not decided symbolically.",
+                        "모든 곳에서 같은지는 기호 계산으로 판정하지 못했습니다."),
+    "mixed.at": ("At {point}", "{point}에서"),
+    "mixed.limit_definition": (
+        "The formulas are undefined here: each value comes from the limit definition, "
+        "f_xy(a) = lim_(k→0) (f_x(a + k e_y) − f_x(a))/k, with f(a) taken as f's limit at a.",
+        "이 점에서는 식이 정의되지 않으므로 각 값을 극한으로 구합니다: "
+        "f_xy(a) = lim_(k→0) (f_x(a + k e_y) − f_x(a))/k, f(a)는 a에서 f의 극한값."),
+    "mixed.clairaut_fails": (
+        "The values differ: the order matters here, because the second partials are not "
+        "continuous at this point (Clairaut's theorem needs them continuous).",
+        "값이 다릅니다. 이 점에서 이계 편미분이 연속이 아니므로 순서가 결과를 바꿉니다 "
+        "(클레로 정리는 연속성을 가정합니다)."),
+    "error.mixed_order": ("a mixed partial derivative takes 1 to {maximum} variables",
+                          "고계 편미분에는 변수 1개에서 {maximum}개까지 쓸 수 있습니다"),
+    "error.mixed_plot": ("diff --mixed draws no picture yet; leave out --plot",
+                         "diff --mixed는 아직 그림을 그리지 않습니다. --plot을 빼 주세요"),
+})
