@@ -132,7 +132,7 @@ def mixed_partial(f: Expression | str, order: Sequence[str],
         UnsupportedError: an unknown variable, or more than :data:`MAX_ORDER` derivatives.
 
     >>> str(mixed_partial("x^2 y^3", ["x", "y"]))
-    'f_xy = 6·x·y²'
+    'f_xy = 6xy²'
     """
     expression = parse(f) if isinstance(f, str) else f
     expression.require_scalar("diff --mixed")

@@ -178,7 +178,7 @@ def taylor(f: Expression | str, at: Mapping[str, Any], order: int = 2) -> Taylor
         DomainError: f or one of its derivatives is undefined at a.
 
     >>> str(taylor("e^x sin(y)", {"x": 0, "y": 0}, 2))
-    'T₂ = x·y + y'
+    'T₂ = xy + y'
     """
     expression = parse(f) if isinstance(f, str) else f
     expression.require_scalar("taylor")
