@@ -93,7 +93,8 @@ def test_terms_are_named_and_match_gradient_and_hessian() -> None:
     assert sympy.simplify(sympy.Matrix(result.hessian) - hessian) == sympy.zeros(2, 2)
     dx, dy = x - 1, y - 2
     linear = gradient[0] * dx + gradient[1] * dy
-    quadratic = (hessian[0, 0] * dx ** 2 + 2 * hessian[0, 1] * dx * dy + hessian[1, 1] * dy ** 2) / 2
+    quadratic = (hessian[0, 0] * dx ** 2 + 2 * hessian[0, 1] * dx * dy
+                 + hessian[1, 1] * dy ** 2) / 2
     assert sympy.simplify(result.terms[1].term - linear) == 0
     assert sympy.simplify(result.terms[2].term - quadratic) == 0
     assert sympy.simplify(result.partial_sum(1) - f.subs(point) - linear) == 0

@@ -187,8 +187,9 @@ def second_partial_by_limits(f: Any, first: sympy.Symbol, second: sympy.Symbol,
                              centre: Mapping[sympy.Symbol, Any]) -> Any:
     """f_{first second}(a) from the limit definition, f(a) taken as f's limit at a.
 
-    g(s) = f_first(a + s e_second) = lim_{h→0} (f(a + s e_second + h e_first) − f(a + s e_second))/h,
-    then f_{first second}(a) = lim_{s→0} (g(s) − g(0))/s; ``None`` if a limit does not exist.
+    g(s) = f_first(a + s e₂) = lim_{h→0} (f(a + s e₂ + h e₁) − f(a + s e₂))/h (e₁ along
+    ``first``, e₂ along ``second``), then f_{first second}(a) = lim_{s→0} (g(s) − g(0))/s;
+    ``None`` if a limit does not exist.
     """
     h, s = sympy.symbols("h s", real=True, nonzero=True)
     base = dict(centre)
