@@ -90,7 +90,7 @@ class MixedPartial(Presentable):
         """Each partial on the way, the other orders, Clairaut, and the values at the point."""
         out = Writer()
         names = ", ".join(self.expression.variable_names)
-        out.text(f"f({names}) = {self.expression.unicode}")
+        out.text(f"{self.expression.name or 'f'}({names}) = {self.expression.unicode}")
         out.blank()
         out.heading(translate("mixed.heading", lang, name=self.steps[-1][0]))
         out.texts([f"{n} = {unicode(d)}" for n, d in self.steps])
