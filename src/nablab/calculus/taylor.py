@@ -242,8 +242,8 @@ def _degree_term(values: dict[tuple[int, ...], Any], variables: tuple[sympy.Symb
             continue
         # unevaluated, so that 2·(x − 1) stays in powers of (x − a) instead of 2x − 2
         factors = [(variables[i] - centre[variables[i]]) ** c for i, c in enumerate(counts) if c]
-        if coefficient != 1:
-            factors.insert(0, coefficient)
+        number, rest = coefficient.as_coeff_Mul()
+        factors = [c for c in (number, rest) if c != 1] + factors   # −sin(1/2)·(x − 1/2)
         parts.append(sympy.Mul(*factors, evaluate=False) if len(factors) > 1 else factors[0])
     return sympy.Add(*parts, evaluate=False) if parts else sympy.Integer(0)
 

@@ -98,6 +98,8 @@ def _contours(ax: Any, result: TaylorPolynomial, window: tuple[Interval, ...],
     t = sample_surface(_polynomial(result, result.order).f, window[0], window[1], 200)
     filled_contour(ax, f)
     steps = adaptive_levels(f, 20)
+    ax.contour(f.x, f.y, np.ma.masked_invalid(f.z), levels=steps, colors="white",
+               linewidths=0.7, linestyles="solid")
     if np.isfinite(t.z).any():
         ax.contour(t.x, t.y, np.ma.masked_invalid(t.z), levels=steps, colors="black",
                    linewidths=1.0, linestyles="--")
