@@ -33,8 +33,10 @@ __version__ = "0.1.0"
 if TYPE_CHECKING:
     from nablab.calculus.chain import chain_rule
     from nablab.calculus.limit import derivative_by_limit
+    from nablab.calculus.mixed import mixed_partial
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
+    from nablab.calculus.taylor import taylor
     from nablab.constrained import LagrangeResult, lagrange
     from nablab.critical import CriticalPointsResult, critical_points
     from nablab.network import GraphResult, TrainResult, graph, train
@@ -61,6 +63,8 @@ _LAZY = {
     "graph": "nablab.network",
     "GraphResult": "nablab.network",
     "compile": "nablab.numeric",
+    "taylor": "nablab.calculus.taylor",
+    "mixed_partial": "nablab.calculus.mixed",
 }
 
 
@@ -99,6 +103,7 @@ __all__ = [
     "descend",
     "graph",
     "lagrange",
+    "mixed_partial",
     "parse",
     "parse_point",
     "parse_relation",
@@ -108,5 +113,6 @@ __all__ = [
     "sweep",
     "tangent_line",
     "tangent_plane",
+    "taylor",
     "train",
 ]

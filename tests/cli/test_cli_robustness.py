@@ -24,6 +24,7 @@ COMMANDS = [
     ["race", "--start", "1,1", "--steps", "200"],
     ["sweep", "--starts", "-1:1,-1:1:3", "--lr", "0.01:0.1:2", "--steps", "50"],
     ["lagrange", "-c", "x^2 + y^2 <= 1", "--no-check"], ["graph", "--at", "x=1,y=1"],
+    ["taylor", "--at", "1,1", "--order", "3"], ["diff", "--mixed", "x,y", "--at", "0,0"],
 ]
 CASES = list(itertools.product(COMMANDS, FUNCTIONS))
 

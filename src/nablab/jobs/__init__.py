@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from nablab.jobs.plot import PlotRequest
     from nablab.jobs.steps import StepsRequest
     from nablab.jobs.tangent import TangentRequest
+    from nablab.jobs.taylor import TaylorRequest
 
 #: Each command's request class, by module (imported on first use: ``nablab diff`` loads the
 #: derivative jobs only).
@@ -48,6 +49,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "graph": ("network", "GraphRequest"),
     "plot": ("plot", "PlotRequest"),
     "chain": ("chain", "ChainRequest"),
+    "taylor": ("taylor", "TaylorRequest"),
 }
 
 
@@ -74,4 +76,4 @@ __all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffReq
            "GraphRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
-           "TrainRequest", "request_type", "run"]
+           "TaylorRequest", "TrainRequest", "request_type", "run"]

@@ -5,8 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from nablab.calculus.mixed import MixedPartial, mixed_partial
 from nablab.calculus.report import DiffReport, differentiate
 from nablab.core.expression import Expression
+from nablab.errors import UnsupportedError
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import FUNCTIONS, VARIABLES, Progress, Request, formula, option
@@ -29,10 +31,13 @@ class DiffRequest(Request):
                                   kind="numbers")
     variables: str | None = option(None, "--vars", **VARIABLES)
     functions: str | None = option(None, "--functions", **FUNCTIONS)
+    mixed: str | None = option(None, "--mixed", help="cli.diff.mixed", metavar="VARS")
 
-    def run(self, progress: Progress | None = None) -> DiffReport:
+    def run(self, progress: Progress | None = None) -> DiffReport | MixedPartial:
         expression = convert.function(self.expression, self.variables, self.functions,
                                       command=self.command, symbolic=True)
+        if self.mixed:
+            return self._mixed(expression)
         wrt = None
         if self.wrt:
             wrt = [expression.symbol(canonical_name(w, self.wrt)).name
@@ -40,21 +45,33 @@ class DiffRequest(Request):
         point = None if self.at is None else convert.point(expression, self.at, parameters=True)
         return differentiate(expression, wrt, point)
 
-    def to_json(self, result: DiffReport, lang: str) -> dict[str, Any]:
+    def _mixed(self, expression: Expression) -> MixedPartial:
+        """``--mixed x,y,z``: f_xyz, its other orders and Clairaut, optionally at the point."""
+        text = self.mixed or ""
+        order = [expression.symbol(canonical_name(w, text)).name
+                 for w in text.split(",") if w.strip()]
+        point = None if self.at is None else convert.point(expression, self.at)
+        return mixed_partial(expression, order, point)
+
+    def to_json(self, result: DiffReport | MixedPartial, lang: str) -> dict[str, Any]:
         return result.to_dict()
 
     def check_drawable(self) -> None:
         """One or two variables (and no vector function) to draw."""
         from nablab.plot.function import check_dimensions
 
+        if self.mixed:
+            raise UnsupportedError("mixed_plot")
         expression = convert.function(self.expression, self.variables, self.functions)
         expression.require_concrete("diff --plot")
         check_dimensions(self._drawn(expression))
 
-    def picture(self, result: DiffReport) -> Picture:
+    def picture(self, result: DiffReport | MixedPartial) -> Picture:
         """Slices (or the tangent) at the point, else the function."""
         from nablab.plot.function import derivative_picture
 
+        if isinstance(result, MixedPartial):
+            raise UnsupportedError("mixed_plot")
         f = self._drawn(result.expression)
         at = None if result.at is None else [result.at.point[n] for n in f.variable_names]
         return derivative_picture(f, None, at)

@@ -15,13 +15,13 @@ from nablab.i18n.messages import (
     optimize,
     plot,
     reading,
+    taylor,
     web,
 )
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES,
-          chain.MESSAGES)
+          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
