@@ -18,7 +18,7 @@ import sympy
 from nablab.calculus.implicit_result import ImplicitResult
 from nablab.calculus.points import exact_number
 from nablab.calculus.verify import numeric_value
-from nablab.core.printing import to_str
+from nablab.calculus.notation import unicode
 from nablab.errors import DomainError, UnsupportedError, UsageError
 from nablab.parse import parse_relation
 from nablab.parse.parser import Relation
@@ -120,7 +120,7 @@ def _check_on_level(F: Any, point: Mapping[sympy.Symbol, Any]) -> None:
     number = numeric_value(value, {})
     if number is not None and abs(number) < ON_LEVEL_TOLERANCE:
         return
-    raise DomainError("not_on_level_set", value=to_str(value))
+    raise DomainError("not_on_level_set", value=unicode(value))
 
 
 def _value(expr: Any, point: Mapping[sympy.Symbol, Any], what: str) -> Any:

@@ -50,6 +50,11 @@ class ImplicitResult(Presentable):
     normal_equation: Equation | None = None
     status: str | None = None
 
+    @property
+    def constraints(self) -> tuple[Relation, ...]:
+        """The equation, as the faces look for relations whose readings they show."""
+        return (self.relation,)
+
     # -- names and equations -------------------------------------------------------------------
     def derivative_names(self) -> tuple[str, ...]:
         """``dy/dx``, or ``∂z/∂x``, ``∂z/∂y``."""
@@ -91,7 +96,8 @@ class ImplicitResult(Presentable):
                                                            strict=True)},
             "derivative": to_str(self.derivatives[0]),
             "derivatives": {n: to_str(d) for n, d in zip(names, self.derivatives, strict=True)},
-            "point": None, "gradient": None, "slope": None, "slopes": None, "status": self.status,
+            "point": None, "gradient": None, "slope": None, "slopes": None,
+            "status": self.status,
             "tangent": self.tangent, "normal": self.normal,
         }
         if self.point is not None and self.gradient is not None:

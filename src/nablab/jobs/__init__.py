@@ -23,6 +23,7 @@ from nablab.jobs.request import Field, Option, Progress, Request
 if TYPE_CHECKING:
     from nablab.jobs.critical import CriticalRequest
     from nablab.jobs.diff import DiffRequest
+    from nablab.jobs.implicit import ImplicitRequest
     from nablab.jobs.lagrange import LagrangeRequest
     from nablab.jobs.limit import LimitRequest
     from nablab.jobs.network import GraphRequest, TrainRequest
@@ -46,6 +47,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "train": ("network", "TrainRequest"),
     "graph": ("network", "GraphRequest"),
     "plot": ("plot", "PlotRequest"),
+    "implicit": ("implicit", "ImplicitRequest"),
 }
 
 
@@ -69,6 +71,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = ["JOBS", "CriticalRequest", "DescendRequest", "DiffRequest", "Field", "GraphRequest",
+           "ImplicitRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
            "TrainRequest", "request_type", "run"]

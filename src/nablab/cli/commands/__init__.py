@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 
 COMMANDS: tuple[str, ...] = (
-    "tour", "diff", "limit", "steps", "tangent", "critical", "lagrange", "descend", "race",
+    "tour", "diff", "limit", "steps", "tangent", "implicit", "critical", "lagrange", "descend", "race",
     "sweep", "train", "graph", "plot", "serve",
 )
 #: Commands whose module lives here.

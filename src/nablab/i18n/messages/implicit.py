@@ -72,6 +72,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.implicit_surface_title": ("Level surface and its tangent plane",
                                     "등위곡면과 접평면"),
     "plot.label.level_curve": ("level curve", "등위곡선"),
+    "plot.label.level_surface": ("level surface (slices)", "등위곡면 (단면)"),
+    "plot.label.implicit_tangent": ("tangent line", "접선"),
     "plot.label.normal": ("normal line", "법선"),
     "plot.label.gradient_vector": ("∇F", "∇F"),
 }
