@@ -24,7 +24,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "implicit.heading": ("Implicit differentiation", "음함수 미분"),
     "implicit.chain": (
         "Differentiate both sides with {dep} a function of {free} (chain rule):",
-        "{dep}를 {free}의 함수로 보고 양변을 미분합니다 (연쇄 법칙):"),
+        "{dep:를} {free}의 함수로 보고 양변을 미분합니다 (연쇄 법칙):"),
     "implicit.at": ("At {point}", "{point}에서"),
     "implicit.on_level": ("the point is on the level set {relation}: F({at}) = 0",
                           "점이 등위집합 {relation} 위에 있습니다: F({at}) = 0"),
@@ -37,7 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "F_{dep} = 0 here: dy/dx is undefined and the tangent is vertical ({dep} is not a "
         "function of x near this point).",
         "이 점에서 F_{dep} = 0이므로 dy/dx가 정의되지 않고 접선은 수직입니다 (이 점 근처에서 "
-        "{dep}는 x의 함수가 아닙니다)."),
+        "{dep:는} x의 함수가 아닙니다)."),
     "implicit.vertical3": (
         "F_{dep} = 0 here: ∂{dep}/∂x and ∂{dep}/∂y are undefined and the tangent plane is "
         "parallel to the {dep}-axis.",
@@ -58,7 +58,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "법선은 ∇F 방향입니다."),
     "error.implicit_needs_equation": (
         "implicit differentiation needs an equation F = c, not '{op}'",
-        "음함수 미분에는 부등식 '{op}'가 아닌 방정식 F = c가 필요합니다"),
+        "음함수 미분에는 부등식 '{op}'{이} 아닌 방정식 F = c가 필요합니다"),
     "error.implicit_variables": (
         "implicit differentiation needs an equation in 2 or 3 variables (this one has {count})",
         "음함수 미분에는 변수가 2개 또는 3개인 방정식이 필요합니다 (이 식은 {count}개)"),
