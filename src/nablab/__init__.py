@@ -31,6 +31,8 @@ from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relati
 __version__ = "0.1.0"
 
 if TYPE_CHECKING:
+    from nablab.calculus.implicit import implicit
+    from nablab.calculus.implicit_result import ImplicitResult
     from nablab.calculus.limit import derivative_by_limit
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
@@ -46,6 +48,8 @@ _LAZY = {
     "derivative_steps": "nablab.calculus.steps",
     "tangent_line": "nablab.calculus.tangent",
     "tangent_plane": "nablab.calculus.tangent",
+    "implicit": "nablab.calculus.implicit",
+    "ImplicitResult": "nablab.calculus.implicit_result",
     "critical_points": "nablab.critical",
     "CriticalPointsResult": "nablab.critical",
     "lagrange": "nablab.constrained",
@@ -78,6 +82,7 @@ __all__ = [
     "DomainError",
     "Expression",
     "GraphResult",
+    "ImplicitResult",
     "LagrangeResult",
     "MemoryLimitExceeded",
     "NablabError",
@@ -95,6 +100,7 @@ __all__ = [
     "derivative_steps",
     "descend",
     "graph",
+    "implicit",
     "lagrange",
     "parse",
     "parse_point",
