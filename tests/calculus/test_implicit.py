@@ -162,3 +162,21 @@ def test_cli_plot_writes_a_figure(tmp_path: Any, text: str, at: str | None) -> N
     code, _, err = run(*argv)
     assert code == 0, err
     assert target.stat().st_size > 1000
+
+
+def test_constants_need_values() -> None:
+    with pytest.raises(UsageError) as caught:
+        implicit("x^2 + y^2 = r^2", {"x": 3, "y": 4}, variables="x,y")
+    assert caught.value.kind == "implicit_constants"
+    assert str(implicit("x^2 + y^2 = r^2", variables="x,y")) == "dy/dx = −x/y"
+    code, out, _ = run("implicit", "x^2 + y^2 = r^2", "--given", "r=5", "--at", "3,4", "--json")
+    assert code == 0 and json.loads(out)["tangent"] == "y = 25/4 - 3*x/4"
+
+
+def test_a_long_quotient_is_not_simplified_but_still_right() -> None:
+    text = "sin(x^7 y^5 + e^(xy))^5 = cos(x y^3)^9 + sqrt(x^3 + y^11)"
+    relation = parse_relation(text)
+    got = implicit(text).derivatives[0]
+    expected = sympy.idiff(relation.lhs - relation.rhs, y, x)
+    spot = {x: sympy.Rational(3, 10), y: sympy.Rational(7, 10)}
+    assert abs(complex((got - expected).subs(spot).evalf())) < 1e-9

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import sympy
@@ -25,6 +25,8 @@ from nablab.parse.parser import Relation
 
 #: |F(a) − c| below this (after exact simplification failed) counts as on the level set.
 ON_LEVEL_TOLERANCE = 1e-9
+#: Quotients with at most this many operations are simplified (larger ones take too long).
+SIMPLIFY_OPS = 40
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,19 @@ class LevelSet:
     relation: Relation
     F: Any
     variables: tuple[sympy.Symbol, ...]
+
+    @property
+    def constants(self) -> list[str]:
+        """The names in F that are not variables (``r`` in x² + y² = r² with --vars x,y)."""
+        return sorted(s.name for s in self.F.free_symbols - set(self.variables))
+
+    def given(self, values: Mapping[str, Any]) -> LevelSet:
+        """The level set with exact values put in for constants (``{"r": 5}``)."""
+        swap = {s: exact_number(values[s.name]) for s in self.F.free_symbols
+                if s.name in values and s not in self.variables}
+        relation = replace(self.relation, lhs=self.relation.lhs.xreplace(swap),
+                           rhs=self.relation.rhs.xreplace(swap), typed=None)
+        return LevelSet(relation, sympy.expand(self.F.xreplace(swap)), self.variables)
 
 
 def level_set(relation: Relation | str, variables: str | None = None) -> LevelSet:
@@ -67,10 +82,12 @@ def implicit(relation: Relation | str, at: Mapping[str, Any] | None = None,
     level = level_set(relation, variables)
     F, xs = level.F, level.variables
     partials = tuple(sympy.diff(F, v) for v in xs)
-    derivatives = tuple(sympy.simplify(-p / partials[-1]) for p in partials[:-1])
+    derivatives = tuple(_tidy(-p / partials[-1]) for p in partials[:-1])
     base = ImplicitResult(level.relation, F, xs, partials, derivatives)
     if at is None:
         return base
+    if level.constants:
+        raise UsageError("implicit_constants", names=", ".join(level.constants))
     point = _point(at, xs)
     _check_on_level(F, point)
     gradient = tuple(_value(p, point, f"∂F/∂{v.name}") for p, v in zip(partials, xs, strict=True))
@@ -105,6 +122,14 @@ def linear_equation(coefficients: tuple[Any, ...], xs: tuple[sympy.Symbol, ...],
     return solve_for, sympy.expand(point[solve_for] - rest / terms[solve_for])
 
 
+def _tidy(expr: Any) -> Any:
+    """``expr`` simplified when that is cheap (small), else only put over one denominator:
+    simplify can take seconds on a long trigonometric quotient."""
+    if sympy.count_ops(expr) <= SIMPLIFY_OPS:
+        return sympy.simplify(expr)
+    return sympy.together(expr)
+
+
 def _point(at: Mapping[str, Any], xs: tuple[sympy.Symbol, ...]) -> dict[sympy.Symbol, Any]:
     missing = [v.name for v in xs if v.name not in at]
     if missing:
@@ -115,10 +140,8 @@ def _point(at: Mapping[str, Any], xs: tuple[sympy.Symbol, ...]) -> dict[sympy.Sy
 def _check_on_level(F: Any, point: Mapping[sympy.Symbol, Any]) -> None:
     """Refuse a point off the level set: F(a) must equal c (F = lhs − rhs = 0)."""
     value = _value(F, point, "F")
-    if value == 0 or sympy.simplify(value) == 0:
-        return
     number = numeric_value(value, {})
-    if number is not None and abs(number) < ON_LEVEL_TOLERANCE:
+    if value == 0 or (number is not None and abs(number) < ON_LEVEL_TOLERANCE):
         return
     raise DomainError("not_on_level_set", value=unicode(value))
 
@@ -132,4 +155,4 @@ def _value(expr: Any, point: Mapping[sympy.Symbol, Any], what: str) -> Any:
     return value
 
 
-__all__ = ["ON_LEVEL_TOLERANCE", "LevelSet", "implicit", "level_set", "linear_equation"]
+__all__ = ["ON_LEVEL_TOLERANCE", "SIMPLIFY_OPS", "LevelSet", "implicit", "level_set", "linear_equation"]

@@ -152,7 +152,9 @@ class ImplicitResult(Presentable):
         normal = _equation(self.normal_equation, unicode) if self.normal_equation is not None \
             else self._parametric(unicode)
         out.text(translate("implicit.normal_line", lang, equation=normal), 2)
-        out.text(translate(f"implicit.perpendicular{len(xs)}", lang), 2)
+        fx, fy = self.gradient[0], self.gradient[1]
+        direction = f"({unicode(fy)}, {unicode(-fx)})"
+        out.text(translate(f"implicit.perpendicular{len(xs)}", lang, direction=direction), 2)
 
     def __str__(self) -> str:
         pairs = zip(self.derivative_names(), self.derivatives, strict=True)

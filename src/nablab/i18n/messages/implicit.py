@@ -47,15 +47,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "implicit.tangent_plane": ("tangent plane:  {equation}", "접평면:  {equation}"),
     "implicit.normal_line": ("normal line:  {equation}", "법선:  {equation}"),
     "implicit.perpendicular2": (
-        "∇F is perpendicular to the level curve: the tangent is ∇F·(x − a, y − b) = 0, the "
-        "normal runs along ∇F.",
-        "기울기 벡터 ∇F는 등위곡선에 수직입니다: 접선은 ∇F·(x − a, y − b) = 0이고 법선은 "
-        "∇F 방향입니다."),
+        "∇F ⟂ the level curve: the tangent's direction is (F_y, −F_x) = {direction}, and "
+        "∇F·{direction} = 0",
+        "∇F는 등위곡선에 수직입니다: 접선의 방향은 (F_y, −F_x) = {direction}이고 "
+        "∇F·{direction} = 0입니다"),
     "implicit.perpendicular3": (
-        "∇F is perpendicular to the level surface: the tangent plane is "
-        "∇F·(x − a, y − b, z − c) = 0, the normal line runs along ∇F.",
-        "기울기 벡터 ∇F는 등위곡면에 수직입니다: 접평면은 ∇F·(x − a, y − b, z − c) = 0이고 "
-        "법선은 ∇F 방향입니다."),
+        "∇F ⟂ the level surface: the tangent plane is ∇F·(x − a, y − b, z − c) = 0",
+        "∇F는 등위곡면에 수직입니다: 접평면은 ∇F·(x − a, y − b, z − c) = 0입니다"),
     "error.implicit_needs_equation": (
         "implicit differentiation needs an equation F = c, not '{op}'",
         "음함수 미분에는 부등식 '{op}'{이} 아닌 방정식 F = c가 필요합니다"),
@@ -64,6 +62,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "음함수 미분에는 변수가 2개 또는 3개인 방정식이 필요합니다 (이 식은 {count}개)"),
     "error.implicit_point": ("the point needs a value for each of {names}",
                              "점에는 {names} 각각의 값이 필요합니다"),
+    "error.implicit_constants": (
+        "the equation has the constants {names}: give their values with --given (e.g. r=5)",
+        "방정식에 상수 {names}{이} 있습니다: --given으로 값을 주세요 (예: r=5)"),
     "error.not_on_level_set": (
         "the point is not on the level set: there F − c = {value}, not 0",
         "점이 등위집합 위에 있지 않습니다: 그 점에서 F − c = {value}이며 0이 아닙니다"),
