@@ -16,14 +16,14 @@ from typing import Any
 import sympy
 
 from nablab.calculus.implicit_result import ImplicitResult
+from nablab.calculus.notation import unicode
 from nablab.calculus.points import exact_number
 from nablab.calculus.verify import numeric_value
-from nablab.calculus.notation import unicode
 from nablab.errors import DomainError, UnsupportedError, UsageError
 from nablab.parse import parse_relation
 from nablab.parse.parser import Relation
 
-#: |F(a) − c| below this (after exact simplification failed) counts as on the level set.
+#: |F(a) − c| below this counts as on the level set (a point typed as 0.1 is not exact).
 ON_LEVEL_TOLERANCE = 1e-9
 #: Quotients with at most this many operations are simplified (larger ones take too long).
 SIMPLIFY_OPS = 40
@@ -155,4 +155,5 @@ def _value(expr: Any, point: Mapping[sympy.Symbol, Any], what: str) -> Any:
     return value
 
 
-__all__ = ["ON_LEVEL_TOLERANCE", "SIMPLIFY_OPS", "LevelSet", "implicit", "level_set", "linear_equation"]
+__all__ = ["ON_LEVEL_TOLERANCE", "SIMPLIFY_OPS", "LevelSet", "implicit", "level_set",
+           "linear_equation"]
