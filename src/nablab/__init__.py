@@ -32,6 +32,8 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from nablab.calculus.chain import chain_rule
+    from nablab.calculus.implicit import implicit
+    from nablab.calculus.implicit_result import ImplicitResult
     from nablab.calculus.limit import derivative_by_limit
     from nablab.calculus.mixed import mixed_partial
     from nablab.calculus.steps import derivative_steps
@@ -50,6 +52,8 @@ _LAZY = {
     "derivative_steps": "nablab.calculus.steps",
     "tangent_line": "nablab.calculus.tangent",
     "tangent_plane": "nablab.calculus.tangent",
+    "implicit": "nablab.calculus.implicit",
+    "ImplicitResult": "nablab.calculus.implicit_result",
     "critical_points": "nablab.critical",
     "CriticalPointsResult": "nablab.critical",
     "lagrange": "nablab.constrained",
@@ -84,6 +88,7 @@ __all__ = [
     "DomainError",
     "Expression",
     "GraphResult",
+    "ImplicitResult",
     "LagrangeResult",
     "MemoryLimitExceeded",
     "NablabError",
@@ -102,6 +107,7 @@ __all__ = [
     "derivative_steps",
     "descend",
     "graph",
+    "implicit",
     "lagrange",
     "mixed_partial",
     "parse",

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from nablab.jobs.chain import ChainRequest
     from nablab.jobs.critical import CriticalRequest
     from nablab.jobs.diff import DiffRequest
+    from nablab.jobs.implicit import ImplicitRequest
     from nablab.jobs.lagrange import LagrangeRequest
     from nablab.jobs.limit import LimitRequest
     from nablab.jobs.network import GraphRequest, TrainRequest
@@ -50,6 +51,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "plot": ("plot", "PlotRequest"),
     "chain": ("chain", "ChainRequest"),
     "taylor": ("taylor", "TaylorRequest"),
+    "implicit": ("implicit", "ImplicitRequest"),
 }
 
 
@@ -73,7 +75,7 @@ def __getattr__(name: str) -> Any:
 
 
 __all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field",
-           "GraphRequest",
+           "GraphRequest", "ImplicitRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
            "TaylorRequest", "TrainRequest", "request_type", "run"]

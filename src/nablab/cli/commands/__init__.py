@@ -14,8 +14,8 @@ from collections.abc import Callable, Mapping
 from types import ModuleType
 
 COMMANDS: tuple[str, ...] = (
-    "tour", "diff", "limit", "steps", "tangent", "taylor", "chain", "critical", "lagrange",
-    "descend", "race", "sweep", "train", "graph", "plot", "serve",
+    "tour", "diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
+    "lagrange", "descend", "race", "sweep", "train", "graph", "plot", "serve",
 )
 #: Commands whose module lives here.
 LOCAL = ("tour",)

@@ -11,6 +11,7 @@ from nablab.i18n.messages import (
     core,
     critical,
     derivatives,
+    implicit,
     network,
     optimize,
     plot,
@@ -21,7 +22,7 @@ from nablab.i18n.messages import (
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES)
+          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
