@@ -15,11 +15,13 @@ from nablab.i18n.messages import (
     plot,
     reading,
     web,
+    limit2d,
 )
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
           reading.MESSAGES)
+TABLES += (limit2d.MESSAGES,)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
