@@ -211,22 +211,51 @@ def _polar(g: Any, x: Any, y: Any, a: Any, b: Any) -> Any:
 def _squeeze(difference: Any) -> tuple[str, Any] | None:
     """A proof that f − L → 0 as r → 0 for every θ: ``("radial", f − L)`` or ``("squeeze", g)``.
 
-    ``radial``: f − L depends on r only and tends to 0. ``squeeze``: f − L = g(r)·P(cos θ,
-    sin θ) with P a polynomial, so |f − L| ≤ |g(r)|·C where C is the sum of P's |coefficients|.
+    ``radial``: f − L depends on r only and tends to 0. ``squeeze``: f − L = g(r)·P/Q with
+    P, Q polynomials in cos θ, sin θ and Q ≥ q > 0, so |f − L| ≤ |g(r)|·C/q where C is the
+    sum of P's |coefficients| (see :func:`_trig_bound`).
     """
     difference = sympy.simplify(difference)
     if not difference.has(THETA):
         radial = _bounded(sympy.limit, difference, R, 0, "+")
         return ("radial", difference) if radial == 0 else None
     radius, angle = difference.as_independent(THETA, as_Add=False)
-    c, s = sympy.Dummy("c"), sympy.Dummy("s")
-    trig = sympy.expand(angle).xreplace({sympy.cos(THETA): c, sympy.sin(THETA): s})
-    if trig.has(THETA) or not trig.is_polynomial(c, s):
+    bound = _trig_bound(angle)
+    if bound is None:
         return None
-    bound = sum(abs(coeff) for coeff in sympy.Poly(trig, c, s).coeffs())
     g = sympy.Abs(radius) * bound
     limit = _bounded(sympy.limit, g, R, 0, "+")
     return ("squeeze", sympy.simplify(g)) if limit == 0 else None
+
+
+def _trig_bound(angle: Any) -> Any:
+    """C with |P(cos θ, sin θ)/Q(cos θ, sin θ)| ≤ C for every θ, or None.
+
+    |P| ≤ the sum of its |coefficients| (|cos θ|, |sin θ| ≤ 1). Q is reduced by
+    sin²θ = 1 − cos²θ; when what is left is a polynomial q(c) in c = cos θ alone, its
+    minimum on [−1, 1] (at an end or a root of q′) is exact, and must be positive.
+    """
+    c, s = sympy.symbols("c s", real=True)
+    plain = sympy.expand_trig(sympy.together(angle))
+    plain = plain.xreplace({sympy.cos(THETA): c, sympy.sin(THETA): s})
+    numerator, denominator = sympy.fraction(sympy.together(plain))
+    numerator, denominator = sympy.expand(numerator), sympy.expand(denominator)
+    if numerator.has(THETA) or denominator.has(THETA) or not numerator.is_polynomial(c, s) \
+            or not denominator.is_polynomial(c, s):
+        return None
+    top = sum(abs(coeff) for coeff in sympy.Poly(numerator, c, s).coeffs())
+    if not denominator.has(c, s):
+        return top / abs(denominator) if denominator != 0 else None
+    if denominator.has(R):
+        return None
+    _, rest = sympy.reduced(denominator, [s**2 + c**2 - 1], s, c)
+    if rest.has(s):
+        return None
+    q = sympy.Poly(rest, c)
+    ends = [sympy.Integer(-1), sympy.Integer(1)]
+    turns = [z for z in sympy.real_roots(q.diff(c)) if -1 <= z <= 1] if q.degree() > 1 else []
+    low = min((q.eval(z) for z in ends + turns), key=lambda v: float(v))
+    return sympy.simplify(top / low) if low.is_positive else None
 
 
 __all__ = ["limit_2d"]
