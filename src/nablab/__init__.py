@@ -32,6 +32,7 @@ __version__ = "0.1.0"
 
 if TYPE_CHECKING:
     from nablab.calculus.limit import derivative_by_limit
+    from nablab.calculus.limit2d import limit_2d
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
     from nablab.constrained import LagrangeResult, lagrange
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
 #: Public names that live in heavier modules (NumPy): imported on first use.
 _LAZY = {
     "derivative_by_limit": "nablab.calculus.limit",
+    "limit_2d": "nablab.calculus.limit2d",
     "derivative_steps": "nablab.calculus.steps",
     "tangent_line": "nablab.calculus.tangent",
     "tangent_plane": "nablab.calculus.tangent",
@@ -96,6 +98,7 @@ __all__ = [
     "descend",
     "graph",
     "lagrange",
+    "limit_2d",
     "parse",
     "parse_point",
     "parse_relation",

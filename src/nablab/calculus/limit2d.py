@@ -254,7 +254,7 @@ def _trig_bound(angle: Any) -> Any:
     q = sympy.Poly(rest, c)
     ends = [sympy.Integer(-1), sympy.Integer(1)]
     turns = [z for z in sympy.real_roots(q.diff(c)) if -1 <= z <= 1] if q.degree() > 1 else []
-    low = min((q.eval(z) for z in ends + turns), key=lambda v: float(v))
+    low = min((q.as_expr().xreplace({c: z}) for z in ends + turns), key=float)
     return sympy.simplify(top / low) if low.is_positive else None
 
 

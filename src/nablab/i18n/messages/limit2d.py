@@ -27,14 +27,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "limit2d.radial": (
         "f − {value} = {rest} depends on r only and tends to 0: the limit is {value} along every "
         "path.",
-        "f − {value} = {rest}는 r에만 의존하고 0으로 가므로, 모든 경로에서 극한은 {value}입니다."),
+        "f − {value} = {rest:는} r에만 의존하고 0으로 가므로, 모든 경로에서 극한은 {value}입니다."),
     "limit2d.no_bound": (
         "No bound g(r) → 0 independent of θ was found.",
         "θ와 무관하게 0으로 가는 상계 g(r)을 찾지 못했습니다."),
     "limit2d.dne_family": (
         "The limit does not exist: along {path} it is {limit}, which depends on the path "
         "(along {p} it is {lp}, along {q} it is {lq}).",
-        "극한은 존재하지 않습니다: 경로 {path}에서의 극한이 {limit}(으)로 경로에 따라 "
+        "극한은 존재하지 않습니다: 경로 {path}에서의 극한이 {limit:으로} 경로에 따라 "
         "달라집니다 (경로 {p}에서 {lp}, 경로 {q}에서 {lq})."),
     "limit2d.dne_paths": (
         "The limit does not exist: along {p} it is {lp}, along {q} it is {lq}.",
@@ -60,7 +60,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{count})",
         "평면의 점에서의 극한은 두 변수 함수가 필요합니다 (이 함수의 변수는 {count}개)"),
     "error.limit2d_point": ("the point misses {names}", "점에 {names}의 값이 없습니다"),
-    "plot.limit2d.plane": ("Paths through {point}", "점 {point}를 지나는 경로"),
+    "plot.limit2d.plane": ("Paths through {point}", "점 {point:를} 지나는 경로"),
     "plot.limit2d.along": ("f along each path (t → 0)", "각 경로를 따른 f (t → 0)"),
     "plot.limit2d.t": ("t (the path's parameter; the point at t = 0)",
                        "t (경로의 매개변수; t = 0이 그 점)"),
