@@ -19,7 +19,7 @@ import numpy as np
 import pytest
 import sympy
 
-from nablab.calculus.limit2d import K, M, R, THETA, T, limit_2d
+from nablab.calculus.limit2d import THETA, K, M, R, T, limit_2d
 from nablab.calculus.limit2d_result import Limit2D, PathLimit
 from nablab.cli import main
 from nablab.errors import UsageError
@@ -111,7 +111,7 @@ def test_lines_agree_but_the_parabola_y_equals_x_squared_gives_one_half() -> Non
 
 
 def test_the_two_witness_paths_really_differ() -> None:
-    for f, point, exists, _ in TEXTBOOK:
+    for f, point, _, _ in TEXTBOOK:
         result = solve(f, point)
         if result.reason != "paths_differ":
             continue

@@ -24,9 +24,9 @@ import sympy
 
 from nablab.budget import run_bounded
 from nablab.budget._scope import remaining
+from nablab.calculus.limit2d_result import Limit2D, PathLimit
 from nablab.calculus.notation import latex, unicode
 from nablab.calculus.points import exact_number
-from nablab.calculus.limit2d_result import Limit2D, PathLimit
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import ComputationTimeout, UsageError

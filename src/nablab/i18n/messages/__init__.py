@@ -10,18 +10,17 @@ from nablab.i18n.messages import (
     core,
     critical,
     derivatives,
+    limit2d,
     network,
     optimize,
     plot,
     reading,
     web,
-    limit2d,
 )
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES)
-TABLES += (limit2d.MESSAGES,)
+          reading.MESSAGES, limit2d.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
