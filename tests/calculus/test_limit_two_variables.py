@@ -144,12 +144,21 @@ def test_radial_polar_form() -> None:
     assert sympy.simplify(result.polar - sympy.sin(R**2) / R**2) == 0
 
 
-def test_paths_that_agree_do_not_prove_a_limit() -> None:
-    """Along every line and parabola x³y/(x⁶ + y²) → 0, but along y = x³ it is 1/2: no claim."""
+def test_cubics_are_tried_when_lines_and_parabolas_agree_without_a_bound() -> None:
+    """x³y/(x⁶ + y²) is 0 along every line and parabola, 1/2 along y = x³ (Stewart §14.2)."""
     result = solve("x^3 y/(x^6 + y^2)", (0, 0))
+    assert result.exists is False and result.reason == "paths_differ"
+    assert "y = x³" in [p.path for p in result.witnesses or ()]
+    assert all(p.limit == 0 for p in result.paths if p.kind in ("line", "parabola_y"))
+
+
+def test_paths_that_agree_do_not_prove_a_limit() -> None:
+    """x⁴y/(x⁸ + y²): 0 along lines, parabolas and cubics (1/2 along y = x⁴): no claim."""
+    result = solve("x^4 y/(x^8 + y^2)", (0, 0))
     assert result.exists is None and result.value is None
     assert result.candidate == 0
     assert "Not decided" in result.conclusion("en")
+    assert json.loads(json.dumps(result.to_dict()))["exists"] is None
 
 
 def test_two_sides_of_a_path_that_disagree() -> None:

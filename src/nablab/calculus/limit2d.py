@@ -91,6 +91,11 @@ def limit_2d(f: Expression | str, at: Mapping[str, Any]) -> Limit2D:
     polar = _bounded(_polar, g, x, y, a, b)
     proof = None if polar is None else _squeeze(polar - candidate)
     if proof is None:
+        paths += _path_limits(g, x, y, a, b, _cubics())
+        decided = _by_paths(paths)
+        if decided is not None:
+            return Limit2D(expression, point, False, None, paths, decided[0], decided[1],
+                           polar=polar)
         return Limit2D(expression, point, None, None, paths, "undecided", candidate=candidate,
                        polar=polar)
     reason, bound = proof
@@ -121,17 +126,23 @@ def _value_at(g: Any, point: dict[Any, Any]) -> Any:
     return value
 
 
-def _paths(a: Any, b: Any) -> list[_Path]:
+def _cubics() -> list[_Path]:
+    """Tried only when lines and parabolas agree and no bound was found (x³y/(x⁶ + y²))."""
+    return [_Path("cubic_y", T, K * T**3, K), _Path("cubic_x", K * T**3, T, K)]
+
+
+def _paths() -> list[_Path]:
     """The paths tried, in the order they are reported."""
     return [_Path("x_axis", T, sympy.Integer(0)), _Path("y_axis", sympy.Integer(0), T),
             _Path("line", T, M * T, M), _Path("parabola_y", T, K * T**2, K),
             _Path("parabola_x", K * T**2, T, K)]
 
 
-def _path_limits(g: Any, x: Any, y: Any, a: Any, b: Any) -> tuple[PathLimit, ...]:
+def _path_limits(g: Any, x: Any, y: Any, a: Any, b: Any,
+                 tried: list[_Path] | None = None) -> tuple[PathLimit, ...]:
     """Each path's limit; a symbolic one that depends on its parameter adds concrete paths."""
     found: list[PathLimit] = []
-    for path in _paths(a, b):
+    for path in _paths() if tried is None else tried:
         limit = _bounded(_along, g, x, y, a, b, path.u, path.v)
         found.append(_described(path, x, y, a, b, limit))
         if path.parameter is not None and (limit is None or limit.has(path.parameter)):
@@ -170,7 +181,7 @@ def _described(path: _Path, x: Any, y: Any, a: Any, b: Any, limit: Any) -> PathL
         lhs, rhs = y, b
     elif path.kind == "y_axis":
         lhs, rhs = x, a
-    elif path.kind == "parabola_x":
+    elif path.kind in ("parabola_x", "cubic_x"):
         lhs, rhs = x, a + path.u.subs(T, y - b)
     else:
         lhs, rhs = y, b + path.v.subs(T, x - a)

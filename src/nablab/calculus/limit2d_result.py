@@ -19,7 +19,8 @@ class PathLimit:
     """The limit of f along one path through the point.
 
     Attributes:
-        kind: ``x_axis``, ``y_axis``, ``line``, ``parabola_y`` or ``parabola_x``.
+        kind: ``x_axis``, ``y_axis``, ``line``, ``parabola_y``, ``parabola_x``, and when
+            those did not decide, ``cubic_y`` or ``cubic_x``.
         path: the path as an equation, e.g. ``y = mx``.
         latex: the same in LaTeX.
         limit: lim_(t→0) f along the path (``nan``: the two sides differ; None: not found).
