@@ -218,3 +218,16 @@ def test_plot_samples_follow_the_path() -> None:
     finite = ~np.isnan(xs)
     assert ys[finite] == pytest.approx(xs[finite] ** 2)
     assert zs[finite] == pytest.approx(0.5)
+
+
+def test_polar_coordinates_about_a_point_off_the_origin() -> None:
+    code, out, _ = run("limit", "((x-1)^2 (y+1))/((x-1)^2 + (y+1)^2)", "--at", "x=1,y=-1")
+    assert code == 0
+    assert "x − 1 = r cos θ,  y + 1 = r sin θ" in out and "The limit is 0" in out
+
+
+def test_a_constant_that_may_be_zero_decides_nothing() -> None:
+    """a x y/(x² + y²): 0 along y = 0, a/2 along y = x — different only when a ≠ 0."""
+    result = limit_2d(parse("a x y/(x^2 + y^2)", variables=["x", "y"]), {"x": 0, "y": 0})
+    assert result.exists is None and result.candidate is None
+    assert "could not all be found or compared" in result.conclusion("en")

@@ -200,15 +200,17 @@ def _by_paths(paths: tuple[PathLimit, ...]) -> tuple[str, tuple[PathLimit, PathL
     known = [p for p in concrete if p.limit is not None]
     for i, p in enumerate(known):
         for q in known[i + 1:]:
-            if sympy.simplify(p.limit - q.limit) != 0:
+            # is_zero False, not "!= 0": a limit a/2 with a constant a may still be 0.
+            if sympy.simplify(p.limit - q.limit).is_zero is False:
                 return "paths_differ", (p, q)
     return None
 
 
 def _agreed(paths: tuple[PathLimit, ...]) -> Any:
-    """The one limit every path gave (None when a path gave none)."""
-    limits = [p.limit for p in paths]
-    if any(v is None for v in limits):
+    """The one limit every path gave (None when a path gave none or two may differ)."""
+    limits = [p.limit for p in paths if p.parameter is None or not p.limit.has(p.parameter)] \
+        if all(p.limit is not None for p in paths) else []
+    if not limits or any(sympy.simplify(v - limits[0]) != 0 for v in limits[1:]):
         return None
     return limits[0]
 

@@ -156,12 +156,11 @@ class Limit2D(Presentable):
         return out.document()
 
     def _document_polar(self, out: Writer, lang: str | None) -> None:
-        names = [unicode(v) for v in self.expression.variables]
-        a, b = (unicode(v) for v in self.at.values())
+        x, y = self.expression.variables
+        a, b = self.at.values()
         out.blank()
         out.heading(translate("limit2d.polar_heading", lang))
-        x0 = names[0] if a == "0" else f"{names[0]} − {a}"
-        y0 = names[1] if b == "0" else f"{names[1]} − {b}"
+        x0, y0 = unicode(x - a), unicode(y - b)
         out.text(f"{x0} = r cos θ,  {y0} = r sin θ,  r → 0⁺", 2)
         out.text(f"f = {unicode(self.polar)}", 2)
         if self.bound is not None and self.reason == "squeeze":

@@ -53,8 +53,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "exists, and no bound independent of the direction was found.",
         "판단하지 못했습니다: 시도한 모든 경로에서 {value}이지만 극한의 존재를 증명하지는 "
         "못하며, 방향과 무관한 상계를 찾지 못했습니다."),
-    "limit2d.undecided": ("Not decided: the limits along the paths could not all be found.",
-                          "판단하지 못했습니다: 경로를 따른 극한을 모두 구하지 못했습니다."),
+    "limit2d.undecided": (
+        "Not decided: the limits along the paths could not all be found or compared.",
+        "판단하지 못했습니다: 경로를 따른 극한을 모두 구하거나 비교하지 못했습니다."),
     "error.limit2d_variables": (
         "a limit at a point in the plane needs a function of two variables (this one has "
         "{count})",
