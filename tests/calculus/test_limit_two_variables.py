@@ -231,3 +231,10 @@ def test_a_constant_that_may_be_zero_decides_nothing() -> None:
     result = limit_2d(parse("a x y/(x^2 + y^2)", variables=["x", "y"]), {"x": 0, "y": 0})
     assert result.exists is None and result.candidate is None
     assert "could not all be found or compared" in result.conclusion("en")
+
+
+@pytest.mark.parametrize("f", ["sign(x) + y", "heaviside(x) + y"])
+def test_a_function_with_a_jump_is_not_called_continuous(f: str) -> None:
+    """sign(0) + 0 = 0 is defined, yet along y = 0 the two sides give −1 (or 0) and 1."""
+    result = solve(f, (0, 0))
+    assert result.exists is False and result.reason == "path_no_limit"

@@ -22,14 +22,13 @@ from typing import Any
 
 import sympy
 
-from nablab.budget import run_bounded
-from nablab.budget._scope import remaining
+from nablab.budget import remaining, run_bounded
 from nablab.calculus.limit2d_result import Limit2D, PathLimit
 from nablab.calculus.notation import latex, unicode
 from nablab.calculus.points import exact_number
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
-from nablab.errors import ComputationTimeout, UsageError
+from nablab.errors import BudgetExceeded, UsageError
 from nablab.parse import parse
 
 #: The parameter along a path (t → 0), the slope of a line, the parabolas' coefficient.
@@ -39,6 +38,9 @@ R = sympy.Symbol("r", positive=True)
 THETA = sympy.Symbol("θ", real=True)
 #: Seconds one symbolic limit or simplification may take before it counts as not found.
 STEP_TIMEOUT = 4.0
+#: Heads that jump where they are defined: f(a, b) existing says nothing of the limit there.
+#: (Every other function nablab reads is continuous where it is defined.)
+JUMPS = (sympy.sign, sympy.Heaviside, sympy.floor, sympy.ceiling, sympy.frac)
 #: Concrete slopes (and parabola coefficients) tried when a symbolic limit depends on them.
 CONCRETE = (0, 1, -1, 2)
 
@@ -64,7 +66,7 @@ def limit_2d(f: Expression | str, at: Mapping[str, Any]) -> Limit2D:
         UsageError: f does not have two variables, or the point misses one.
 
     >>> r = limit_2d("x y/(x^2 + y^2)", {"x": 0, "y": 0})
-    >>> r.exists, r.reason, r.paths[1].path, r.paths[1].limit
+    >>> r.exists, r.reason, r.paths[2].path, r.paths[2].limit
     (False, 'paths_differ', 'y = mx', m/(m**2 + 1))
     """
     expression = parse(f)
@@ -76,6 +78,11 @@ def limit_2d(f: Expression | str, at: Mapping[str, Any]) -> Limit2D:
     if missing:
         raise UsageError("limit2d_point", names=", ".join(missing))
     a, b = exact_number(at[x.name]), exact_number(at[y.name])
+    return _decide(expression, x, y, a, b)
+
+
+def _decide(expression: Expression, x: Any, y: Any, a: Any, b: Any) -> Limit2D:
+    """Continuity, then two paths that disagree, then the squeeze; cubics before giving up."""
     g = expression.expr
     point = {x.name: a, y.name: b}
     paths = _path_limits(g, x, y, a, b)
@@ -84,23 +91,21 @@ def limit_2d(f: Expression | str, at: Mapping[str, Any]) -> Limit2D:
         return Limit2D(expression, point, True, value, paths, "continuous")
     decided = _by_paths(paths)
     if decided is not None:
-        return Limit2D(expression, point, False, None, paths, decided[0], decided[1])
+        return Limit2D(expression, point, False, None, paths, *decided)
     candidate = _agreed(paths)
     if candidate is None:
         return Limit2D(expression, point, None, None, paths, "undecided")
     polar = _bounded(_polar, g, x, y, a, b)
     proof = None if polar is None else _squeeze(polar - candidate)
-    if proof is None:
-        paths += _path_limits(g, x, y, a, b, _cubics())
-        decided = _by_paths(paths)
-        if decided is not None:
-            return Limit2D(expression, point, False, None, paths, decided[0], decided[1],
-                           polar=polar)
-        return Limit2D(expression, point, None, None, paths, "undecided", candidate=candidate,
-                       polar=polar)
-    reason, bound = proof
-    return Limit2D(expression, point, True, candidate, paths, reason, candidate=candidate,
-                   polar=polar, bound=bound)
+    if proof is not None:
+        return Limit2D(expression, point, True, candidate, paths, proof[0],
+                       candidate=candidate, polar=polar, bound=proof[1])
+    paths += _path_limits(g, x, y, a, b, _cubics())
+    decided = _by_paths(paths)
+    if decided is not None:
+        return Limit2D(expression, point, False, None, paths, *decided, polar=polar)
+    return Limit2D(expression, point, None, None, paths, "undecided", candidate=candidate,
+                   polar=polar)
 
 
 def _bounded(fn: Any, *args: Any) -> Any:
@@ -109,12 +114,14 @@ def _bounded(fn: Any, *args: Any) -> Any:
     timeout = STEP_TIMEOUT if left is None else max(0.5, min(STEP_TIMEOUT, left / 4))
     try:
         return run_bounded(fn, *args, timeout=timeout)
-    except (ComputationTimeout, ValueError, NotImplementedError, TypeError):
+    except (BudgetExceeded, ValueError, NotImplementedError, TypeError):
         return None
 
 
 def _value_at(g: Any, point: dict[Any, Any]) -> Any:
     """f(a, b) when f is defined there (then continuous, being elementary), else None."""
+    if g.has(*JUMPS):
+        return None
     try:
         value = g.xreplace(point)
         value = sympy.nsimplify(value) if value.is_Float else sympy.simplify(value)
@@ -166,9 +173,11 @@ def _along(g: Any, x: Any, y: Any, a: Any, b: Any, u: Any, v: Any) -> Any:
     h = g.xreplace({x: a + u, y: b + v})
     right = sympy.limit(h, T, 0, "+")
     left = sympy.limit(h, T, 0, "-")
-    if sympy.simplify(right - left) == 0 if _finite(right) and _finite(left) else right == left:
-        return sympy.simplify(right)
-    return sympy.nan
+    if _finite(right) and _finite(left):
+        same = sympy.simplify(right - left) == 0
+    else:
+        same = right == left
+    return sympy.simplify(right) if same else sympy.nan
 
 
 def _finite(value: Any) -> bool:
