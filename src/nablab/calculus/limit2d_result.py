@@ -42,7 +42,7 @@ class PathLimit:
         """The limit as text (``—`` when it was not found)."""
         if self.limit is None:
             return "—"
-        if self.limit is sympy.nan:
+        if self.limit is sympy.nan or isinstance(self.limit, sympy.AccumBounds):
             return "∄"
         infinite = {sympy.oo: "∞", -sympy.oo: "−∞", sympy.zoo: "∞"}
         return infinite.get(self.limit, None) or unicode(self.limit)
