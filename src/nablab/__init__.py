@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from nablab.calculus.implicit import implicit
     from nablab.calculus.implicit_result import ImplicitResult
     from nablab.calculus.limit import derivative_by_limit
+    from nablab.calculus.limit2d import limit_2d
     from nablab.calculus.mixed import mixed_partial
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
@@ -49,6 +50,7 @@ if TYPE_CHECKING:
 _LAZY = {
     "chain_rule": "nablab.calculus.chain",
     "derivative_by_limit": "nablab.calculus.limit",
+    "limit_2d": "nablab.calculus.limit2d",
     "derivative_steps": "nablab.calculus.steps",
     "tangent_line": "nablab.calculus.tangent",
     "tangent_plane": "nablab.calculus.tangent",
@@ -109,6 +111,7 @@ __all__ = [
     "graph",
     "implicit",
     "lagrange",
+    "limit_2d",
     "mixed_partial",
     "parse",
     "parse_point",

@@ -21,6 +21,8 @@ PARITY = [
     ("diff", {"expression": "x^2 + y^2", "at": "x=1,y=2"}, ["x^2 + y^2", "--at", "x=1,y=2"]),
     ("diff", {"expression": "x^2 + 3xy + y^2", "wrt": "x"}, ["x^2 + 3xy + y^2", "--wrt", "x"]),
     ("limit", {"expression": "x^2", "at": "1"}, ["x^2", "--at", "1"]),
+    ("limit", {"expression": "x y/(x^2 + y^2)", "at": "x=0,y=0"},
+     ["x y/(x^2 + y^2)", "--at", "x=0,y=0"]),
     ("steps", {"expression": "x^2 + y^2", "wrt": "x"}, ["x^2 + y^2", "--wrt", "x"]),
     ("tangent", {"expression": "x^2 + y^2", "at": [1, 2]}, ["x^2 + y^2", "--at", "1,2"]),
     ("critical", {"expression": "x^3 - 3x + y^2"}, ["x^3 - 3x + y^2"]),

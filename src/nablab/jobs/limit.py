@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from nablab.calculus.limit import LimitDerivation, derivative_by_limit
+from nablab.calculus.limit2d import limit_2d
+from nablab.calculus.limit2d_result import Limit2D
 from nablab.jobs import convert
 from nablab.jobs.convert import PointLike
 from nablab.jobs.request import FunctionRequest, Progress, option
@@ -16,7 +18,11 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class LimitRequest(FunctionRequest):
-    """``nablab limit``: the derivative from the limit definition, and quotients at a point."""
+    """``nablab limit``: the derivative from the limit definition, and quotients at a point.
+
+    A function of two variables with a full point and no ``--wrt`` asks for the limit
+    lim_((x, y)→(a, b)) f instead: along paths, and by the squeeze in polar form.
+    """
 
     command = "limit"
     animates = True
@@ -25,15 +31,22 @@ class LimitRequest(FunctionRequest):
     at: PointLike | None = option(None, "--at", help="cli.limit.at", metavar="X0",
                                   kind="numbers")
 
-    def run(self, progress: Progress | None = None) -> LimitDerivation:
+    def run(self, progress: Progress | None = None) -> LimitDerivation | Limit2D:
         expression = self.function()
+        if self.wrt is None and self.at is not None and len(expression.variables) == 2:
+            return limit_2d(expression, convert.point(expression, self.at))
         var = convert.variable(expression, self.wrt)
         point = None if self.at is None else \
             convert.point(expression, self.at, parameters=True, fallback=("x",))
         return derivative_by_limit(expression, var, point)
 
-    def picture(self, result: LimitDerivation) -> Picture:
-        """Secants turning into the tangent (on the slice) and the quotients' errors."""
+    def picture(self, result: LimitDerivation | Limit2D) -> Picture:
+        """Secants turning into the tangent (on the slice) and the quotients' errors; in two
+        variables, the paths in the plane and f along each."""
+        if isinstance(result, Limit2D):
+            from nablab.plot.limit2d import limit2d_picture
+
+            return limit2d_picture(result)
         from nablab.plot.calculus import limit_picture
 
         return limit_picture(result)

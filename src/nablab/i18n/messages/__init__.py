@@ -12,6 +12,7 @@ from nablab.i18n.messages import (
     critical,
     derivatives,
     implicit,
+    limit2d,
     network,
     optimize,
     plot,
@@ -22,7 +23,8 @@ from nablab.i18n.messages import (
 
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES)
+          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
+          limit2d.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:

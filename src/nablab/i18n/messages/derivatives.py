@@ -203,8 +203,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "보여 줍니다."),
     "cli.opt.wrt": ("the variable to differentiate by (needed when there are several)",
                     "미분할 변수 (변수가 여러 개일 때 필요)"),
-    "cli.limit.at": ("a point for the table of difference quotients, e.g. 2 or x=1,y=2",
-                     "차분몫 표를 계산할 점, 예: 2 또는 x=1,y=2"),
+    "cli.limit.at": ("a point for the table of difference quotients, e.g. 2 or x=1,y=2; for "
+                     "f(x, y) without --wrt, the point of the limit in two variables",
+                     "차분몫 표를 계산할 점, 예: 2 또는 x=1,y=2; f(x, y)에서 --wrt가 없으면 "
+                     "두 변수 함수의 극한을 구할 점"),
     "cli.steps.help": ("the derivative rule by rule (chain rule, quotient rule, …)",
                        "규칙별 미분 과정 (연쇄법칙, 몫의 미분법 등)"),
     "cli.steps.description": (
