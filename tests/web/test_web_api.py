@@ -39,6 +39,13 @@ PARITY = [
     ("critical", {"expression": "5"}, ["5"]),
     ("descend", {"expression": "5", "start": "1"}, ["5", "--start", "1"]),
     ("race", {"expression": "5", "start": [1, 2]}, ["5", "--start", "1,2"]),
+    # issue 16: implicit differentiation, Taylor polynomials, the chain rule
+    ("implicit", {"expression": "x^2 + xy + y^2 = 3", "at": "x=-1,y=-1"},
+     ["x^2 + xy + y^2 = 3", "--at", "x=-1,y=-1"]),
+    ("taylor", {"expression": "e^x sin y", "at": "x=0,y=0", "order": 2},
+     ["e^x sin y", "--at", "x=0,y=0", "--order", "2"]),
+    ("chain", {"expression": "z = x^2 y + y^3", "sub": "x = s t, y = e^t", "wrt": "t"},
+     ["z = x^2 y + y^3", "--sub", "x = s t, y = e^t", "--wrt", "t"]),
     ("lagrange", {**HIKE, "lang": "ko"},
      [HIKE["expression"], "--constraint", HIKE["constraint"][0], "--lang", "ko"]),
 ]

@@ -16,7 +16,8 @@ from nablab.jobs import request_type
 from nablab.jobs.request import Field as RequestField
 
 #: The commands the API offers, in the order of the docs.
-COMMANDS = ("diff", "limit", "steps", "tangent", "critical", "descend", "race", "lagrange")
+COMMANDS = ("diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
+            "descend", "race", "lagrange")
 
 #: The JSON type of each kind of request field.
 TYPES: dict[str, Any] = {"text": str, "number": float, "integer": int, "flag": bool,
