@@ -149,3 +149,21 @@ def test_hike_box_hidden_for_a_region_and_back_for_a_path(page: Any) -> None:
                            " return [p.querySelector('.main-svg').getBoundingClientRect().width,"
                            " p.getBoundingClientRect().width]; })()")
     assert widths[0] <= widths[1] + 1
+
+
+def test_newton_in_the_descent_card_takes_its_own_eta_and_one_step_on_a_quadratic(
+        page: Any) -> None:
+    """Choosing Newton puts in its η = 1; on f = x² + 3y² (a quadratic) one Newton step
+    θ − H⁻¹∇f lands on the minimum (0, 0) exactly (by hand: H = diag(2, 6), ∇f(3, 4) =
+    (6, 24), H⁻¹∇f = (3, 4))."""
+    page.fill("#formula", "x^2 + 3y^2")
+    page.fill("#descent-start", "3,4")
+    page.select_option("#descent-optimizer", "newton")
+    assert page.input_value("#descent-lr") == "1"
+    page.click("#descent-run")
+    page.wait_for_function("document.getElementById('descent-out').innerText.includes('θ =')")
+    out = page.inner_text("#descent-out")
+    assert "θ = (0, 0)" in out
+    page.select_option("#descent-optimizer", "adam")
+    assert page.input_value("#descent-lr") == "0.001"    # torch.optim.Adam's default
+    assert page.locator("#racer-newton").count() == 1

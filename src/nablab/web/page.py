@@ -24,7 +24,8 @@ SHARED_PREFIXES = ("web.", "critical.kind.", "critical.column.", "critical.compl
                    "lagrange.incomplete", "lagrange.singular", "lagrange.none",
                    "diff.constant")
 #: The optimizers the page offers (``nablab descend --optimizer``).
-PAGE_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
+PAGE_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton",
+                   "damped_newton")
 #: A Korean page asks for its Hangul subset at once, so its first layout already has it
 #: (text laid out before the font arrives can stay □ in Chromium; an English page never
 #: fetches it, see app.css).

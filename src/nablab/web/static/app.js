@@ -10,10 +10,12 @@
     displayMode: false, output: "htmlAndMathml",
   };
   const MAX_LATEX = 20000;
-  const RACERS = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam"];
+  const RACERS = ["gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton", "damped_newton"];
   const COLOURS = ["#d62728", "#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
   // Each optimizer's own η (nablab.optimize.optimizers), the race's boxes before anything is typed.
-  const RACER_LR = { gd: 0.1, momentum: 0.001, nesterov: 0.001, adagrad: 0.01, rmsprop: 0.01, adam: 0.001 };
+  // Newton's η is its damping factor: 1 is the full step θ − H⁻¹∇f.
+  const RACER_LR = { gd: 0.1, momentum: 0.001, nesterov: 0.001, adagrad: 0.01, rmsprop: 0.01, adam: 0.001,
+    newton: 1, damped_newton: 1 };
   // The first page: the notes' example, and each card's options one click from theirs.
   const FIRST_PAGE = { formula: "x^2 + y^2", "limit-at": "x=1,y=2", "descent-start": "3,4" };
   // The inputs each card reads (they go in the URL with the card).
@@ -1087,6 +1089,11 @@
       "race-run": runRace, "lagrange-run": runLagrange };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
+    // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
+    $("descent-optimizer").addEventListener("change", () => {
+      const rate = RACER_LR[$("descent-optimizer").value];
+      if (rate !== undefined) $("descent-lr").value = String(rate);
+    });
     $("descent-plot").addEventListener("click", onDescentClick);
     $("lagrange-example").addEventListener("click", hikingExample);
     $("lang-toggle").addEventListener("click", () => applyLanguage($("lang-toggle").dataset.lang));
