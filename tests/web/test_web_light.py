@@ -13,6 +13,7 @@ Screenshots: ``artifacts/web/light-{lang}-{width}.png``.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -239,7 +240,10 @@ def test_light_any_screen_without_tofu(browser: Any, web_server: Server, artifac
     run_every_card(page)
     for width in reversed(WIDTHS):
         page.set_viewport_size({"width": width, "height": 800})
-        page.wait_for_timeout(400)  # plotly's responsive resize
+        page.wait_for_timeout(400)  # plotly's responsive resize, which a loaded machine delays:
+        with contextlib.suppress(harness.playwright_or_skip().TimeoutError):  # overflow fails below
+            page.wait_for_function("document.documentElement.scrollWidth <= window.innerWidth",
+                                   timeout=8000)
         found = overflow(page)
         assert found["scroll"] <= found["inner"], (width, found)
         page.screenshot(path=str(artifacts / f"light-{lang}-{width}.png"), full_page=True)

@@ -283,8 +283,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "나아갈 수 없습니다"),
     "plot.label.quadratic_model": ("quadratic model T₂ of a Newton step",
                                    "뉴턴 단계의 이차 모형 T₂"),
-    "optimize.name.damped_newton": ("damped Newton's method (backtracking line search)",
-                                    "감쇠 뉴턴 방법 (역추적 직선 탐색)"),
+    "optimize.name.damped_newton": ("damped Newton (line search)", "감쇠 뉴턴 방법 (직선 탐색)"),
     "optimize.rule.damped_newton": (
         "Δ = −H(θ)⁻¹∇f(θ),  θ ← θ + tΔ with t = η, ηβ, ηβ², … the first where "
         "f(θ + tΔ) ≤ f(θ) + c₁t∇f(θ)ᵀΔ",
