@@ -219,3 +219,12 @@ def test_picture_draws_every_node_of_the_tree() -> None:
     figure = chain_figure(rule, "en")
     assert len(figure.axes[0].patches) == 6
     assert not math.isnan(place[("z", "y", "t")][1])
+
+
+def test_an_accented_intermediate_is_the_variable_the_function_names() -> None:
+    # ŷ in the function is the variable yhat; the substitution ŷ = … must name the same one
+    rule = chain_rule("L = (ŷ - y)^2", "ŷ = w1 x1 + w2 x2", "w1")
+    assert rule.derivatives[0].check
+    assert sympy.simplify(rule.derivatives[0].result - sympy.sympify(
+        "2*x1*(w1*x1 + w2*x2 - y)", locals={n: sympy.Symbol(n, real=True)
+                                            for n in ("w1", "w2", "x1", "x2", "y")})) == 0

@@ -23,8 +23,8 @@ from nablab.calculus.chain_result import ChainDerivative, ChainPath, ChainRule
 from nablab.calculus.points import exact_number
 from nablab.calculus.verify import numerically_equal
 from nablab.core.expression import Expression, ordered_symbols
-from nablab.errors import ComputationTimeout, NablabError, UsageError
-from nablab.parse import parse
+from nablab.errors import ComputationTimeout, NablabError, ParseError, UsageError
+from nablab.parse import canonical_name, parse
 
 #: Seconds one simplification may take before the unsimplified form is shown instead.
 SIMPLIFY_TIMEOUT = 4.0
@@ -75,11 +75,19 @@ def substitutions(text: str | Mapping[str, Any]) -> dict[sympy.Symbol, Any]:
         name = name or expression.name
         if name is None or expression.is_vector:
             raise UsageError("chain_bad_sub", text=str(formula))
-        symbol = sympy.Symbol(str(name), real=True)
+        symbol = sympy.Symbol(_variable_name(str(name)), real=True)
         if symbol in table:
             raise UsageError("chain_sub_twice", name=symbol.name)
         table[symbol] = expression.expr
     return table
+
+
+def _variable_name(name: str) -> str:
+    """The name as the function's variables spell it: ``ŷ = …`` names the variable yhat."""
+    try:
+        return canonical_name(name)
+    except ParseError:
+        return name
 
 
 def _tree(f: Expression, inner: dict[sympy.Symbol, Any]) -> _Tree:

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from nablab.cli.tour import critical, derivatives, descent, foundation, lagrange, network
+from nablab.cli.tour import (
+    chain,
+    critical,
+    derivatives,
+    descent,
+    foundation,
+    lagrange,
+    level,
+    network,
+    newton,
+)
 from nablab.cli.tour.chapter import TOUR_FUNCTION, Chapter
 
 CHAPTERS: tuple[Callable[[str], Chapter], ...] = (foundation.chapter, derivatives.chapter,
                                                  critical.chapter, descent.chapter,
-                                                 lagrange.chapter, network.chapter)
+                                                 newton.chapter, level.chapter,
+                                                 lagrange.chapter, chain.chapter,
+                                                 network.chapter)
 
 __all__ = ["CHAPTERS", "TOUR_FUNCTION", "Chapter"]

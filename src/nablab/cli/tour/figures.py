@@ -58,6 +58,30 @@ def descent(chapter: Chapter) -> Figures:
             ("learning-rates", descent_picture([good, bad]))]
 
 
+def newton(chapter: Chapter) -> Figures:
+    """The sigmoid with its Taylor polynomials; Newton's one step beside gradient descent's."""
+    from nablab.plot.descent import descent_picture
+    from nablab.plot.taylor import taylor_picture
+
+    return [("sigmoid-taylor", taylor_picture(chapter.results["sigmoid"])),
+            ("newton-vs-gd", descent_picture([chapter.results["gd"],
+                                              chapter.results["newton"]]))]
+
+
+def level(chapter: Chapter) -> Figures:
+    """The contour x² + y² = 2 with its tangent, its normal and ∇F at (1, 1)."""
+    from nablab.plot.implicit import implicit_picture
+
+    return [("tangent-gradient", implicit_picture(chapter.results["implicit"]))]
+
+
+def chain(chapter: Chapter) -> Figures:
+    """The tree diagram L → ŷ → w₁, w₂, x₁, x₂ with each edge's partial derivative."""
+    from nablab.plot.chain import chain_picture
+
+    return [("tree", chain_picture(chapter.results["chain"]))]
+
+
 def lagrange(chapter: Chapter) -> Figures:
     """The notes' hike: the mountain's level curves, the path, ∇f ∥ ∇g, the height walked."""
     from nablab.plot.lagrange import lagrange_picture
@@ -80,7 +104,10 @@ FIGURES: dict[str, Callable[[Chapter], Figures]] = {
     "derivatives": derivatives,
     "critical": critical,
     "descent": descent,
+    "newton": newton,
+    "level": level,
     "lagrange": lagrange,
+    "chain": chain,
     "network": network,
 }
 

@@ -69,4 +69,32 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.chain_unknown_wrt": (
         "{name} is not an independent variable (they are: {variables})",
         "{name:은} 독립변수가 아닙니다 (독립변수: {variables})"),
+    # -- tour -------------------------------------------------------------------------------
+    "tour.chain.title": ("The chain rule: the sum that backpropagation computes",
+                         "연쇄 법칙: 역전파가 계산하는 합"),
+    "tour.chain.story": (
+        "The notes' network for one sample: the output ŷ = w₁x₁ + w₂x₂ is an intermediate "
+        "variable between the weights and the loss L = (ŷ − y)²",
+        "샘플 하나에 대한 노트의 신경망: 출력 ŷ = w₁x₁ + w₂x₂는 가중치와 손실 L = (ŷ − y)² "
+        "사이에 놓인 중간 변수입니다"),
+    "tour.chain.paths": (
+        "The chain rule: one product of partial derivatives per path from L down to the weight "
+        "(here one path, L → ŷ → wᵢ)",
+        "연쇄 법칙: L에서 가중치까지 내려가는 경로마다 편미분의 곱 하나 "
+        "(여기서는 경로가 L → ŷ → wᵢ 하나)"),
+    "tour.chain.check": ("The same as differentiating L = {direct} directly:",
+                         "L = {direct:을} 직접 미분한 것과 같습니다:"),
+    "tour.chain.sample": (
+        "At the sample x = {x} with y = {y} (made with the weights {weights}), from w = {w}, "
+        "backwards from the output:",
+        "가중치 {weights:로} 만든 샘플 x = {x}, y = {y}에서, w = {w}부터 출력에서 거꾸로:"),
+    "tour.chain.backprop": (
+        "Backpropagation is this sum computed from the output backwards: ∂L/∂ŷ is found once "
+        "and reused for every weight; with more layers the paths multiply and the sums nest",
+        "역전파는 이 합을 출력에서부터 거꾸로 계산하는 것입니다: ∂L/∂ŷ을 한 번 구해 모든 "
+        "가중치에 다시 씁니다. 층이 늘면 경로가 늘고 합이 겹겹이 쌓입니다"),
+    "tour.chain.try": (
+        "Try it: nablab chain \"L = (ŷ - y)^2\" --sub \"ŷ = w1 x1 + w2 x2\" --wrt w1 --plot",
+        "직접 해 보기: nablab chain \"L = (ŷ - y)^2\" --sub \"ŷ = w1 x1 + w2 x2\" --wrt w1 "
+        "--plot"),
 }

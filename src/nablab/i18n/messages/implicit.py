@@ -77,4 +77,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.label.implicit_tangent": ("tangent line", "접선"),
     "plot.label.normal": ("normal line", "법선"),
     "plot.label.gradient_vector": ("∇F", "∇F"),
+    # -- tour -------------------------------------------------------------------------------
+    "tour.level.title": ("Level curves: the tangent to a contour, and ∇f across it",
+                         "등고선: 등고선의 접선과 그것을 가로지르는 기울기 벡터"),
+    "tour.level.story": (
+        "The contour lines of the notes' picture are level curves f(x, y) = c; the one "
+        "through {point} is the circle x² + y² = 2",
+        "노트 그림의 등고선은 등위곡선 f(x, y) = c입니다. {point:을} 지나는 등고선은 원 "
+        "x² + y² = 2입니다"),
+    "tour.level.implicit": (
+        "Implicit differentiation: y is a function of x along the curve, and differentiating "
+        "F(x, y) = 0 gives",
+        "음함수 미분: 곡선을 따라 y는 x의 함수이고, F(x, y) = 0을 미분하면"),
+    "tour.level.at_point": ("At {point}:", "{point}에서:"),
+    "tour.level.tangent": ("tangent", "접선"),
+    "tour.level.normal": ("normal", "법선"),
+    "tour.level.perpendicular": (
+        "The gradient vector is perpendicular to the tangent's direction:",
+        "기울기 벡터는 접선의 방향과 수직입니다:"),
+    "tour.level.meaning": (
+        "So ∇f crosses the contours and points straight uphill — gradient descent steps "
+        "against it — and where two level curves touch, their gradients are parallel "
+        "(the next chapter's ∇f ∥ ∇g)",
+        "그래서 ∇f는 등고선을 가로질러 가장 가파른 오르막을 가리키고, 경사하강법은 그 반대로 "
+        "걷습니다. 두 등위곡선이 접하는 곳에서는 기울기 벡터가 평행합니다 (다음 장의 ∇f ∥ ∇g)"),
+    "tour.level.try": ("Try it: nablab implicit \"x^2 + y^2 = 2\" --at x=1,y=1 --plot",
+                       "직접 해 보기: nablab implicit \"x^2 + y^2 = 2\" --at x=1,y=1 --plot"),
 }

@@ -87,4 +87,46 @@ MESSAGES.update({
                           "고계 편미분에는 변수 1개에서 {maximum}개까지 쓸 수 있습니다"),
     "error.mixed_plot": ("diff --mixed draws no picture yet; leave out --plot",
                          "diff --mixed는 아직 그림을 그리지 않습니다. --plot을 빼 주세요"),
+    # -- tour -------------------------------------------------------------------------------
+    "tour.newton.title": ("Taylor polynomials and Newton's method: the second-order step",
+                          "테일러 다항식과 뉴턴 방법: 2차 근사로 걷는 한 걸음"),
+    "tour.newton.sigmoid": (
+        "Near 0 the notes' sigmoid is almost a polynomial: its Taylor polynomial of order "
+        "{order} at 0, built from its derivatives there",
+        "0 근처에서 노트의 시그모이드는 거의 다항식입니다: 0에서의 도함수로 만든 {order}차 "
+        "테일러 다항식"),
+    "tour.newton.error": (
+        "The error near 0 (the x⁴ term is 0, so it shrinks like x⁵):",
+        "0 근처의 오차 (x⁴ 항이 0이라 x⁵처럼 줄어듭니다):"),
+    "tour.newton.model": (
+        "Gradient descent follows the first-order model f(θ) + ∇f·(x − θ); Newton's method "
+        "minimises the second-order one — the Taylor polynomial of order 2, with the gradient "
+        "and the Hessian — here of f at {start}:",
+        "경사하강법은 1차 근사 f(θ) + ∇f·(x − θ)를 따르고, 뉴턴 방법은 2차 근사, 즉 기울기 "
+        "벡터와 헤세 행렬로 만든 2차 테일러 다항식을 최소화합니다. 여기서는 {start}에서의 f:"),
+    "tour.newton.exact": (
+        "Expanded, it is x² + y² itself: a quadratic function is its own quadratic model",
+        "전개하면 x² + y² 그 자체입니다: 이차함수는 자기 자신이 2차 근사입니다"),
+    "tour.newton.newton": (
+        "Newton's step goes to the minimum of that model:",
+        "뉴턴 방법의 한 걸음은 그 근사의 최솟값으로 갑니다:"),
+    "tour.newton.compare": (
+        "Newton's method: {newton} step to the minimum; gradient descent with η = {lr} (the "
+        "previous chapter): {steps} steps",
+        "뉴턴 방법은 {newton}번 만에 최솟값에 도달하고, 학습률 η = {lr}의 경사하강법(앞 장)은 "
+        "{steps}번 걸립니다"),
+    "tour.newton.learning_rate": (
+        "H⁻¹ plays the learning rate: for x² + y², H = 2I, so Newton's step is gradient descent "
+        "with η = {best_lr} — the one-step learning rate of the previous chapter. Each Newton "
+        "step solves a linear system with the Hessian, which is why networks with millions of "
+        "weights use first-order methods",
+        "H⁻¹이 학습률 역할을 합니다: x² + y²에서는 H = 2I이므로 뉴턴 방법의 한 걸음은 학습률 "
+        "η = {best_lr}인 경사하강법, 곧 앞 장에서 한 번에 도달하던 학습률입니다. 뉴턴 방법은 "
+        "매 걸음 헤세 행렬로 연립방정식을 풀어야 해서, 가중치가 수백만 개인 신경망은 1차 "
+        "방법을 씁니다"),
+    "tour.newton.try": (
+        "Try it: nablab taylor \"1/(1 + e^{{-x}})\" --at x=0 --order 3 --plot, and "
+        "nablab descend \"x^2 + y^2\" --start 3,4 --optimizer newton",
+        "직접 해 보기: nablab taylor \"1/(1 + e^{{-x}})\" --at x=0 --order 3 --plot, "
+        "nablab descend \"x^2 + y^2\" --start 3,4 --optimizer newton"),
 })
