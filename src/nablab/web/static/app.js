@@ -21,11 +21,11 @@
   // The inputs each card reads (they go in the URL with the card).
   const CARD_INPUTS = {
     diff: ["diff-at"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
-    surface: ["surface-range"], lagrange: ["lagrange-constraints"],
+    surface: ["surface-range"], lagrange: ["lagrange-constraints"], taylor: ["taylor-at", "taylor-order"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
   };
   const CARD_OUT = { diff: "diff-out", limit: "limit-out", critical: "critical-out",
-    surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out" };
+    surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out", taylor: "taylor-out" };
   // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
   const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
   const state = {
@@ -209,8 +209,10 @@
       (card.options ? " · " + card.options : ""), "muted card-for");
     out.appendChild(stamp);
     if (card.note) out.appendChild(el("p", t(card.note.key, card.note.params), "muted"));
-    if (card.errors) showError(out, inLanguage(card.errors));
-    else card.render(out, inLanguage(card.answer));
+    if (card.errors) {
+      showError(out, inLanguage(card.errors));
+      if (name === "taylor") hideTaylorPlot();  // no picture of an earlier answer
+    } else card.render(out, inLanguage(card.answer));
     keyboardScrollable(out);
   }
 
@@ -222,6 +224,10 @@
     for (const [name, card] of Object.entries(state.cards)) {
       if (!card || card.stale || card.formula === formulaKey()) continue;
       if (name === "diff" || name === "surface") continue;  // autoRun computes them
+      if (name === "taylor" && fullPoint($("taylor-at").value, names)) {
+        runTaylor();
+        continue;
+      }
       if (name === "limit" && fits($("limit-at").value, names) && names.includes($("limit-wrt").value)) {
         if (card.mode === "steps") runSteps(); else runLimit();
         continue;
@@ -229,6 +235,7 @@
       card.stale = true;
       if (name === "descent") { state.runs = null; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
       if (name === "lagrange") hideLagrangePlots();
+      if (name === "taylor") hideTaylorPlot();
       renderCard(name);
     }
   }
@@ -238,6 +245,14 @@
     const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
     if (!parts.length) return true;
     if (parts.every((p) => p.includes("="))) return parts.every((p) => names.includes(p.split("=")[0].trim()));
+    return parts.length === names.length;
+  }
+
+  // Whether a typed point gives every variable a value (a Taylor centre, a limit point).
+  function fullPoint(text, names) {
+    const parts = text.split(",").map((p) => p.trim()).filter(Boolean);
+    if (!parts.length || !fits(text, names)) return false;
+    if (parts.every((p) => p.includes("="))) return names.every((n) => parts.some((p) => p.split("=")[0].trim() === n));
     return parts.length === names.length;
   }
 
@@ -931,6 +946,96 @@
     runLagrange({ push: true });
   }
 
+  // ---------------------------------------------------------------- Taylor polynomials
+  function runTaylor(opts) {
+    return section("taylor", $("taylor-out"), async () => {
+      const at = $("taylor-at").value.trim();
+      if (!at) throw Object.assign(new Error(), { info: { message: t("web.taylor.needs_at") } });
+      const order = Math.max(0, Math.min(10, parseInt($("taylor-order").value, 10) || 0));
+      const answer = await apiBoth("/api/view/taylor", formulaBody({ at: at, order: order }));
+      return { answer: answer, render: showTaylor };
+    }, opts);
+  }
+
+  function hideTaylorPlot() {
+    const plot = $("taylor-plot");
+    if (window.Plotly) Plotly.purge(plot);
+    clear(plot);
+    delete plot.dataset.ready;
+    plot.hidden = true;
+  }
+
+  // T_n, each term with its name, ∇f(a) and H f(a), the error table, then the picture.
+  function showTaylor(out, data) {
+    const result = data.result, n = result.order;
+    const names = result.variables;
+    const centre = (names.length === 1 ? names[0] : "(" + names.join(", ") + ")") + " = " +
+      vec(Object.values(result.at));
+    out.appendChild(el("h3", t("taylor.heading", { order: n, point: centre })));
+    out.appendChild(math("T_{" + n + "}(" + names.join(", ") + ") = " + data.latex.polynomial, true));
+    out.appendChild(el("h3", t("web.taylor.terms")));
+    const rows = result.terms.map((term, i) => [data.names[i], math(data.latex.terms[i])]);
+    const terms = table(["", ""], rows);
+    terms.id = "taylor-terms";
+    terms.deleteTHead();
+    out.appendChild(terms);
+    out.appendChild(el("h3", data.errors_heading));
+    const sub = "T" + String(n).split("").map((d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]).join("");
+    const errors = table(["h", "f", sub, "|f − " + sub + "|", t("taylor.order")],
+      result.errors.map((e) => [fmt(e.h), fmt(e.f, 8), fmt(e.taylor, 8), fmt(e.error, 3),
+        e.order === null ? "" : e.order.toFixed(2)]));
+    errors.id = "taylor-errors";
+    out.appendChild(errors);
+    out.appendChild(el("p", data.error_note, "muted"));
+    drawTaylor(data.picture);
+  }
+
+  const TAYLOR_COLOURS = ["#d62728", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
+  function drawTaylor(picture) {
+    const plot = $("taylor-plot");
+    plot.hidden = false;
+    if (!picture) {
+      Plotly.purge(plot); clear(plot); delete plot.dataset.ready;
+      plot.appendChild(el("p", t("web.taylor.no_picture"), "muted"));
+      return;
+    }
+    clear(plot);
+    const layout = { margin: { l: 50, r: 10, b: 40, t: 40 },
+      legend: { orientation: "h", x: 0, y: -0.08, yanchor: "top" } };
+    let traces;
+    if (picture.kind === "curves") {
+      traces = [{ type: "scatter", mode: "lines", x: picture.x, y: picture.f, name: "f",
+        line: { color: "#1f77b4", width: 3 } }];
+      picture.curves.forEach((c, i) => traces.push({ type: "scatter", mode: "lines", x: picture.x, y: c.y,
+        name: t("web.taylor.model", { order: c.order }),
+        line: { color: TAYLOR_COLOURS[i % TAYLOR_COLOURS.length], width: 2, dash: "dash" } }));
+      traces.push({ type: "scatter", mode: "markers", x: [picture.at[0]], y: [picture.value], name: t("web.taylor.centre"),
+        marker: { size: 10, color: "black" } });
+      Object.assign(layout, { title: { text: t("web.taylor.curves") },
+        xaxis: { range: picture.window[0].slice() }, yaxis: { range: picture.ylim.slice() } });
+      layout.legend.y = -0.1;
+    } else {
+      const levels = picture.levels;
+      const contours = { start: levels[0], end: levels[levels.length - 1],
+        size: (levels[levels.length - 1] - levels[0]) / Math.max(1, levels.length - 1), coloring: "lines" };
+      traces = [
+        { type: "contour", x: picture.x, y: picture.y, z: picture.f, name: "f", showscale: false,
+          autocontour: false, contours: contours, colorscale: "Viridis", line: { width: 1.5 },
+          showlegend: true, hoverinfo: "x+y+z" },
+        { type: "contour", x: picture.x, y: picture.y, z: picture.taylor, showscale: false,
+          name: t("web.taylor.model", { order: picture.order }), autocontour: false, contours: contours,
+          colorscale: [[0, "#000"], [1, "#000"]], line: { width: 1.2, dash: "dash" }, showlegend: true,
+          hoverinfo: "x+y+z" },
+        { type: "scatter", mode: "markers", x: [picture.at[0]], y: [picture.at[1]], name: t("web.taylor.centre"),
+          marker: { size: 10, color: "#d62728", line: { color: "black", width: 1 } } }];
+      Object.assign(layout, { title: { text: t("web.taylor.contours", { order: picture.order }) },
+        xaxis: { range: picture.window[0].slice(), constrain: "domain" },
+        yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x" } });
+    }
+    Plotly.purge(plot);
+    Promise.resolve(Plotly.react(plot, traces, layout, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
+  }
+
   // ---------------------------------------------------------------- language
   // The other language re-renders the answers the page keeps: nothing is computed again.
   function applyLanguage(lang) {
@@ -979,7 +1084,7 @@
   // same results, and back and forward restore them.
   const RUNNERS = { diff: () => runDiff, limit: () => runLimit, steps: () => runSteps,
     critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
-    race: () => runRace, lagrange: () => runLagrange };
+    race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor };
 
   function allInputs() { return [].concat(...Object.values(CARD_INPUTS)); }
 
@@ -1072,6 +1177,7 @@
     $("descent-replay").disabled = true;
     $("descent-frame").textContent = "";
     hideLagrangePlots();
+    hideTaylorPlot();
   }
 
   // ---------------------------------------------------------------- wiring
@@ -1081,12 +1187,13 @@
     showPlots("surface-3d", false);
     showPlots("lagrange-plane", false);
     $("descent-plot").hidden = true;
+    $("taylor-plot").hidden = true;
     $("formula").addEventListener("input", schedulePreview);
     $("vars").addEventListener("input", schedulePreview);
     $("formula").addEventListener("keydown", (e) => { if (e.key === "Enter") preview(); });
     const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
       "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
-      "race-run": runRace, "lagrange-run": runLagrange };
+      "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)

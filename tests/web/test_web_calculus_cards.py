@@ -1,0 +1,106 @@
+"""The cards of issue 16 (Taylor polynomials, …) in headless Chromium: values worked by hand.
+
+Self-contained (its own browser and page), in the style of test_web_pictures.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from . import harness
+from .conftest import Server
+from .test_web_pictures import figure
+
+harness.playwright_or_skip()
+
+
+@pytest.fixture(scope="module")
+def page(web_server: Server) -> Iterator[Any]:
+    errors: list[str] = []
+    with harness.persistent_context() as context:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(web_server.url + "?lang=en")
+        page.wait_for_function("document.body.dataset.ready === '1' && !!window.Plotly")
+        yield page
+    assert not errors, errors
+
+
+def expand(page: Any, formula: str, at: str, order: int) -> None:
+    page.fill("#formula", formula)
+    page.wait_for_function("!!document.querySelector('#preview .katex')")
+    page.fill("#taylor-at", at)
+    page.fill("#taylor-order", str(order))
+    page.evaluate("document.getElementById('taylor-plot').dataset.ready = ''")
+    page.click("#taylor-run")
+    page.wait_for_function("document.getElementById('taylor-plot').dataset.ready === '1'")
+
+
+def cells(page: Any, table: str) -> list[list[str]]:
+    return page.evaluate(f"[...document.querySelectorAll('#{table} tbody tr')]"
+                         ".map(r => [...r.cells].map(c => c.textContent))")
+
+
+def test_taylor_of_exp_in_one_variable(page: Any, artifacts: Path) -> None:
+    # e^x at 0: T₃ = 1 + x + x²/2 + x³/6; at h = 0.1, T₃ = 1.1051666…, e^0.1 = 1.1051709…
+    expand(page, "e^x", "x=0", 3)
+    text = page.inner_text("#taylor-out")
+    assert "Taylor polynomial of order 3 at x = 0" in text
+    terms = cells(page, "taylor-terms")
+    assert [row[0] for row in terms] == ["value f(a)", "first-derivative term f′(a)(x − a)",
+                                         "second-derivative term ½f″(a)(x − a)²", "degree-3 term"]
+    assert page.locator("#taylor-terms .katex").count() == 4
+    rows = {row[0]: row for row in cells(page, "taylor-errors")}
+    assert rows["0.1"][1] == "1.1051709" and rows["0.1"][2] == "1.1051667"
+    assert float(rows["0.1"][3].replace("−", "-")) == pytest.approx(math.exp(0.1) - 1.1051666667,
+                                                                     rel=1e-2)
+    plot = figure(page, "taylor-plot")
+    names = [trace["name"] for trace in plot["data"]]
+    assert names == ["f", "T1 (order 1)", "T2 (order 2)", "T3 (order 3)", "the centre a"]
+    x = np.array(plot["data"][0]["x"], dtype=float)
+    for trace, k in zip(plot["data"][1:4], (1, 2, 3), strict=True):
+        y = np.array(trace["y"], dtype=float)
+        by_hand = sum(x**j / math.factorial(j) for j in range(k + 1))
+        assert np.max(np.abs(y - by_hand)) < 1e-5
+    assert plot["data"][4]["y"][0] == pytest.approx(1.0, abs=1e-3)
+    page.locator("#taylor").screenshot(path=str(artifacts / "taylor-exp.png"))
+
+
+def test_taylor_in_two_variables_overlays_contours(page: Any, artifacts: Path) -> None:
+    # e^x sin y at (0, 0): T₂ = y + xy (value 0, gradient (0, 1), Hessian [[0, 1], [1, 0]])
+    expand(page, "e^x sin y", "x=0,y=0", 2)
+    assert page.evaluate("document.querySelector('#taylor-out .math.display').textContent")\
+        .startswith("T2(x,y)=xy+y")
+    plot = figure(page, "taylor-plot")
+    f, model, centre = plot["data"]
+    xs, ys = np.array(f["x"], dtype=float), np.array(f["y"], dtype=float)
+    z = np.array(model["z"], dtype=float)
+    i, j = np.argmin(np.abs(ys - 1.0)), np.argmin(np.abs(xs - 1.0))
+    assert z[i, j] == pytest.approx(ys[i] + xs[j] * ys[i], abs=1e-5)
+    assert f["contours"] == model["contours"]
+    assert (centre["x"], centre["y"]) == ([0], [0])
+    assert plot["layout"]["scaleanchor"] == "x"
+    page.locator("#taylor").screenshot(path=str(artifacts / "taylor-2d.png"))
+
+
+def test_taylor_in_korean_and_a_stale_centre(page: Any) -> None:
+    expand(page, "x^3", "x=1", 2)
+    # x³ at 1: 1 + 3(x − 1) + 3(x − 1)² (f = 1, f′ = 3, f″/2 = 3)
+    latex = page.evaluate("[...document.querySelectorAll('#taylor-terms annotation')]"
+                          ".map(a => a.textContent)")
+    assert latex == ["1", "3 \\left(x - 1\\right)", "3 \\left(x - 1\\right)^{2}"]
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'ko'")
+    assert "1차 테일러" not in page.inner_text("#taylor-out")
+    assert "x = 1에서의 2차 테일러 다항식" in page.inner_text("#taylor-out")
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.fill("#formula", "x^2 + y^2")
+    page.wait_for_function("!!document.querySelector('#taylor-out .stale')")
+    assert page.evaluate("document.getElementById('taylor-plot').hidden")
