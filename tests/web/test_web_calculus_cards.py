@@ -104,3 +104,44 @@ def test_taylor_in_korean_and_a_stale_centre(page: Any) -> None:
     page.fill("#formula", "x^2 + y^2")
     page.wait_for_function("!!document.querySelector('#taylor-out .stale')")
     assert page.evaluate("document.getElementById('taylor-plot').hidden")
+
+
+def limit2(page: Any, formula: str, at: str) -> str:
+    page.fill("#formula", formula)
+    page.wait_for_function("!document.getElementById('limit2-run').hidden")
+    page.fill("#limit-at", at)
+    page.wait_for_function("!document.getElementById('limit2-run').disabled")
+    page.evaluate("document.getElementById('limit-out').replaceChildren()")
+    page.click("#limit2-run")
+    page.wait_for_function("!!document.getElementById('limit2-conclusion')")
+    return page.inner_text("#limit2-conclusion")
+
+
+def test_two_variable_limit_along_lines_does_not_exist(page: Any) -> None:
+    # xy/(x² + y²) along y = mx: m x²/((1 + m²) x²) = m/(1 + m²); y = x gives ½, y = −x gives −½
+    assert page.inner_text("#limit2-run") == "Limit as (x, y) → the point"
+    conclusion = limit2(page, "x y/(x^2 + y^2)", "x=0,y=0")
+    assert conclusion.startswith("The limit does not exist")
+    rows = dict(cells(page, "limit2-paths"))
+    assert rows["y = mx"] == "m/(m² + 1)" and rows["y = x"] == "1/2" and rows["y = −x"] == "−1/2"
+    assert rows["y = 2x"] == "2/5" and rows["y = 0"] == "0" and rows["x = 0"] == "0"
+    assert "limit2" in page.url.split("run=")[1].split("%2C")
+
+
+def test_two_variable_limit_by_the_squeeze_and_its_korean(page: Any) -> None:
+    # x²y/(x² + y²) = r cos²θ sin θ in polar form, |f| ≤ r → 0: the limit is 0
+    conclusion = limit2(page, "x^2 y/(x^2 + y^2)", "x=0,y=0")
+    assert conclusion == "The limit is 0 (squeeze theorem in polar coordinates)."
+    assert "f = r·sin(θ)·cos(θ)²" in page.inner_text("#limit-out")
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'ko'")
+    assert page.inner_text("#limit2-conclusion") == "극한은 0입니다 (극좌표에서 조임 정리)."
+    assert page.inner_text("#limit2-run") == "(x, y) → 그 점에서의 극한"
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    # one variable: no such button; a partial point: the button waits for the whole point
+    page.fill("#formula", "x^2 + y^2")
+    page.fill("#limit-at", "x=1")
+    page.wait_for_function("document.getElementById('limit2-run').disabled")
+    page.fill("#formula", "x^2")
+    page.wait_for_function("document.getElementById('limit2-run').hidden")

@@ -92,11 +92,11 @@ def endpoint(kind: str, name: str, model: type[BaseModel], both: bool = False) -
 
 
 #: The jobs with a page view (nablab.web.views.VIEWS).
-VIEW_COMMANDS = ("diff", "lagrange", "taylor")
+VIEW_COMMANDS = ("diff", "lagrange", "taylor", "limit")
 
 
 def add_routes(app: FastAPI) -> None:
-    """``/api/{command}``, ``/api/view/{diff,lagrange,taylor}``, ``/api/parse``, ``/api/plot``."""
+    """``/api/{command}``, ``/api/view/{…}`` (VIEW_COMMANDS), ``/api/parse``, ``/api/plot``."""
     descriptions = models.described()
     for command in models.COMMANDS:
         app.add_api_route(f"/api/{command}", endpoint("job", command, request_model(command)),

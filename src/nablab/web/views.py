@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from nablab.calculus.notation import latex
+from nablab.calculus.limit2d_result import Limit2D
+from nablab.calculus.notation import latex, unicode
 from nablab.calculus.report import DiffReport
 from nablab.calculus.taylor import TaylorPolynomial
 from nablab.constrained import LagrangeResult
@@ -44,9 +45,41 @@ def taylor_view(request: Request, result: TaylorPolynomial, lang: str) -> dict[s
             "picture": pictures.taylor_data(result)}
 
 
+def limit_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
+    """``nablab limit --json``; for a limit in two variables also what the command prints:
+    the question in LaTeX, the paths' table, the polar argument and the verdict."""
+    out: dict[str, Any] = {"result": request.output(result, lang, True)}
+    if not isinstance(result, Limit2D):
+        return out
+    f = result.expression
+    polar = _polar_lines(result, lang) if result.polar is not None else []
+    out.update({
+        "latex": f"\\lim_{{{result._approach(latex)}}} {f.latex}",
+        "continuous": translate("limit2d.continuous", lang, value=unicode(result.value))
+        if result.reason == "continuous" else None,
+        "paths_heading": translate("limit2d.paths_heading", lang),
+        "columns": [translate("limit2d.path", lang), translate("limit2d.limit", lang)],
+        "rows": [[p.path, p.shown()] for p in result.paths],
+        "paths_note": translate("limit2d.paths_note", lang),
+        "polar_heading": translate("limit2d.polar_heading", lang) if polar else None,
+        "polar": polar, "result_heading": translate("label.result", lang),
+        "conclusion": result.conclusion(lang)})
+    return out
+
+
+def _polar_lines(result: Limit2D, lang: str) -> list[str]:
+    """The polar argument as the command prints it (Limit2D.document): x − a = r cos θ, …,
+    f in r and θ, and the bound or its absence."""
+    heading = translate("limit2d.polar_heading", lang)
+    lines = [line.strip() for line, _ in result.document(lang).lines()]
+    start = lines.index(heading) + 1
+    end = lines.index(translate("label.result", lang), start)
+    return [line for line in lines[start:end] if line]
+
+
 #: The views the page asks for, by job.
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
-    "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view}
+    "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view}
 
 
-__all__ = ["VIEWS", "diff_view", "lagrange_view", "taylor_view"]
+__all__ = ["VIEWS", "diff_view", "lagrange_view", "limit_view", "taylor_view"]

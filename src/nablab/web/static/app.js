@@ -162,7 +162,8 @@
   }
 
   function optionsText(name, mode) {
-    const ids = (CARD_INPUTS[name] || []).filter((id) => name !== "limit" || mode !== "steps" || id !== "limit-at");
+    const ids = (CARD_INPUTS[name] || []).filter((id) => name !== "limit" ||
+      (mode === "steps" ? id !== "limit-at" : mode !== "limit2" || id !== "limit-wrt"));
     // a textarea's lines (the constraints) are separate items, not one run-on line
     const parts = ids.flatMap((id) => $(id).value.split("\n").map((v) => v.trim())).filter(Boolean);
     if (name === "descent" && mode === "race") {
@@ -228,7 +229,9 @@
         runTaylor();
         continue;
       }
-      if (name === "limit" && fits($("limit-at").value, names) && names.includes($("limit-wrt").value)) {
+      if (name === "limit" && card.mode === "limit2") {
+        if (names.length === 2 && fullPoint($("limit-at").value, names)) { runLimit2(); continue; }
+      } else if (name === "limit" && fits($("limit-at").value, names) && names.includes($("limit-wrt").value)) {
         if (card.mode === "steps") runSteps(); else runLimit();
         continue;
       }
@@ -368,6 +371,7 @@
       select.appendChild(option);
     }
     if (names.includes(previous)) select.value = previous;
+    updateLimit2();
   }
 
   let autoTimer = null;
@@ -438,6 +442,41 @@
         wrt: $("limit-wrt").value, at: $("limit-at").value.trim() }));
       return { answer: answer, render: showLimit };
     }, Object.assign({ mode: "limit" }, opts));
+  }
+
+  // The limit in two variables (no wrt, the whole point): along paths, in polar form.
+  function runLimit2(opts) {
+    return section("limit", $("limit-out"), async () => {
+      const names = state.parsed ? state.parsed.variables : [];
+      const at = $("limit-at").value.trim();
+      if (!fullPoint(at, names)) throw Object.assign(new Error(), { info: { message: t("web.limit.needs_point") } });
+      const answer = await apiBoth("/api/view/limit", formulaBody({ at: at }));
+      return { answer: answer, render: showLimit2 };
+    }, Object.assign({ mode: "limit2" }, opts));
+  }
+
+  function showLimit2(out, data) {
+    out.appendChild(math(data.latex, true));
+    if (data.continuous) out.appendChild(el("p", data.continuous));
+    out.appendChild(el("h3", data.paths_heading));
+    const paths = table(data.columns, data.rows);
+    paths.id = "limit2-paths";
+    out.appendChild(paths);
+    out.appendChild(el("p", data.paths_note, "muted"));
+    paragraphs(out, data.polar_heading, data.polar);
+    out.appendChild(el("h3", data.result_heading));
+    const verdict = el("p", data.conclusion);
+    verdict.id = "limit2-conclusion";
+    out.appendChild(verdict);
+  }
+
+  // The two-variable limit's button: for a function of two variables, once the point is whole.
+  function updateLimit2() {
+    const names = state.parsed ? state.parsed.variables : [];
+    const button = $("limit2-run");
+    button.hidden = names.length !== 2;
+    button.disabled = !fullPoint($("limit-at").value, names);
+    button.textContent = t("web.limit.two", { names: (names.length === 2 ? names : ["x", "y"]).join(", ") });
   }
 
   function showLimit(out, data) {
@@ -1051,6 +1090,7 @@
     toggle.textContent = (MESSAGES[other] || {})["web.language_name"] || other;
     buildRacers();
     renderPreview();
+    updateLimit2();
     for (const name of Object.keys(CARD_OUT)) if (state.cards[name]) renderCard(name);
     if (!state.surface && state.parsed) noSurface();
     updateURL(false);
@@ -1082,7 +1122,7 @@
   // ---------------------------------------------------------------- the URL
   // The formula, the options and the cards that ran live in the URL: a link recomputes the
   // same results, and back and forward restore them.
-  const RUNNERS = { diff: () => runDiff, limit: () => runLimit, steps: () => runSteps,
+  const RUNNERS = { diff: () => runDiff, limit: () => runLimit, limit2: () => runLimit2, steps: () => runSteps,
     critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
     race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor };
 
@@ -1190,10 +1230,11 @@
     $("taylor-plot").hidden = true;
     $("formula").addEventListener("input", schedulePreview);
     $("vars").addEventListener("input", schedulePreview);
+    $("limit-at").addEventListener("input", updateLimit2);
     $("formula").addEventListener("keydown", (e) => { if (e.key === "Enter") preview(); });
     const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
       "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
-      "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor };
+      "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2 };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
