@@ -145,3 +145,33 @@ def test_two_variable_limit_by_the_squeeze_and_its_korean(page: Any) -> None:
     page.wait_for_function("document.getElementById('limit2-run').disabled")
     page.fill("#formula", "x^2")
     page.wait_for_function("document.getElementById('limit2-run').hidden")
+
+
+def test_implicit_tangent_normal_and_gradient(page: Any, artifacts: Path) -> None:
+    # x² + xy + y² = 3 at (−1, −1): F_x = 2x + y = −3, F_y = x + 2y = −3, dy/dx = −1,
+    # tangent y + 1 = −(x + 1), i.e. y = −x − 2; normal y = x; ∇F = (−3, −3)
+    page.fill("#implicit-equation", "x^2 + xy + y^2 = 3")
+    page.fill("#implicit-at", "x=-1,y=-1")
+    page.click("#implicit-run")
+    page.wait_for_function("document.getElementById('implicit-plot').dataset.ready === '1'")
+    text = page.inner_text("#implicit-out")
+    assert "tangent line: y = −x − 2" in text and "normal line: y = x" in text
+    assert "dy/dx = −1" in text
+    plot = figure(page, "implicit-plot")
+    curve, tangent, normal, point = plot["data"]
+    xs, ys = np.array(curve["x"], dtype=float), np.array(curve["y"], dtype=float)
+    z = np.array(curve["z"], dtype=float)
+    assert z[10, 30] == pytest.approx(xs[30] ** 2 + xs[30] * ys[10] + ys[10] ** 2 - 3, abs=1e-5)
+    tx, ty = np.array(tangent["x"]), np.array(tangent["y"])
+    assert np.allclose(ty, -tx - 2)
+    nx, ny = np.array(normal["x"]), np.array(normal["y"])
+    assert np.allclose(ny, nx)
+    assert (point["x"], point["y"]) == ([-1], [-1])
+    arrow = plot["layout"]["annotations"][0]
+    assert (arrow["ax"], arrow["ay"]) == (-1, -1)
+    assert arrow["x"] == pytest.approx(arrow["y"]) and arrow["x"] < -1   # along (−3, −3)
+    # a new f leaves the card as it is
+    page.fill("#formula", "x^3")
+    page.wait_for_timeout(600)
+    assert not page.locator("#implicit-out .stale").count()
+    page.locator("#implicit").screenshot(path=str(artifacts / "implicit.png"))

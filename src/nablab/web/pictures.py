@@ -26,6 +26,8 @@ SURFACE_POINTS, MAX_POINTS = 80, 150
 CONTOUR_LEVELS = 20
 #: Level curves of f and of T_n on the Taylor picture (even, so both share them).
 TAYLOR_LEVELS = 16
+#: Samples per axis of the implicit card's level curve (a smooth curve, a light answer).
+IMPLICIT_POINTS = 121
 #: Points kept per constraint curve, and curves kept.
 PATH_POINTS, MAX_PATHS = 400, 8
 
@@ -228,4 +230,19 @@ def taylor_data(result: Any) -> dict[str, Any] | None:
             "order": result.order}
 
 
-__all__ = ["finite", "lagrange_data", "samples", "surface_data", "taylor_data", "window_of"]
+def implicit_data(result: Any) -> dict[str, Any] | None:
+    """The level curve's numbers, as ``implicit --plot`` draws it: F (= F(x, y) − c) on a
+    square window around the origin, for its contour at 0; ``None`` for three variables."""
+    from nablab.plot.implicit import evaluate, half_width
+
+    if len(result.variables) != 2:
+        return None
+    h = half_width(result)
+    axis = np.linspace(-h, h, IMPLICIT_POINTS)
+    x, y = np.meshgrid(axis, axis)
+    return {"window": [[-h, h], [-h, h]], "x": finite(axis), "y": finite(axis),
+            "z": samples(evaluate(result, x, y))}
+
+
+__all__ = ["finite", "implicit_data", "lagrange_data", "samples", "surface_data", "taylor_data",
+           "window_of"]

@@ -77,9 +77,26 @@ def _polar_lines(result: Limit2D, lang: str) -> list[str]:
     return [line for line in lines[start:end] if line]
 
 
+def implicit_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
+    """``nablab implicit --json``, the lines the command prints (headings marked), the
+    derivative in LaTeX and the level curve's samples."""
+    names = [v.name for v in result.variables]
+    dependent = names[-1]
+    derivatives = [f"\\frac{{\\partial {dependent}}}{{\\partial {n}}} = {latex(d)}"
+                   for n, d in zip(names[:-1], result.derivatives, strict=False)]
+    if len(names) == 2:
+        derivatives = [f"\\frac{{d{dependent}}}{{d{names[0]}}} = {latex(result.derivatives[0])}"]
+    return {"result": request.output(result, lang, True),
+            "lines": [[line.strip(), heading] for line, heading in result.document(lang).lines()
+                      if line.strip()],
+            "latex": {"derivatives": derivatives},
+            "picture": pictures.implicit_data(result)}
+
+
 #: The views the page asks for, by job.
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
-    "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view}
+    "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view,
+    "implicit": implicit_view}
 
 
-__all__ = ["VIEWS", "diff_view", "lagrange_view", "limit_view", "taylor_view"]
+__all__ = ["VIEWS", "diff_view", "implicit_view", "lagrange_view", "limit_view", "taylor_view"]

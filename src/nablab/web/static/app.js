@@ -22,10 +22,14 @@
   const CARD_INPUTS = {
     diff: ["diff-at"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
     surface: ["surface-range"], lagrange: ["lagrange-constraints"], taylor: ["taylor-at", "taylor-order"],
+    implicit: ["implicit-equation", "implicit-at"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
   };
   const CARD_OUT = { diff: "diff-out", limit: "limit-out", critical: "critical-out",
-    surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out", taylor: "taylor-out" };
+    surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out", taylor: "taylor-out",
+    implicit: "implicit-out" };
+  // Cards with their own formula: a new f leaves them as they are.
+  const OWN_FORMULA = new Set(["implicit"]);
   // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
   const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
   const state = {
@@ -179,7 +183,9 @@
     const seq = (state.seq[name] || 0) + 1;
     state.seq[name] = seq;
     const mode = (opts && opts.mode) || name;
-    const card = { mode: mode, formula: formulaKey(), func: functionText(), options: optionsText(name, mode),
+    const own = OWN_FORMULA.has(name);
+    const card = { mode: mode, formula: own ? null : formulaKey(), func: own ? null : functionText(),
+      options: optionsText(name, mode),
       note: (opts && opts.note) || null, render: null, answer: null, errors: null };
     const busy = el("p", t("web.working"), "muted working");
     out.appendChild(busy);
@@ -206,13 +212,14 @@
       out.appendChild(el("p", t("web.card.stale", { function: card.func }), "muted stale"));
       return;
     }
-    const stamp = el("p", t("web.card.for", { function: card.func }) +
+    const stamp = el("p", card.func === null ? card.options : t("web.card.for", { function: card.func }) +
       (card.options ? " · " + card.options : ""), "muted card-for");
     out.appendChild(stamp);
     if (card.note) out.appendChild(el("p", t(card.note.key, card.note.params), "muted"));
     if (card.errors) {
       showError(out, inLanguage(card.errors));
       if (name === "taylor") hideTaylorPlot();  // no picture of an earlier answer
+      if (name === "implicit") hidePlot("implicit-plot");
     } else card.render(out, inLanguage(card.answer));
     keyboardScrollable(out);
   }
@@ -223,7 +230,7 @@
   function formulaChanged() {
     const names = state.parsed ? state.parsed.variables : [];
     for (const [name, card] of Object.entries(state.cards)) {
-      if (!card || card.stale || card.formula === formulaKey()) continue;
+      if (!card || card.stale || card.formula === formulaKey() || OWN_FORMULA.has(name)) continue;
       if (name === "diff" || name === "surface") continue;  // autoRun computes them
       if (name === "taylor" && fullPoint($("taylor-at").value, names)) {
         runTaylor();
@@ -1075,6 +1082,71 @@
     Promise.resolve(Plotly.react(plot, traces, layout, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
   }
 
+  // ---------------------------------------------------------------- implicit differentiation
+  function runImplicit(opts) {
+    return section("implicit", $("implicit-out"), async () => {
+      const equation = $("implicit-equation").value.trim();
+      if (!equation) throw Object.assign(new Error(), { info: { message: t("web.implicit.needs_equation") } });
+      const answer = await apiBoth("/api/view/implicit", { expression: equation, at: $("implicit-at").value.trim() || undefined });
+      return { answer: answer, render: showImplicit };
+    }, opts);
+  }
+
+  function hidePlot(id) {
+    const plot = $(id);
+    if (window.Plotly) Plotly.purge(plot);
+    clear(plot);
+    delete plot.dataset.ready;
+    plot.hidden = true;
+  }
+
+  // dy/dx in KaTeX, then the command's lines (its headings as headings), then the picture.
+  function showImplicit(out, data) {
+    for (const line of data.latex.derivatives) out.appendChild(math(line, true));
+    for (const [line, heading] of data.lines) out.appendChild(el(heading ? "h3" : "p", line, heading ? null : "line"));
+    drawImplicit(data.picture, data.result);
+  }
+
+  function drawImplicit(picture, result) {
+    const plot = $("implicit-plot");
+    plot.hidden = false;
+    clear(plot);
+    if (!picture) {
+      Plotly.purge(plot); delete plot.dataset.ready;
+      plot.appendChild(el("p", t("web.implicit.no_picture"), "muted"));
+      return;
+    }
+    const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, name: t("web.implicit.curve"),
+      autocontour: false, contours: { start: 0, end: 0, size: 1, coloring: "lines" }, showscale: false,
+      colorscale: [[0, "#1f77b4"], [1, "#1f77b4"]], line: { width: 2.5 }, showlegend: true, hoverinfo: "skip" }];
+    const annotations = [];
+    const h = picture.window[0][1];
+    if (result.point && result.gradient) {
+      const a = Object.values(result.point), g = result.gradient, norm = Math.hypot(g[0], g[1]);
+      if (norm > 0) {
+        const n = [g[0] / norm, g[1] / norm], d = [n[1], -n[0]], s = 2 * h;
+        traces.push({ type: "scatter", mode: "lines", name: t("web.implicit.tangent"),
+          x: [a[0] - s * d[0], a[0] + s * d[0]], y: [a[1] - s * d[1], a[1] + s * d[1]], line: { color: "#d62728", width: 2 } });
+        traces.push({ type: "scatter", mode: "lines", name: t("web.implicit.normal"),
+          x: [a[0] - s * n[0], a[0] + s * n[0]], y: [a[1] - s * n[1], a[1] + s * n[1]], line: { color: "#2ca02c", width: 2, dash: "dash" } });
+        const tip = [a[0] + n[0] * h / 3, a[1] + n[1] * h / 3];
+        annotations.push({ x: tip[0], y: tip[1], ax: a[0], ay: a[1], xref: "x", yref: "y", axref: "x", ayref: "y",
+          showarrow: true, arrowhead: 2, arrowwidth: 2.5, arrowcolor: "#ff7f0e", text: "" });
+        annotations.push({ x: tip[0], y: tip[1], xref: "x", yref: "y", showarrow: false, text: t("web.implicit.gradient"),
+          font: { color: "#ff7f0e", size: 14 }, xshift: 14 * n[0], yshift: 14 * n[1] });
+      }
+      traces.push({ type: "scatter", mode: "markers", x: [a[0]], y: [a[1]], name: t("web.implicit.point"),
+        marker: { size: 10, color: "black" } });
+    }
+    Plotly.purge(plot);
+    Promise.resolve(Plotly.react(plot, traces, {
+      title: { text: t("web.implicit.plot") }, margin: { l: 50, r: 10, b: 90, t: 40 },
+      xaxis: { range: picture.window[0].slice(), constrain: "domain", title: { text: result.variables[0] } },
+      yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x", title: { text: result.variables[1] } },
+      annotations: annotations, legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top" },
+    }, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
+  }
+
   // ---------------------------------------------------------------- language
   // The other language re-renders the answers the page keeps: nothing is computed again.
   function applyLanguage(lang) {
@@ -1124,7 +1196,8 @@
   // same results, and back and forward restore them.
   const RUNNERS = { diff: () => runDiff, limit: () => runLimit, limit2: () => runLimit2, steps: () => runSteps,
     critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
-    race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor };
+    race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor,
+    implicit: () => runImplicit };
 
   function allInputs() { return [].concat(...Object.values(CARD_INPUTS)); }
 
@@ -1218,6 +1291,7 @@
     $("descent-frame").textContent = "";
     hideLagrangePlots();
     hideTaylorPlot();
+    hidePlot("implicit-plot");
   }
 
   // ---------------------------------------------------------------- wiring
@@ -1228,13 +1302,15 @@
     showPlots("lagrange-plane", false);
     $("descent-plot").hidden = true;
     $("taylor-plot").hidden = true;
+    $("implicit-plot").hidden = true;
     $("formula").addEventListener("input", schedulePreview);
     $("vars").addEventListener("input", schedulePreview);
     $("limit-at").addEventListener("input", updateLimit2);
     $("formula").addEventListener("keydown", (e) => { if (e.key === "Enter") preview(); });
     const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
       "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
-      "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2 };
+      "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2,
+      "implicit-run": runImplicit };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
