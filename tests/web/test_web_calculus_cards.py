@@ -175,3 +175,28 @@ def test_implicit_tangent_normal_and_gradient(page: Any, artifacts: Path) -> Non
     page.wait_for_timeout(600)
     assert not page.locator("#implicit-out .stale").count()
     page.locator("#implicit").screenshot(path=str(artifacts / "implicit.png"))
+
+
+def test_chain_rule_tree_paths_and_check(page: Any) -> None:
+    # z = x²y + y³, x = st, y = eᵗ: ∂z/∂t = 2xy·s + (x² + 3y²)·eᵗ = (s²t² + 2s²t + 3e^(2t))eᵗ
+    page.fill("#chain-function", "z = x^2 y + y^3")
+    page.fill("#chain-sub", "x = s t, y = e^t")
+    page.fill("#chain-wrt", "t")
+    page.evaluate("document.getElementById('chain-out').replaceChildren()")
+    page.click("#chain-run")
+    page.wait_for_function("!!document.getElementById('chain-tree')")
+    tree = page.evaluate("""(() => { const walk = ul => [...ul.children].map(li => [
+        li.querySelector(':scope > strong').textContent,
+        li.querySelector(':scope > ul') ? walk(li.querySelector(':scope > ul')) : []]);
+        return walk(document.getElementById('chain-tree')); })()""")
+    assert tree == [["z", [["x", [["s", []], ["t", []]]], ["y", [["t", []]]]]]]
+    text = page.inner_text("#chain-out")
+    assert "z → x → t: ∂z/∂x·∂x/∂t = 2xy · s" in text
+    assert "z → y → t: ∂z/∂y·dy/dt = (x² + 3y²) · e^t" in text
+    assert "= 2xy · s + (x² + 3y²) · e^t" in text
+    assert "∂z/∂t = (s²t² + 2s²t + 3e^(2t))·e^t" in text
+    assert "✓ the same as differentiating z = s²t²·e^t + e^(3t) directly" in text
+    # a new f leaves the card as it is
+    page.fill("#formula", "x^4")
+    page.wait_for_timeout(600)
+    assert not page.locator("#chain-out .stale").count()

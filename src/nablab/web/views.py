@@ -93,10 +93,49 @@ def implicit_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
             "picture": pictures.implicit_data(result)}
 
 
+def chain_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
+    """``nablab chain --json``, the tree as nested items (each with its edge's partial), the
+    command's other lines (headings marked), and each result in LaTeX."""
+    tree: list[dict[str, Any]] = []
+    rest: list[list[Any]] = []
+    head: list[str] = []
+    tree_heading = ""
+    headings = 0
+    for line, heading in result.document(lang).lines():
+        headings += heading
+        if not line.strip():
+            continue
+        if headings == 0:
+            head.append(line.strip())
+        elif headings == 1 and heading:
+            tree_heading = line.strip()
+        elif headings == 1:  # the first section is the tree diagram
+            _tree_item(tree, line[2:])
+        else:
+            rest.append([line.strip(), heading])
+    answer = request.output(result, lang, True)
+    return {"result": answer, "head": head, "tree_heading": tree_heading, "tree": tree,
+            "lines": rest,
+            "latex": [d["latex"] for d in answer["derivatives"]]}
+
+
+def _tree_item(tree: list[dict[str, Any]], line: str) -> None:
+    """One line of the command's tree ("│  ├─ s    ∂x/∂s = t") into nested items."""
+    body = line.lstrip(" │├└─")
+    level = tree
+    for _ in range((len(line) - len(body)) // 3):
+        if not level:
+            break
+        level = level[-1]["children"]
+    name, _, edge = body.strip().partition(" ")
+    level.append({"name": name, "edge": edge.strip(), "children": []})
+
+
 #: The views the page asks for, by job.
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
     "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view,
-    "implicit": implicit_view}
+    "implicit": implicit_view, "chain": chain_view}
 
 
-__all__ = ["VIEWS", "diff_view", "implicit_view", "lagrange_view", "limit_view", "taylor_view"]
+__all__ = ["VIEWS", "chain_view", "diff_view", "implicit_view", "lagrange_view", "limit_view",
+           "taylor_view"]

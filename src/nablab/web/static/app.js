@@ -22,14 +22,14 @@
   const CARD_INPUTS = {
     diff: ["diff-at"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
     surface: ["surface-range"], lagrange: ["lagrange-constraints"], taylor: ["taylor-at", "taylor-order"],
-    implicit: ["implicit-equation", "implicit-at"],
+    implicit: ["implicit-equation", "implicit-at"], chain: ["chain-function", "chain-sub", "chain-wrt"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
   };
   const CARD_OUT = { diff: "diff-out", limit: "limit-out", critical: "critical-out",
     surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out", taylor: "taylor-out",
-    implicit: "implicit-out" };
+    implicit: "implicit-out", chain: "chain-out" };
   // Cards with their own formula: a new f leaves them as they are.
-  const OWN_FORMULA = new Set(["implicit"]);
+  const OWN_FORMULA = new Set(["implicit", "chain"]);
   // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
   const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
   const state = {
@@ -1147,6 +1147,46 @@
     }, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
   }
 
+  // ---------------------------------------------------------------- the chain rule
+  function runChain(opts) {
+    return section("chain", $("chain-out"), async () => {
+      const expression = $("chain-function").value.trim(), sub = $("chain-sub").value.trim();
+      if (!expression || !sub) throw Object.assign(new Error(), { info: { message: t("web.chain.needs_input") } });
+      const body = { expression: expression, sub: sub };
+      if ($("chain-wrt").value.trim()) body.wrt = $("chain-wrt").value.trim();
+      const answer = await apiBoth("/api/view/chain", body);
+      return { answer: answer, render: showChain };
+    }, opts);
+  }
+
+  // The tree as nested lists (each edge's partial beside its variable), then the command's
+  // lines: each path's product, their sum, the result, the check; each result in KaTeX.
+  function showChain(out, data) {
+    for (const line of data.head) out.appendChild(el("p", line, "line"));
+    out.appendChild(el("h3", data.tree_heading));
+    const list = treeList(data.tree);
+    list.id = "chain-tree";
+    out.appendChild(list);
+    for (const [line, heading] of data.lines) out.appendChild(el(heading ? "h3" : "p", line, heading ? null : "line"));
+    out.appendChild(el("h3", t("web.chain.result")));
+    data.result.derivatives.forEach((d, i) => {
+      const lhs = "\\frac{\\partial " + data.result.output + "}{\\partial " + d.wrt + "}";
+      out.appendChild(math(lhs + " = " + data.latex[i], true));
+    });
+  }
+
+  function treeList(items) {
+    const list = el("ul", null, "tree");
+    for (const item of items) {
+      const li = el("li");
+      li.appendChild(el("strong", item.name));
+      if (item.edge) li.appendChild(el("span", "   " + item.edge, "muted"));
+      if (item.children.length) li.appendChild(treeList(item.children));
+      list.appendChild(li);
+    }
+    return list;
+  }
+
   // ---------------------------------------------------------------- language
   // The other language re-renders the answers the page keeps: nothing is computed again.
   function applyLanguage(lang) {
@@ -1197,7 +1237,7 @@
   const RUNNERS = { diff: () => runDiff, limit: () => runLimit, limit2: () => runLimit2, steps: () => runSteps,
     critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
     race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor,
-    implicit: () => runImplicit };
+    implicit: () => runImplicit, chain: () => runChain };
 
   function allInputs() { return [].concat(...Object.values(CARD_INPUTS)); }
 
@@ -1310,7 +1350,7 @@
     const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
       "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
       "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2,
-      "implicit-run": runImplicit };
+      "implicit-run": runImplicit, "chain-run": runChain };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
