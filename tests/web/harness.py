@@ -35,7 +35,8 @@ AXE_FAILING = ("serious", "critical")
 #: the surface card's result is its two plots).
 CARDS = {"diff-run": "diff-out", "limit-run": "limit-out", "critical-run": "critical-out",
          "surface-run": "surface-contour", "race-run": "descent-out",
-         "lagrange-run": "lagrange-out"}
+         "lagrange-run": "lagrange-out", "taylor-run": "taylor-out",
+         "implicit-run": "implicit-out", "chain-run": "chain-out"}
 
 
 def chromium_missing() -> bool:
@@ -111,6 +112,12 @@ def fill_cards(page: Any) -> None:
     page.fill("#limit-at", "x=1,y=2")
     page.fill("#descent-start", "3,4")
     page.fill("#lagrange-constraints", "x + y = 1")
+    page.fill("#taylor-at", "x=1,y=2")
+    page.fill("#implicit-equation", "x^2 + y^2 = 5")
+    page.fill("#implicit-at", "x=1,y=2")
+    page.fill("#chain-function", "z = x^2 y + y^3")
+    page.fill("#chain-sub", "x = s t, y = e^t")
+    page.fill("#chain-wrt", "t")
 
 
 #: True once every output of ARG shows a result (no "computing…") and no path is still growing.

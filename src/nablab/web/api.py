@@ -91,14 +91,18 @@ def endpoint(kind: str, name: str, model: type[BaseModel], both: bool = False) -
     return route
 
 
+#: The jobs with a page view (nablab.web.views.VIEWS).
+VIEW_COMMANDS = ("diff", "lagrange", "taylor", "limit", "implicit", "chain")
+
+
 def add_routes(app: FastAPI) -> None:
-    """``/api/{command}``, ``/api/view/{diff,lagrange}``, ``/api/parse``, ``/api/plot``."""
+    """``/api/{command}``, ``/api/view/{…}`` (VIEW_COMMANDS), ``/api/parse``, ``/api/plot``."""
     descriptions = models.described()
     for command in models.COMMANDS:
         app.add_api_route(f"/api/{command}", endpoint("job", command, request_model(command)),
                           methods=["POST"], summary=f"nablab {command} --json",
                           description=descriptions[command], responses=ERRORS, tags=["commands"])
-    for command in ("diff", "lagrange"):
+    for command in VIEW_COMMANDS:
         app.add_api_route(f"/api/view/{command}", endpoint("view", command, request_model(command)),
                           methods=["POST"], summary=f"the page's view of nablab {command}",
                           description="`result`: the `--json` object; with the LaTeX and "
@@ -122,7 +126,7 @@ def add_bilingual_routes(app: FastAPI) -> None:
                           endpoint("job", command, request_model(command), True),
                           methods=["POST"], summary=summary.format(path=f"/api/{command}"),
                           responses=ERRORS, tags=["page"])
-    for command in ("diff", "lagrange"):
+    for command in VIEW_COMMANDS:
         app.add_api_route(f"/api/both/view/{command}",
                           endpoint("view", command, request_model(command), True),
                           methods=["POST"], summary=summary.format(path=f"/api/view/{command}"),

@@ -18,12 +18,16 @@ from nablab.numeric import compile
 from nablab.parse import parse_window
 from nablab.plot.axes import adaptive_levels, equal_scale
 from nablab.plot.ranges import DEFAULT_INTERVAL, Interval
-from nablab.plot.sampling import clip_to_view, sample_surface
+from nablab.plot.sampling import clip_to_view, sample_curve, sample_surface
 
 #: Samples per axis of the page's surface (rotating needs no more), and the most allowed.
 SURFACE_POINTS, MAX_POINTS = 80, 150
 #: Level curves on the page's contour plots (where the values are, see adaptive_levels).
 CONTOUR_LEVELS = 20
+#: Level curves of f and of T_n on the Taylor picture (even, so both share them).
+TAYLOR_LEVELS = 16
+#: Samples per axis of the implicit card's level curve (a smooth curve, a light answer).
+IMPLICIT_POINTS = 121
 #: Points kept per constraint curve, and curves kept.
 PATH_POINTS, MAX_PATHS = 400, 8
 
@@ -190,4 +194,55 @@ def lagrange_data(result: Any) -> dict[str, Any] | None:
             "hike": _hike(result, paths[0]) if paths else None}
 
 
-__all__ = ["finite", "lagrange_data", "samples", "surface_data", "window_of"]
+def taylor_data(result: Any) -> dict[str, Any] | None:
+    """The Taylor picture's numbers, as ``taylor --plot`` draws them: one variable — f and
+    T₁ … T_n on a ± 2 (``"kind": "curves"``); two variables — f and T_n on the same grid, for
+    contour lines over each other (``"kind": "contours"``); ``None`` for more variables.
+    """
+    from nablab.plot.taylor import drawn_orders
+    from nablab.plot.taylor import window_of as taylor_window
+
+    expression = result.expression
+    if len(expression.variables) > 2:
+        return None
+    window = taylor_window(result)
+    a = [float(v) for v in result.point.values()]
+
+    def model(k: int) -> Any:
+        return compile(Expression.from_sympy(result.partial_sum(k), expression.variables)).f
+
+    if len(expression.variables) == 1:
+        f = sample_curve(compile(expression).f, window[0])
+        # T_k is a polynomial: no breaks, evaluated on f's points (NaN where f has a break)
+        with np.errstate(all="ignore"):
+            curves = [{"order": k, "y": samples(np.broadcast_to(model(k)(f.x), f.x.shape))}
+                      for k in drawn_orders(result.order)]
+        return {"kind": "curves", "window": finite(window), "at": a,
+                "value": finite(float(result.terms[0].term)), "x": samples(f.x),
+                "f": samples(f.y), "ylim": finite(f.ylim), "curves": curves}
+    grid = sample_surface(compile(expression).f, window[0], window[1], SURFACE_POINTS)
+    poly = sample_surface(model(result.order), window[0], window[1], SURFACE_POINTS)
+    # even levels, the same for both: where T_n's lines leave f's, the model parts from f
+    levels = np.linspace(grid.zlim[0], grid.zlim[1], TAYLOR_LEVELS)
+    return {"kind": "contours", "window": finite(window), "at": a, "x": finite(grid.x),
+            "y": finite(grid.y), "f": samples(clip_to_view(grid.z, grid.zlim)),
+            "taylor": samples(clip_to_view(poly.z, grid.zlim)), "levels": finite(levels),
+            "order": result.order}
+
+
+def implicit_data(result: Any) -> dict[str, Any] | None:
+    """The level curve's numbers, as ``implicit --plot`` draws it: F (= F(x, y) − c) on a
+    square window around the origin, for its contour at 0; ``None`` for three variables."""
+    from nablab.plot.implicit import evaluate, half_width
+
+    if len(result.variables) != 2:
+        return None
+    h = half_width(result)
+    axis = np.linspace(-h, h, IMPLICIT_POINTS)
+    x, y = np.meshgrid(axis, axis)
+    return {"window": [[-h, h], [-h, h]], "x": finite(axis), "y": finite(axis),
+            "z": samples(evaluate(result, x, y))}
+
+
+__all__ = ["finite", "implicit_data", "lagrange_data", "samples", "surface_data", "taylor_data",
+           "window_of"]

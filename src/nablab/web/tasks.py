@@ -6,7 +6,8 @@ it within the task's budget (:mod:`nablab.web.worker`). The
 answer is JSON bytes, encoded here with ``allow_nan=False``: a NaN can never reach a client.
 
 - ``("job", "diff", body, …)``: the job's JSON, exactly ``nablab diff … --json``;
-- ``("view", "diff" | "lagrange", body, …)``: that JSON with what the page draws and typesets;
+- ``("view", "diff" | "lagrange" | "taylor", body, …)``: that JSON with what the page draws
+  and typesets;
 - ``("parse", "", body, …)``: the live preview of the formula;
 - ``("plot", "surface", body, …)``: samples of the surface and contour.
 

@@ -1,0 +1,202 @@
+"""The cards of issue 16 (Taylor polynomials, …) in headless Chromium: values worked by hand.
+
+Self-contained (its own browser and page), in the style of test_web_pictures.py.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+
+from . import harness
+from .conftest import Server
+from .test_web_pictures import figure
+
+harness.playwright_or_skip()
+
+
+@pytest.fixture(scope="module")
+def page(web_server: Server) -> Iterator[Any]:
+    errors: list[str] = []
+    with harness.persistent_context() as context:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(web_server.url + "?lang=en")
+        page.wait_for_function("document.body.dataset.ready === '1' && !!window.Plotly")
+        yield page
+    assert not errors, errors
+
+
+def expand(page: Any, formula: str, at: str, order: int) -> None:
+    page.fill("#formula", formula)
+    page.wait_for_function("!!document.querySelector('#preview .katex')")
+    page.fill("#taylor-at", at)
+    page.fill("#taylor-order", str(order))
+    page.evaluate("document.getElementById('taylor-plot').dataset.ready = ''")
+    page.click("#taylor-run")
+    page.wait_for_function("document.getElementById('taylor-plot').dataset.ready === '1'")
+
+
+def cells(page: Any, table: str) -> list[list[str]]:
+    return page.evaluate(f"[...document.querySelectorAll('#{table} tbody tr')]"
+                         ".map(r => [...r.cells].map(c => c.textContent))")
+
+
+def test_taylor_of_exp_in_one_variable(page: Any, artifacts: Path) -> None:
+    # e^x at 0: T₃ = 1 + x + x²/2 + x³/6; at h = 0.1, T₃ = 1.1051666…, e^0.1 = 1.1051709…
+    expand(page, "e^x", "x=0", 3)
+    text = page.inner_text("#taylor-out")
+    assert "Taylor polynomial of order 3 at x = 0" in text
+    terms = cells(page, "taylor-terms")
+    assert [row[0] for row in terms] == ["value f(a)", "first-derivative term f′(a)(x − a)",
+                                         "second-derivative term ½f″(a)(x − a)²", "degree-3 term"]
+    assert page.locator("#taylor-terms .katex").count() == 4
+    rows = {row[0]: row for row in cells(page, "taylor-errors")}
+    assert rows["0.1"][1] == "1.1051709" and rows["0.1"][2] == "1.1051667"
+    assert float(rows["0.1"][3].replace("−", "-")) == pytest.approx(math.exp(0.1) - 1.1051666667,
+                                                                     rel=1e-2)
+    plot = figure(page, "taylor-plot")
+    names = [trace["name"] for trace in plot["data"]]
+    assert names == ["f", "T1 (order 1)", "T2 (order 2)", "T3 (order 3)", "the centre a"]
+    x = np.array(plot["data"][0]["x"], dtype=float)
+    for trace, k in zip(plot["data"][1:4], (1, 2, 3), strict=True):
+        y = np.array(trace["y"], dtype=float)
+        by_hand = sum(x**j / math.factorial(j) for j in range(k + 1))
+        assert np.max(np.abs(y - by_hand)) < 1e-5
+    assert plot["data"][4]["y"][0] == pytest.approx(1.0, abs=1e-3)
+    page.locator("#taylor").screenshot(path=str(artifacts / "taylor-exp.png"))
+
+
+def test_taylor_in_two_variables_overlays_contours(page: Any, artifacts: Path) -> None:
+    # e^x sin y at (0, 0): T₂ = y + xy (value 0, gradient (0, 1), Hessian [[0, 1], [1, 0]])
+    expand(page, "e^x sin y", "x=0,y=0", 2)
+    assert page.evaluate("document.querySelector('#taylor-out .math.display').textContent")\
+        .startswith("T2(x,y)=xy+y")
+    plot = figure(page, "taylor-plot")
+    f, model, centre = plot["data"]
+    xs, ys = np.array(f["x"], dtype=float), np.array(f["y"], dtype=float)
+    z = np.array(model["z"], dtype=float)
+    i, j = np.argmin(np.abs(ys - 1.0)), np.argmin(np.abs(xs - 1.0))
+    assert z[i, j] == pytest.approx(ys[i] + xs[j] * ys[i], abs=1e-5)
+    assert f["contours"] == model["contours"]
+    assert (centre["x"], centre["y"]) == ([0], [0])
+    assert plot["layout"]["scaleanchor"] == "x"
+    page.locator("#taylor").screenshot(path=str(artifacts / "taylor-2d.png"))
+
+
+def test_taylor_in_korean_and_a_stale_centre(page: Any) -> None:
+    expand(page, "x^3", "x=1", 2)
+    # x³ at 1: 1 + 3(x − 1) + 3(x − 1)² (f = 1, f′ = 3, f″/2 = 3)
+    latex = page.evaluate("[...document.querySelectorAll('#taylor-terms annotation')]"
+                          ".map(a => a.textContent)")
+    assert latex == ["1", "3 \\left(x - 1\\right)", "3 \\left(x - 1\\right)^{2}"]
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'ko'")
+    assert "1차 테일러" not in page.inner_text("#taylor-out")
+    assert "x = 1에서의 2차 테일러 다항식" in page.inner_text("#taylor-out")
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    page.fill("#formula", "x^2 + y^2")
+    page.wait_for_function("!!document.querySelector('#taylor-out .stale')")
+    assert page.evaluate("document.getElementById('taylor-plot').hidden")
+
+
+def limit2(page: Any, formula: str, at: str) -> str:
+    page.fill("#formula", formula)
+    page.wait_for_function("!document.getElementById('limit2-run').hidden")
+    page.fill("#limit-at", at)
+    page.wait_for_function("!document.getElementById('limit2-run').disabled")
+    page.evaluate("document.getElementById('limit-out').replaceChildren()")
+    page.click("#limit2-run")
+    page.wait_for_function("!!document.getElementById('limit2-conclusion')")
+    return page.inner_text("#limit2-conclusion")
+
+
+def test_two_variable_limit_along_lines_does_not_exist(page: Any) -> None:
+    # xy/(x² + y²) along y = mx: m x²/((1 + m²) x²) = m/(1 + m²); y = x gives ½, y = −x gives −½
+    assert page.inner_text("#limit2-run") == "Limit as (x, y) → the point"
+    conclusion = limit2(page, "x y/(x^2 + y^2)", "x=0,y=0")
+    assert conclusion.startswith("The limit does not exist")
+    rows = dict(cells(page, "limit2-paths"))
+    assert rows["y = mx"] == "m/(m² + 1)" and rows["y = x"] == "1/2" and rows["y = −x"] == "−1/2"
+    assert rows["y = 2x"] == "2/5" and rows["y = 0"] == "0" and rows["x = 0"] == "0"
+    assert "limit2" in page.url.split("run=")[1].split("%2C")
+
+
+def test_two_variable_limit_by_the_squeeze_and_its_korean(page: Any) -> None:
+    # x²y/(x² + y²) = r cos²θ sin θ in polar form, |f| ≤ r → 0: the limit is 0
+    conclusion = limit2(page, "x^2 y/(x^2 + y^2)", "x=0,y=0")
+    assert conclusion == "The limit is 0 (squeeze theorem in polar coordinates)."
+    assert "f = r·sin(θ)·cos(θ)²" in page.inner_text("#limit-out")
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'ko'")
+    assert page.inner_text("#limit2-conclusion") == "극한은 0입니다 (극좌표에서 조임 정리)."
+    assert page.inner_text("#limit2-run") == "(x, y) → 그 점에서의 극한"
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    # one variable: no such button; a partial point: the button waits for the whole point
+    page.fill("#formula", "x^2 + y^2")
+    page.fill("#limit-at", "x=1")
+    page.wait_for_function("document.getElementById('limit2-run').disabled")
+    page.fill("#formula", "x^2")
+    page.wait_for_function("document.getElementById('limit2-run').hidden")
+
+
+def test_implicit_tangent_normal_and_gradient(page: Any, artifacts: Path) -> None:
+    # x² + xy + y² = 3 at (−1, −1): F_x = 2x + y = −3, F_y = x + 2y = −3, dy/dx = −1,
+    # tangent y + 1 = −(x + 1), i.e. y = −x − 2; normal y = x; ∇F = (−3, −3)
+    page.fill("#implicit-equation", "x^2 + xy + y^2 = 3")
+    page.fill("#implicit-at", "x=-1,y=-1")
+    page.click("#implicit-run")
+    page.wait_for_function("document.getElementById('implicit-plot').dataset.ready === '1'")
+    text = page.inner_text("#implicit-out")
+    assert "tangent line: y = −x − 2" in text and "normal line: y = x" in text
+    assert "dy/dx = −1" in text
+    plot = figure(page, "implicit-plot")
+    curve, tangent, normal, point = plot["data"]
+    xs, ys = np.array(curve["x"], dtype=float), np.array(curve["y"], dtype=float)
+    z = np.array(curve["z"], dtype=float)
+    assert z[10, 30] == pytest.approx(xs[30] ** 2 + xs[30] * ys[10] + ys[10] ** 2 - 3, abs=1e-5)
+    tx, ty = np.array(tangent["x"]), np.array(tangent["y"])
+    assert np.allclose(ty, -tx - 2)
+    nx, ny = np.array(normal["x"]), np.array(normal["y"])
+    assert np.allclose(ny, nx)
+    assert (point["x"], point["y"]) == ([-1], [-1])
+    arrow = plot["layout"]["annotations"][0]
+    assert (arrow["ax"], arrow["ay"]) == (-1, -1)
+    assert arrow["x"] == pytest.approx(arrow["y"]) and arrow["x"] < -1   # along (−3, −3)
+    # a new f leaves the card as it is
+    page.fill("#formula", "x^3")
+    page.wait_for_timeout(600)
+    assert not page.locator("#implicit-out .stale").count()
+    page.locator("#implicit").screenshot(path=str(artifacts / "implicit.png"))
+
+
+def test_chain_rule_tree_paths_and_check(page: Any) -> None:
+    # z = x²y + y³, x = st, y = eᵗ: ∂z/∂t = 2xy·s + (x² + 3y²)·eᵗ = (s²t² + 2s²t + 3e^(2t))eᵗ
+    page.fill("#chain-function", "z = x^2 y + y^3")
+    page.fill("#chain-sub", "x = s t, y = e^t")
+    page.fill("#chain-wrt", "t")
+    page.evaluate("document.getElementById('chain-out').replaceChildren()")
+    page.click("#chain-run")
+    page.wait_for_function("!!document.getElementById('chain-tree')")
+    tree = page.evaluate("""(() => { const walk = ul => [...ul.children].map(li => [
+        li.querySelector(':scope > strong').textContent,
+        li.querySelector(':scope > ul') ? walk(li.querySelector(':scope > ul')) : []]);
+        return walk(document.getElementById('chain-tree')); })()""")
+    assert tree == [["z", [["x", [["s", []], ["t", []]]], ["y", [["t", []]]]]]]
+    text = page.inner_text("#chain-out")
+    assert "z → x → t: ∂z/∂x·∂x/∂t = 2xy · s" in text
+    assert "z → y → t: ∂z/∂y·dy/dt = (x² + 3y²) · e^t" in text
+    assert "= 2xy · s + (x² + 3y²) · e^t" in text
+    assert "∂z/∂t = (s²t² + 2s²t + 3e^(2t))·e^t" in text
+    assert "✓ the same as differentiating z = s²t²·e^t + e^(3t) directly" in text
+    # a new f leaves the card as it is
+    page.fill("#formula", "x^4")
+    page.wait_for_timeout(600)
+    assert not page.locator("#chain-out .stale").count()
