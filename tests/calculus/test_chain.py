@@ -228,3 +228,18 @@ def test_an_accented_intermediate_is_the_variable_the_function_names() -> None:
     assert sympy.simplify(rule.derivatives[0].result - sympy.sympify(
         "2*x1*(w1*x1 + w2*x2 - y)", locals={n: sympy.Symbol(n, real=True)
                                             for n in ("w1", "w2", "x1", "x2", "y")})) == 0
+
+
+def test_an_intermediate_named_by_a_word_is_one_variable() -> None:
+    """``yhat = …`` names the variable ŷ: ``(yhat - y)^2`` is not read as (y·h·a·t − y)²,
+    in the library and through the command; ŷ prints as ŷ, w1 as w₁ (LaTeX w_{1})."""
+    result = chain_rule("L = (yhat - y)^2", "yhat = w1 x1 + w2 x2", "w1")
+    w1, w2, x1, x2, y = sympy.symbols("w1 w2 x1 x2 y", real=True)
+    assert sympy.expand(result.derivatives[0].result - 2 * x1 * (w1 * x1 + w2 * x2 - y)) == 0
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["chain", "L = (yhat - y)^2", "--sub", "yhat = w1 x1 + w2 x2", "--wrt", "w1"],
+                stdout=out, stderr=err)
+    assert code == 0, err.getvalue()
+    out = out.getvalue()
+    assert "L → ŷ → w₁" in out and "yhat" not in out and "w1" not in out
+    assert r"\partial w_{1}" in result._repr_latex_()

@@ -10,7 +10,7 @@ import mpmath
 import pytest
 import sympy
 
-from nablab.calculus.mixed import COUNTEREXAMPLE, mixed_partial, second_partial_by_limits
+from nablab.calculus.mixed import COUNTEREXAMPLE, mixed_partial, partial_by_limits
 from nablab.cli import main
 from nablab.errors import UnsupportedError
 from nablab.jobs import DiffRequest
@@ -78,8 +78,8 @@ def test_the_counterexample_against_difference_quotients() -> None:
     assert float(_nested_quotient(0)) == pytest.approx(-1, abs=1e-9)
     assert float(_nested_quotient(1)) == pytest.approx(1, abs=1e-9)
     f = x * y * (x ** 2 - y ** 2) / (x ** 2 + y ** 2)
-    assert second_partial_by_limits(f, x, y, {x: 0, y: 0}) == -1
-    assert second_partial_by_limits(f, y, x, {x: 0, y: 0}) == 1
+    assert partial_by_limits(f, [x, y], {x: 0, y: 0}) == -1
+    assert partial_by_limits(f, [y, x], {x: 0, y: 0}) == 1
 
 
 def test_cli_json_korean_and_refusals() -> None:
@@ -103,3 +103,27 @@ def test_request() -> None:
     assert str(result) == "f_xxy = 6x"
     with pytest.raises(UnsupportedError):
         DiffRequest(expression="x^3 y", mixed="x,y").check_drawable()
+
+
+def test_third_order_values_by_the_limit_definition() -> None:
+    """f_xy(x, 0) = 1 for x ≠ 0 but f_xy(0, 0) = −1, so f_xyx(0, 0) does not exist;
+    f_yx(x, 0) = 1 = f_yx(0, 0), so f_yxx(0, 0) = 0; f_xx vanishes on x = 0 (odd in x)."""
+    f = x * y * (x ** 2 - y ** 2) / (x ** 2 + y ** 2)
+    assert partial_by_limits(f, [x, y, x], {x: 0, y: 0}) is None
+    assert partial_by_limits(f, [y, x, x], {x: 0, y: 0}) == 0
+    assert partial_by_limits(f, [x, x, y], {x: 0, y: 0}) == 0
+    assert sympy.simplify(sympy.diff(f, x, y).subs(y, 0)) == 1     # the oracle's first claim
+    result = mixed_partial(COUNTEREXAMPLE, ["x", "x", "y"], {"x": 0, "y": 0})
+    assert result.limit_definition and result.values == (0, None, 0)
+    text = result.document("en").text()
+    assert "f_xyx(0, 0): does not exist" in text and "—" not in text
+
+
+def test_mixed_partials_are_printed_as_one_quotient() -> None:
+    """The textbook's f_xy of the counter-example: (x⁶ + 9x⁴y² − 9x²y⁴ − y⁶)/(x² + y²)³."""
+    result = mixed_partial(COUNTEREXAMPLE, ["x", "y"])
+    book = (x ** 6 + 9 * x ** 4 * y ** 2 - 9 * x ** 2 * y ** 4 - y ** 6) / (x ** 2 + y ** 2) ** 3
+    assert sympy.simplify(result.derivative - book) == 0
+    assert str(result) == "f_xy = (x⁶ + 9x⁴y² − 9x²y⁴ − y⁶)/(x² + y²)³"
+    assert dict(result.steps)["f_x"] == y * (x ** 4 + 4 * x ** 2 * y ** 2 - y ** 4) \
+        / (x ** 2 + y ** 2) ** 2

@@ -52,3 +52,13 @@ def test_latex_of_named_functions_reads_back() -> None:
 
 def test_str_is_sympy_syntax() -> None:
     assert to_str(2 * x + 3 * y) == "2*x + 3*y"
+
+
+def test_accented_names_print_with_their_accent_and_read_back() -> None:
+    """ŷ is read as the variable yhat (as \\hat{y} is); it prints as ŷ, not "yhat", and the
+    printed text reads back as the same formula."""
+    assert [symbol_display(n) for n in ("yhat", "xbar", "thetahat1", "w2", "hat")] == \
+        ["ŷ", "x̄", "θ̂₁", "w₂", "hat"]
+    f = nablab.parse("(ŷ - y)^2 + x̄")
+    assert "yhat" not in to_unicode(f.expr) and "ŷ" in to_unicode(f.expr)
+    assert nablab.parse(to_unicode(f.expr)).expr == f.expr

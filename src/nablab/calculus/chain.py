@@ -18,16 +18,15 @@ from typing import Any
 
 import sympy
 
-from nablab.budget import run_bounded
 from nablab.calculus.chain_result import ChainDerivative, ChainPath, ChainRule
 from nablab.calculus.points import exact_number
+from nablab.calculus.simplest import simplified
 from nablab.calculus.verify import numerically_equal
 from nablab.core.expression import Expression, ordered_symbols
-from nablab.errors import ComputationTimeout, NablabError, ParseError, UsageError
+from nablab.errors import ParseError, UsageError
 from nablab.parse import canonical_name, parse
 
 #: Seconds one simplification may take before the unsimplified form is shown instead.
-SIMPLIFY_TIMEOUT = 4.0
 #: Most paths one derivative may have (a deep tree doubles them at every shared variable).
 MAX_PATHS = 200
 
@@ -90,6 +89,25 @@ def _variable_name(name: str) -> str:
         return name
 
 
+def outer_variables(text: str, inner: Mapping[sympy.Symbol, Any]) -> list[str] | None:
+    """The variables to read the outer function with, so that its intermediate variables are
+    read as the substitutions name them: with ``yhat = w1 x1 + w2 x2``, ``(yhat - y)^2`` has
+    the variable yhat, not y·h·a·t (``None``: the usual reading already does)."""
+    plain = parse(text)
+    named = [x.name for x in inner if x not in plain.variables and x.name in text]
+    if not named:
+        return None
+    first = parse(text, named)
+    return [*named, *(p.name for p in first.parameters)]
+
+
+def _outer(f: Expression | str, inner: dict[sympy.Symbol, Any]) -> Expression:
+    if isinstance(f, Expression):
+        return f
+    variables = outer_variables(f, inner)
+    return parse(f, variables)
+
+
 def _tree(f: Expression, inner: dict[sympy.Symbol, Any]) -> _Tree:
     names = ", ".join(f.variable_names)
     used: set[sympy.Symbol] = set(f.variables)
@@ -145,23 +163,15 @@ def _paths(f: Expression, tree: _Tree, t: sympy.Symbol) -> tuple[ChainPath, ...]
     return tuple(paths)
 
 
-def _simplified(expr: Any) -> Any:
-    """``expr`` simplified within :data:`SIMPLIFY_TIMEOUT` seconds, else as it is."""
-    try:
-        return run_bounded(sympy.simplify, expr, timeout=SIMPLIFY_TIMEOUT)
-    except (ComputationTimeout, MemoryError, NablabError):
-        return expr
-
-
 def _derivative(f: Expression, tree: _Tree, composite: Any, t: sympy.Symbol,
                 at: dict[sympy.Symbol, Any] | None) -> ChainDerivative:
     paths = _paths(f, tree, t)
     substituted = _full(sympy.Add(*(p.term for p in paths)), tree.inner)
-    result = _simplified(substituted)
+    result = simplified(substituted)
     direct = sympy.diff(composite, t)
-    symbolic = True if _simplified(result - direct) == 0 else None
+    symbolic = True if simplified(result - direct) == 0 else None
     numeric = numerically_equal(result, direct, tree.independent)
-    value = None if at is None else _simplified(result.xreplace(at))
+    value = None if at is None else simplified(result.xreplace(at))
     if value is not None and value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         value = sympy.nan      # undefined there: said so, never printed as zoo
     return ChainDerivative(t.name, paths, result, direct, symbolic, numeric, value)
@@ -202,9 +212,10 @@ def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
     >>> str(chain_rule("z = x^2 y + y^3", "x = s t, y = e^t", "s").derivatives[0].result)
     '2*s*t**2*exp(t)'
     """
-    expression = parse(f)
+    inner = substitutions(substitution)
+    expression = _outer(f, inner)
     expression.require_scalar("chain")
-    tree = _tree(expression, substitutions(substitution))
+    tree = _tree(expression, inner)
     composite = _full(expression.expr, tree.inner)
     names = [s.name for s in tree.independent]
     asked = names if wrt is None else \
@@ -221,4 +232,4 @@ def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
                      None if at is None else {k: exact_number(v) for k, v in at.items()})
 
 
-__all__ = ["MAX_PATHS", "SIMPLIFY_TIMEOUT", "chain_rule", "split_substitutions", "substitutions"]
+__all__ = ["MAX_PATHS", "chain_rule", "outer_variables", "split_substitutions", "substitutions"]

@@ -212,7 +212,7 @@ class ChainRule(Presentable):
         out.text(f"{lhs} = " + " + ".join(self.edges(p) for p in d.paths), 2)
         out.text(f"{' ' * len(lhs)} = " + " + ".join(" · ".join(_factor(f) for f in p.factors)
                                                      for p in d.paths), 2)
-        out.text(translate("chain.in_terms", lang, variables=", ".join(self.independent)), 2)
+        out.text(translate("chain.in_terms", lang, variables=", ".join(_u(v) for v in self.independent)), 2)
         out.text(f"{lhs} = {unicode(d.result)}", 4)
         if d.value is not None and self.at is not None:
             point = ", ".join(f"{k} = {unicode(v)}" for k, v in self.at.items())
@@ -233,7 +233,8 @@ class ChainRule(Presentable):
         for d in self.derivatives:
             partial = r"\frac{d %s}{d %s}" if len(self.independent) == 1 else \
                 r"\frac{\partial %s}{\partial %s}"
-            rows.append(partial % (self.output, d.wrt) + " = " + latex(d.result))
+            rows.append(partial % (latex(sympy.Symbol(self.output)), latex(sympy.Symbol(d.wrt)))
+                        + " = " + latex(d.result))
         return "$" + r" \qquad ".join(rows) + "$"
 
     def __str__(self) -> str:

@@ -18,6 +18,7 @@ import sympy
 from nablab.calculus.implicit_result import ImplicitResult
 from nablab.calculus.notation import unicode
 from nablab.calculus.points import exact_number
+from nablab.calculus.simplest import simplified
 from nablab.calculus.verify import numeric_value
 from nablab.errors import DomainError, UnsupportedError, UsageError
 from nablab.parse import parse_relation
@@ -126,7 +127,7 @@ def _tidy(expr: Any) -> Any:
     """``expr`` simplified when that is cheap (small), else only put over one denominator:
     simplify can take seconds on a long trigonometric quotient."""
     if sympy.count_ops(expr) <= SIMPLIFY_OPS:
-        return sympy.simplify(expr)
+        return simplified(expr)
     return sympy.together(expr)
 
 

@@ -16,6 +16,7 @@ from typing import Any
 import sympy
 
 from nablab.calculus.notation import unicode
+from nablab.calculus.simplest import textbook_form
 from nablab.calculus.verify import numeric_value, symbolically_equal
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
@@ -29,6 +30,11 @@ from nablab.present import Document, Presentable, Writer
 MAX_ORDER = 8
 #: The classic function whose mixed partials differ at the origin.
 COUNTEREXAMPLE = "x y (x^2 - y^2)/(x^2 + y^2)"
+#: The highest order whose values at a point the limit definition gives where the formulas
+#: are undefined (each order nests one more limit).
+LIMIT_ORDER = 3
+#: Seconds each formula may take to be put in textbook form.
+TIDY_TIMEOUT = 1.0
 
 
 @dataclass(frozen=True)
@@ -106,7 +112,10 @@ class MixedPartial(Presentable):
             out.heading(translate("mixed.at", lang, point=f"({at})"))
             if self.limit_definition:
                 out.text(translate("mixed.limit_definition", lang), 2)
-            out.texts([f"{subscript(o)}({at}) = {'—' if v is None else unicode(v)}"
+            missing = translate("mixed.no_limit" if self.limit_definition
+                                else "mixed.undefined", lang)
+            out.texts([f"{subscript(o)}({at}): {missing}" if v is None
+                       else f"{subscript(o)}({at}) = {unicode(v)}"
                        for (o, _), v in zip(self.orderings, self.values, strict=True)])
             if self.values_agree is False:
                 out.text(translate("mixed.clairaut_fails", lang), 2)
@@ -142,22 +151,24 @@ def mixed_partial(f: Expression | str, order: Sequence[str],
     steps, current = [], expression.expr
     for k, v in enumerate(symbols, start=1):
         current = sympy.diff(current, v)
-        steps.append((subscript(order[:k]), current))
+        steps.append((subscript(order[:k]), textbook_form(current, TIDY_TIMEOUT)))
     names = tuple(s.name for s in symbols)
     orders = list(dict.fromkeys(permutations(names))) if len(names) <= 4 \
         else list(dict.fromkeys([names, names[::-1]]))   # 8 names have 40320 orders
-    orderings = tuple((o, _derivative(expression.expr, expression, o)) for o in orders)
-    agree = _all_equal([d for _, d in orderings])
+    raw = [_derivative(expression.expr, expression, o) for o in orders]
+    agree = _all_equal(raw)
+    orderings = tuple((o, steps[-1][1] if o == names else textbook_form(d, TIDY_TIMEOUT))
+                      for o, d in zip(orders, raw, strict=True))
     if at is None:
         return MixedPartial(expression, names, tuple(steps), orderings, agree)
     point = {v.name: sympy.Rational(repr(at[v.name])) if isinstance(at[v.name], float)
              else at[v.name] for v in expression.variables}
     centre = {v: point[v.name] for v in expression.variables}
-    values = tuple(_value(d, centre) for _, d in orderings)
-    by_limit = any(v is None for v in values) and len(names) == 2
+    values = tuple(_value(d, centre) for d in raw)
+    by_limit = any(v is None for v in values) and len(names) <= LIMIT_ORDER
     if by_limit:
-        values = tuple(second_partial_by_limits(expression.expr, expression.symbol(o[0]),
-                                                expression.symbol(o[1]), centre)
+        values = tuple(partial_by_limits(expression.expr,
+                                         [expression.symbol(v) for v in o], centre)
                        for o, _ in orderings)
     return MixedPartial(expression, names, tuple(steps), orderings, agree, point, values,
                         by_limit)
@@ -183,33 +194,35 @@ def _value(expr: Any, centre: Mapping[sympy.Symbol, Any]) -> Any:
     return sympy.simplify(value)
 
 
-def second_partial_by_limits(f: Any, first: sympy.Symbol, second: sympy.Symbol,
-                             centre: Mapping[sympy.Symbol, Any]) -> Any:
-    """f_{first second}(a) from the limit definition, f(a) taken as f's limit at a.
+def partial_by_limits(f: Any, order: Sequence[sympy.Symbol],
+                      centre: Mapping[sympy.Symbol, Any]) -> Any:
+    """The partial derivative of f in ``order`` at a, from the limit definition alone.
 
-    g(s) = f_first(a + s e₂) = lim_{h→0} (f(a + s e₂ + h e₁) − f(a + s e₂))/h (e₁ along
-    ``first``, e₂ along ``second``), then f_{first second}(a) = lim_{s→0} (g(s) − g(0))/s;
-    ``None`` if a limit does not exist.
+    D₀ = f, and D_k(p) = lim_{s→0} (D_{k−1}(p + s e_k) − D_{k−1}(p))/s with e_k along
+    ``order[k−1]``; at a point where the formula of D_{k−1} is defined it is used, elsewhere
+    (at a itself) its own limit definition, and f(a) is taken as f's limit at a. So
+    f_xy(0, 0) = lim_{s→0} (f_x(0, s) − f_x(0, 0))/s. ``None`` if a limit does not exist.
     """
-    h, s = sympy.symbols("h s", real=True, nonzero=True)
-    base = dict(centre)
+    offsets = [sympy.Dummy(f"s{k}", real=True, nonzero=True) for k in range(len(order))]
+    formulas = [f]
+    for v in order:
+        formulas.append(sympy.diff(formulas[-1], v))
+    probe = {s: sympy.Rational(1, 5 + 2 * k) for k, s in enumerate(offsets)}
 
-    def value(shift: dict[sympy.Symbol, Any]) -> Any:
-        moved = {v: base[v] + shift.get(v, 0) for v in base}
-        direct = f.xreplace(moved)
-        if numeric_value(direct.subs({h: sympy.Rational(1, 7), s: sympy.Rational(1, 5)}),
-                         {}) is not None:
+    def value(k: int, shift: dict[sympy.Symbol, Any]) -> Any:
+        moved = {v: centre[v] + shift.get(v, 0) for v in centre}
+        direct = formulas[k].xreplace(moved)
+        if numeric_value(direct.xreplace(probe), {}) is not None:
             return sympy.simplify(direct)
-        return sympy.limit(f.xreplace({v: moved[v] + (h if v is first else 0) for v in base}),
-                           h, 0)
-
-    def f_first(offset: Any) -> Any:
-        quotient = (value({second: offset, first: h}) - value({second: offset})) / h
-        return sympy.limit(sympy.simplify(quotient), h, 0)
+        s, v = offsets[max(k, 1) - 1], order[max(k, 1) - 1]
+        if k == 0:      # f itself undefined here: its limit along the first direction
+            return sympy.limit(f.xreplace({**moved, v: moved[v] + s}), s, 0)
+        later = {**shift, v: shift.get(v, 0) + s}
+        quotient = (value(k - 1, later) - value(k - 1, shift)) / s
+        return sympy.limit(sympy.simplify(quotient), s, 0)
 
     try:
-        g0 = f_first(0)
-        result = sympy.limit(sympy.simplify((f_first(s) - g0) / s), s, 0)
+        result = value(len(order), {})
     except (NotImplementedError, ValueError, TypeError):
         return None
     if result.has(sympy.oo, -sympy.oo, sympy.zoo, sympy.nan, sympy.AccumBounds, sympy.Limit):
@@ -217,5 +230,5 @@ def second_partial_by_limits(f: Any, first: sympy.Symbol, second: sympy.Symbol,
     return result
 
 
-__all__ = ["COUNTEREXAMPLE", "MAX_ORDER", "MixedPartial", "mixed_partial",
-           "second_partial_by_limits", "subscript"]
+__all__ = ["COUNTEREXAMPLE", "LIMIT_ORDER", "MAX_ORDER", "MixedPartial", "mixed_partial",
+           "partial_by_limits", "subscript"]

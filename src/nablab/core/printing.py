@@ -14,6 +14,7 @@ output can be pasted back in.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 import sympy
@@ -41,12 +42,22 @@ _SUBSCRIPT = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")
 MINUS = "−"
 
 
+#: The accents a name may end in (how the parser names ``ŷ``, ``\\hat{y}``: ``yhat``), as the
+#: combining character that puts them on the letter.
+_ACCENT_MARKS = {"hat": "\u0302", "bar": "\u0304"}
+
+
 def symbol_display(name: str) -> str:
-    """``theta1`` → ``θ₁``, ``w2`` → ``w₂``, ``x_ab`` unchanged."""
+    """``theta1`` → ``θ₁``, ``w2`` → ``w₂``, ``yhat`` → ``ŷ``, ``x_ab`` unchanged."""
     stem = name.rstrip("0123456789")
     digits = name[len(stem):]
+    mark = ""
+    for accent, combining in _ACCENT_MARKS.items():
+        base = stem.removesuffix(accent)
+        if base != stem and (len(base) == 1 and base.isalpha() or base in GREEK_DISPLAY):
+            stem, mark = base, combining
     stem = GREEK_DISPLAY.get(stem, stem)
-    return stem + digits.translate(_SUBSCRIPT)
+    return unicodedata.normalize("NFC", stem + mark) + digits.translate(_SUBSCRIPT)
 
 
 class UnicodePrinter(StrPrinter):

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from nablab.calculus.chain import chain_rule
+from nablab.calculus.chain import chain_rule, outer_variables, substitutions
 from nablab.calculus.chain_result import ChainRule
 from nablab.core.expression import Expression
 from nablab.jobs import convert
@@ -29,7 +29,9 @@ class ChainRequest(FunctionRequest):
                                   kind="numbers")
 
     def run(self, progress: Progress | None = None) -> ChainRule:
-        expression = self.function()
+        named = None if self.variables or not self.sub else \
+            outer_variables(self.expression, substitutions(self.sub))
+        expression = (replace(self, variables=",".join(named)) if named else self).function()
         first = chain_rule(expression, self.sub or "", self.wrt)
         if self.at is None:
             return first

@@ -79,10 +79,13 @@ MESSAGES.update({
         "이 점에서는 식이 정의되지 않으므로 각 값을 극한으로 구합니다: "
         "f_xy(a) = lim_(k→0) (f_x(a + k e_y) − f_x(a))/k, f(a)는 a에서 f의 극한값."),
     "mixed.clairaut_fails": (
-        "The values differ: the order matters here, because the second partials are not "
+        "The values differ: the order matters here, because the partials on the way are not "
         "continuous at this point (Clairaut's theorem needs them continuous).",
-        "값이 다릅니다. 이 점에서 이계 편미분이 연속이 아니므로 순서가 결과를 바꿉니다 "
+        "값이 다릅니다. 이 점에서 중간의 편미분이 연속이 아니므로 순서가 결과를 바꿉니다 "
         "(클레로 정리는 연속성을 가정합니다)."),
+    "mixed.no_limit": ("does not exist (the limit does not exist)",
+                       "존재하지 않음 (극한이 존재하지 않음)"),
+    "mixed.undefined": ("undefined", "정의되지 않음"),
     "error.mixed_order": ("a mixed partial derivative takes 1 to {maximum} variables",
                           "고계 편미분에는 변수 1개에서 {maximum}개까지 쓸 수 있습니다"),
     "error.mixed_plot": ("diff --mixed draws no picture yet; leave out --plot",
