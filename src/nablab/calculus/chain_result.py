@@ -212,7 +212,8 @@ class ChainRule(Presentable):
         out.text(f"{lhs} = " + " + ".join(self.edges(p) for p in d.paths), 2)
         out.text(f"{' ' * len(lhs)} = " + " + ".join(" · ".join(_factor(f) for f in p.factors)
                                                      for p in d.paths), 2)
-        out.text(translate("chain.in_terms", lang, variables=", ".join(_u(v) for v in self.independent)), 2)
+        independent = ", ".join(_u(v) for v in self.independent)
+        out.text(translate("chain.in_terms", lang, variables=independent), 2)
         out.text(f"{lhs} = {unicode(d.result)}", 4)
         if d.value is not None and self.at is not None:
             point = ", ".join(f"{k} = {unicode(v)}" for k, v in self.at.items())
