@@ -212,10 +212,10 @@ def chain_rule(f: Expression | str, substitution: str | Mapping[str, Any],
     >>> str(chain_rule("z = x^2 y + y^3", "x = s t, y = e^t", "s").derivatives[0].result)
     '2*s*t**2*exp(t)'
     """
-    inner = substitutions(substitution)
-    expression = _outer(f, inner)
+    table = substitutions(substitution)
+    expression = _outer(f, table)
     expression.require_scalar("chain")
-    tree = _tree(expression, inner)
+    tree = _tree(expression, table)
     composite = _full(expression.expr, tree.inner)
     names = [s.name for s in tree.independent]
     asked = names if wrt is None else \
