@@ -18,6 +18,7 @@ import sympy
 from nablab.calculus.notation import latex, unicode
 from nablab.calculus.points import exact_number
 from nablab.calculus.verify import numeric_value
+from nablab.core.catalog import kinks
 from nablab.core.expression import Expression
 from nablab.core.printing import to_str
 from nablab.errors import DomainError, UnsupportedError
@@ -209,9 +210,34 @@ def tangent_line(f: Expression | str, x0: Any) -> TangentLine:
     x = expression.variables[0] if expression.variables else sympy.Symbol("x", real=True)
     a = exact_number(x0)
     value = _at(expression.expr, {x: a}, "f")
+    _require_derivative(expression.expr, x, a, value)
     slope = _at(sympy.diff(expression.expr, x), {x: a}, "f′")
     line = sympy.expand(value + slope * (x - a))
     return TangentLine(expression, a, value, slope, line, secants(expression.expr, x, a, slope))
+
+
+def _require_derivative(f: Any, x: sympy.Symbol, a: Any, value: Any) -> None:
+    """At a kink (|x| at 0, relu at 0) the formula f′ still has a value (sign(0) = 0), but f
+    has no derivative: the one-sided slopes differ. Refuse there, with both slopes.
+
+    Raises:
+        DomainError: ``no_derivative`` with the slopes from the left and the right.
+    """
+    if not kinks(f):
+        return
+    h = sympy.Dummy("h", positive=True)
+    slopes = []
+    for side in (-h, h):
+        try:
+            slope = sympy.limit((f.xreplace({x: a + side}) - value) / side, h, 0, "+")
+        except (NotImplementedError, ValueError, TypeError):
+            return
+        if slope.has(sympy.Limit, sympy.AccumBounds, sympy.nan):
+            return
+        slopes.append(slope)
+    if slopes[0] != slopes[1]:
+        raise DomainError("no_derivative", x0=unicode(a), left=unicode(slopes[0]),
+                          right=unicode(slopes[1]))
 
 
 def _equations(out: Writer, lines: list[str]) -> None:

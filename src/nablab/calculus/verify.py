@@ -25,11 +25,19 @@ RANGES: tuple[tuple[float, float], ...] = ((-3.0, 3.0), (0.1, 4.0), (1.1, 20.0))
 def numeric_value(expr: Any, point: dict[sympy.Symbol, Any]) -> complex | None:
     """``expr`` at ``point`` to 30 digits; ``None`` where it is undefined, an infinite
     complex number where it is defined but beyond floating point (e¹⁰⁰⁰)."""
-    value = expr.xreplace(point)
+    try:
+        value = expr.xreplace(point)
+    except OverflowError:   # e^(e^(e^…)) at a float point: an integer of too many digits
+        return None
     if value.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo):
         return None
     try:
         number = value.evalf(30, chop=True)
+    except OverflowError:   # defined, but too large even for evalf's exponent
+        return complex(math.inf) if value.is_real else None
+    except (TypeError, ValueError):
+        return None
+    try:
         result = complex(number)
     except OverflowError:
         return complex(math.inf) if number.is_real else None

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Any, TextIO
 
 from rich.console import Console
 from rich.text import Text
 
+from nablab.jobs.encoding import json_text
 from nablab.present import Document
 
 
@@ -32,4 +32,4 @@ def print_document(document: Document, file: TextIO | None = None) -> None:
 def print_json(data: Any, file: TextIO | None = None) -> None:
     """One JSON object on stdout (UTF-8, not ASCII-escaped, so Korean stays readable)."""
     out = file or sys.stdout
-    out.write(json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n")
+    out.write(json_text(data, indent=2) + "\n")

@@ -175,6 +175,8 @@ def _result(problem: Problem, solved: Solved, candidates: tuple[Candidate, ...],
     system = show.system(problem)
     vector = show.vector_form(problem)
     f = problem.objective
+    if f.variables != problem.variables:   # x² under x + y = 1 is drawn as f(x, y)
+        f = replace(f, variables=problem.variables, _cache={})
     return LagrangeResult(
         objective=f, function=to_str(f.expr), unicode=f.unicode, latex=f.latex,
         variables=problem.names, constraints=tuple(_info(problem, i)

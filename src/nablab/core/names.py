@@ -23,10 +23,12 @@ GREEK_ALIASES: dict[str, str] = {"varepsilon": "epsilon", "vartheta": "theta", "
                                  "varrho": "rho"}
 
 #: Greek characters as pasted from documents, to their names (σ is the sigmoid, π the constant).
+#: Not omicron: ο cannot be told from the Latin o on screen, so it is refused like the Cyrillic о
+#: (two variables printed alike would be a confident misreading).
 GREEK_CHARS: dict[str, str] = {
     "α": "alpha", "β": "beta", "γ": "gamma", "δ": "delta", "ε": "epsilon", "ϵ": "epsilon",
     "ζ": "zeta", "η": "eta", "θ": "theta", "ϑ": "theta", "ι": "iota", "κ": "kappa",
-    "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "ο": "omicron", "ρ": "rho", "ϱ": "rho",
+    "λ": "lambda", "μ": "mu", "ν": "nu", "ξ": "xi", "ρ": "rho", "ϱ": "rho",
     "σ": "sigma", "τ": "tau", "υ": "upsilon", "φ": "phi", "ϕ": "phi", "χ": "chi", "ψ": "psi",
     "ω": "omega", "Γ": "Gamma", "Δ": "Delta", "Θ": "Theta", "Λ": "Lambda", "Ξ": "Xi",
     "Σ": "Sigma", "Υ": "Upsilon", "Φ": "Phi", "Ψ": "Psi", "Ω": "Omega", "π": "pi",

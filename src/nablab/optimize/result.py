@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -34,7 +35,7 @@ def thin(count: int, every: int) -> np.ndarray:
     """Indices 0, K, 2K, … of ``count`` rows, always ending with the last one."""
     if every < 1:
         raise ValueError("every must be at least 1")
-    index = np.arange(0, count, every)
+    index = np.arange(0, count, min(every, max(count, 1)))   # K ≥ 2⁶³ is not an int64
     if count and index[-1] != count - 1:
         index = np.append(index, count - 1)
     return index
@@ -99,7 +100,9 @@ class DescentResult(Presentable):
               variables: tuple[str, ...], tol: float, advice: LearningRateAdvice | None,
               expression: Expression | None = None) -> DescentResult:
         """Assemble a result from the trajectory; every derived field follows from it."""
-        steps = np.sqrt(np.sum(np.diff(path, axis=0) ** 2, axis=1))
+        # hypot, not √Σ²: a finite step or gradient beyond 1e154 has a finite length
+        steps = np.hypot.reduce(np.diff(path, axis=0), axis=1) if len(path) > 1 \
+            else np.zeros(0)
         return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), len(path) - 1,
                    status in ("converged", "constant"), status, optimizer, lr, dict(hyper),
                    variables, _frozen(path), _frozen(values), _frozen(gradients),
@@ -108,7 +111,7 @@ class DescentResult(Presentable):
     @property
     def grad_norm(self) -> float:
         """|∇f(x)|."""
-        return float(np.linalg.norm(self.jac))
+        return math.hypot(*self.jac)
 
     @property
     def message(self) -> str:

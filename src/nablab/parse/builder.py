@@ -422,6 +422,9 @@ class Builder(Transformer):  # type: ignore[type-arg,unused-ignore]
         _scalar(*args)
         approx = None
         values = [a.approx for a in args]
+        if spec.name == "log" and len(args) == 2 and values[1] is not None and \
+                not (values[1] > 0 and values[1] != 1):   # log(x, 0) is not 0
+            raise _error("log_base", start, end, text=_span_text(start, end))
         if all(v is not None for v in values):
             approx = _float(spec.float_twin, start, end, *values)  # type: ignore[arg-type]
         exprs = [a.expr for a in args]

@@ -39,6 +39,11 @@ class NumberLiterals:
             j += 1
             while j < end and self.text[j].isdigit():
                 j += 1
+        if j < end and self.text[j] == "." and j > i:   # 3..5, 1.2.3: not one number
+            k = j
+            while k < end and (self.text[k].isdigit() or self.text[k] == "."):
+                k += 1
+            raise self.error("two_points", i, k, text=self.text[i:k])
         mantissa_end = j
         j = self._scientific_suffix(j, end)
         literal = self.text[i:j]

@@ -65,8 +65,14 @@ def filled_contour(ax: Any, surface: Surface, count: int = 20) -> Any:
         (True, True): "both", (True, False): "min", (False, True): "max"}.get(
         (below, above), "neither")  # type: ignore[assignment]
     norm = BoundaryNorm(steps, 256, extend=extend)
-    return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend,
-                       norm=norm)
+    try:
+        return ax.contourf(surface.x, surface.y, z, levels=steps, cmap=CMAP, extend=extend,
+                           norm=norm)
+    except ValueError:   # values near the float limit (6¹⁰⁰⁰): the extension bands overflow
+        # into the end bands themselves (a value on a level's edge is left unfilled)
+        clipped = np.ma.clip(z, (steps[0] + steps[1]) / 2, (steps[-2] + steps[-1]) / 2)
+        return ax.contourf(surface.x, surface.y, clipped, levels=steps, cmap=CMAP,
+                           norm=BoundaryNorm(steps, 256))
 
 
 def adaptive_levels(surface: Surface, count: int) -> np.ndarray:

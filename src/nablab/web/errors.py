@@ -7,11 +7,11 @@ catalogue's, in the request's language.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from nablab.errors import BudgetExceeded, NablabError, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
+from nablab.jobs.encoding import json_bytes
 
 
 def status_of(exc: NablabError) -> int:
@@ -32,7 +32,7 @@ def error_body(kind: str, lang: str, **params: Any) -> bytes:
 
 
 def dumps(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, allow_nan=False).encode("utf-8")
+    return json_bytes(data)
 
 
 def language(value: Any, default: str | None = None) -> str:

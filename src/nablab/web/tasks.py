@@ -17,7 +17,6 @@ the page keeps both and switches language without asking for anything new.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +25,7 @@ from nablab.core.printing import to_str
 from nablab.errors import BudgetExceeded
 from nablab.i18n import LANGUAGES
 from nablab.jobs import run
+from nablab.jobs.encoding import json_bytes
 from nablab.jobs.shown import readings_json
 from nablab.parse import parse
 from nablab.web import models, pictures, views
@@ -38,8 +38,7 @@ BOTH = "*"
 
 def encode(data: Any, limit: int = MAX_RESULT) -> bytes:
     """Compact UTF-8 JSON; NaN and infinity are errors, and so is a result over ``limit``."""
-    body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
-    raw = body.encode("utf-8")
+    raw = json_bytes(data, separators=(",", ":"))
     if len(raw) > limit:
         raise BudgetExceeded("result_too_large", size=round(len(raw) / 2**20, 1),
                              limit=round(limit / 2**20))

@@ -108,6 +108,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "=, <=, >=, <, > 중 정확히 하나가 필요합니다 (등식 또는 부등식)"),
     "error.division_by_zero": ("'{text}' is undefined (division by zero)",
                                "'{text}'{는} 정의되지 않습니다 (0으로 나눔)"),
+    "error.two_points": ("'{text}' has two decimal points: write one number (3.5) or an "
+                         "operator between two (3 * 0.5)",
+                         "'{text}'에 소수점이 두 개 있습니다. 수 하나(3.5)로 쓰거나 두 수 사이에 "
+                         "연산자를 넣으세요(3 * 0.5)"),
+    "error.log_base": ("'{text}': a logarithm's base must be positive and not 1",
+                       "'{text}': 로그의 밑은 양수이고 1이 아니어야 합니다"),
     "error.number_too_large": ("number too large: '{text}'", "수가 너무 큽니다: '{text}'"),
     "error.not_real": ("'{text}' is not a real number", "'{text}'{는} 실수가 아닙니다"),
     "error.exponent_too_large": ("exponent too large (the limit is {limit})",
@@ -148,6 +154,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{operation}에는 벡터가 아닌 스칼라 함수가 필요합니다"),
     "error.too_large_at_point": ("{what} ≈ {value} at this point: too large for a floating-point number (the largest is about 1.8e308)",
                                  "이 점에서 {what} ≈ {value}: 부동소수점 수로 나타내기에 너무 큽니다 (최대 약 1.8e308)"),
+    "error.not_finite": ("a value of the result overflowed the range of floating-point numbers "
+                         "(beyond ±1.8·10³⁰⁸), so it cannot be reported; try a point or a "
+                         "learning rate where the values stay finite",
+                         "결과의 값이 부동소수점 수의 범위(±1.8·10³⁰⁸)를 넘어 보고할 수 없습니다. "
+                         "값이 유한하게 유지되는 점이나 학습률로 다시 시도해 보세요"),
     "error.undefined_at_point": ("{what} is undefined or not real at this point",
                                  "이 점에서 {what:이} 정의되지 않거나 실수가 아닙니다"),
     "error.timeout": ("the computation took longer than {seconds:g} s and was stopped "

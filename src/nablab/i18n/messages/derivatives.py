@@ -163,6 +163,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "more variables nablab gives the tangent plane",
         "접선은 일변수 함수에만 있습니다 (이 함수의 변수는 {count}개). 변수가 둘 이상이면 "
         "접평면을 구합니다"),
+    "error.no_derivative": ("f has no derivative at x₀ = {x0}: the slope from the left is "
+                            "{left}, from the right {right}, so there is no tangent line there "
+                            "(a kink)",
+                            "f는 x₀ = {x0}에서 미분할 수 없습니다. 왼쪽 기울기는 {left}, 오른쪽 "
+                            "기울기는 {right:으로} 서로 달라 접선이 없습니다 (꺾인 점)"),
     "error.value_too_large": ("{what} is too large for a floating-point number at this point",
                               "이 점에서 {what}의 값이 부동소수점 수로 나타내기에 너무 큽니다"),
     "error.zero_direction": ("the direction must not be the zero vector",

@@ -1,0 +1,102 @@
+"""The hostile inputs of issue 21 that crashed or misread: each now a result or a clear error.
+
+Each case failed before its fix: a worker crash (exit 70) with internal exception text, a
+confident misreading (``3..5`` read as 3/2, ``log(x, 0)`` as 0, ``ο`` beside ``o``), or a
+tangent where f has no derivative.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from nablab.cli import main
+from nablab.errors import DomainError
+from nablab.jobs.encoding import json_bytes, json_text
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(args), stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("args", [
+    ("descend", "exp(x)", "--start", "700"), ("descend", "1e200*x", "--start", "1"),
+    ("race", "tan(x)^999", "--start", "1", "--steps", "20"),
+])
+def test_a_gradient_beyond_1e154_is_a_diverged_run_not_a_crash(args: tuple[str, ...]) -> None:
+    """|∇f| was √(g·g), which overflows for a finite g above 1e154: inf in the JSON."""
+    code, out, err = run(*args, "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    runs = data["results"] if "results" in data else [data]
+    assert runs[0]["status"] == "diverged"     # gd; Adam's steps stay ≤ η, it may not
+    assert "RuntimeWarning" not in err and "Traceback" not in err
+
+
+def test_json_never_holds_infinity() -> None:
+    with pytest.raises(DomainError) as caught:
+        json_text({"value": float("inf")})
+    assert caught.value.kind == "not_finite"
+    assert json.loads(json_bytes({"v": "\ud800"}).decode()) == {"v": "\ud800"}
+
+
+def test_huge_values_are_said_not_crashed(tmp_path: Path) -> None:
+    code, _, err = run("tangent", "7^(e^(e^(e^(10E))))", "--at", "1")
+    assert code == 1 and "too large" in err           # was UnboundLocalError, exit 70
+    code, _, err = run("plot", "(x+y)^1000", "--out", str(tmp_path / "p.png"))
+    assert code == 0, err                              # was "upper_level must be larger"
+    assert (tmp_path / "p.png").stat().st_size > 10_000
+
+
+def test_a_constraint_with_more_variables_than_f_is_drawn(tmp_path: Path) -> None:
+    """f = x² under x + y = 1 is f(x, y): its picture needs y too (was "give values for y")."""
+    code, out, err = run("lagrange", "x^2", "-c", "x+y=1", "--plot", str(tmp_path / "l.png"))
+    assert code == 0, err
+    assert "f(x, y) = x²" in out and (tmp_path / "l.png").exists()
+
+
+def test_every_beyond_int64_keeps_the_first_and_last_points() -> None:
+    code, out, err = run("descend", "x^2", "--start", "1", "--every",
+                         "9223372036854775808", "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert len(data["path"]) == 2 and data["path"][0] == [1.0]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("3..5", "two decimal points"), ("1.2.3 + x", "two decimal points"),
+    ("log(x, 0)", "base must be positive"), ("log(x, 1)", "base must be positive"),
+    ("log_0 x", "base must be positive"), ("ο + o", "GREEK SMALL LETTER OMICRON"),
+])
+def test_misreadings_are_refused(text: str, kind: str) -> None:
+    code, out, err = run("diff", text)
+    assert code == 1 and out == "" and kind in err
+
+
+def test_readings_that_stay() -> None:
+    assert "f = 7/2" in run("diff", "3.5")[1]
+    assert "log₂(x)" in run("diff", "log(x, 2)")[1]
+    assert "f(o, omicron)" in run("diff", "omicron + o")[1]
+
+
+@pytest.mark.parametrize(("f", "left", "right"), [
+    ("abs(x)", "−1", "1"), ("relu(x)", "0", "1"), ("max(x, 2x)", "1", "2")])
+def test_no_tangent_at_a_kink(f: str, left: str, right: str) -> None:
+    """sign(0) = 0 made |x| at 0 look like slope 0; the one-sided slopes differ there."""
+    code, out, err = run("tangent", f, "--at", "0")
+    assert code == 1 and out == ""
+    assert f"from the left is {left}, from the right {right}" in err
+    code, _, err = run("tangent", f, "--at", "0", "--lang", "ko")
+    assert "미분할 수 없습니다" in err
+
+
+def test_a_tangent_away_from_the_kink_is_still_drawn() -> None:
+    code, out, _ = run("tangent", "abs(x)", "--at", "1")
+    assert code == 0 and "  = x\n" in out
+    code, out, _ = run("tangent", "abs(x^3)", "--at", "0")
+    assert code == 0 and "f′(0) = 0" in out
