@@ -9,6 +9,10 @@ from __future__ import annotations
 
 import html
 import io
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -120,15 +124,45 @@ def write_picture(picture: Picture, path: str | Path, lang: str, *,
     target = Path(path)
     fmt = file_format(target, animation=animate)
     try:
-        if animate:
-            _write_animation(picture, target, fmt, lang)
-        else:
-            _write_still(picture, target, fmt, lang)
+        with _replacing(target) as partial:
+            if animate:
+                _write_animation(picture, partial, fmt, lang)
+            else:
+                _write_still(picture, partial, fmt, lang)
         size = target.stat().st_size
     except OSError as exc:
         raise NablabError("plot_write_failed", file=str(target),
                           reason=exc.strerror or str(exc)) from None
     return WrittenFigure(str(target), fmt, size)
+
+
+@contextmanager
+def _replacing(target: Path) -> Iterator[Path]:
+    """A temporary file beside ``target`` that becomes it only once it is complete.
+
+    The rename is atomic: Ctrl-C or a failure mid-write leaves the old file (or none), never
+    a truncated one; and a symlink at ``target`` is replaced, never followed, so writing a
+    figure cannot overwrite the file a link points to.
+    """
+    if target.is_dir():
+        raise IsADirectoryError(21, "is a directory", str(target))
+    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.",
+                                    suffix=target.suffix)
+    os.close(handle)
+    partial = Path(name)
+    try:
+        yield partial
+        os.chmod(partial, 0o666 & ~_umask())   # as a plain open() would have made it
+        os.replace(partial, target)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 __all__ = ["FPS", "figure_bytes", "new_figure", "plotly_page", "save_animation", "svg_page",
