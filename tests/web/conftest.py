@@ -43,7 +43,8 @@ class Server:
         return int(urlsplit(self.url).port or 0)
 
     def connection(self, timeout: float = 30.0) -> http.client.HTTPConnection:
-        return http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
+        host = urlsplit(self.url).hostname or "127.0.0.1"
+        return http.client.HTTPConnection(host, self.port, timeout=timeout)
 
     def request(self, method: str, path: str, body: bytes | None = None,
                 headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:

@@ -80,7 +80,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     # the page's scripts and styles shrink 3-4x; answers under 1 kB are not worth it
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     app.add_middleware(BodyLimit, limit=settings.max_body, lang=settings.lang)
-    app.add_middleware(Guard, loopback_only=settings.loopback_only, lang=settings.lang)
+    app.add_middleware(Guard, allowed_hosts=settings.allowed_hosts, lang=settings.lang)
     return app
 
 

@@ -21,8 +21,6 @@ CSP = ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'u
        "frame-ancestors 'none'")
 HEADERS = [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
-#: Host names a server on a loopback address answers to (others: DNS rebinding).
-LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
 def _header(scope: Scope, name: bytes) -> str | None:
@@ -78,15 +76,15 @@ class BodyLimit:
 
 
 class Guard:
-    """Security headers on every answer; only loopback host names when bound to loopback."""
+    """Security headers on every answer; only the allowed host names (DNS rebinding)."""
 
-    def __init__(self, app: Any, loopback_only: bool, lang: str) -> None:
-        self.app, self.loopback_only, self.lang = app, loopback_only, lang
+    def __init__(self, app: Any, allowed_hosts: frozenset[str], lang: str) -> None:
+        self.app, self.allowed_hosts, self.lang = app, allowed_hosts, lang
 
     async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        if self.loopback_only and _host_name(_header(scope, b"host")) not in LOOPBACK_NAMES:
+        if _host_name(_header(scope, b"host")).lower() not in self.allowed_hosts:
             return await _send_error(send, 400, error_body("bad_host", self.lang), HEADERS)
 
         async def send_with_headers(message: Message) -> None:

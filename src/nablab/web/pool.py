@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import multiprocessing
+import signal
 import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
@@ -62,9 +63,13 @@ class Worker:
                 return ("timeout", timeout)
             return self.conn.recv()
         except (EOFError, OSError):
-            # The worker died without answering: the memory cap (or the OOM killer) hit it.
+            # The worker died without answering. The memory cap makes a job fail with a
+            # MemoryError, answered; a death is a signal (the OOM killer, a kill) or a crash.
             self.kill()
-            return ("memory", None)
+            code = self.process.exitcode
+            if code is not None and code < 0:
+                return ("killed", signal.Signals(-code).name)
+            return ("crash", f"exit code {code}")
 
     def kill(self) -> None:
         if self.process.is_alive():
@@ -87,6 +92,8 @@ def outcome(status: str, payload: Any, memory_mb: int) -> bytes:
         raise ComputationTimeout(seconds=payload)
     if status == "memory":
         raise MemoryLimitExceeded(limit_mb=memory_mb)
+    if status == "killed":
+        raise WorkerCrashed("worker_killed", signal=payload)
     raise WorkerCrashed(detail=payload)
 
 
@@ -127,8 +134,8 @@ class WorkerPool:
 
     @property
     def ready(self) -> int:
-        """Workers started (idle or busy)."""
-        return len(self._workers)
+        """Workers alive (idle or busy); a dead idle one is replaced when next taken."""
+        return sum(1 for w in self._workers if w.healthy)
 
     async def run(self, task: Task, timeout: float) -> bytes:
         """Run ``task`` on a worker within ``timeout`` seconds; its JSON bytes.
@@ -173,7 +180,7 @@ class WorkerPool:
     def _finished(self, worker: Worker, done: asyncio.Future[tuple[str, Any]]) -> None:
         worker.busy_since = None
         failed = done.cancelled() or done.exception() is not None
-        if failed or done.result()[0] in ("timeout", "memory", "crash"):
+        if failed or done.result()[0] in ("timeout", "memory", "killed", "crash"):
             self._replace(worker)
         else:
             self._release(worker)
@@ -225,9 +232,13 @@ class WorkerPool:
         self._release(worker)
 
     async def _watch_loop(self) -> None:
-        """Add a worker while requests wait and long jobs hold the others."""
+        """Add a worker while requests wait and long jobs hold the others; replace an idle
+        worker that died (killed from outside), so the pool and ``/api/status`` stay true."""
         while not self._closed:
             await asyncio.sleep(WATCH_INTERVAL)
+            for dead in [w for w in self._idle if not w.healthy]:
+                self._idle.remove(dead)
+                self._replace(dead)
             waiting = any(not w.done() for w in self._waiters)
             if waiting and not self._starting and len(self._workers) < self._target():
                 with contextlib.suppress(Exception):

@@ -6,19 +6,36 @@ that reads the line can connect at once; uvicorn accepts from the same socket.
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import socket
 import threading
 import time
 import webbrowser
+from collections.abc import Iterable
 from typing import TextIO
 
 from nablab.errors import NablabError
 from nablab.i18n import translate
-from nablab.web.settings import Settings
+from nablab.web.settings import LOOPBACK_NAMES, Settings
 
-#: Host names that mean "this computer only".
-LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+def is_loopback(host: str) -> bool:
+    """Whether every address ``host`` names is this computer's own (127.0.0.0/8, ::1):
+    ``127.1`` and ``127.0.0.2`` are; ``0.0.0.0`` and ``::`` (every interface) are not."""
+    try:
+        found = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    return bool(found) and all(ipaddress.ip_address(a[4][0]).is_loopback for a in found)
+
+
+def allowed_hosts(host: str, extra: Iterable[str] = ()) -> frozenset[str]:
+    """The ``Host`` names a server bound to ``host`` answers to: this computer's names, the
+    bound name itself (``[…]`` for IPv6) and the names given with ``--allow-host``."""
+    names = {host.lower(), *(n.strip().lower() for n in extra if n.strip())}
+    names |= {f"[{n}]" for n in names if ":" in n and not n.startswith("[")}
+    return LOOPBACK_NAMES | frozenset(names)
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -77,4 +94,4 @@ def serve(settings: Settings, host: str, port: int, *, open_browser: bool = Fals
     return 0
 
 
-__all__ = ["LOOPBACK", "bind", "serve", "url_of"]
+__all__ = ["allowed_hosts", "bind", "is_loopback", "serve", "url_of"]

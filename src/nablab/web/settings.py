@@ -14,6 +14,8 @@ MAX_BODY = 64 * 1024
 MAX_RESULT = 16 * 1024 * 1024
 #: Requests that may wait for a worker before the server answers 503.
 MAX_PENDING = 256
+#: Host names that mean "this computer": every server answers to them.
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 
 
 def default_workers() -> int:
@@ -32,7 +34,10 @@ class Settings:
         memory_mb: memory one job may add on top of its worker's, MiB.
         max_body, max_result, max_pending: see the module constants.
         lang: the page's first language, and the API's when a request names none.
-        loopback_only: answer only to loopback host names (a server on 127.0.0.1).
+        allowed_hosts: the host names (the ``Host`` header) the server answers to: loopback
+            names, the address it is bound to and ``--allow-host`` names. Any other is
+            refused, whatever the bind address: a page of another site that points its own
+            name at this address (DNS rebinding) cannot use the server.
     """
 
     workers: int = field(default_factory=default_workers)
@@ -43,7 +48,7 @@ class Settings:
     max_result: int = MAX_RESULT
     max_pending: int = MAX_PENDING
     lang: str = field(default_factory=default_language)
-    loopback_only: bool = True
+    allowed_hosts: frozenset[str] = LOOPBACK_NAMES
 
 
-__all__ = ["MAX_BODY", "MAX_PENDING", "MAX_RESULT", "Settings", "default_workers"]
+__all__ = ["LOOPBACK_NAMES", "MAX_BODY", "MAX_PENDING", "MAX_RESULT", "Settings", "default_workers"]

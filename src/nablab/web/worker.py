@@ -9,6 +9,7 @@ enforces the wall clock: it kills a worker whose job runs too long and starts an
 
 from __future__ import annotations
 
+import signal
 import traceback
 from multiprocessing.connection import Connection
 from typing import Any
@@ -34,7 +35,12 @@ def answer(task: Task, timeout: float, memory_mb: int) -> tuple[str, Any]:
 
 
 def main(conn: Connection, memory_mb: int) -> None:
-    """Serve ``(task, timeout)`` pairs until the pipe closes; stop after a job ran out of memory."""
+    """Serve ``(task, timeout)`` pairs until the pipe closes; stop after a job ran out of memory.
+
+    Ctrl+C reaches every process of the terminal's group; the server stops its workers
+    itself, so a worker ignores it (no traceback per worker on the way out).
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     while True:
         try:
             task, timeout = conn.recv()

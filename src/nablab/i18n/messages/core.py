@@ -166,6 +166,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                       "계산이 {seconds:g}초를 넘어 중단되었습니다 (--timeout으로 늘릴 수 있습니다)"),
     "error.memory": ("the computation needed more than {limit_mb} MB of memory and was stopped",
                      "계산에 {limit_mb} MB 넘는 메모리가 필요해 중단되었습니다"),
+    "error.worker_killed": ("the computation's worker was stopped from outside ({signal}): by the "
+                            "system's out-of-memory killer or by a signal sent to it",
+                            "계산하던 작업 프로세스가 외부에서 중지되었습니다 ({signal}): 시스템의 "
+                            "메모리 부족 처리나 보낸 신호 때문입니다"),
     "error.worker_crashed": ("the computation stopped unexpectedly ({detail})",
                              "계산이 예기치 않게 중단되었습니다 ({detail})"),
     "error.unknown_subcommand": ("unknown command '{name}'; did you mean {suggestion}?",

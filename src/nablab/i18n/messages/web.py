@@ -21,6 +21,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "JSON API는 명령어와 같은 일을 하며(POST /api/diff, …) 설명은 /docs에 있습니다."),
     "cli.serve.host": ("address to listen on (default: 127.0.0.1, this computer only)",
                        "접속을 받을 주소 (기본값: 127.0.0.1, 이 컴퓨터에서만)"),
+    "cli.serve.allow_host": ("also answer to this host name (repeatable), e.g. the computer's "
+                             "name on the network when serving with --allow-remote",
+                             "이 호스트 이름으로 온 요청에도 응답 (여러 번 쓸 수 있음), 예: "
+                             "--allow-remote로 열 때 네트워크에서 쓰는 이 컴퓨터의 이름"),
+    "cli.serve.allow_remote": ("allow listening on an address other computers can reach; the "
+                               "API has no login, so only on a network you trust",
+                               "다른 컴퓨터가 접속할 수 있는 주소에서 열기를 허용. API에는 "
+                               "로그인이 없으므로 믿을 수 있는 네트워크에서만 쓰세요"),
+    "error.serve_remote": ("--host {host} can be reached from other computers, and the API has "
+                           "no login: add --allow-remote if that is what you want (and "
+                           "--allow-host NAME for the name they will use)",
+                           "--host {host}는 다른 컴퓨터에서 접속할 수 있는 주소이고 API에는 "
+                           "로그인이 없습니다. 정말 그렇게 하려면 --allow-remote를 붙이세요 "
+                           "(다른 컴퓨터가 쓸 이름은 --allow-host NAME으로)"),
+    "web.remote_warning": ("warning: serving on {host}, reachable from other computers; the "
+                           "API has no login, so anyone who can reach this address can use it",
+                           "경고: {host}에서 서비스합니다. 다른 컴퓨터에서 접속할 수 있고 API에 "
+                           "로그인이 없으므로 이 주소에 닿는 누구나 쓸 수 있습니다"),
     "cli.serve.port": ("port to listen on (default: 8000)", "접속을 받을 포트 (기본값: 8000)"),
     "cli.serve.open": ("open the page in the web browser", "웹 브라우저에서 페이지 열기"),
     "cli.serve.workers": ("worker processes for computations (default: {default})",
@@ -49,10 +67,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "{path:는} {method} 요청을 받지 않습니다"),
     "error.port_in_use": ("cannot listen on {host}:{port} ({reason})",
                           "{host}:{port}에서 접속을 받을 수 없습니다 ({reason})"),
-    "error.bad_host": ("this server answers only at 127.0.0.1 or localhost (so that pages of "
+    "error.bad_host": ("this server answers only at its own address, 127.0.0.1 or localhost, "
+                       "and the names given with --allow-host (so that pages of "
                        "other sites cannot use it)",
-                       "이 서버는 127.0.0.1 또는 localhost 주소로만 응답합니다 (다른 사이트의 "
-                       "페이지가 쓰지 못하도록)"),
+                       "이 서버는 자기 주소, 127.0.0.1, localhost, 그리고 --allow-host로 준 "
+                       "이름으로만 응답합니다 (다른 사이트의 페이지가 쓰지 못하도록)"),
     "error.picture_needs_two": ("this picture needs a function of two variables, not {count}",
                                 "이 그림은 변수가 2개인 함수에만 그릴 수 있습니다 (지금 {count}개)"),
     # -- the page: header and formula ---------------------------------------------------------
