@@ -100,3 +100,27 @@ def test_a_tangent_away_from_the_kink_is_still_drawn() -> None:
     assert code == 0 and "  = x\n" in out
     code, out, _ = run("tangent", "abs(x^3)", "--at", "0")
     assert code == 0 and "f′(0) = 0" in out
+
+
+def test_the_json_output_is_capped_inside_the_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A million steps in six variables printed over a gigabyte from the main process; the
+    JSON is now encoded in the bounded worker and stops at the cap, suggesting --every."""
+    import nablab.cli.job
+
+    monkeypatch.setattr(nablab.cli.job, "MAX_OUTPUT", 20_000)
+    args = ("descend", "x^2 + y^2", "--start", "3,4", "--steps", "2000", "--tol", "0",
+            "--lr", "0.001", "--json")
+    code, out, err = run(*args)
+    assert code == 5 and json.loads(out)["error"]["kind"] == "output_too_large"
+    assert "--every" in err
+    code, out, err = run(*args, "--every", "200")
+    assert code == 0 and len(json.loads(out)["path"]) == 11
+
+
+def test_json_text_stops_at_its_limit() -> None:
+    from nablab.errors import BudgetExceeded
+
+    with pytest.raises(BudgetExceeded) as caught:
+        json_text({"path": list(range(100_000))}, limit=1000)
+    assert caught.value.kind == "output_too_large"
+    assert json.loads(json_text({"a": [1, 2]}, limit=1000)) == {"a": [1, 2]}

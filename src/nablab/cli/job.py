@@ -19,6 +19,7 @@ from nablab.cli.progress import ProgressBar
 from nablab.i18n import translate
 from nablab.jobs import request_type
 from nablab.jobs import run as run_job
+from nablab.jobs.encoding import MAX_OUTPUT, json_text
 
 
 def register(sub: Any, parents: list[argparse.ArgumentParser], lang: str,
@@ -44,7 +45,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
     output, result = ctx.run(_run, request, bar, bool(wanted), ctx.json, ctx.lang)
     if ctx.json:
-        render.print_json(output, ctx.stdout)
+        ctx.stdout.write(output + "\n")
     else:
         render.print_document(output, ctx.stdout)
     figures.write_figures(wanted, ctx, request, result)
@@ -62,6 +63,8 @@ def _run(request: Any, bar: ProgressBar | None, drawing: bool, as_json: bool,
         if bar is not None:
             bar.close()
     output = request.output(result, lang, as_json)
+    if as_json:   # encoded here, within the budget, and only up to the output cap
+        output = json_text(output, indent=2, limit=MAX_OUTPUT)
     return output, (result if drawing else None)
 
 

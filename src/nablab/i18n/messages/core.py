@@ -154,6 +154,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "{operation}에는 벡터가 아닌 스칼라 함수가 필요합니다"),
     "error.too_large_at_point": ("{what} ≈ {value} at this point: too large for a floating-point number (the largest is about 1.8e308)",
                                  "이 점에서 {what} ≈ {value}: 부동소수점 수로 나타내기에 너무 큽니다 (최대 약 1.8e308)"),
+    "error.output_too_large": ("the JSON output would be larger than {limit} MB: print fewer "
+                               "points, e.g. with --every 100 (every 100th step)",
+                               "JSON 출력이 {limit} MB를 넘습니다. --every 100(100번째 단계마다) "
+                               "처럼 점의 수를 줄이세요"),
     "error.not_finite": ("a value of the result overflowed the range of floating-point numbers "
                          "(beyond ±1.8·10³⁰⁸), so it cannot be reported; try a point or a "
                          "learning rate where the values stay finite",
