@@ -13,7 +13,6 @@ from typing import Any
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
 from tests.cli.test_cli_hostile_property import expressions
 from tests.web.conftest import Server, strict_json
 
