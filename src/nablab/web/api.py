@@ -50,6 +50,9 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+#: Seconds a client told "busy" (503) is asked to wait before trying again.
+RETRY_AFTER = 2
+
 ERRORS: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorResponse, "description": "the input cannot be read or used"},
     413: {"model": ErrorResponse, "description": "the request body is too large"},
@@ -75,7 +78,9 @@ async def answer(request: Request, kind: str, name: str, body: BaseModel,
         error: dict[str, Any] = {"error": exc.to_dict(lang)}
         if both:
             error["errors"] = {code: exc.to_dict(code) for code in LANGUAGES}
-        return Response(dumps(error), status_of(exc), media_type="application/json")
+        status = status_of(exc)
+        headers = {"Retry-After": str(RETRY_AFTER)} if status == 503 else None
+        return Response(dumps(error), status, media_type="application/json", headers=headers)
     return Response(raw, media_type="application/json")
 
 

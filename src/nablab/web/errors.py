@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from nablab.errors import BudgetExceeded, NablabError, WorkerCrashed
+from nablab.errors import BudgetExceeded, NablabError, ServerBusy, WorkerCrashed
 from nablab.i18n import LANGUAGES, default_language, translate
 from nablab.jobs.encoding import json_bytes
 
@@ -20,7 +20,7 @@ def status_of(exc: NablabError) -> int:
         return 422
     if isinstance(exc, WorkerCrashed):
         return 500
-    if exc.kind == "busy":
+    if isinstance(exc, ServerBusy):
         return 503
     return 400
 

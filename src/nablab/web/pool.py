@@ -33,6 +33,19 @@ from nablab.web.worker import main as worker_main
 LONG_JOB = 0.25
 #: How often the pool looks for waiting requests and long jobs, seconds.
 WATCH_INTERVAL = 0.05
+#: Workers kept for light requests while heavy jobs run.
+LIGHT_LANE = 1
+#: Requests that are light: reading a formula and the calculus of one formula. Every other
+#: command (descents, races, sweeps, critical points, Lagrange, pictures) is heavy and may
+#: hold at most all workers but the light lane.
+LIGHT_COMMANDS = frozenset({"diff", "steps", "tangent", "limit", "implicit", "taylor", "chain",
+                            "check", "practice"})
+
+
+def is_light(task: Task) -> bool:
+    """Whether a task takes the light lane: a preview, or a light command or its view."""
+    kind, name = task[0], task[1]
+    return kind == "parse" or (kind in ("job", "view") and name in LIGHT_COMMANDS)
 #: The module the forkserver imports before forking workers.
 PRELOAD = "nablab.web._preload"
 
@@ -111,6 +124,10 @@ class WorkerPool:
         self._starting = 0
         self._watch: asyncio.Task[None] | None = None
         self._closed = False
+        #: Heavy jobs may hold all workers but one: the last is the light requests' lane.
+        self.heavy_slots = max(1, self.max_size - LIGHT_LANE)
+        self._heavy_running = 0
+        self._heavy_waiters: deque[asyncio.Future[None]] = deque()
 
     async def start(self) -> None:
         """Start the workers (concurrently; requests wait for the first one ready)."""
@@ -147,14 +164,60 @@ class WorkerPool:
         """
         if self.pending >= self.settings.max_pending:
             raise ServerBusy(pending=self.pending)
-        worker = await self._acquire()
+        heavy = not is_light(task)
+        if heavy:
+            await self._admit_heavy(timeout)
+            self._keep_light_lane()
+        try:
+            worker = await self._acquire()
+        except BaseException:
+            if heavy:
+                self._release_heavy()
+            raise
         worker.busy_since = time.monotonic()
         loop = asyncio.get_running_loop()
         future = loop.run_in_executor(self._threads, worker.call, task, timeout)
-        future.add_done_callback(lambda done: self._finished(worker, done))
+        future.add_done_callback(lambda done: self._finished(worker, done, heavy))
         # shield: a client that goes away must not hand a busy worker back to the pool
         status, payload = await asyncio.shield(future)
         return outcome(status, payload, self.settings.memory_mb)
+
+    async def _admit_heavy(self, timeout: float) -> None:
+        """Wait for a heavy slot; a bounded queue, then an honest 503 (``Retry-After``)."""
+        if self._heavy_running < self.heavy_slots:
+            self._heavy_running += 1
+            return
+        waiting = sum(1 for w in self._heavy_waiters if not w.done())
+        if waiting >= self.settings.max_heavy_pending:
+            raise ServerBusy("busy_heavy", running=self._heavy_running, waiting=waiting)
+        slot: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._heavy_waiters.append(slot)
+        try:
+            await asyncio.wait_for(asyncio.shield(slot), timeout=3 * self.settings.timeout)
+        except (TimeoutError, asyncio.CancelledError) as exc:
+            if slot.done() and not slot.cancelled():
+                self._release_heavy()     # handed over just as we gave up: pass it on
+            slot.cancel()
+            if isinstance(exc, asyncio.CancelledError):
+                raise
+            raise ServerBusy("busy_heavy", running=self._heavy_running,
+                             waiting=len(self._heavy_waiters)) from None
+
+    def _release_heavy(self) -> None:
+        """A heavy job ended: its slot goes to the next heavy request waiting, if any."""
+        while self._heavy_waiters:
+            slot = self._heavy_waiters.popleft()
+            if not slot.done():
+                slot.set_result(None)
+                return
+        self._heavy_running -= 1
+
+    def _keep_light_lane(self) -> None:
+        """Start workers at once so that the heavy jobs admitted leave one for light ones."""
+        have = len(self._workers) + self._starting
+        for _ in range(min(self.max_size, self._heavy_running + LIGHT_LANE) - have):
+            if not self._closed:
+                asyncio.ensure_future(self._add_worker())
 
     async def _acquire(self) -> Worker:
         while self._idle:
@@ -177,8 +240,11 @@ class WorkerPool:
             raise ServerBusy(pending=self.pending)
         return waiter.result()
 
-    def _finished(self, worker: Worker, done: asyncio.Future[tuple[str, Any]]) -> None:
+    def _finished(self, worker: Worker, done: asyncio.Future[tuple[str, Any]],
+                  heavy: bool = False) -> None:
         worker.busy_since = None
+        if heavy:
+            self._release_heavy()
         failed = done.cancelled() or done.exception() is not None
         if failed or done.result()[0] in ("timeout", "memory", "killed", "crash"):
             self._replace(worker)
@@ -204,7 +270,7 @@ class WorkerPool:
         now = time.monotonic()
         long_jobs = sum(1 for w in self._workers
                         if w.busy_since is not None and now - w.busy_since > LONG_JOB)
-        return min(self.max_size, self.size + long_jobs)
+        return min(self.max_size, max(self.size + long_jobs, self._heavy_running + LIGHT_LANE))
 
     def _retire(self, worker: Worker) -> None:
         self._workers.remove(worker)
@@ -245,4 +311,4 @@ class WorkerPool:
                     await self._add_worker()
 
 
-__all__ = ["LONG_JOB", "Worker", "WorkerPool", "outcome"]
+__all__ = ["LIGHT_COMMANDS", "LONG_JOB", "Worker", "WorkerPool", "is_light", "outcome"]

@@ -85,8 +85,10 @@ def serve(settings: Settings, host: str, port: int, *, open_browser: bool = Fals
                                                               url=url)
     out.write(line + "\n")
     out.flush()
+    # past max_connections uvicorn answers 503 at once instead of leaving sockets unaccepted
     config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False,
-                            lifespan="on", timeout_graceful_shutdown=2)
+                            lifespan="on", timeout_graceful_shutdown=2,
+                            limit_concurrency=settings.max_connections, timeout_keep_alive=5)
     server = uvicorn.Server(config)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()

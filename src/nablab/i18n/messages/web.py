@@ -57,6 +57,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              "'{field}'{는} {command}의 옵션이 아닙니다"),
     "error.busy": ("the server is busy ({pending} computations waiting); try again shortly",
                    "서버가 바쁩니다 (계산 {pending}개 대기 중). 잠시 뒤에 다시 시도하세요"),
+    "error.busy_heavy": ("the server is busy with long computations ({running} running, "
+                         "{waiting} waiting); try again shortly — quick requests are still "
+                         "answered",
+                         "서버가 긴 계산으로 바쁩니다 (실행 {running}개, 대기 {waiting}개). 잠시 "
+                         "뒤에 다시 시도하세요. 짧은 요청은 계속 처리합니다"),
     "error.result_too_large": (
         "the result is too large to send ({size} MB; the limit is {limit} MB); ask for fewer "
         "points, e.g. with every",

@@ -1,0 +1,79 @@
+"""A fair server (issue 21): heavy jobs running to their cap do not stall light requests,
+and past a bounded queue they get an honest 503 with ``Retry-After``.
+
+Before: four concurrent 10 s jobs filled the pool and a diff waited 9 s. Now heavy jobs may
+hold every worker but one (the light lane), and at most a few wait for a slot.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from tests.web.conftest import Server, start_server, stop_server
+
+#: Six optimizers for a million steps: runs until the 4 s budget stops it.
+HEAVY = {"expression": "x^2 + y^2", "start": "3,4", "steps": 1_000_000, "tol": 0,
+         "optimizers": "gd,momentum,nesterov,adagrad,rmsprop,adam"}
+LIGHT = {"expression": "x^2 + 3xy + y^2"}
+
+
+@pytest.fixture(scope="module")
+def fair_server() -> Iterator[Server]:
+    server = start_server("--workers", "2", "--timeout", "4")
+    yield server
+    stop_server(server)
+
+
+def _fire(server: Server, count: int, answers: list[Any]) -> list[threading.Thread]:
+    def heavy() -> None:
+        status, headers, body = server.request("POST", "/api/race", _json(HEAVY),
+                                               {"Content-Type": "application/json"})
+        answers.append((status, headers, body))
+
+    threads = [threading.Thread(target=heavy) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    return threads
+
+
+def _json(data: dict[str, Any]) -> bytes:
+    return json.dumps(data).encode()
+
+
+def test_light_requests_stay_fast_while_six_heavy_jobs_run(fair_server: Server) -> None:
+    answers: list[Any] = []
+    threads = _fire(fair_server, 6, answers)
+    time.sleep(0.5)
+    times = []
+    deadline = time.monotonic() + 6
+    while time.monotonic() < deadline:
+        started = time.monotonic()
+        status, _ = fair_server.post("/api/diff", LIGHT)
+        times.append(time.monotonic() - started)
+        assert status == 200
+    for thread in threads:
+        thread.join(60)
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(f"light p95 {p95 * 1000:.0f} ms over {len(times)} requests while 6 heavy ran")
+    assert p95 < 0.5, times
+    assert sorted(a[0] for a in answers) == [422] * 6    # each ran to its budget
+
+
+def test_past_the_heavy_queue_a_503_with_retry_after(fair_server: Server) -> None:
+    answers: list[Any] = []
+    threads = _fire(fair_server, 14, answers)        # 3 slots + 8 waiting + 3 refused
+    for thread in threads:
+        thread.join(90)
+    statuses = sorted(a[0] for a in answers)
+    busy = [a for a in answers if a[0] == 503]
+    assert len(busy) >= 3, (statuses, [a[2][:200] for a in answers if a[0] == 400][:2])
+    assert all(a[1].get("retry-after") == "2" for a in busy)
+    assert all(b'"busy_heavy"' in a[2] for a in busy)
+    assert fair_server.post("/api/diff", LIGHT)[0] == 200
