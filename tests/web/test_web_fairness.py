@@ -14,7 +14,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-
 from tests.web.conftest import Server, start_server, stop_server
 
 #: Six optimizers for a million steps: runs until the 4 s budget stops it.
