@@ -1,0 +1,97 @@
+"""The right answer to a task, from nablab's own capabilities, in the task's answer form.
+
+Derivatives with ``sympy.diff`` variable by variable; critical points and Lagrange candidates
+by :func:`nablab.solve.solve_system` (every real solution exactly when the system is
+polynomial, else those Newton's method finds, and then :attr:`Expected.complete` is False);
+one gradient-descent step exactly: θ − η∇f(θ) (the notes' x² + y² from (3, 4) with
+η = 0.1 gives (2.4, 3.2)).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import sympy
+
+from nablab.check.task import Task
+from nablab.solve import INFINITE, solve_system
+
+#: Seconds the exact solver may take for critical points and Lagrange candidates.
+EXACT_TIMEOUT = 3.0
+_LAMBDA = sympy.Symbol("lambda", real=True)
+
+
+@dataclass(frozen=True)
+class Expected:
+    """The right answer.
+
+    Attributes:
+        value: in the task's answer form (see :mod:`nablab.check.task`).
+        complete: for point sets, whether these are provably all the points.
+        infinite: for point sets, whether there are infinitely many (no finite answer).
+        floats: for point sets, whether some coordinates are known only as floats.
+    """
+
+    value: Any
+    complete: bool = True
+    infinite: bool = False
+    floats: bool = False
+
+
+def expected(task: Task) -> Expected:
+    """The right answer to ``task``."""
+    f = task.function.expr
+    if task.kind in ("derivative", "partial"):
+        result = f
+        for v in task.wrt:
+            result = sympy.diff(result, v)
+        return Expected(result)
+    if task.kind == "gradient":
+        return Expected(tuple(sympy.diff(f, v) for v in task.variables))
+    if task.kind == "gd_step":
+        return Expected(gd_step(task))
+    if task.kind == "critical":
+        return _points(task, [sympy.diff(f, v) for v in task.variables], task.variables)
+    return _lagrange(task)
+
+
+def gd_step(task: Task, sign: int = -1) -> tuple[Any, ...]:
+    """θ + sign·η∇f(θ): one step from :attr:`Task.start` (``sign=-1``, descent)."""
+    assert task.start is not None and task.lr is not None
+    point = dict(zip(task.variables, task.start, strict=True))
+    return tuple(s + sign * task.lr * sympy.diff(task.function.expr, v).subs(point)
+                 for v, s in zip(task.variables, task.start, strict=True))
+
+
+def lagrange_equations(task: Task) -> tuple[list[Any], list[sympy.Symbol]]:
+    """∇f − λ∇g = 0 and g = 0, with the unknowns (the variables, then λ)."""
+    g = task.constraint
+    variables = list(task.variables)
+    equations = [sympy.diff(task.function.expr, v) - _LAMBDA * sympy.diff(g, v)
+                 for v in variables]
+    return equations + [g], variables + [_LAMBDA]
+
+
+def _lagrange(task: Task) -> Expected:
+    equations, unknowns = lagrange_equations(task)
+    return _points(task, equations, unknowns)
+
+
+def _points(task: Task, equations: list[Any], unknowns: Any) -> Expected:
+    n = len(task.variables)
+    solution = solve_system(equations, list(unknowns), exact_timeout=EXACT_TIMEOUT)
+    if solution.status == INFINITE:
+        return Expected(frozenset(), complete=False, infinite=True)
+    found: list[tuple[Any, ...]] = []
+    floats = False
+    for s in solution.solutions:
+        point = tuple(e if e is not None else sympy.Float(x, 15)
+                      for e, x in zip(s.exact[:n], s.x[:n], strict=True))
+        floats = floats or any(e is None for e in s.exact[:n])
+        if point not in found:
+            found.append(point)
+    return Expected(frozenset(found), complete=solution.complete, floats=floats)
+
+
+__all__ = ["EXACT_TIMEOUT", "Expected", "expected", "gd_step", "lagrange_equations"]
