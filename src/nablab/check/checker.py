@@ -112,7 +112,8 @@ def _why(task: Task, comparison: Comparison) -> Said:
         return ("check.undecided", {})
     at = ", ".join(f"{v.name} = {to_unicode(a)}" for v, a in comparison.counterexample.items())
     params: dict[str, Any] = {"at": at or "-",
-                              "yours": _value(comparison.yours), "right": _value(comparison.right)}
+                              "yours": value_text(comparison.yours),
+                              "right": value_text(comparison.right)}
     if comparison.component is not None:
         params["component"] = comparison.component + 1
         key = "check.differs_component" if comparison.yours is not None else \
@@ -121,10 +122,11 @@ def _why(task: Task, comparison: Comparison) -> Said:
     return ("check.differs" if comparison.yours is not None else "check.undefined", params)
 
 
-def _value(v: Any) -> str:
+def value_text(v: Any) -> str:
+    """A value at a counter-example, to six significant digits (``−1``, ``2.22324``)."""
     if v is None:
         return "-"
-    return to_unicode(sympy.Float(v, 6)) if not v.is_Integer else to_unicode(v)
+    return f"{float(v):.6g}".replace("-", "−")
 
 
 def _slip(task: Task, value: Any, slips: Slips | None, domain: Sequence[Any]) -> Mistake | None:
@@ -201,4 +203,4 @@ def _forms(value: Any) -> tuple[Any, ...]:
     return (sympy.cancel(value), sympy.simplify(value))
 
 
-__all__ = ["SIMPLIFY_TIMEOUT", "Slips", "check_answer", "judge"]
+__all__ = ["SIMPLIFY_TIMEOUT", "Slips", "check_answer", "judge", "value_text"]

@@ -16,12 +16,13 @@ from typing import Any
 
 import sympy
 
+from nablab.budget import DEFAULT_TIMEOUT, inside, run_bounded
 from nablab.calculus.asked import derivative
-from nablab.check.checker import Slips, judge
+from nablab.check.checker import Slips, judge, value_text
 from nablab.check.equivalence import Comparison, compare, compare_vectors
 from nablab.check.expected import Expected, expected
 from nablab.check.reading import NotAnAnswer, parse_task, read_answer
-from nablab.check.result import CheckResult, Line
+from nablab.check.result import CheckResult, Line, Said
 from nablab.check.task import Task
 from nablab.core.printing import to_unicode
 from nablab.errors import ParseError
@@ -62,6 +63,20 @@ def _chain(row: str) -> list[str]:
     return pieces
 
 
+def check_derivation(task: Task | str, derivation: str | Sequence[str], *,
+                     slips: Slips | None = None,
+                     timeout: float | None = DEFAULT_TIMEOUT) -> CheckResult:
+    """Check a derivation, given as text (lines, ``=`` chains) or a list of lines."""
+    if inside() or timeout is None:
+        return check_lines(task, split_lines(derivation), slips=slips)
+    return run_bounded(_check_text, task, derivation, slips, timeout=timeout)
+
+
+def _check_text(task: Task | str, derivation: str | Sequence[str],
+                slips: Slips | None) -> CheckResult:
+    return check_lines(task, split_lines(derivation), slips=slips)
+
+
 def check_lines(task: Task | str, lines: Sequence[str], *,
                 slips: Slips | None = None) -> CheckResult:
     """Check a derivation's lines (see the module); the verdict is the last line's."""
@@ -74,6 +89,7 @@ def check_lines(task: Task | str, lines: Sequence[str], *,
     checked: list[Line] = []
     first_wrong: int | None = None
     where: dict[str, Any] | None = None
+    values_there: tuple[Any, Any] = (None, None)
     for number, text in enumerate(lines, start=1):
         value, said = _value(task, text, right)
         if value is None:
@@ -88,15 +104,16 @@ def check_lines(task: Task | str, lines: Sequence[str], *,
         point = None if ok or step.counterexample is None else \
             {v.name: a for v, a in step.counterexample.items()}
         if not ok and first_wrong is None:
-            first_wrong, where = number, point
+            first_wrong, where, values_there = number, point, (step.yours, step.right)
         checked.append(Line(number, text, ok, follows, point))
         values.append(value)
-    return _result(task, lines, checked, right, first_wrong, where, slips)
+    return _result(task, lines, checked, right, first_wrong, (where, values_there), slips)
 
 
 def _result(task: Task, lines: Sequence[str], checked: list[Line], right: Expected,
-            first_wrong: int | None, where: dict[str, Any] | None,
+            first_wrong: int | None, there: tuple[dict[str, Any] | None, tuple[Any, Any]],
             slips: Slips | None) -> CheckResult:
+    where, (yours, before) = there
     last = lines[-1] if lines else ""
     final = _final(task, last, right, slips)
     if first_wrong is None:
@@ -107,8 +124,13 @@ def _result(task: Task, lines: Sequence[str], checked: list[Line], right: Expect
         mistake = _final(task, wrong.text, right, slips).mistake
     after = [ln.line for ln in checked[first_wrong:] if not ln.ok and ln.follows]
     at = ", ".join(f"{k} = {to_unicode(v)}" for k, v in (where or {}).items())
-    said = ("check.line_wrong", {"line": first_wrong, "at": at or "-"}) if where else \
-        ("check.line_wrong_plain", {"line": first_wrong})
+    said: Said = ("check.line_wrong_plain", {"line": first_wrong})
+    if where:
+        said = ("check.line_wrong", {"line": first_wrong, "at": at or "-",
+                                     "yours": value_text(yours), "right": value_text(before),
+                                     "previous": first_wrong - 1 if first_wrong > 1 else 0})
+        if first_wrong == 1:
+            said = ("check.first_line_wrong", {**said[1]})
     notes = list(final.notes)
     if after:
         notes.append(("check.note.follows", {"line": first_wrong}))
@@ -169,4 +191,4 @@ def _equal(task: Task, a: Any, b: Any) -> Comparison:
     return compare(a, b, task.variables, (task.function.expr,))
 
 
-__all__ = ["MAX_LINES", "check_lines", "split_lines"]
+__all__ = ["MAX_LINES", "check_derivation", "check_lines", "split_lines"]

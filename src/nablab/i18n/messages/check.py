@@ -43,7 +43,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.verdict.incorrect": ("Not correct", "틀렸습니다"),
     "check.verdict.invalid": ("Not an answer to this task", "이 문제의 답이 아닙니다"),
     "check.correct": ("Your answer equals the right one.", "정답과 같은 식입니다."),
-    "check.correct_points": ("You found all {count} points, and no others.",
+    "check.correct_points": ("You found every point ({count}), and no others.",
                              "점 {count}개를 모두 찾았고, 다른 점은 없습니다."),
     "check.differs": (
         "At {at} your answer gives {yours}, the right one gives {right} (a counter-example).",
@@ -93,9 +93,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{line}번째 줄 다음의 줄들은 그 줄에서 바르게 이어집니다: {line}번째 줄만 고치면 "
         "됩니다."),
     "check.line_wrong": (
-        "Line {line} is the first that is not equal to the line before it: at {at} they "
-        "differ (a counter-example).",
-        "{line}번째 줄이 처음으로 앞 줄과 같지 않습니다: {at}에서 값이 다릅니다 (반례)."),
+        "Line {line} is the first that is not equal to the line before it: at {at} line "
+        "{line} gives {yours}, line {previous} gives {right} (a counter-example).",
+        "{line}번째 줄이 처음으로 앞 줄과 같지 않습니다: {at}에서 {line}번째 줄은 {yours}, "
+        "{previous}번째 줄은 {right}입니다 (반례)."),
+    "check.first_line_wrong": (
+        "Line 1 is already not the right answer: at {at} it gives {yours}, the right answer "
+        "gives {right} (a counter-example).",
+        "첫 줄부터 정답과 다릅니다: {at}에서 첫 줄은 {yours}, 정답은 {right}입니다 (반례)."),
     "check.line_wrong_plain": ("Line {line} is the first wrong line.",
                                "{line}번째 줄에서 처음 틀렸습니다."),
     "check.no_final": ("The last line is not an answer to the task.",
