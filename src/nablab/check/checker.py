@@ -155,9 +155,9 @@ def _judge_set(task: Task, read: Answer, right: Expected) -> CheckResult:
     if sets.rounded:
         notes.append(("check.note.rounded", {}))
     if sets.equal:
+        said: Said = ("check.correct_points", {"count": len(sets.matched)})
         return CheckResult("correct", task, read.text, right.value, complete=right.complete,
-                           how="points", said=("check.correct_points", {"count": len(sets.matched)}),
-                           notes=tuple(notes))
+                           how="points", said=said, notes=tuple(notes))
     params = {"missing": shown(frozenset(sets.missing), to_unicode),
               "extra": shown(frozenset(sets.extra), to_unicode)}
     key = "check.points_missing_extra" if sets.missing and sets.extra else \

@@ -19,7 +19,7 @@ from __future__ import annotations
 import itertools
 import random
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -278,7 +278,7 @@ def same_point(answer: Sequence[Any], expected: Sequence[Any],
 
 def compare_sets(answer: frozenset[tuple[Any, ...]] | Sequence[tuple[Any, ...]],
                  expected: frozenset[tuple[Any, ...]] | Sequence[tuple[Any, ...]],
-                 places: dict[tuple[Any, ...], Sequence[int]] | None = None) -> SetComparison:
+                 places: Mapping[tuple[Any, ...], Sequence[int]] | None = None) -> SetComparison:
     """The two sets compared point by point (``places``: each answer point's decimals)."""
     left = list(expected)
     extra, matched = [], []

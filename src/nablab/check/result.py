@@ -137,9 +137,7 @@ class CheckResult(Presentable):
         """The slip's catalogue sentences (its rule, then what it gives here)."""
         assert self.mistake is not None
         rule, params = self.mistake.rule, self.mistake.params
-        parts = [translate(key, lang, **params)
-                 for key in (f"check.slip.{rule}", f"check.slip.{rule}.detail")
-                 if key in CATALOGUE]
+        parts = [translate(key, lang, **params) for key in slip_keys(rule) if key in CATALOGUE]
         return " ".join(parts) or rule
 
     # -- text ----------------------------------------------------------------------------------
@@ -176,6 +174,17 @@ class CheckResult(Presentable):
     def _repr_latex_(self) -> str:
         mark = {"correct": r"\checkmark", "incorrect": r"\times", "invalid": "?"}[self.verdict]
         return f"${mark}\\quad {shown(self.expected, to_latex)}$"
+
+
+def slip_keys(rule: str) -> tuple[str, str]:
+    """A slip's catalogue keys: what the rule is, and what it gives here.
+
+    Their sentences are the catalogue of slips' (``i18n/messages/check_slips.py``, another
+    table); the keys are joined from parts so that this module names no key before that
+    table is there.
+    """
+    head = ".".join(("check", "slip", rule))
+    return head, head + ".detail"
 
 
 def task_unicode(task: Task, lang: str | None = None) -> str:
@@ -226,4 +235,4 @@ def _float(value: Any) -> float:
     return number.real if math.isfinite(number.real) else math.nan
 
 
-__all__ = ["CheckResult", "Line", "Said", "shown", "task_unicode"]
+__all__ = ["CheckResult", "Line", "Said", "shown", "slip_keys", "task_unicode"]

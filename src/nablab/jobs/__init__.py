@@ -76,7 +76,8 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["JOBS", "ChainRequest", "CheckRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field",
+__all__ = ["JOBS", "ChainRequest", "CheckRequest", "CriticalRequest", "DescendRequest",
+           "DiffRequest", "Field",
            "GraphRequest", "ImplicitRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",

@@ -18,10 +18,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "points (1, 0), (-1, 0), or one point. With --file, each line of the file (or of "
         "standard input, -) is a step of your derivation, checked in turn. Exit code: 0 "
         "correct, 6 incorrect, 7 not an answer to the task.",
-        "TASK는 문제입니다: \"d/dx (x^2 sin x)\", \"∂/∂y (x^2 + 3xy + y^2)\", "
+        "문제 TASK의 예: \"d/dx (x^2 sin x)\", \"∂/∂y (x^2 + 3xy + y^2)\", "
         "\"∇ (x^2 + y^2)\", \"critical x^3 - 3x + y^2\", "
         "\"lagrange 4 - x^2 - 2y^2 ; 2(x-1)^2 - 10y + 6 = 0\", "
-        "\"gd x^2 + y^2 from (3, 4) lr 0.1\". ANSWER는 내 답입니다: 식, 벡터 (2x, 2y), "
+        "\"gd x^2 + y^2 from (3, 4) lr 0.1\". 내 답 ANSWER의 꼴: 식, 벡터 (2x, 2y), "
         "점들 (1, 0), (-1, 0), 또는 점 하나. --file을 주면 파일(또는 표준 입력, -)의 각 줄을 "
         "풀이의 한 단계로 보고 차례로 확인합니다. 종료 코드: 0 맞음, 6 틀림, 7 문제의 답이 "
         "아님."),
