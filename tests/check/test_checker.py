@@ -262,3 +262,32 @@ def test_an_expression_is_equivalent_to_its_rewritings(expr: Any, rewrite: Any) 
 def test_a_perturbed_expression_is_not(expr: Any, delta: Any) -> None:
     result = compare(expr + delta, expr, (x, y))
     assert result.equal is False and result.counterexample is not None
+
+
+def test_a_removable_gap_is_no_counterexample_but_a_simpler_form() -> None:
+    result = check("d/dx (x^2)", "(x^2-1)/(x-1) + x - 1")
+    assert result.verdict == "correct" and not result.simplified
+    assert result.to_dict()["simpler"] == "2*x"
+
+
+def test_a_gap_on_an_interval_is_a_counterexample() -> None:
+    result = check("d/dx (x^2/2)", "sqrt(x)^2")
+    assert result.verdict == "incorrect" and result.counterexample == {"x": -1}
+    assert result.said[0] == "check.undefined"
+
+
+def test_derivations_may_start_with_a_name_of_the_task() -> None:
+    assert check_derivation("∇ (x^2 + y^2)", "∇f = (2x, 2y)", timeout=None).verdict == "correct"
+    assert check_derivation("d/dx (x^2 sin x)", "f'(x) = 2x sin x + x^2 cos x",
+                            timeout=None).verdict == "correct"
+
+
+def test_points_found_only_numerically_match_exact_ones() -> None:
+    result = check("critical sin(x) + y^2", "(pi/2, 0), (-pi/2, 0)")
+    assert not result.complete and result.verdict == "incorrect"
+    assert not any(abs(float(p[0]) ** 2 - 2.4674011) < 1e-6 for p in result.missing)
+
+
+def test_a_step_reads_in_decimals() -> None:
+    data = check("gd x^2 + y^2 from (3, 4) lr 0.1", "(3.6, 4.8)").to_dict()
+    assert data["expected"] == "(2.4, 3.2)"

@@ -10,6 +10,7 @@ that only one line needs mending.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
@@ -27,6 +28,10 @@ from nablab.check.task import Task
 from nablab.core.printing import to_unicode
 from nablab.errors import ParseError
 from nablab.parse import parse
+
+#: A name of what is asked, written as a derivation's first line: f'(x), ∇f, ∂f/∂x, dy/dx.
+_LABEL = re.compile(r"^\s*(?:∇\s*f|grad\s*f|[a-z]'+(?:\(\s*[a-z, ]*\))?|f_[a-z]+"
+                    r"|d\s*[a-z]\s*/\s*d[a-z]|∂\s*[a-z]\s*/\s*∂[a-z]|∂_?[a-z]\s*f)\s*$")
 
 #: Lines a derivation may have.
 MAX_LINES = 60
@@ -91,7 +96,10 @@ def check_lines(task: Task | str, lines: Sequence[str], *,
     where: dict[str, Any] | None = None
     values_there: tuple[Any, Any] = (None, None)
     for number, text in enumerate(lines, start=1):
-        value, said = _value(task, text, right)
+        if number == 1 and _LABEL.match(text):
+            value, said = right.value, None  # f'(x), ∇f, ∂f/∂x: the task, named
+        else:
+            value, said = _value(task, text, right)
         if value is None:
             checked.append(Line(number, text, False, False, None, said))
             first_wrong = first_wrong or number

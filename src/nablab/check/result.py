@@ -113,7 +113,7 @@ class CheckResult(Presentable):
         return {
             "verdict": self.verdict,
             "simplified": self.simplified,
-            "expected": shown(self.expected, to_str),
+            "expected": shown(self._expected_shown(), to_str),
             "counterexample": None if self.counterexample is None else
             {name: _float(v) for name, v in self.counterexample.items()},
             "mistake": None if self.mistake is None else
@@ -158,8 +158,14 @@ class CheckResult(Presentable):
             out.text(translate(key, lang, **params), 2)
         if self.verdict != "correct":
             out.text(translate("check.expected", lang,
-                               expected=shown(self.expected, to_unicode)), 2)
+                               expected=shown(self._expected_shown(), to_unicode)), 2)
         return out.document()
+
+    def _expected_shown(self) -> Any:
+        """The right answer as shown: a step's point in decimals when they end (2.4, 3.2)."""
+        if self.task.kind == "gd_step" and isinstance(self.expected, tuple):
+            return tuple(decimal(v) for v in self.expected)
+        return self.expected
 
     def _lines(self, out: Writer, lang: str | None) -> None:
         out.text(translate("check.derivation", lang))
@@ -201,7 +207,8 @@ def task_unicode(task: Task, lang: str | None = None) -> str:
                          g=to_unicode(task.constraint) + " = 0")
     assert task.start is not None
     start = "(" + ", ".join(to_unicode(s) for s in task.start) + ")"
-    return translate("check.task.gd_step", lang, f=f, start=start, lr=to_unicode(task.lr))
+    return translate("check.task.gd_step", lang, f=f, start=start,
+                     lr=shown(decimal(task.lr), to_unicode))
 
 
 def shown(value: Any, printer: Any) -> str:
@@ -212,14 +219,30 @@ def shown(value: Any, printer: Any) -> str:
         items = sorted(value, key=_order)
         return "{" + ", ".join(shown(p, printer) for p in items) + "}"
     if isinstance(value, tuple):
-        return "(" + ", ".join(printer(_tidy(v)) for v in value) + ")"
+        return "(" + ", ".join(shown(v, printer) for v in value) + ")"
+    if isinstance(value, str):
+        return value.replace("-", "−") if printer is to_unicode else value
     return str(printer(_tidy(value)))
+
+
+def decimal(value: Any) -> Any:
+    """A rational with a terminating decimal as that decimal (12/5 → 2.4), else itself: a
+    learning rate and a step's point read as they are typed."""
+    if isinstance(value, sympy.Rational) and not value.is_Integer:
+        q = int(value.q)
+        while q % 2 == 0:
+            q //= 2
+        while q % 5 == 0:
+            q //= 5
+        if q == 1:
+            return repr(float(value))
+    return value
 
 
 def _tidy(value: Any) -> Any:
     """A float coordinate (from Newton's method) shown to 6 significant digits."""
-    if isinstance(value, sympy.Float):
-        return sympy.Float(value, 6)
+    if isinstance(value, sympy.Float) and value._prec < 100:
+        return sympy.Integer(int(value)) if float(value).is_integer() else sympy.Float(value, 6)
     return value
 
 
