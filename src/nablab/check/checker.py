@@ -79,7 +79,7 @@ def judge(task: Task, read: Answer, right: Expected, slips: Slips | None) -> Che
     elif isinstance(right.value, tuple):
         comparison = compare_vectors(read.value, right.value, task.variables, domain)
     else:
-        comparison = compare(read.value, right.value, task.variables, domain)
+        comparison = compare(read.value, right.value, task.variables, domain, typed=read.typed)
     if comparison.equal:
         simpler = _simpler(read, right.value)
         notes: tuple[Said, ...] = ()

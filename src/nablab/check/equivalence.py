@@ -151,24 +151,28 @@ def points(variables: Sequence[sympy.Symbol], seed: int = 0) -> Iterator[dict[sy
 
 # -- one expression against another ---------------------------------------------------------
 def compare(answer: Any, expected: Any, variables: Sequence[sympy.Symbol],
-            domain: Sequence[Any] = (), *, seed: int = 0) -> Comparison:
+            domain: Sequence[Any] = (), *, typed: Any = None, seed: int = 0) -> Comparison:
     """Compare the learner's ``answer`` with the ``expected`` expression.
 
     Args:
         answer, expected: SymPy expressions.
         variables: the variables they are functions of (others are held as they are).
         domain: expressions that must be real where a point counts (the task's function).
+        typed: the answer as typed (unevaluated), whose roots and logarithms say where it is
+            defined: (√x)² is x only for x ≥ 0, though SymPy's value is x.
         seed: the random points' seed (the same answer always gets the same verdict).
     """
     answer, expected = basic(answer), basic(expected)
-    if answer == expected:
+    if typed is not None and not isinstance(typed, sympy.Basic):
+        typed = None
+    if answer == expected and (typed is None or typed == answer):
         return Comparison(True, "identical")
     free = sorted(answer.free_symbols | expected.free_symbols
                   | set().union(*(basic(d).free_symbols for d in domain)),
                   key=lambda s: s.name)
     names = list(variables) + [s for s in free if s not in variables]
-    by_values = _by_values(answer, expected, names, domain, seed)
-    if by_values.how == "counterexample":
+    by_values = _by_values(answer, expected, names, domain, seed, typed)
+    if by_values.how == "counterexample" or answer == expected:
         return by_values
     if _symbolic_zero(answer - expected):
         return Comparison(True, "symbolic")
@@ -176,7 +180,7 @@ def compare(answer: Any, expected: Any, variables: Sequence[sympy.Symbol],
 
 
 def _by_values(answer: Any, expected: Any, names: Sequence[sympy.Symbol],
-               domain: Sequence[Any], seed: int) -> Comparison:
+               domain: Sequence[Any], seed: int, typed: Any = None) -> Comparison:
     agreed = 0
     for point in itertools.islice(points(names, seed), TRIES):
         if any(value_at(d, point) is None for d in domain):
@@ -184,26 +188,30 @@ def _by_values(answer: Any, expected: Any, names: Sequence[sympy.Symbol],
         right = value_at(expected, point)
         if right is None:
             continue
-        yours = value_at(answer, point)
+        yours = value_at(answer, point) if typed is None or _real_steps(typed, point) \
+            else None
         if yours is not None and _close(yours, right):
             agreed += 1
             if agreed >= AGREEING or not names:
                 return Comparison(True, "numeric")
             continue
-        if yours is None and _isolated(answer, expected, point):
+        if yours is None and _isolated(answer, expected, point, typed):
             continue  # a removable gap, (x² − 1)/(x − 1) at x = 1: not a different function
-        if _differs_surely(answer, expected, point):
+        if yours is None or _differs_surely(answer, expected, point):
             return Comparison(False, "counterexample", point, yours, right)
     if agreed:
         return Comparison(True, "numeric")
     return Comparison(None, "undecided")
 
 
-def _isolated(answer: Any, expected: Any, point: dict[sympy.Symbol, Any]) -> bool:
+def _isolated(answer: Any, expected: Any, point: dict[sympy.Symbol, Any],
+              typed: Any = None) -> bool:
     """Whether the answer is undefined only at this point: defined and equal right next to it
     (every coordinate moved by 1/1000)."""
     near = {v: a + sympy.Rational(1, 1000) for v, a in point.items()}
     right, yours = value_at(expected, near), value_at(answer, near)
+    if typed is not None and not _real_steps(typed, near):
+        return False
     return right is not None and yours is not None and _close(yours, right)
 
 
