@@ -171,8 +171,12 @@ def compare(answer: Any, expected: Any, variables: Sequence[sympy.Symbol],
                   | set().union(*(basic(d).free_symbols for d in domain)),
                   key=lambda s: s.name)
     names = list(variables) + [s for s in free if s not in variables]
+    if answer != expected and _cheap_zero(answer - expected) and typed is None:
+        return Comparison(True, "symbolic")
     by_values = _by_values(answer, expected, names, domain, seed, typed)
-    if by_values.how == "counterexample" or answer == expected:
+    if by_values.equal is not None or answer == expected:
+        if by_values.equal and _cheap_zero(answer - expected):
+            return Comparison(True, "symbolic")
         return by_values
     if _symbolic_zero(answer - expected):
         return Comparison(True, "symbolic")
@@ -224,10 +228,21 @@ def _differs_surely(answer: Any, expected: Any, point: dict[sympy.Symbol, Any]) 
     return yours is None or not _close(yours, right, sympy.Float(10) ** (-DIGITS))
 
 
+def _cheap_zero(difference: Any) -> bool:
+    """Whether the difference is 0 by expanding it or cancelling its fractions (small ones:
+    what SymPy proves in milliseconds)."""
+    if difference == 0:
+        return True
+    if sympy.count_ops(difference) > 40:
+        return False
+    return bool(sympy.expand(difference) == 0 or sympy.cancel(difference) == 0)
+
+
 def _symbolic_zero(difference: Any) -> bool:
-    """Whether SymPy shows the difference is 0, within :data:`SYMBOLIC_TIMEOUT` seconds."""
+    """Whether SymPy's ``simplify`` shows the difference is 0, within
+    :data:`SYMBOLIC_TIMEOUT` seconds (used when the values cannot decide)."""
     if not inside():
-        return bool(sympy.expand(difference) == 0) if difference.count_ops() < 60 else False
+        return _cheap_zero(difference)
     try:
         return bool(run_bounded(_simplifies_to_zero, difference, timeout=SYMBOLIC_TIMEOUT))
     except BudgetExceeded:
