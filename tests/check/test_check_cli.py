@@ -65,3 +65,10 @@ def test_check_through_the_installed_executable() -> None:
                           timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["verdict"] == "correct"
+
+
+def test_the_readme_example_is_what_the_command_prints() -> None:
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    block = readme.split('$ nablab check "d/dx sin(x^2)" "cos(x^2)"\n', 1)[1].split("```", 1)[0]
+    _, out, _ = run("d/dx sin(x^2)", "cos(x^2)", "--lang", "en")
+    assert out == block

@@ -206,7 +206,7 @@ def test_a_right_derivation_is_correct_line_by_line() -> None:
     assert result.verdict == "correct" and all(line.ok for line in result.lines)
 
 
-@pytest.mark.parametrize("position", [1, 2, 3])
+@pytest.mark.parametrize("position", [0, 1, 2, 3])
 def test_one_slip_at_each_position_is_named_and_the_rest_follows(position: int) -> None:
     right = ["2x sin x + x^2 cos x", "x^2 cos x + 2x sin x", "x(2 sin x + x cos x)",
              "x(x cos x + 2 sin x)"]
@@ -291,3 +291,9 @@ def test_points_found_only_numerically_match_exact_ones() -> None:
 def test_a_step_reads_in_decimals() -> None:
     data = check("gd x^2 + y^2 from (3, 4) lr 0.1", "(3.6, 4.8)").to_dict()
     assert data["expected"] == "(2.4, 3.2)"
+
+
+def test_power_towers_are_checked_in_time() -> None:
+    right = "x^(x^(x^x))(x^(x^x)(x^x(ln(x) + 1) ln(x) + x^x/x) ln(x) + x^(x^x)/x)"
+    assert check_answer("d/dx x^(x^(x^x))", right).verdict == "correct"
+    assert check_answer("d/dx x^(x^(x^x))", "x^(x^(x^x))").verdict == "incorrect"
