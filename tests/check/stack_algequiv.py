@@ -11,6 +11,11 @@ as "AlgEquiv: Answer test results" on docs.stack-assessment.org), written in nab
 
 from __future__ import annotations
 
+_POLY = ("14336000000*x^13+250265600000*x^12+1862860800000*x^11+7623925760000*x^10"
+         "+18290677760000*x^9+24744757985280*x^8+14567212351488*x^7-3267871272960*x^6"
+         "-6408053107200*x^5+670406720000*x^4+1179708800000*x^3-429244800000*x^2"
+         "+56696000000*x")
+
 #: (student, teacher, mark, STACK's section or note).
 CASES: list[tuple[str, str, int, str]] = [
     # Numbers; a mix of floats and rational numbers (nablab reads a decimal exactly).
@@ -76,6 +81,36 @@ CASES: list[tuple[str, str, int, str]] = [
     ("(2*log(2*x)+x)/(2*x)", "(log(2*x)+2)/(2*sqrt(x))", 0, "Logarithms"),
     # Hyperbolic trig
     ("e^1-e^(-1)", "2*sinh(1)", 1, "Hyperbolic trig"),
+    # Equations section, an expression case
+    ("258552*x^7*(81*x^8+1)^398", "x^3*(x^4+1)^399", 0, "Equations"),
+    # Surds
+    ("sqrt(12)", "2*sqrt(3)", 1, "Surds"),
+    ("sqrt(11+6*sqrt(2))", "3+sqrt(2)", 1, "Surds"),
+    ("(19601-13860*sqrt(2))^(7/4)", "(5*sqrt(2)-7)^7", 1, "Surds"),
+    ("(19601-13861*sqrt(2))^(7/4)", "(5*sqrt(2)-7)^7", 0, "Surds"),
+    ("sqrt(2*log(26)+4-2*log(2))", "sqrt(2*log(13)+4)", 1, "Surds"),
+    ("sqrt(2)*sqrt(3)+2*(sqrt(2/3))*x-(2/3)*(sqrt(2/3))*x^2+(4/9)*(sqrt(2/3))*x^3",
+     "4*sqrt(6)*x^3/27-(2*sqrt(6)*x^2)/9+(2*sqrt(6)*x)/3+sqrt(6)", 1, "Surds"),
+    # "These currently fail" in STACK (mark -3: the right mark is 1, Maxima misses it)
+    ("abs(x^2-4)/(abs(x-2)*abs(x+2))", "1", 1, "These currently fail (-3)"),
+    ("abs(x^2-4)", "abs(x-2)*abs(x+2)", 1, "These currently fail (-3)"),
+    ("(sqrt(108)+10)^(1/3)-(sqrt(108)-10)^(1/3)", "2", 1, "These currently fail (-3)"),
+    ("(sqrt(2+sqrt(2))+sqrt(2-sqrt(2)))/(2*sqrt(2))", "sqrt(sqrt(2)+2)/2", 1,
+     "These currently fail (-3)"),
+    ("sqrt(2*x*sqrt(x^2+1)+2*x^2+1)-sqrt(x^2+1)-x", "0", 1, "These currently fail (-3)"),
+    ("(77+20*sqrt(13))^(1/6)-(77-20*sqrt(13))^(1/6)", "1", 1, "These currently fail (-3)"),
+    ("(930249+416020*sqrt(5))^(1/30)-(930249-416020*sqrt(5))^(1/30)", "1", 1,
+     "These currently fail (-3)"),
+    (_POLY + "-2680000000", "512*(2*x+5)^7*(5*x-1)^5*(70*x+67)", 1, "These currently fail (-3)"),
+    (_POLY + "-2680000001", "512*(2*x+5)^7*(5*x-1)^5*(70*x+67)", 0, "These currently fail (-3)"),
+    ("14336000000*x^13", "512*(2*x+5)^7*(5*x-1)^5*(70*x+67)", 0, "These currently fail (-3)"),
+    ("atan(1/2)", "pi/2-atan(2)", 1, "This is only equivalent for x>=0..."),
+    ("asinh(x)", "ln(x+sqrt(x^2+1))", 1, "This is true for all x..."),
+    ("cos(2*pi/17)", "(-1+sqrt(17)+sqrt(34-2*sqrt(17)))/16+"
+     "(2*sqrt(17+3*sqrt(17)-sqrt(34-2*sqrt(17))-2*sqrt(34+2*sqrt(17))))/16", 1,
+     "An example due to Gauss"),
+    ("cot(pi/20)+cot(pi/24)-cot(pi/10)", "sqrt(1)+sqrt(2)+sqrt(3)+sqrt(4)+sqrt(5)+sqrt(6)", 1,
+     "According to Twitter! Not sure this is even true"),
 ]
 
 #: What was left out, by category, and why.
@@ -92,8 +127,14 @@ EXCLUDED: dict[str, str] = {
     "(x-a)^6000": "an exponent beyond nablab's parse limit (1000)",
     "sec/csc spellings cosec, cosech, lg(…, base), root(x, n), #pm#, diff(…) as an answer":
         "not in nablab's grammar",
-    "Lists, sets of numbers, matrices, equations, inequalities, rounding functions": "other "
-        "answer forms; nablab's point sets are tested on their own (tests/check)",
+    "Lists, sets of numbers, matrices, equations, inequalities, real sets, functions "
+    "f(x) := …, rounding functions, units": "other answer forms; nablab's point sets are "
+        "tested on their own (tests/check)",
+    "Factorials, binomials, sums, products, diff(…, x) and noun forms, logic (and, or, "
+    "implies), strings": "not in nablab's grammar (a derivative is asked d/dx (…), and is "
+        "then a task, not an answer)",
+    "(-1)^n*cos(x)^n vs (-cos(x))^n": "equal for integer n, which STACK assumes; nablab's "
+        "symbols are real, and (−1)ⁿ is not real for n = 1/2",
     "Domain conventions: sqrt(k/m)*sqrt(m/k) vs 1, sqrt((x-3)*(x-5)) vs "
     "sqrt(x-3)*sqrt(x-5), log(abs(x^2-9)) vs log(abs(x-3))+log(abs(x+3))":
         "STACK's marks follow Maxima's simplifier; nablab compares real functions on the right "
