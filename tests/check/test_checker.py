@@ -302,3 +302,30 @@ def test_power_towers_are_checked_in_time() -> None:
     right = "x^(x^(x^x))(x^(x^x)(x^x(ln(x) + 1) ln(x) + x^x/x) ln(x) + x^(x^x)/x)"
     assert check_answer("d/dx x^(x^(x^x))", right).verdict == "correct"
     assert check_answer("d/dx x^(x^(x^x))", "x^(x^(x^x))").verdict == "incorrect"
+
+
+def test_a_name_the_task_does_not_have_is_pointed_out() -> None:
+    result = check("d/dx x^2", "2t")
+    assert result.verdict == "incorrect"
+    assert ("check.note.foreign", {"names": "t"}) in result.notes
+    assert "t가 있습니다" in result.document("ko").text()
+
+
+@pytest.mark.parametrize(("task", "answer", "verdict"), [
+    ("tangent x^3 at x = 1", "y = 3x - 2", "correct"),
+    ("tangent x^3 at x = 1", "y - 1 = 3(x - 1)", "correct"),
+    ("tangent line x^3 at 1", "3x - 2", "correct"),
+    ("tangent x^3 at x = 1", "y = 3x - 1", "incorrect"),
+    ("tangent x^3 at x = 1", "y^2 = 3x", "invalid"),
+    ("tangent x^2 + y^2 at (1, 2)", "z = 2x + 4y - 5", "correct"),
+    ("tangent plane x^2 + y^2 at x=1, y=2", "z - 5 = 2(x - 1) + 4(y - 2)", "correct"),
+    ("tangent x^2 + y^2 at (1, 2)", "z = 2x + 4y", "incorrect"),
+])
+def test_tangent_lines_and_planes(task: str, answer: str, verdict: str) -> None:
+    assert check(task, answer).verdict == verdict
+
+
+def test_a_tangent_derivation_keeps_its_equations() -> None:
+    result = check_derivation("tangent x^3 at x = 1",
+                              "y - 1 = 3(x - 1)\ny = 3x - 3 + 1\ny = 3x - 2", timeout=None)
+    assert result.verdict == "correct" and len(result.lines) == 3

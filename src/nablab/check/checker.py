@@ -93,7 +93,18 @@ def judge(task: Task, read: Answer, right: Expected, slips: Slips | None) -> Che
                        counterexample=_named(comparison.counterexample),
                        yours=comparison.yours, right=comparison.right,
                        component=comparison.component, mistake=mistake, how=comparison.how,
-                       said=_why(task, comparison))
+                       said=_why(task, comparison), notes=_foreign(task, read.value))
+
+
+def _foreign(task: Task, value: Any) -> tuple[Said, ...]:
+    """A note on names in the answer that the task does not have (t where x was asked)."""
+    values = value if isinstance(value, tuple) else (value,)
+    known = {s.name for s in task.function.expr.free_symbols} | {v.name for v in task.variables}
+    names = sorted({s.name for v in values if isinstance(v, sympy.Basic)
+                    for s in v.free_symbols} - known)
+    if not names:
+        return ()
+    return (("check.note.foreign", {"names": ", ".join(names)}),)
 
 
 def _domain(task: Task) -> tuple[Any, ...]:

@@ -33,19 +33,25 @@ from nablab.parse import parse
 _LABEL = re.compile(r"^\s*(?:∇\s*f|grad\s*f|[a-z]'+(?:\(\s*[a-z, ]*\))?|f_[a-z]+"
                     r"|d\s*[a-z]\s*/\s*d[a-z]|∂\s*[a-z]\s*/\s*∂[a-z]|∂_?[a-z]\s*f)\s*$")
 
+#: The kinds whose derivations may be ``=`` chains (a tangent's answer is an equation, a
+#: point may be written x = 1).
+CHAIN_KINDS = ("derivative", "partial", "gradient")
+
 #: Lines a derivation may have.
 MAX_LINES = 60
 
 
-def split_lines(text: str | Sequence[str]) -> list[str]:
-    """The derivation's lines: one per line of text, an ``=`` chain split at its ``=``.
+def split_lines(text: str | Sequence[str], *, chains: bool = True) -> list[str]:
+    """The derivation's lines: one per line of text, an ``=`` chain split at its ``=``
+    (``chains``: for tasks whose answers are no equations themselves, see
+    :data:`CHAIN_KINDS`).
 
     A leading ``=`` continues the line before (``= 2x sin x + …``); blank lines are skipped.
     """
     raw = text.splitlines() if isinstance(text, str) else list(text)
     lines: list[str] = []
     for row in raw:
-        for piece in _chain(row):
+        for piece in (_chain(row) if chains else [row]):
             if piece.strip():
                 lines.append(piece.strip())
     if len(lines) > MAX_LINES:
@@ -73,13 +79,16 @@ def check_derivation(task: Task | str, derivation: str | Sequence[str], *,
                      timeout: float | None = DEFAULT_TIMEOUT) -> CheckResult:
     """Check a derivation, given as text (lines, ``=`` chains) or a list of lines."""
     if inside() or timeout is None:
-        return check_lines(task, split_lines(derivation), slips=slips)
+        return _check_text(task, derivation, slips)
     return run_bounded(_check_text, task, derivation, slips, timeout=timeout)
 
 
 def _check_text(task: Task | str, derivation: str | Sequence[str],
                 slips: Slips | None) -> CheckResult:
-    return check_lines(task, split_lines(derivation), slips=slips)
+    if isinstance(task, str):
+        task = parse_task(task)
+    lines = split_lines(derivation, chains=task.kind in CHAIN_KINDS)
+    return check_lines(task, lines, slips=slips)
 
 
 def check_lines(task: Task | str, lines: Sequence[str], *,
@@ -87,8 +96,8 @@ def check_lines(task: Task | str, lines: Sequence[str], *,
     """Check a derivation's lines (see the module); the verdict is the last line's."""
     if isinstance(task, str):
         task = parse_task(task)
-    if task.kind not in ("derivative", "partial", "gradient"):
-        lines = [" ; ".join(lines)] if len(lines) > 1 and task.kind != "gd_step" else lines
+    if task.kind in ("critical", "lagrange") and len(lines) > 1:
+        lines = [" ; ".join(lines)]  # the points, a line each: one set
     right = expected(task)
     values: list[Any] = []
     checked: list[Line] = []
@@ -199,4 +208,4 @@ def _equal(task: Task, a: Any, b: Any) -> Comparison:
     return compare(a, b, task.variables, (task.function.expr,))
 
 
-__all__ = ["MAX_LINES", "check_derivation", "check_lines", "split_lines"]
+__all__ = ["CHAIN_KINDS", "MAX_LINES", "check_derivation", "check_lines", "split_lines"]

@@ -4,7 +4,7 @@ Derivatives with ``sympy.diff`` variable by variable; critical points and Lagran
 by :func:`nablab.solve.solve_system` (every real solution exactly when the system is
 polynomial, else those Newton's method finds, and then :attr:`Expected.complete` is False);
 one gradient-descent step exactly: θ − η∇f(θ) (the notes' x² + y² from (3, 4) with
-η = 0.1 gives (2.4, 3.2)).
+η = 0.1 gives (2.4, 3.2)); the tangent line (plane) f(a) + ∇f(a)·(x − a).
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ def expected(task: Task) -> Expected:
         return Expected(tuple(sympy.diff(f, v) for v in task.variables))
     if task.kind == "gd_step":
         return Expected(gd_step(task))
+    if task.kind == "tangent":
+        return Expected(tangent(task))
     if task.kind == "critical":
         return _points(task, [sympy.diff(f, v) for v in task.variables], task.variables)
     return _lagrange(task)
@@ -62,6 +64,15 @@ def gd_step(task: Task, sign: int = -1) -> tuple[Any, ...]:
     point = dict(zip(task.variables, task.start, strict=True))
     return tuple(s + sign * task.lr * sympy.diff(task.function.expr, v).subs(point)
                  for v, s in zip(task.variables, task.start, strict=True))
+
+
+def tangent(task: Task) -> Any:
+    """f(a) + ∇f(a)·(x − a): the tangent line (plane) at :attr:`Task.at`."""
+    assert task.at is not None
+    f = task.function.expr
+    point = dict(zip(task.variables, task.at, strict=True))
+    return sympy.expand(f.subs(point) + sum(
+        sympy.diff(f, v).subs(point) * (v - a) for v, a in point.items()))
 
 
 def lagrange_equations(task: Task) -> tuple[list[Any], list[sympy.Symbol]]:
@@ -94,4 +105,4 @@ def _points(task: Task, equations: list[Any], unknowns: Any) -> Expected:
     return Expected(frozenset(found), complete=solution.complete, floats=floats)
 
 
-__all__ = ["EXACT_TIMEOUT", "Expected", "expected", "gd_step", "lagrange_equations"]
+__all__ = ["EXACT_TIMEOUT", "Expected", "expected", "gd_step", "lagrange_equations", "tangent"]

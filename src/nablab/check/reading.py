@@ -37,6 +37,8 @@ _CRITICAL = re.compile(r"^\s*critical(?:\s+points?)?\b", re.IGNORECASE)
 _LAGRANGE = re.compile(r"^\s*lagrange\b", re.IGNORECASE)
 _GD = re.compile(r"^\s*(?:gd|descent)\b(?P<f>.*?)\bfrom\b(?P<start>.*?)"
                  r"(?:\blr\b|η|\beta\b)\s*=?\s*(?P<lr>.+)$", re.IGNORECASE | re.DOTALL)
+_TANGENT = re.compile(r"^\s*tangent(?:\s+(?:line|plane))?\b(?P<f>.*?)\bat\b(?P<at>.+)$",
+                      re.IGNORECASE | re.DOTALL)
 _GD_WORD = re.compile(r"^\s*(?:gd|descent)\b", re.IGNORECASE)
 _EMPTY = {"none", "no points", "{}", "∅", "empty", "없음"}
 _UNIT = ("i", "j", "k")
@@ -86,6 +88,8 @@ def parse_task(text: str) -> Task:
         return _gd_task(source)
     if _LAGRANGE.match(source):
         return _lagrange_task(source)
+    if re.match(r"^\s*tangent\b", source, re.IGNORECASE):
+        return _tangent_task(source)
     named: tuple[tuple[re.Pattern[str], TaskKind], ...] = (
         (_CRITICAL, "critical"), (_GRADIENT, "gradient"))
     for pattern, kind in named:
@@ -143,6 +147,29 @@ def _gd_task(source: str) -> Task:
                 text=source)
 
 
+def _tangent_task(source: str) -> Task:
+    match = _TANGENT.match(source)
+    if match is None:
+        raise ParseError("check_bad_tangent", source=source, text=source)
+    function = _function(match.group("f"), source)
+    names = [v.name for v in function.variables] or ["x"]
+    if len(names) > 2:
+        raise ParseError("check_bad_tangent", source=source, text=source)
+    point = parse_point(_unwrap(match.group("at").strip()), names)
+    if not function.variables:
+        function = function.with_variables(names)
+    return Task("tangent", function, at=tuple(point[n] for n in names), text=source)
+
+
+def dependent(task: Task) -> sympy.Symbol:
+    """The tangent's dependent variable: y for f(x), z for f(x, y) (else the next free name)."""
+    taken = {v.name for v in task.variables}
+    for name in ("y", "z", "w", "u"):
+        if name not in taken:
+            return sympy.Symbol(name, real=True)
+    raise ValueError("no name left for the dependent variable")
+
+
 # -- answers ---------------------------------------------------------------------------------
 def parse_answer(task: Task, text: str) -> Any:
     """The learner's answer ``text`` in the answer form of ``task``.
@@ -160,6 +187,8 @@ def read_answer(task: Task, text: str) -> Answer:
         raise NotAnAnswer("check.invalid.empty")
     if task.kind in ("derivative", "partial"):
         return _expression_answer(text)
+    if task.kind == "tangent":
+        return _tangent_answer(task, text)
     if task.kind == "gradient":
         return _vector_answer(task, text)
     points, places = _points(task, text)
@@ -177,6 +206,28 @@ def _expression_answer(text: str) -> Answer:
     if read.asked is not None:
         raise NotAnAnswer("check.invalid.task_again")
     return Answer(read.expr, text, typed=read.twin if read.twin is not None else read.expr)
+
+
+def _tangent_answer(task: Task, text: str) -> Answer:
+    """``y = 2x - 1``, ``y - 1 = 2(x - 1)`` or ``2x - 1``: the tangent's y as an expression."""
+    if "=" not in text:
+        return _expression_answer(text)
+    relation = parse_relation(text)
+    dep = dependent(task)
+    if relation.op != "=":
+        raise NotAnAnswer("check.invalid.tangent_form", dep=dep.name)
+    expr = relation.expression
+    symbol = next((s for s in expr.free_symbols if s.name == dep.name), None)
+    if symbol is None:
+        raise NotAnAnswer("check.invalid.tangent_form", dep=dep.name)
+    try:
+        poly = sympy.Poly(sympy.expand(expr), symbol)
+    except sympy.PolynomialError:
+        poly = None
+    if poly is None or poly.degree() != 1 or poly.coeff_monomial(symbol).free_symbols:
+        raise NotAnAnswer("check.invalid.tangent_form", dep=dep.name)
+    value = -poly.coeff_monomial(1) / poly.coeff_monomial(symbol)
+    return Answer(sympy.expand(value), text, typed=value)
 
 
 def _vector_answer(task: Task, text: str) -> Answer:

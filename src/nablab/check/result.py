@@ -10,6 +10,7 @@ import sympy
 
 from nablab.calculus.asked import applied
 from nablab.check.mistake import Mistake
+from nablab.check.reading import dependent
 from nablab.check.task import Task
 from nablab.core.expression import Expression
 from nablab.core.printing import to_latex, to_str, to_unicode
@@ -157,8 +158,10 @@ class CheckResult(Presentable):
         for key, params in self.notes:
             out.text(translate(key, lang, **params), 2)
         if self.verdict != "correct":
-            out.text(translate("check.expected", lang,
-                               expected=shown(self._expected_shown(), to_unicode)), 2)
+            expected = shown(self._expected_shown(), to_unicode)
+            if self.task.kind == "tangent":
+                expected = f"{dependent(self.task).name} = {expected}"
+            out.text(translate("check.expected", lang, expected=expected), 2)
         return out.document()
 
     def _expected_shown(self) -> Any:
@@ -202,6 +205,12 @@ def task_unicode(task: Task, lang: str | None = None) -> str:
         return f"∇({f})"
     if task.kind == "critical":
         return translate("check.task.critical", lang, f=f)
+    if task.kind == "tangent":
+        assert task.at is not None
+        at = ", ".join(f"{v.name} = {to_unicode(a)}" for v, a in zip(task.variables, task.at,
+                                                                   strict=True))
+        key = "check.task.tangent" if len(task.variables) == 1 else "check.task.tangent_plane"
+        return translate(key, lang, f=f, at=at)
     if task.kind == "lagrange":
         return translate("check.task.lagrange", lang, f=f,
                          g=to_unicode(task.constraint) + " = 0")

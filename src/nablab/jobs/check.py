@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any, ClassVar
 
 from nablab.check.checker import Slips, check_answer
-from nablab.check.derivation import check_lines, split_lines
+from nablab.check.derivation import CHAIN_KINDS, check_lines, split_lines
 from nablab.check.reading import parse_task
 from nablab.check.result import CheckResult
 from nablab.errors import UsageError
@@ -40,11 +40,12 @@ class CheckRequest(Request):
     def run(self, progress: Progress | None = None) -> CheckResult:
         task = parse_task(self.expression)
         slips = default_slips()
-        lines = split_lines(self.derivation or "")
+        chains = task.kind in CHAIN_KINDS
+        lines = split_lines(self.derivation or "", chains=chains)
         if self.answer is not None and self.answer.strip():
             if not lines and not _chained(task.kind, self.answer):
                 return check_answer(task, self.answer, slips=slips, timeout=None)
-            lines += split_lines(self.answer)
+            lines += split_lines(self.answer, chains=chains)
         return check_lines(task, lines, slips=slips)
 
     def exit_code(self, result: CheckResult) -> int:
@@ -56,7 +57,7 @@ def _chained(kind: str, answer: str) -> bool:
     """An answer that is a derivation: several lines, or an ``=`` chain of expressions."""
     if "\n" in answer.strip():
         return True
-    return kind in ("derivative", "partial", "gradient") and len(split_lines(answer)) > 1
+    return kind in CHAIN_KINDS and len(split_lines(answer)) > 1
 
 
 def default_slips() -> Slips | None:

@@ -14,14 +14,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "TASK is what was asked: \"d/dx (x^2 sin x)\", \"∂/∂y (x^2 + 3xy + y^2)\", "
         "\"∇ (x^2 + y^2)\", \"critical x^3 - 3x + y^2\", "
         "\"lagrange 4 - x^2 - 2y^2 ; 2(x-1)^2 - 10y + 6 = 0\", "
-        "\"gd x^2 + y^2 from (3, 4) lr 0.1\". ANSWER is yours: an expression, a vector (2x, 2y), "
+        "\"gd x^2 + y^2 from (3, 4) lr 0.1\", \"tangent x^3 at x = 1\". ANSWER is yours: an expression, a vector (2x, 2y), "
         "points (1, 0), (-1, 0), or one point. With --file, each line of the file (or of "
         "standard input, -) is a step of your derivation, checked in turn. Exit code: 0 "
         "correct, 6 incorrect, 7 not an answer to the task.",
         "문제 TASK의 예: \"d/dx (x^2 sin x)\", \"∂/∂y (x^2 + 3xy + y^2)\", "
         "\"∇ (x^2 + y^2)\", \"critical x^3 - 3x + y^2\", "
         "\"lagrange 4 - x^2 - 2y^2 ; 2(x-1)^2 - 10y + 6 = 0\", "
-        "\"gd x^2 + y^2 from (3, 4) lr 0.1\". 내 답 ANSWER의 꼴: 식, 벡터 (2x, 2y), "
+        "\"gd x^2 + y^2 from (3, 4) lr 0.1\", \"tangent x^3 at x = 1\". 내 답 ANSWER의 꼴: 식, 벡터 (2x, 2y), "
         "점들 (1, 0), (-1, 0), 또는 점 하나. --file을 주면 파일(또는 표준 입력, -)의 각 줄을 "
         "풀이의 한 단계로 보고 차례로 확인합니다. 종료 코드: 0 맞음, 6 틀림, 7 문제의 답이 "
         "아님."),
@@ -37,6 +37,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.task.gd_step": ("one gradient-descent step on f = {f} from {start}, "
                            "learning rate η = {lr}",
                            "f = {f}에서 {start}부터 경사하강법 한 단계, 학습률 η = {lr}"),
+    "check.task.tangent": ("the tangent line of f = {f} at {at}: y = …",
+                           "{at}에서 f = {f}의 접선: y = …"),
+    "check.task.tangent_plane": ("the tangent plane of f = {f} at {at}: z = …",
+                                 "{at}에서 f = {f}의 접평면: z = …"),
     "check.yours": ("Your answer: {answer}", "내 답: {answer}"),
     "check.derivation": ("Your derivation:", "내 풀이:"),
     "check.verdict.correct": ("Correct", "맞았습니다"),
@@ -86,6 +90,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.note.incomplete": (
         "nablab found these points numerically and cannot rule out others.",
         "nablab이 수치적으로 찾은 점들이며, 다른 점이 없다고 단정할 수는 없습니다."),
+    "check.note.foreign": ("Your answer has {names}, which the task does not have.",
+                           "내 답에 문제에 없는 문자 {names}{이} 있습니다."),
     "check.note.rounded": ("Your decimals are the exact values, rounded.",
                            "소수로 쓴 값은 정확한 값을 반올림한 것입니다."),
     "check.note.follows": (
@@ -122,6 +128,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.invalid.point_size": (
         "The point {point} has {count} coordinates; the task has {expected} variables.",
         "점 {point}의 좌표는 {count}개인데, 변수는 {expected}개입니다."),
+    "check.invalid.tangent_form": (
+        "Write the tangent as {dep} = … (an equation of the first degree in {dep}).",
+        "접선은 {dep} = … 꼴로 써 주세요 ({dep}에 대한 일차식)."),
     "check.invalid.one_point": (
         "One step gives one point; your answer has {count}.",
         "한 단계의 결과는 점 하나입니다. 내 답에는 {count}개가 있습니다."),
@@ -129,16 +138,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{text}' is no task nablab can check",
         "'{text}'{는} nablab이 확인할 수 있는 문제가 아닙니다"),
     "hint.check_tasks": (
-        "write d/dx (…), ∂/∂y (…), ∇ (…), critical …, lagrange f ; g = k, or "
-        "gd f from (x, y) lr η",
+        "write d/dx (…), ∂/∂y (…), ∇ (…), critical …, lagrange f ; g = k, "
+        "gd f from (x, y) lr η, or tangent f at x = a",
         "d/dx (…), ∂/∂y (…), ∇ (…), critical …, lagrange f ; g = k, "
-        "gd f from (x, y) lr η 꼴로 써 주세요"),
+        "gd f from (x, y) lr η, tangent f at x = a 꼴로 써 주세요"),
     "error.check_no_constraint": (
         "a Lagrange task needs its constraint after ';': lagrange f ; g = k",
         "라그랑주 승수법 문제는 ';' 뒤에 제약조건이 필요합니다: lagrange f ; g = k"),
     "error.check_bad_gd": (
         "a gradient-descent step is written 'gd f from (x, y) lr η', with η > 0",
         "경사하강법 한 단계는 'gd f from (x, y) lr η'로 씁니다 (η > 0)"),
+    "error.check_bad_tangent": (
+        "a tangent is written 'tangent f at x = a' (f of one or two variables)",
+        "접선은 'tangent f at x = a'로 씁니다 (변수가 한두 개인 f)"),
     "error.check_too_many_lines": ("a derivation has at most {limit} lines, not {count}",
                                    "풀이는 {limit}줄까지 가능합니다 ({count}줄)"),
     "error.unreadable_file": ("cannot read {path}: {reason}", "{path}{을} 읽을 수 없습니다: {reason}"),
