@@ -329,3 +329,19 @@ def test_a_tangent_derivation_keeps_its_equations() -> None:
     result = check_derivation("tangent x^3 at x = 1",
                               "y - 1 = 3(x - 1)\ny = 3x - 3 + 1\ny = 3x - 2", timeout=None)
     assert result.verdict == "correct" and len(result.lines) == 3
+
+
+def test_a_point_newton_did_not_find_is_checked_against_the_equations() -> None:
+    # sin x + y²: critical points at x = π/2 + kπ; Newton's method searches [−10, 10]
+    found = check("critical sin(x) + y^2", "(pi/2, 0), (-pi/2, 0)")
+    assert found.verdict == "incorrect" and found.extra == ()     # missing, none extra
+    far = check("critical sin(x) + y^2", "(21 pi/2, 0)")
+    assert far.extra == () and len(far.missing) == 6              # a true one, not found
+    wrong = check("critical sin(x) + y^2", "(1, 0)")
+    assert wrong.extra == ((1, 0),)
+
+
+def test_a_rounded_step_is_correct_with_a_note() -> None:
+    result = check("gd x^2 + y^2 from (1/3, 1) lr 0.1", "(0.27, 0.8)")
+    assert result.verdict == "correct"
+    assert ("check.note.rounded", {}) in result.notes

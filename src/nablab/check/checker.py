@@ -23,7 +23,7 @@ from nablab.check.equivalence import (
     compare_vectors,
     same,
 )
-from nablab.check.expected import Expected, expected
+from nablab.check.expected import Expected, expected, solves
 from nablab.check.mistake import Mistake
 from nablab.check.reading import Answer, NotAnAnswer, parse_task, read_answer
 from nablab.check.result import CheckResult, Said, shown
@@ -73,18 +73,20 @@ def judge(task: Task, read: Answer, right: Expected, slips: Slips | None) -> Che
     if task.kind in ("critical", "lagrange"):
         return _judge_set(task, read, right)
     domain = _domain(task)
+    rounded: tuple[Said, ...] = ()
     if task.kind == "gd_step":
         sets = compare_sets([read.value], [right.value], read.places)
         comparison = Comparison(sets.equal, "exact" if sets.equal else "counterexample")
+        rounded = (("check.note.rounded", {}),) if sets.rounded else ()
     elif isinstance(right.value, tuple):
         comparison = compare_vectors(read.value, right.value, task.variables, domain)
     else:
         comparison = compare(read.value, right.value, task.variables, domain, typed=read.typed)
     if comparison.equal:
         simpler = _simpler(read, right.value)
-        notes: tuple[Said, ...] = ()
+        notes: tuple[Said, ...] = rounded
         if simpler is not None:
-            notes = (("check.note.simpler", {"simpler": shown(simpler, to_unicode)}),)
+            notes += (("check.note.simpler", {"simpler": shown(simpler, to_unicode)}),)
         return CheckResult("correct", task, read.text, right.value, simplified=simpler is None,
                            simpler=simpler, how=comparison.how, said=("check.correct", {}),
                            notes=notes)
@@ -160,25 +162,24 @@ def _judge_set(task: Task, read: Answer, right: Expected) -> CheckResult:
         return CheckResult("invalid", task, read.text, right.value, complete=False,
                            said=("check.infinite", {}))
     sets = compare_sets(read.value, right.value, read.places)
+    # A point the solver did not find may still be one (Newton's method searches a box):
+    # each extra point is checked against the equations themselves.
+    extra = tuple(p for p in sets.extra if right.complete or not solves(task, p))
     notes: list[Said] = []
     if not right.complete:
         notes.append(("check.note.incomplete", {}))
     if sets.rounded:
         notes.append(("check.note.rounded", {}))
-    if sets.equal:
-        said: Said = ("check.correct_points", {"count": len(sets.matched)})
+    if not sets.missing and not extra:
+        said: Said = ("check.correct_points", {"count": len(read.value)})
         return CheckResult("correct", task, read.text, right.value, complete=right.complete,
                            how="points", said=said, notes=tuple(notes))
     params = {"missing": shown(frozenset(sets.missing), to_unicode),
-              "extra": shown(frozenset(sets.extra), to_unicode)}
-    key = "check.points_missing_extra" if sets.missing and sets.extra else \
+              "extra": shown(frozenset(extra), to_unicode)}
+    key = "check.points_missing_extra" if sets.missing and extra else \
         "check.points_missing" if sets.missing else "check.points_extra"
-    if not right.complete and not sets.missing:
-        return CheckResult("incorrect", task, read.text, right.value, extra=sets.extra,
-                           complete=False, how="points",
-                           said=("check.points_unconfirmed", params), notes=tuple(notes))
     return CheckResult("incorrect", task, read.text, right.value, missing=sets.missing,
-                       extra=sets.extra, complete=right.complete, how="points",
+                       extra=extra, complete=right.complete, how="points",
                        said=(key, params), notes=tuple(notes))
 
 

@@ -14,12 +14,14 @@ from typing import Any
 
 import sympy
 
+from nablab.check.equivalence import value_at
 from nablab.check.task import Task
 from nablab.solve import INFINITE, solve_system
 
 #: Seconds the exact solver may take for critical points and Lagrange candidates.
 EXACT_TIMEOUT = 3.0
 _LAMBDA = sympy.Symbol("lambda", real=True)
+_ZERO = sympy.Float(10) ** -20
 
 
 @dataclass(frozen=True)
@@ -75,6 +77,25 @@ def tangent(task: Task) -> Any:
         sympy.diff(f, v).subs(point) * (v - a) for v, a in point.items()))
 
 
+def solves(task: Task, point: tuple[Any, ...]) -> bool:
+    """Whether ``point`` is a critical point (∇f = 0), or a Lagrange candidate (g = 0 and
+    ∇f ∥ ∇g), checked in high precision: a learner's point the solver did not find."""
+    at = dict(zip(task.variables, point, strict=True))
+    f = task.function.expr
+    grad_f = [value_at(sympy.diff(f, v), at) for v in task.variables]
+    if any(g is None for g in grad_f):
+        return False
+    if task.kind == "critical":
+        return all(abs(g) < _ZERO for g in grad_f)
+    g_value = value_at(task.constraint, at)
+    grad_g = [value_at(sympy.diff(task.constraint, v), at) for v in task.variables]
+    if g_value is None or abs(g_value) >= _ZERO or any(g is None for g in grad_g):
+        return False
+    n = len(grad_f)
+    return all(abs(grad_f[i] * grad_g[j] - grad_f[j] * grad_g[i]) < _ZERO
+               for i in range(n) for j in range(i + 1, n))
+
+
 def lagrange_equations(task: Task) -> tuple[list[Any], list[sympy.Symbol]]:
     """∇f − λ∇g = 0 and g = 0, with the unknowns (the variables, then λ)."""
     g = task.constraint
@@ -105,4 +126,5 @@ def _points(task: Task, equations: list[Any], unknowns: Any) -> Expected:
     return Expected(frozenset(found), complete=solution.complete, floats=floats)
 
 
-__all__ = ["EXACT_TIMEOUT", "Expected", "expected", "gd_step", "lagrange_equations", "tangent"]
+__all__ = ["EXACT_TIMEOUT", "Expected", "expected", "gd_step", "lagrange_equations", "solves",
+           "tangent"]

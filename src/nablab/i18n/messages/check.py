@@ -77,9 +77,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.points_missing_extra": (
         "Missing: {missing}; not among them: {extra}.",
         "빠진 점: {missing}; 맞지 않는 점: {extra}"),
-    "check.points_unconfirmed": (
-        "nablab could not confirm these points: {extra}; check ∇f = 0 at each.",
-        "다음 점은 확인하지 못했습니다: {extra}. 각 점에서 ∇f = 0인지 확인해 보세요."),
     "check.infinite": (
         "There are infinitely many such points: no finite list is the answer.",
         "이런 점은 무수히 많아서, 유한한 목록으로는 답할 수 없습니다."),
