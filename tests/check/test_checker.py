@@ -345,3 +345,14 @@ def test_a_rounded_step_is_correct_with_a_note() -> None:
     result = check("gd x^2 + y^2 from (1/3, 1) lr 0.1", "(0.27, 0.8)")
     assert result.verdict == "correct"
     assert ("check.note.rounded", {}) in result.notes
+
+
+def test_a_derivation_names_the_component_and_an_unreadable_line() -> None:
+    vector = check_derivation("∇ (x^2 + 3xy + y^2)",
+                              "∇f = (2x + 3y, 3x + 2y)\n= (2x + 3y, 3x + y)", timeout=None)
+    assert vector.first_wrong == 3 and vector.said[0] == "check.line_wrong_component"
+    assert vector.said[1]["component"] == 2
+    typo = check_derivation("d/dx (x^2 sin x)", "2x sin x + x^2 cos x +\n= 2x sin x + x^2 cos x",
+                            timeout=None)
+    assert typo.first_wrong == 1 and typo.said[0] == "check.line_unreadable"
+    assert typo.notes[0][0] == "error.unexpected_end" or typo.notes[0][0].startswith("error.")

@@ -104,6 +104,7 @@ def check_lines(task: Task | str, lines: Sequence[str], *,
     first_wrong: int | None = None
     where: dict[str, Any] | None = None
     values_there: tuple[Any, Any] = (None, None)
+    component: int | None = None
     for number, text in enumerate(lines, start=1):
         if number == 1 and _LABEL.match(text):
             value, said = right.value, None  # f'(x), ∇f, ∂f/∂x: the task, named
@@ -122,15 +123,18 @@ def check_lines(task: Task | str, lines: Sequence[str], *,
             {v.name: a for v, a in step.counterexample.items()}
         if not ok and first_wrong is None:
             first_wrong, where, values_there = number, point, (step.yours, step.right)
+            component = step.component
         checked.append(Line(number, text, ok, follows, point))
         values.append(value)
-    return _result(task, lines, checked, right, first_wrong, (where, values_there), slips)
+    return _result(task, lines, checked, right, first_wrong, (where, values_there, component),
+                   slips)
 
 
 def _result(task: Task, lines: Sequence[str], checked: list[Line], right: Expected,
-            first_wrong: int | None, there: tuple[dict[str, Any] | None, tuple[Any, Any]],
+            first_wrong: int | None,
+            there: tuple[dict[str, Any] | None, tuple[Any, Any], int | None],
             slips: Slips | None) -> CheckResult:
-    where, (yours, before) = there
+    where, (yours, before), component = there
     last = lines[-1] if lines else ""
     final = _final(task, last, right, slips)
     if first_wrong is None:
@@ -148,6 +152,10 @@ def _result(task: Task, lines: Sequence[str], checked: list[Line], right: Expect
                                      "previous": first_wrong - 1 if first_wrong > 1 else 0})
         if first_wrong == 1:
             said = ("check.first_line_wrong", {**said[1]})
+        elif component is not None:
+            said = ("check.line_wrong_component", {**said[1], "component": component + 1})
+    if wrong.said is not None:
+        said = ("check.line_unreadable", {"line": first_wrong})
     notes = list(final.notes)
     if after:
         notes.append(("check.note.follows", {"line": first_wrong}))

@@ -100,6 +100,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{line} gives {yours}, line {previous} gives {right} (a counter-example).",
         "{line}번째 줄이 처음으로 앞 줄과 같지 않습니다: {at}에서 {line}번째 줄은 {yours}, "
         "{previous}번째 줄은 {right}입니다 (반례)."),
+    "check.line_wrong_component": (
+        "Line {line} is the first that is not equal to the line before it, in component "
+        "{component}: at {at} line {line} gives {yours}, line {previous} gives {right} (a "
+        "counter-example).",
+        "{line}번째 줄이 처음으로 앞 줄과 같지 않습니다 ({component}번째 성분): {at}에서 "
+        "{line}번째 줄은 {yours}, {previous}번째 줄은 {right}입니다 (반례)."),
+    "check.line_unreadable": ("Line {line} cannot be read as a formula:",
+                              "{line}번째 줄을 식으로 읽을 수 없습니다:"),
     "check.first_line_wrong": (
         "Line 1 is already not the right answer: at {at} it gives {yours}, the right answer "
         "gives {right} (a counter-example).",
