@@ -124,9 +124,8 @@ def _why(task: Task, comparison: Comparison) -> Said:
     if comparison.counterexample is None:
         return ("check.undecided", {})
     at = ", ".join(f"{v.name} = {to_unicode(a)}" for v, a in comparison.counterexample.items())
-    params: dict[str, Any] = {"at": at or "-",
-                              "yours": value_text(comparison.yours),
-                              "right": value_text(comparison.right)}
+    yours, right = value_texts(comparison.yours, comparison.right)
+    params: dict[str, Any] = {"at": at or "-", "yours": yours, "right": right}
     if comparison.component is not None:
         params["component"] = comparison.component + 1
         key = "check.differs_component" if comparison.yours is not None else \
@@ -135,11 +134,23 @@ def _why(task: Task, comparison: Comparison) -> Said:
     return ("check.differs" if comparison.yours is not None else "check.undefined", params)
 
 
-def value_text(v: Any) -> str:
+def value_text(v: Any, digits: int = 6) -> str:
     """A value at a counter-example, to six significant digits (``−1``, ``2.22324``)."""
     if v is None:
         return "-"
-    return f"{float(v):.6g}".replace("-", "−")
+    if digits <= 15:
+        return f"{float(v):.{digits}g}".replace("-", "−")
+    return str(sympy.Float(v, digits)).rstrip("0").rstrip(".").replace("-", "−")
+
+
+def value_texts(a: Any, b: Any) -> tuple[str, str]:
+    """Two values that differ, printed with enough digits to show that they do (2 and
+    2.0000000001, not 2 and 2)."""
+    for digits in (6, 12, 15, 20, 30, 45, 60, 100):
+        shown = value_text(a, digits), value_text(b, digits)
+        if shown[0] != shown[1]:
+            return shown
+    return shown
 
 
 def _slip(task: Task, value: Any, slips: Slips | None, domain: Sequence[Any]) -> Mistake | None:
@@ -224,4 +235,4 @@ def _forms(value: Any) -> tuple[Any, ...]:
     return tuple(forms)
 
 
-__all__ = ["SIMPLIFY_TIMEOUT", "Slips", "check_answer", "judge", "value_text"]
+__all__ = ["SIMPLIFY_TIMEOUT", "Slips", "check_answer", "judge", "value_text", "value_texts"]

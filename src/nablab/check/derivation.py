@@ -19,7 +19,7 @@ import sympy
 
 from nablab.budget import DEFAULT_TIMEOUT, inside, run_bounded
 from nablab.calculus.asked import derivative
-from nablab.check.checker import Slips, judge, value_text
+from nablab.check.checker import Slips, judge, value_texts
 from nablab.check.equivalence import Comparison, compare, compare_vectors
 from nablab.check.expected import Expected, expected
 from nablab.check.reading import NotAnAnswer, parse_task, read_answer
@@ -147,8 +147,9 @@ def _result(task: Task, lines: Sequence[str], checked: list[Line], right: Expect
     at = ", ".join(f"{k} = {to_unicode(v)}" for k, v in (where or {}).items())
     said: Said = ("check.line_wrong_plain", {"line": first_wrong})
     if where:
+        shown = value_texts(yours, before)
         said = ("check.line_wrong", {"line": first_wrong, "at": at or "-",
-                                     "yours": value_text(yours), "right": value_text(before),
+                                     "yours": shown[0], "right": shown[1],
                                      "previous": first_wrong - 1 if first_wrong > 1 else 0})
         if first_wrong == 1:
             said = ("check.first_line_wrong", {**said[1]})
