@@ -197,7 +197,7 @@ def compare(answer: Any, expected: Any, variables: Sequence[sympy.Symbol],
                   | set().union(*(basic(d).free_symbols for d in domain)),
                   key=lambda s: s.name)
     names = list(variables) + [s for s in free if s not in variables]
-    if answer != expected and _cheap_zero(answer - expected) and typed is None:
+    if typed is None and answer != expected and _cheap_zero(answer - expected):
         return Comparison(True, "symbolic")
     difference = answer - expected
     if difference.is_Rational and difference != 0:
@@ -205,8 +205,8 @@ def compare(answer: Any, expected: Any, variables: Sequence[sympy.Symbol],
         return _apart(answer, expected, variables, domain, seed)
     by_values = _by_values(answer, expected, names, domain, seed, typed)
     if by_values.equal is not None or answer == expected:
-        if by_values.equal and _cheap_zero(answer - expected):
-            return Comparison(True, "symbolic")
+        if by_values.equal and sympy.count_ops(difference) <= 20 and _cheap_zero(difference):
+            return Comparison(True, "symbolic")  # proved as well, where that is cheap
         return by_values
     if _symbolic_zero(answer - expected):
         return Comparison(True, "symbolic")
