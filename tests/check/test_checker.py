@@ -364,3 +364,15 @@ def test_a_tiny_constant_apart_is_no_equality(tiny: str) -> None:
     assert result.verdict == "incorrect" and result.counterexample is not None
     yours, right = result.said[1]["yours"], result.said[1]["right"]
     assert yours != right
+
+
+@pytest.mark.parametrize(("task", "answer"), [
+    ("임계점 x^3 - 3x + y^2", "(1, 0), (-1, 0)"),
+    ("기울기 벡터 x^2 + y^2", "(2x, 2y)"),
+    ("라그랑주 x y ; x^2 + y^2 = 1", "(1/sqrt(2), 1/sqrt(2)), (-1/sqrt(2), -1/sqrt(2)), "
+                                  "(1/sqrt(2), -1/sqrt(2)), (-1/sqrt(2), 1/sqrt(2))"),
+    ("경사하강법 x^2 + y^2 from (3, 4) lr 0.1", "(2.4, 3.2)"),
+    ("접선 x^3 at x = 1", "y = 3x - 2"),
+])
+def test_tasks_in_korean_words(task: str, answer: str) -> None:
+    assert check(task, answer).verdict == "correct"

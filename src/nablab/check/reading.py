@@ -9,6 +9,9 @@ Tasks, as a learner or teacher writes them::
     lagrange 4 - x^2 - 2y^2 ; 2(x-1)^2 - 10y + 6 = 0
     gd x^2 + y^2 from (3, 4) lr 0.1
 
+The keywords may be Korean as in the notes: 기울기 벡터, 임계점, 라그랑주 (승수법), 경사하강법,
+접선, 접평면 (``임계점 x^3 - 3x + y^2``).
+
 Answers, in the form the task asks for (:mod:`nablab.check.task`): an expression; a vector
 ``(2x, 2y)``, ``[2x, 2y]`` or ``2x i + 2y j``; a set of points ``(1, 0), (-1, 0)``,
 ``{(1,0), (-1,0)}``, ``x = 1, y = 0`` or ``none``; one point ``(2.4, 3.2)``. An answer in
@@ -32,14 +35,16 @@ from nablab.errors import ParseError
 from nablab.parse import parse, parse_point, parse_relation
 from nablab.parse.point import _split_top_level
 
-_GRADIENT = re.compile(r"^\s*(?:∇|nabla\b|grad\b|gradient\b)\s*(?:f\s*=)?", re.IGNORECASE)
-_CRITICAL = re.compile(r"^\s*critical(?:\s+points?)?\b", re.IGNORECASE)
-_LAGRANGE = re.compile(r"^\s*lagrange\b", re.IGNORECASE)
-_GD = re.compile(r"^\s*(?:gd|descent)\b(?P<f>.*?)\bfrom\b(?P<start>.*?)"
+_GRADIENT = re.compile(r"^\s*(?:∇|nabla\b|grad\b|gradient\b|기울기\s*벡터|기울기)\s*(?:f\s*=)?",
+                       re.IGNORECASE)
+_CRITICAL = re.compile(r"^\s*(?:critical(?:\s+points?)?\b|임계점)", re.IGNORECASE)
+_LAGRANGE = re.compile(r"^\s*(?:lagrange\b|라그랑주(?:\s*승수법)?)", re.IGNORECASE)
+_GD = re.compile(r"^\s*(?:gd\b|descent\b|경사하강법)(?P<f>.*?)\bfrom\b(?P<start>.*?)"
                  r"(?:\blr\b|η|\beta\b)\s*=?\s*(?P<lr>.+)$", re.IGNORECASE | re.DOTALL)
-_TANGENT = re.compile(r"^\s*tangent(?:\s+(?:line|plane))?\b(?P<f>.*?)\bat\b(?P<at>.+)$",
+_TANGENT = re.compile(r"^\s*(?:tangent(?:\s+(?:line|plane))?\b|접선|접평면)"
+                      r"(?P<f>.*?)\bat\b(?P<at>.+)$",
                       re.IGNORECASE | re.DOTALL)
-_GD_WORD = re.compile(r"^\s*(?:gd|descent)\b", re.IGNORECASE)
+_GD_WORD = re.compile(r"^\s*(?:gd\b|descent\b|경사하강법)", re.IGNORECASE)
 _EMPTY = {"none", "no points", "{}", "∅", "empty", "없음"}
 _UNIT = ("i", "j", "k")
 
@@ -88,7 +93,7 @@ def parse_task(text: str) -> Task:
         return _gd_task(source)
     if _LAGRANGE.match(source):
         return _lagrange_task(source)
-    if re.match(r"^\s*tangent\b", source, re.IGNORECASE):
+    if re.match(r"^\s*(?:tangent\b|접선|접평면)", source, re.IGNORECASE):
         return _tangent_task(source)
     named: tuple[tuple[re.Pattern[str], TaskKind], ...] = (
         (_CRITICAL, "critical"), (_GRADIENT, "gradient"))
