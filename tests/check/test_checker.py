@@ -194,6 +194,8 @@ def test_a_slip_the_catalogue_names_is_reported() -> None:
     result = check("d/dx sin(x^2)", "cos(x^2)", slips=fake_slips)
     assert result.verdict == "incorrect" and result.mistake is not None
     assert result.to_dict()["mistake"]["rule"] == "chain_inner"
+    assert result.to_dict()["mistake"]["wrong"] == "cos(x**2)"
+    assert "chain_inner" in result.document("en").text()
     assert check("d/dx sin(x^2)", "2x cos(x^2)", slips=fake_slips).mistake is None
 
 

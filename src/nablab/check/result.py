@@ -118,7 +118,8 @@ class CheckResult(Presentable):
             "counterexample": None if self.counterexample is None else
             {name: _float(v) for name, v in self.counterexample.items()},
             "mistake": None if self.mistake is None else
-            {"rule": self.mistake.rule, "message": self.mistake_text(lang)},
+            {"rule": self.mistake.rule, "message": self.mistake_text(lang),
+             "wrong": None if self.mistake.wrong is None else shown(self.mistake.wrong, to_str)},
             "lines": [{"line": ln.line, "text": ln.text, "ok": ln.ok, "follows": ln.follows}
                       for ln in self.lines],
             "message": self.message_in(lang),
