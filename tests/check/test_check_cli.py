@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import shutil
 import subprocess
@@ -72,3 +73,21 @@ def test_the_readme_example_is_what_the_command_prints() -> None:
     block = readme.split('$ nablab check "d/dx sin(x^2)" "cos(x^2)"\n', 1)[1].split("```", 1)[0]
     _, out, _ = run("d/dx sin(x^2)", "cos(x^2)", "--lang", "en")
     assert out == block
+
+
+AWKWARD = ["x!", "|x| + relu(y)", "1/x", "e^(1000 x)", "x^x"]
+KINDS = ["d/dx ({f})", "∇ ({f})", "critical {f}", "gd {f} from (1, 1) lr 0.1",
+         "tangent {f} at (1, 1)"]
+ROBUST = list(itertools.product(KINDS, AWKWARD))
+
+
+@pytest.mark.parametrize(("kind", "function"), ROBUST, ids=[f"{k}-{f}" for k, f in ROBUST])
+def test_awkward_functions_give_a_verdict_or_a_clear_error(kind: str, function: str) -> None:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["check", kind.format(f=function), "(1, 1)", "--json", "--timeout", "8"],
+                stdout=out, stderr=err)
+    assert code in (0, 1, 2, 3, 4, 5, 6, 7), err.getvalue()
+    text = out.getvalue()
+    assert "Traceback" not in err.getvalue() and "NaN" not in text and "Infinity" not in text
+    data = json.loads(text)
+    assert ("error" in data) == (code not in (0, 6, 7))
