@@ -158,7 +158,7 @@ class CheckResult(Presentable):
             out.text(translate("check.slip_heading", lang) + ": " + self.mistake_text(lang), 2)
         for key, params in self.notes:
             out.text(translate(key, lang, **params), 2)
-        if self.verdict != "correct":
+        if self.verdict == "incorrect":  # an answer of another form gets a second try
             expected = shown(self._expected_shown(), to_unicode)
             if self.task.kind == "tangent":
                 expected = f"{dependent(self.task).name} = {expected}"
