@@ -71,10 +71,17 @@ _LAZY = {
     "compile": "nablab.numeric",
     "taylor": "nablab.calculus.taylor",
     "mixed_partial": "nablab.calculus.mixed",
+    "check_answer": "nablab.check.checker",
+    "check_derivation": "nablab.check.derivation",
+    "CheckResult": "nablab.check.result",
 }
 
 
 def __getattr__(name: str) -> Any:
+    if name == "check":  # the package is callable: nablab.check(task, answer)
+        import importlib
+
+        return importlib.import_module("nablab.check")
     if name in _LAZY:
         import importlib
 
@@ -84,6 +91,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "BudgetExceeded",
+    "CheckResult",
     "ComputationTimeout",
     "CriticalPointsResult",
     "DescentResult",
@@ -103,6 +111,9 @@ __all__ = [
     "UnsupportedError",
     "__version__",
     "chain_rule",
+    "check",
+    "check_answer",
+    "check_derivation",
     "compile",
     "critical_points",
     "derivative_by_limit",

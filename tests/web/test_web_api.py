@@ -46,6 +46,9 @@ PARITY = [
      ["e^x sin y", "--at", "x=0,y=0", "--order", "2"]),
     ("chain", {"expression": "z = x^2 y + y^3", "sub": "x = s t, y = e^t", "wrt": "t"},
      ["z = x^2 y + y^3", "--sub", "x = s t, y = e^t", "--wrt", "t"]),
+    # issue 17: a learner's answer checked
+    ("check", {"expression": "d/dx (x^2 sin x)", "answer": "x(2 sin x + x cos x)"},
+     ["d/dx (x^2 sin x)", "x(2 sin x + x cos x)"]),
     ("lagrange", {**HIKE, "lang": "ko"},
      [HIKE["expression"], "--constraint", HIKE["constraint"][0], "--lang", "ko"]),
 ]
@@ -64,6 +67,15 @@ def test_web_api_answers_exactly_the_cli_json(web_server: Server, command: str,
     status, data = web_server.post(f"/api/{command}", body)
     assert status == 200, data
     assert data == cli_json(command, args)
+
+
+def test_web_api_check_names_the_first_wrong_line(web_server: Server) -> None:
+    status, data = web_server.post("/api/check", {
+        "expression": "d/dx (x^2 sin x)", "lang": "ko",
+        "derivation": "d/dx (x^2 sin x)\n= 2x cos x\n= x cos x * 2"})
+    assert status == 200 and data["verdict"] == "incorrect"
+    assert [line["ok"] for line in data["lines"]] == [True, False, False]
+    assert data["first_wrong"] == 2 and "반례" in data["message"]
 
 
 def test_web_api_diff_of_the_notes_function(web_server: Server) -> None:

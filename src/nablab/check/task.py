@@ -11,7 +11,9 @@ Answer forms, by kind (SymPy objects, exact where the task is exact):
 - ``gradient``: a tuple of expressions, one per variable of :attr:`Task.variables`;
 - ``critical``, ``lagrange``: a frozenset of points, each a tuple in the order of
   :attr:`Task.variables`;
-- ``gd_step``: one point, a tuple in the order of :attr:`Task.variables`.
+- ``gd_step``: one point, a tuple in the order of :attr:`Task.variables`;
+- ``tangent``: one expression, the tangent line's y (the tangent plane's z) as a function of
+  the variables: y = f(a) + f′(a)(x − a).
 """
 
 from __future__ import annotations
@@ -23,9 +25,10 @@ import sympy
 
 from nablab.core.expression import Expression
 
-TaskKind = Literal["derivative", "partial", "gradient", "critical", "lagrange", "gd_step"]
+TaskKind = Literal["derivative", "partial", "gradient", "critical", "lagrange", "gd_step",
+                   "tangent"]
 TASK_KINDS: tuple[TaskKind, ...] = (
-    "derivative", "partial", "gradient", "critical", "lagrange", "gd_step",
+    "derivative", "partial", "gradient", "critical", "lagrange", "gd_step", "tangent",
 )
 
 
@@ -42,6 +45,7 @@ class Task:
         start: ``gd_step``: the point the step starts from; else None.
         lr: ``gd_step``: the learning rate η; else None.
         text: the task as typed.
+        at: ``tangent``: the point of tangency, in the order of the variables; else None.
     """
 
     kind: TaskKind
@@ -51,6 +55,7 @@ class Task:
     start: tuple[Any, ...] | None = None
     lr: Any = None
     text: str = ""
+    at: tuple[Any, ...] | None = None
 
     @property
     def variables(self) -> tuple[sympy.Symbol, ...]:

@@ -43,18 +43,19 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     bar = None
     if request.progress_label is not None:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
-    output, result = ctx.run(_run, request, bar, bool(wanted), ctx.json, ctx.lang)
+    output, result, code = ctx.run(_run, request, bar, bool(wanted), ctx.json, ctx.lang)
     if ctx.json:
         ctx.stdout.write(output + "\n")
     else:
         render.print_document(output, ctx.stdout)
     figures.write_figures(wanted, ctx, request, result)
-    return 0
+    return code
 
 
 def _run(request: Any, bar: ProgressBar | None, drawing: bool, as_json: bool,
-         lang: str) -> tuple[Any, Any]:
-    """In the worker: the result, presented; and the result itself when it is to be drawn."""
+         lang: str) -> tuple[Any, Any, int]:
+    """In the worker: the result, presented; the result itself when it is to be drawn; and
+    the exit code it calls for."""
     if drawing:
         request.check_drawable()
     try:
@@ -65,7 +66,7 @@ def _run(request: Any, bar: ProgressBar | None, drawing: bool, as_json: bool,
     output = request.output(result, lang, as_json)
     if as_json:   # encoded here, within the budget, and only up to the output cap
         output = json_text(output, indent=2, limit=MAX_OUTPUT)
-    return output, (result if drawing else None)
+    return output, (result if drawing else None), request.exit_code(result)
 
 
 __all__ = ["register", "run"]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import sys
 from typing import Any
 
+from nablab.errors import UsageError
 from nablab.i18n import translate
 from nablab.jobs.request import Request
 
@@ -27,7 +29,8 @@ def add_request_options(parser: argparse.ArgumentParser, request: type[Request],
         option = field.option
         help_text = translate(option.help, lang, **option.help_params)
         if option.positional:
-            parser.add_argument(field.name, metavar=option.metavar, help=help_text)
+            parser.add_argument(field.name, metavar=option.metavar, help=help_text,
+                                nargs="?" if option.optional else None)
             continue
         kwargs: dict[str, Any] = {"dest": field.name, "help": help_text}
         if option.kind == "flag":
@@ -39,11 +42,34 @@ def add_request_options(parser: argparse.ArgumentParser, request: type[Request],
                 kwargs["action"] = "append"
             if option.kind in _TYPES:
                 kwargs["type"] = _TYPES[option.kind]
+            if option.kind == "file":
+                kwargs["type"] = read_text
             if option.choices is not None:
                 kwargs["choices"] = option.choices
             if option.required:
                 kwargs["required"] = True
         parser.add_argument(*option.flags, **kwargs)
+
+
+#: The most a file option reads, characters (a derivation is a page, not a book).
+MAX_FILE_CHARS = 100_000
+
+
+def read_text(path: str) -> str:
+    """The text of the file ``path`` names (``-``: standard input), at most
+    :data:`MAX_FILE_CHARS` characters."""
+    try:
+        if path == "-":
+            text = sys.stdin.read(MAX_FILE_CHARS + 1)
+        else:
+            with open(path, encoding="utf-8") as handle:
+                text = handle.read(MAX_FILE_CHARS + 1)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError("unreadable_file", path=path,
+                         reason=getattr(exc, "strerror", None) or type(exc).__name__) from None
+    if len(text) > MAX_FILE_CHARS:
+        raise UsageError("file_too_long", path=path, limit=MAX_FILE_CHARS)
+    return text
 
 
 def request_of(request: type[Request], args: argparse.Namespace) -> Request:
@@ -57,4 +83,4 @@ def request_of(request: type[Request], args: argparse.Namespace) -> Request:
     return request.from_options(vars(args), **extra)
 
 
-__all__ = ["add_request_options", "request_of"]
+__all__ = ["MAX_FILE_CHARS", "add_request_options", "read_text", "request_of"]

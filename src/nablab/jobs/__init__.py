@@ -22,6 +22,7 @@ from nablab.jobs.request import Field, Option, Progress, Request
 
 if TYPE_CHECKING:
     from nablab.jobs.chain import ChainRequest
+    from nablab.jobs.check import CheckRequest
     from nablab.jobs.critical import CriticalRequest
     from nablab.jobs.diff import DiffRequest
     from nablab.jobs.implicit import ImplicitRequest
@@ -52,6 +53,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "chain": ("chain", "ChainRequest"),
     "taylor": ("taylor", "TaylorRequest"),
     "implicit": ("implicit", "ImplicitRequest"),
+    "check": ("check", "CheckRequest"),
 }
 
 
@@ -74,7 +76,8 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(name)
 
 
-__all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field",
+__all__ = ["JOBS", "ChainRequest", "CheckRequest", "CriticalRequest", "DescendRequest",
+           "DiffRequest", "Field",
            "GraphRequest", "ImplicitRequest",
            "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",

@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 Progress = Callable[[int, int], None]
 
 #: How a field is given, and its JSON type: free text, a number, a whole number, a switch,
-#: one of ``choices``, one or more texts (a repeatable option), or text or a list of numbers.
-KINDS = ("text", "number", "integer", "flag", "choice", "texts", "numbers")
+#: one of ``choices``, one or more texts (a repeatable option), text or a list of numbers, or
+#: text that the command line reads from a file it names (``-``: standard input) and the web
+#: API takes as it is (it never reads a file).
+KINDS = ("text", "number", "integer", "flag", "choice", "texts", "numbers", "file")
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,8 @@ class Option:
         name: its name in the web API and on the command line's namespace when it differs
             from the field's (``vars`` for ``variables``, ``no_check`` for ``check``).
         negate: a flag that turns the field off (``--no-check`` sets ``check=False``).
-        positional: the positional argument (the formula).
+        positional: a positional argument (the formula, first).
+        optional: a positional argument that may be left out (after the formula).
     """
 
     flags: tuple[str, ...]
@@ -60,6 +63,7 @@ class Option:
     name: str | None = None
     negate: bool = False
     positional: bool = False
+    optional: bool = False
     help_params: Mapping[str, Any] = dataclasses.field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -187,6 +191,10 @@ class Request:
             return function(text, getattr(self, "variables", None))
         except NablabError:
             return None
+
+    def exit_code(self, result: Any) -> int:
+        """The command line's exit code for ``result`` (0; ``check`` says its verdict)."""
+        return 0
 
     def check_drawable(self) -> None:
         """Refuse, before computing, a picture that could not be drawn (``--plot``)."""

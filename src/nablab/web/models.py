@@ -17,11 +17,11 @@ from nablab.jobs.request import Field as RequestField
 
 #: The commands the API offers, in the order of the docs.
 COMMANDS = ("diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
-            "descend", "race", "lagrange")
+            "descend", "race", "lagrange", "check")
 
 #: The JSON type of each kind of request field.
 TYPES: dict[str, Any] = {"text": str, "number": float, "integer": int, "flag": bool,
-                         "texts": list[str] | str, "numbers": str | list[float]}
+                         "texts": list[str] | str, "numbers": str | list[float], "file": str}
 
 
 class Common(BaseModel):
@@ -48,7 +48,8 @@ def field_type(field: RequestField) -> Any:
 
 def api_fields(command: str) -> list[RequestField]:
     """The fields of ``command`` a request body may set (the formula is ``expression``)."""
-    return [f for f in request_type(command).fields() if not f.option.positional]
+    return [f for f in request_type(command).fields()
+            if not f.option.positional or f.option.optional]
 
 
 def request_fields(command: str) -> dict[str, tuple[Any, Any]]:
