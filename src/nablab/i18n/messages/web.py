@@ -32,9 +32,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "error.serve_remote": ("--host {host} can be reached from other computers, and the API has "
                            "no login: add --allow-remote if that is what you want (and "
                            "--allow-host NAME for the name they will use)",
-                           "--host {host}는 다른 컴퓨터에서 접속할 수 있는 주소이고 API에는 "
+                           "--host {host:은} 다른 컴퓨터에서 접속할 수 있는 주소이고 API에는 "
                            "로그인이 없습니다. 정말 그렇게 하려면 --allow-remote를 붙이세요 "
-                           "(다른 컴퓨터가 쓸 이름은 --allow-host NAME으로)"),
+                           "(다른 컴퓨터가 쓸 이름은 --allow-host 옵션에 주세요)"),
     "web.remote_warning": ("warning: serving on {host}, reachable from other computers; the "
                            "API has no login, so anyone who can reach this address can use it",
                            "경고: {host}에서 서비스합니다. 다른 컴퓨터에서 접속할 수 있고 API에 "
