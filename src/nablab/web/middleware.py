@@ -6,9 +6,13 @@ they run on every request, including the load test's thousands.
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 from nablab.web.errors import error_body
+
+#: Seconds a client has to send the whole request body once its headers are in.
+BODY_TIMEOUT = 10.0
 
 Scope = dict[str, Any]
 Message = dict[str, Any]
@@ -51,8 +55,14 @@ class BodyLimit:
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
             return await self._refuse(scope, send)
         chunks, size, more = [], 0, True
+        deadline = asyncio.get_running_loop().time() + BODY_TIMEOUT
         while more:
-            message = await receive()
+            left = deadline - asyncio.get_running_loop().time()
+            try:   # a body trickled in byte by byte must not hold the connection for ever
+                message = await asyncio.wait_for(receive(), timeout=max(left, 0.0))
+            except TimeoutError:
+                return await _send_error(send, 408, error_body("body_timeout", self.lang,
+                                                               seconds=BODY_TIMEOUT))
             if message["type"] == "http.disconnect":
                 return None
             chunks.append(message.get("body", b""))
@@ -104,4 +114,4 @@ def _host_name(host: str | None) -> str:
     return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
-__all__ = ["CSP", "BodyLimit", "Guard"]
+__all__ = ["BODY_TIMEOUT", "CSP", "BodyLimit", "Guard"]

@@ -13,7 +13,7 @@ import threading
 import time
 import webbrowser
 from collections.abc import Iterable
-from typing import TextIO
+from typing import Any, TextIO
 
 from nablab.errors import NablabError
 from nablab.i18n import translate
@@ -72,6 +72,31 @@ def _open_when_started(server: object, url: str) -> None:
         time.sleep(0.05)
 
 
+#: Seconds a new connection has to send its request's headers (a connection that never
+#: finishes them would otherwise hold a file descriptor for ever: slowloris).
+HEADER_TIMEOUT = 10.0
+
+
+def _protocol() -> type:
+    """uvicorn's HTTP/1.1 protocol with a deadline for the first request's headers."""
+    from uvicorn.protocols.http.h11_impl import H11Protocol
+
+    class TimedH11Protocol(H11Protocol):
+        def connection_made(self, transport: Any) -> None:
+            super().connection_made(transport)
+            self._late = self.loop.call_later(HEADER_TIMEOUT, self._no_request)
+
+        def _no_request(self) -> None:
+            if self.cycle is None and not self.transport.is_closing():
+                self.transport.close()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._late.cancel()
+            super().connection_lost(exc)
+
+    return TimedH11Protocol
+
+
 def serve(settings: Settings, host: str, port: int, *, open_browser: bool = False,
           out: TextIO, as_json: bool = False) -> int:
     """Run the web app until interrupted; the exit code."""
@@ -88,7 +113,8 @@ def serve(settings: Settings, host: str, port: int, *, open_browser: bool = Fals
     # past max_connections uvicorn answers 503 at once instead of leaving sockets unaccepted
     config = uvicorn.Config(create_app(settings), log_level="warning", access_log=False,
                             lifespan="on", timeout_graceful_shutdown=2,
-                            limit_concurrency=settings.max_connections, timeout_keep_alive=5)
+                            limit_concurrency=settings.max_connections, timeout_keep_alive=5,
+                            http=_protocol())
     server = uvicorn.Server(config)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
@@ -96,4 +122,4 @@ def serve(settings: Settings, host: str, port: int, *, open_browser: bool = Fals
     return 0
 
 
-__all__ = ["allowed_hosts", "bind", "is_loopback", "serve", "url_of"]
+__all__ = ["HEADER_TIMEOUT", "allowed_hosts", "bind", "is_loopback", "serve", "url_of"]
