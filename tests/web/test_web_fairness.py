@@ -67,7 +67,7 @@ def test_light_requests_stay_fast_while_six_heavy_jobs_run(fair_server: Server) 
 
 def test_past_the_heavy_queue_a_503_with_retry_after(fair_server: Server) -> None:
     answers: list[Any] = []
-    threads = _fire(fair_server, 14, answers)        # 3 slots + 8 waiting + 3 refused
+    threads = _fire(fair_server, 40, answers)        # 3 slots + 32 waiting + 5 refused
     for thread in threads:
         thread.join(90)
     statuses = sorted(a[0] for a in answers)

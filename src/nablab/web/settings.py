@@ -15,7 +15,7 @@ MAX_RESULT = 16 * 1024 * 1024
 #: Requests that may wait for a worker before the server answers 503.
 MAX_PENDING = 256
 #: Heavy jobs (descents, critical points, …) that may wait for a slot before a 503.
-MAX_HEAVY_PENDING = 8
+MAX_HEAVY_PENDING = 32
 #: Open connections the server takes at once; past it, an immediate 503.
 MAX_CONNECTIONS = 512
 #: Host names that mean "this computer": every server answers to them.
