@@ -149,3 +149,26 @@ def test_loopback_addresses_need_no_permission(host: str) -> None:
 
     assert is_loopback(host)
     assert not is_loopback("0.0.0.0") and not is_loopback("::")
+
+
+def test_ctrl_c_answers_the_requests_in_flight() -> None:
+    """A long job running when Ctrl+C comes is answered "stopping" (503), not cut off."""
+    server = start_server("--workers", "2")
+    try:
+        result: dict[str, object] = {}
+
+        def slow() -> None:
+            result["answer"] = server.post("/api/race", {
+                "expression": "x^2 + y^2", "start": "3,4", "steps": 1_000_000, "tol": 0,
+                "optimizers": "gd,momentum,nesterov,adagrad,rmsprop,adam"})
+        thread = threading.Thread(target=slow)
+        thread.start()
+        time.sleep(1.5)
+        server.process.send_signal(signal.SIGINT)
+        thread.join(30)
+        status, body = result["answer"]  # type: ignore[misc]
+        assert status == 503 and body["error"]["kind"] == "stopping", body
+        server.process.wait(20)
+        assert "Traceback" not in server.stderr()
+    finally:
+        stop_server(server)

@@ -124,6 +124,7 @@ class WorkerPool:
         self._starting = 0
         self._watch: asyncio.Task[None] | None = None
         self._closed = False
+        self.stopping = False
         #: Heavy jobs may hold all workers but one: the last is the light requests' lane.
         self.heavy_slots = max(1, self.max_size - LIGHT_LANE)
         self._heavy_running = 0
@@ -131,8 +132,26 @@ class WorkerPool:
 
     async def start(self) -> None:
         """Start the workers (concurrently; requests wait for the first one ready)."""
+        self._loop = asyncio.get_running_loop()
         self._watch = asyncio.create_task(self._watch_loop())
         await asyncio.gather(*(self._add_worker() for _ in range(self.size)))
+
+    def stop_soon(self) -> None:
+        """:meth:`stop`, from a signal handler: scheduled on the pool's event loop."""
+        loop = getattr(self, "_loop", None)
+        if loop is not None and not loop.is_closed():
+            loop.call_soon_threadsafe(self.stop)
+
+    def stop(self) -> None:
+        """The server is stopping (Ctrl+C): every request waiting or running is answered
+        "the server is stopping" at once, not cut off when the shutdown's grace runs out."""
+        self._closed = self.stopping = True
+        waiting: list[asyncio.Future[Any]] = [*self._waiters, *self._heavy_waiters]
+        for waiter in waiting:
+            if not waiter.done():
+                waiter.set_exception(ServerBusy("stopping"))
+        for worker in list(self._workers):
+            self._threads.submit(worker.kill)
 
     async def close(self) -> None:
         self._closed = True
@@ -162,6 +181,8 @@ class WorkerPool:
             ComputationTimeout, MemoryLimitExceeded: the job went over its budget.
             NablabError: whatever the job raised (a parse error, …).
         """
+        if self.stopping:
+            raise ServerBusy("stopping")
         if self.pending >= self.settings.max_pending:
             raise ServerBusy(pending=self.pending)
         heavy = not is_light(task)
@@ -180,6 +201,8 @@ class WorkerPool:
         future.add_done_callback(lambda done: self._finished(worker, done, heavy))
         # shield: a client that goes away must not hand a busy worker back to the pool
         status, payload = await asyncio.shield(future)
+        if self.stopping:
+            raise ServerBusy("stopping")
         return outcome(status, payload, self.settings.memory_mb)
 
     async def _admit_heavy(self, timeout: float) -> None:

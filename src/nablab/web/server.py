@@ -97,6 +97,21 @@ def _protocol() -> type:
     return TimedH11Protocol
 
 
+def _server_class() -> type:
+    import uvicorn
+
+    class Server(uvicorn.Server):
+        """On Ctrl+C, the requests in flight are answered "stopping" before the shutdown."""
+
+        def handle_exit(self, sig: int, frame: Any) -> None:
+            pool = getattr(getattr(self.config.app, "state", None), "pool", None)
+            if pool is not None and not pool.stopping:
+                pool.stop_soon()
+            super().handle_exit(sig, frame)
+
+    return Server
+
+
 def serve(settings: Settings, host: str, port: int, *, open_browser: bool = False,
           out: TextIO, as_json: bool = False) -> int:
     """Run the web app until interrupted; the exit code."""
@@ -115,7 +130,7 @@ def serve(settings: Settings, host: str, port: int, *, open_browser: bool = Fals
                             lifespan="on", timeout_graceful_shutdown=2,
                             limit_concurrency=settings.max_connections, timeout_keep_alive=5,
                             http=_protocol())
-    server = uvicorn.Server(config)
+    server = _server_class()(config)
     if open_browser:
         threading.Thread(target=_open_when_started, args=(server, url), daemon=True).start()
     server.run(sockets=[sock])

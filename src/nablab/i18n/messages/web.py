@@ -59,6 +59,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "서버가 바쁩니다 (계산 {pending}개 대기 중). 잠시 뒤에 다시 시도하세요"),
     "error.body_timeout": ("the request body did not arrive within {seconds:g} s",
                            "요청 본문이 {seconds:g}초 안에 도착하지 않았습니다"),
+    "error.stopping": ("the server is stopping; start it again to go on",
+                       "서버가 멈추는 중입니다. 다시 시작한 뒤 이어서 하세요"),
     "error.busy_heavy": ("the server is busy with long computations ({running} running, "
                          "{waiting} waiting); try again shortly — quick requests are still "
                          "answered",
