@@ -26,7 +26,9 @@ from nablab.errors import (
     SolveError,
     UnsupportedError,
 )
+from nablab.i18n import set_language
 from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relation
+from nablab.present.document import set_plotter
 
 __version__ = "0.1.0"
 
@@ -43,6 +45,7 @@ if TYPE_CHECKING:
     from nablab.constrained import LagrangeResult, lagrange
     from nablab.critical import CriticalPointsResult, critical_points
     from nablab.network import GraphResult, TrainResult, graph, train
+    from nablab.notebook import explore, explore_lagrange, explore_limit
     from nablab.numeric import compile
     from nablab.optimize import DescentResult, descend, race, sweep
 
@@ -71,7 +74,20 @@ _LAZY = {
     "compile": "nablab.numeric",
     "taylor": "nablab.calculus.taylor",
     "mixed_partial": "nablab.calculus.mixed",
+    "explore": "nablab.notebook",
+    "explore_limit": "nablab.notebook",
+    "explore_lagrange": "nablab.notebook",
 }
+
+
+def _plot(result: Any, interactive: bool, lang: str | None) -> Any:
+    """``result.plot()``: the notebook face draws (the result's layer cannot reach it)."""
+    from nablab.notebook.figures import plot
+
+    return plot(result, interactive, lang)
+
+
+set_plotter(_plot)
 
 
 def __getattr__(name: str) -> Any:
@@ -108,6 +124,9 @@ __all__ = [
     "derivative_by_limit",
     "derivative_steps",
     "descend",
+    "explore",
+    "explore_lagrange",
+    "explore_limit",
     "graph",
     "implicit",
     "lagrange",
@@ -118,6 +137,7 @@ __all__ = [
     "parse_relation",
     "race",
     "relu",
+    "set_language",
     "sigmoid",
     "sweep",
     "tangent_line",
