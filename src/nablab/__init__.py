@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from nablab.calculus.limit import derivative_by_limit
     from nablab.calculus.limit2d import limit_2d
     from nablab.calculus.mixed import mixed_partial
+    from nablab.calculus.report import DiffReport, differentiate
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
     from nablab.calculus.taylor import taylor
@@ -55,6 +56,8 @@ _LAZY = {
     "derivative_by_limit": "nablab.calculus.limit",
     "limit_2d": "nablab.calculus.limit2d",
     "derivative_steps": "nablab.calculus.steps",
+    "differentiate": "nablab.calculus.report",
+    "DiffReport": "nablab.calculus.report",
     "tangent_line": "nablab.calculus.tangent",
     "tangent_plane": "nablab.calculus.tangent",
     "implicit": "nablab.calculus.implicit",
@@ -103,6 +106,7 @@ __all__ = [
     "ComputationTimeout",
     "CriticalPointsResult",
     "DescentResult",
+    "DiffReport",
     "DomainError",
     "Expression",
     "GraphResult",
@@ -124,6 +128,7 @@ __all__ = [
     "derivative_by_limit",
     "derivative_steps",
     "descend",
+    "differentiate",
     "explore",
     "explore_lagrange",
     "explore_limit",
