@@ -31,34 +31,44 @@ def kernel_env() -> dict[str, str]:
     return env
 
 
-async def _execute(nb: Any, gate: asyncio.Semaphore, cwd: Path) -> Any:
+async def _execute(nb: Any, gate: asyncio.Semaphore, cwd: Path, allow_errors: bool) -> Any:
     from nbclient import NotebookClient
 
     async with gate:
         client = NotebookClient(nb, timeout=CELL_TIMEOUT, kernel_name="python3",
-                                resources={"metadata": {"path": str(cwd)}})
+                                resources={"metadata": {"path": str(cwd)}},
+                                allow_errors=allow_errors)
         await client.async_execute(env=kernel_env())
     return nb
 
 
-def execute(notebooks: Sequence[Any], cwd: Path) -> list[Any]:
-    """Run every notebook top to bottom (in place), :data:`PARALLEL` at a time."""
-    async def all_of() -> list[Any]:
+def execute(notebooks: Sequence[Any], cwd: Path, *, allow_errors: bool = False,
+            others: Sequence[Any] = ()) -> None:
+    """Run every notebook top to bottom (in place), :data:`PARALLEL` at a time, first
+    ``notebooks`` (whose errors are kept as outputs with ``allow_errors``), then ``others``
+    (whose first error ends their run, as in a browser's "Run all")."""
+    async def all_of() -> None:
         gate = asyncio.Semaphore(PARALLEL)
-        return list(await asyncio.gather(*(_execute(nb, gate, cwd) for nb in notebooks)))
+        await asyncio.gather(*(_execute(nb, gate, cwd, allow_errors) for nb in notebooks),
+                             *(_execute(nb, gate, cwd, False) for nb in others))
 
-    return asyncio.run(all_of())
+    asyncio.run(all_of())
 
 
 def problems(nb: Any) -> list[str]:
-    """Each error and each stderr output (warnings included), with its cell's first line."""
+    """Each error and each stderr output (warnings included) of a notebook."""
+    return [found for cell in nb.cells for found in cell_problems(cell)]
+
+
+def cell_problems(cell: Any) -> list[str]:
+    """Each error and each stderr output of a cell, after its first line."""
     found = []
-    for cell in nb.cells:
-        for output in cell.get("outputs", []):
-            if output.output_type == "error":
-                found.append(f"{cell.source.splitlines()[0]}: {output.ename}: {output.evalue}")
-            elif output.output_type == "stream" and output.name == "stderr":
-                found.append(f"{cell.source.splitlines()[0]}: stderr: {output.text[:300]}")
+    head = cell.source.splitlines()[0] if cell.source else ""
+    for output in cell.get("outputs", []):
+        if output.output_type == "error":
+            found.append(f"{head}: {output.ename}: {output.evalue}")
+        elif output.output_type == "stream" and output.name == "stderr":
+            found.append(f"{head}: stderr: {output.text[:300]}")
     return found
 
 
@@ -71,4 +81,4 @@ def read(path: Path) -> Any:
     return nbformat.read(path, as_version=4)
 
 
-__all__ = ["execute", "kernel_env", "mime_types", "problems", "read"]
+__all__ = ["cell_problems", "execute", "kernel_env", "mime_types", "problems", "read"]

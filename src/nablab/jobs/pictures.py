@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 #: A result's class name → the module and function that draw it.
 DRAWN_BY: dict[str, tuple[str, str]] = {
     "DiffReport": ("nablab.jobs.diff", "derivative_figure"),
-    "MixedPartial": ("nablab.jobs.diff", "derivative_figure"),
     "LimitDerivation": ("nablab.plot.calculus", "limit_picture"),
     "Limit2D": ("nablab.plot.limit2d", "limit2d_picture"),
     "TangentLine": ("nablab.plot.calculus", "tangent_picture"),
@@ -49,8 +48,7 @@ def picture_of(result: Any) -> Picture:
     module, function = DRAWN_BY[name]
     draw: Callable[..., Picture] = getattr(importlib.import_module(module), function)
     if function == "derivative_figure":
-        at = getattr(result, "at", None)   # a MixedPartial: refused by the function
-        return draw(result, None if at is None else dict(at.point))
+        return draw(result, None if result.at is None else dict(result.at.point))
     return draw(result)
 
 

@@ -18,7 +18,9 @@ from nablab.jobs.pictures import picture_of
 from nablab.plot import fonts
 from nablab.plot.output import figure_bytes
 
-#: The renderer registered for Colab: plotly.js inlined in each output (no CDN).
+#: The Plotly renderers nablab registers: plotly.js sent once per notebook (Jupyter, VS Code),
+#: or inlined in each output (Colab, where each output is a page of its own).
+RENDERER = "nablab"
 COLAB_RENDERER = "nablab_colab"
 
 
@@ -57,20 +59,35 @@ def inline_figures() -> None:
 
 
 def offline_plotly() -> None:
-    """Make Plotly figures show without a network: plotly.js from the package, once."""
+    """Make Plotly figures show without a network: plotly.js from the package, once per
+    notebook (in Colab, once per output), and no MathJax from a CDN (nablab's labels are
+    Unicode)."""
     if _shell() is None:
         return
     import plotly.io as pio
 
-    if "google.colab" in sys.modules:
-        from plotly.io._base_renderers import HtmlRenderer
+    name = COLAB_RENDERER if "google.colab" in sys.modules else RENDERER
+    if name not in pio.renderers:
+        pio.renderers[name] = _renderer(colab=name == COLAB_RENDERER)
+    if pio.renderers.default != name:
+        pio.renderers.default = name
 
-        if COLAB_RENDERER not in pio.renderers:
-            pio.renderers[COLAB_RENDERER] = HtmlRenderer(connected=False, full_html=True,
-                                                        global_init=False)
-        pio.renderers.default = COLAB_RENDERER
-    elif pio.renderers.default != "notebook":
-        pio.renderers.default = "notebook"
+
+def _renderer(colab: bool) -> Any:
+    """Plotly's notebook renderer (a page per output in Colab) without MathJax's CDN."""
+    from plotly.io import to_html
+    from plotly.io._base_renderers import HtmlRenderer
+
+    class OfflineRenderer(HtmlRenderer):   # type: ignore[misc]
+        def to_mimebundle(self, fig_dict: Any) -> dict[str, str]:
+            html = to_html(fig_dict, config=self.config, auto_play=self.auto_play,
+                           include_plotlyjs=self.include_plotlyjs, include_mathjax=False,
+                           full_html=self.full_html, animation_opts=self.animation_opts,
+                           default_width="100%", default_height=525, validate=False)
+            return {"text/html": html}
+
+    return OfflineRenderer(connected=False, full_html=colab, global_init=not colab,
+                           config={"displaylogo": False}, include_plotlyjs=colab)
 
 
 def _shell() -> Any:
@@ -81,4 +98,4 @@ def _shell() -> Any:
     return ipython.get_ipython()
 
 
-__all__ = ["COLAB_RENDERER", "inline_figures", "offline_plotly", "plot", "png"]
+__all__ = ["COLAB_RENDERER", "RENDERER", "inline_figures", "offline_plotly", "plot", "png"]
