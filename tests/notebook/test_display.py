@@ -8,6 +8,7 @@ from typing import Any
 import nbformat
 import pytest
 
+import nablab
 from nablab.jobs.pictures import DRAWN_BY
 from nablab.present import Presentable
 
@@ -65,3 +66,20 @@ def test_an_interactive_figure_is_plotly_offline(shown: nbformat.NotebookNode) -
     assert kernel.cell_problems(cell) == []
     assert "text/html" in kernel.mime_types(cell)
     assert any("plotly.js v" in str(o.get("data", {})) for o in cell.outputs)
+
+
+def test_set_language_chooses_the_language_of_every_display() -> None:
+    result = made("TangentLine")
+    nablab.set_language("ko")
+    korean = result._repr_html_()
+    nablab.set_language("en")
+    assert korean != result._repr_html_() == result.document("en").html()
+    nablab.set_language(None)
+    with pytest.raises(ValueError, match="unsupported language"):
+        nablab.set_language("fr")
+
+
+def test_a_result_without_a_picture_says_so() -> None:
+    with pytest.raises(nablab.UnsupportedError) as caught:
+        made("Derivation").plot()
+    assert "Derivation" in str(caught.value)

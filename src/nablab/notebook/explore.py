@@ -39,6 +39,9 @@ class Explorer:
         self.text = widgets.HTMLMath()
         self.result: Any = None
         self.error: str | None = None
+        #: How often it computed and drew (once per change, once per :meth:`set`).
+        self.redraws = 0
+        self._holding = False
         for control in self.controls.values():
             control.observe(self._changed, names="value")
         self.widget = widgets.VBox([widgets.HBox(list(self.controls.values())[:3]),
@@ -51,12 +54,18 @@ class Explorer:
         return {name: control.value for name, control in self.controls.items()}
 
     def set(self, **values: Any) -> None:
-        """Move controls from code, as a user would (each change redraws)."""
-        for name, value in values.items():
-            self.controls[name].value = value
+        """Move controls from code, as a user would, and redraw once."""
+        self._holding = True
+        try:
+            for name, value in values.items():
+                self.controls[name].value = value
+        finally:
+            self._holding = False
+        self.redraw()
 
     def redraw(self) -> None:
         """Compute again from the controls and show the picture and the result."""
+        self.redraws += 1
         try:
             with within(Budget(None, None)):
                 self.result, image = self.compute(self.values())
@@ -69,7 +78,8 @@ class Explorer:
         self.text.value = self.result.document(self.lang).html()
 
     def _changed(self, change: Mapping[str, Any]) -> None:
-        self.redraw()
+        if not self._holding:
+            self.redraw()
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
         return self.widget._repr_mimebundle_(**kwargs)
