@@ -78,7 +78,7 @@ def _renderer(colab: bool) -> Any:
     from plotly.io import to_html
     from plotly.io._base_renderers import HtmlRenderer
 
-    class OfflineRenderer(HtmlRenderer):   # type: ignore[misc]
+    class OfflineRenderer(HtmlRenderer):
         def to_mimebundle(self, fig_dict: Any) -> dict[str, str]:
             html = to_html(fig_dict, config=self.config, auto_play=self.auto_play,
                            include_plotlyjs=self.include_plotlyjs, include_mathjax=False,
