@@ -5,7 +5,8 @@ The .ipynb files are generated, never edited by hand: change a cell here and run
     python docs/notebooks/build.py
 
 Each notebook is written without outputs (a learner runs it). The README shows one rendered
-output, docs/notebooks/lagrange.png: the hiking path's result in the executed English notebook.
+output, docs/notebooks/descent.png: gradient descent's result and figure in the executed English
+notebook.
 """
 
 from __future__ import annotations
@@ -101,8 +102,9 @@ DESCENT: list[Cell] = [
      "학습률 η만큼 갑니다."),
     ("code", 'run = nablab.descend("x^2 + y^2", start=(3, 4), lr=0.1)\nrun', None),
     ("code", "run.plot()", None),
-    ("md", "Too large a learning rate overshoots; compare η = 0.9 and η = 1.1:",
-     "학습률이 너무 크면 최솟값을 지나칩니다. η = 0.9와 η = 1.1을 비교해 보세요:"),
+    ("md", "Too large a learning rate overshoots: with η = 1.1 each step lands farther from "
+           "the minimum than the last.",
+     "학습률이 너무 크면 최솟값을 지나칩니다. η = 1.1이면 한 단계마다 최솟값에서 더 멀어집니다."),
     ("code", 'nablab.descend("x^2 + y^2", start=(3, 4), lr=1.1, steps=20)', None),
     ("md", "## The optimizers race\n\nOn a long narrow valley plain gradient descent zigzags; "
            "momentum and Adam (as in `torch.optim`) get there sooner.",

@@ -144,9 +144,11 @@ def _table_html(table: Table) -> str:
             body.append(f'<tr><td colspan="{len(table.header)}">{html.escape(row.strip())}'
                         "</td></tr>")
             continue
-        body.append(f"<tr>{cells(row.cells, 'td')}</tr>")
+        # words after a row (``← highest``) stay on its line, as in the terminal
+        after = f"<td>{html.escape(row.suffix.strip())}</td>" if row.suffix.strip() else ""
+        body.append(f"<tr>{cells(row.cells, 'td')}{after}</tr>")
         body += [f'<tr><td colspan="{len(table.header)}">{html.escape(line.strip())}</td></tr>'
-                 for line in (*([row.suffix] if row.suffix else []), *row.below)]
+                 for line in row.below]
     return "<table>" + "".join(body) + "</table>"
 
 
