@@ -11,6 +11,7 @@ def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests see the same language whatever the machine's locale is."""
     for name in ("LC_ALL", "LC_MESSAGES", "LANG", "NABLAB_LANG"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr("nablab.i18n._chosen", None)   # nablab.set_language's choice
 
 
 def sym(*names: str) -> tuple[sympy.Symbol, ...]:

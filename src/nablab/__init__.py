@@ -26,7 +26,9 @@ from nablab.errors import (
     SolveError,
     UnsupportedError,
 )
+from nablab.i18n import set_language
 from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relation
+from nablab.present.document import set_plotter
 
 __version__ = "0.1.0"
 
@@ -37,12 +39,14 @@ if TYPE_CHECKING:
     from nablab.calculus.limit import derivative_by_limit
     from nablab.calculus.limit2d import limit_2d
     from nablab.calculus.mixed import mixed_partial
+    from nablab.calculus.report import DiffReport, differentiate
     from nablab.calculus.steps import derivative_steps
     from nablab.calculus.tangent import tangent_line, tangent_plane
     from nablab.calculus.taylor import taylor
     from nablab.constrained import LagrangeResult, lagrange
     from nablab.critical import CriticalPointsResult, critical_points
     from nablab.network import GraphResult, TrainResult, graph, train
+    from nablab.notebook import explore, explore_lagrange, explore_limit
     from nablab.numeric import compile
     from nablab.optimize import DescentResult, descend, race, sweep
 
@@ -52,6 +56,8 @@ _LAZY = {
     "derivative_by_limit": "nablab.calculus.limit",
     "limit_2d": "nablab.calculus.limit2d",
     "derivative_steps": "nablab.calculus.steps",
+    "differentiate": "nablab.calculus.report",
+    "DiffReport": "nablab.calculus.report",
     "tangent_line": "nablab.calculus.tangent",
     "tangent_plane": "nablab.calculus.tangent",
     "implicit": "nablab.calculus.implicit",
@@ -71,10 +77,26 @@ _LAZY = {
     "compile": "nablab.numeric",
     "taylor": "nablab.calculus.taylor",
     "mixed_partial": "nablab.calculus.mixed",
+<<<<<<< HEAD
     "check_answer": "nablab.check.checker",
     "check_derivation": "nablab.check.derivation",
     "CheckResult": "nablab.check.result",
+=======
+    "explore": "nablab.notebook",
+    "explore_limit": "nablab.notebook",
+    "explore_lagrange": "nablab.notebook",
+>>>>>>> i18-notebooks
 }
+
+
+def _plot(result: Any, interactive: bool, lang: str | None) -> Any:
+    """``result.plot()``: the notebook face draws (the result's layer cannot reach it)."""
+    from nablab.notebook.figures import plot
+
+    return plot(result, interactive, lang)
+
+
+set_plotter(_plot)
 
 
 def __getattr__(name: str) -> Any:
@@ -95,6 +117,7 @@ __all__ = [
     "ComputationTimeout",
     "CriticalPointsResult",
     "DescentResult",
+    "DiffReport",
     "DomainError",
     "Expression",
     "GraphResult",
@@ -119,6 +142,10 @@ __all__ = [
     "derivative_by_limit",
     "derivative_steps",
     "descend",
+    "differentiate",
+    "explore",
+    "explore_lagrange",
+    "explore_limit",
     "graph",
     "implicit",
     "lagrange",
@@ -129,6 +156,7 @@ __all__ = [
     "parse_relation",
     "race",
     "relu",
+    "set_language",
     "sigmoid",
     "sweep",
     "tangent_line",

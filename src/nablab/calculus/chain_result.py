@@ -89,7 +89,7 @@ class ChainDerivative:
                 else to_str(self.value)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ChainRule(Presentable):
     """The chain rule through intermediate variables (see :func:`~nablab.calculus.chain_rule`).
 

@@ -18,7 +18,7 @@ from nablab.present import Document, Presentable, Writer
 Equation = tuple[sympy.Symbol, Any]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class ImplicitResult(Presentable):
     """dy/dx (or ∂z/∂x, ∂z/∂y) of a level set, and at a point its tangent and normal.
 

@@ -72,7 +72,7 @@ class LimitStep:
         return translate(f"limit.say.{self.kind}", lang, **self.params)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class LimitDerivation(Presentable):
     """A derivative from the limit definition, and optionally the numbers near a point.
 

@@ -53,7 +53,7 @@ class PathLimit:
                 "limit": None if self.limit is None else to_str(self.limit)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Limit2D(Presentable):
     """lim_((x, y)→(a, b)) f(x, y) with the argument that decides it.
 

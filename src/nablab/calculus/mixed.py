@@ -37,7 +37,7 @@ LIMIT_ORDER = 3
 TIDY_TIMEOUT = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class MixedPartial(Presentable):
     """A partial derivative taken in a given order, the other orders, and whether they agree.
 

@@ -40,7 +40,7 @@ class DiffFormulas:
     full: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class DiffReport(Presentable):
     """The derivatives of a function, and optionally their values at a point.
 

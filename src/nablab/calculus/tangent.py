@@ -52,7 +52,7 @@ class Secant:
                 "error": self.error}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TangentLine(Presentable):
     """The tangent line of a one-variable function at x₀.
 
@@ -116,7 +116,7 @@ class TangentLine(Presentable):
         return out.document()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TangentPlane(Presentable):
     """The tangent (hyper)plane of f(x, y, …) at a point, and a directional derivative.
 

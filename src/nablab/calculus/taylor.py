@@ -69,7 +69,7 @@ class TaylorError:
                 "order": self.order}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class TaylorPolynomial(Presentable):
     """The Taylor polynomial of order n of f at a.
 

@@ -93,7 +93,7 @@ class ConstraintInfo:
                 "latex": self.latex}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class LagrangeResult(Presentable):
     """Everything :func:`nablab.lagrange` found, with the reasons.
 

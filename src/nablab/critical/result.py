@@ -282,7 +282,7 @@ class GlobalAnalysis:
         return "squares" if self.squares_chain else "top_form"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CriticalPointsResult(Presentable):
     """Every critical point found, classified, with the global picture and the explanation.
 

@@ -16,6 +16,24 @@ from nablab.i18n.particles import fill
 
 LANGUAGES: tuple[str, ...] = ("en", "ko")
 
+#: The language chosen by :func:`set_language` (a notebook's), ahead of NABLAB_LANG and the locale.
+_chosen: str | None = None
+
+
+def set_language(lang: str | None) -> None:
+    """Show results in ``lang`` (``"ko"`` or ``"en"``) from now on; ``None``: the locale's again.
+
+    For a notebook or a script, where no ``--lang`` is given: results display themselves
+    (``_repr_html_``, figures) in this language.
+
+    Raises:
+        ValueError: ``lang`` is not one of :data:`LANGUAGES`.
+    """
+    global _chosen
+    if lang is not None and lang not in LANGUAGES:
+        raise ValueError(f"unsupported language {lang!r}; use one of {LANGUAGES}")
+    _chosen = lang
+
 
 def detect_language(env: Mapping[str, str] | None = None) -> str:
     """The language of the user's locale: ``"ko"`` for ``ko_*`` locales, else ``"en"``.
@@ -31,7 +49,10 @@ def detect_language(env: Mapping[str, str] | None = None) -> str:
 
 
 def default_language() -> str:
-    """The language used when none is given: ``NABLAB_LANG`` if set, else the locale's."""
+    """The language used when none is given: :func:`set_language`'s, else ``NABLAB_LANG`` if
+    set, else the locale's."""
+    if _chosen is not None:
+        return _chosen
     forced = os.environ.get("NABLAB_LANG", "")
     return forced if forced in LANGUAGES else detect_language()
 
@@ -59,4 +80,5 @@ def translate(key: str, lang: str | None = None, /, **params: Any) -> str:
     return fill(text, params)
 
 
-__all__ = ["LANGUAGES", "default_language", "detect_language", "resolve_language", "translate"]
+__all__ = ["LANGUAGES", "default_language", "detect_language", "resolve_language", "set_language",
+           "translate"]

@@ -36,12 +36,18 @@ class CriticalRequest(Request):
 
     def picture(self, result: CriticalPointsResult) -> Picture:
         """The points by kind on the gradient field (or on the curve)."""
-        from nablab.plot.critical import critical_picture
-
-        if result.constant and result.expression is not None and not result.variables:
-            drawn = convert.drawable(result.expression)   # 5 is drawn as y = 5
-            result = replace(result, expression=drawn, variables=drawn.variable_names)
-        return critical_picture(result)
+        return critical_figure(result)
 
 
-__all__ = ["CriticalRequest"]
+def critical_figure(result: CriticalPointsResult) -> Picture:
+    """What ``critical --plot`` draws: the points by kind on the gradient field (or on the
+    curve); a constant typed alone over x."""
+    from nablab.plot.critical import critical_picture
+
+    if result.constant and result.expression is not None and not result.variables:
+        drawn = convert.drawable(result.expression)   # 5 is drawn as y = 5
+        result = replace(result, expression=drawn, variables=drawn.variable_names)
+    return critical_picture(result)
+
+
+__all__ = ["CriticalRequest", "critical_figure"]

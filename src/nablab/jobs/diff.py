@@ -68,19 +68,28 @@ class DiffRequest(Request):
 
     def picture(self, result: DiffReport | MixedPartial) -> Picture:
         """Slices (or the tangent) at the point, else the function."""
-        from nablab.plot.function import derivative_picture
-
-        if isinstance(result, MixedPartial):
-            raise UnsupportedError("mixed_plot")
-        f = self._drawn(result.expression)
-        at = None if result.at is None else [result.at.point[n] for n in f.variable_names]
-        return derivative_picture(f, None, at)
-
+        return derivative_figure(result, self.at)
 
     def _drawn(self, expression: Expression) -> Expression:
-        """What ``--plot`` draws: the function (the operand of a typed d/dx (…)); a constant
-        over x, or over the point's variables."""
-        return convert.drawable(replace(expression, asked=None), self.at)
+        return drawn(expression, self.at)
 
 
-__all__ = ["DiffRequest"]
+def drawn(expression: Expression, at: PointLike | None) -> Expression:
+    """What ``--plot`` draws: the function (the operand of a typed d/dx (…)); a constant
+    over x, or over the point's variables."""
+    return convert.drawable(replace(expression, asked=None), at)
+
+
+def derivative_figure(result: DiffReport | MixedPartial, at: PointLike | None) -> Picture:
+    """What ``diff --plot`` draws of ``result`` (the point ``at`` as typed names a constant's
+    variables): slices (or the tangent) at the point, else the function."""
+    from nablab.plot.function import derivative_picture
+
+    if isinstance(result, MixedPartial):
+        raise UnsupportedError("mixed_plot")
+    f = drawn(result.expression, at)
+    point = None if result.at is None else [result.at.point[n] for n in f.variable_names]
+    return derivative_picture(f, None, point)
+
+
+__all__ = ["DiffRequest", "derivative_figure", "drawn"]

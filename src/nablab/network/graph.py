@@ -103,7 +103,7 @@ class GradientCheck:
                 "finite_difference": self.finite_difference, "backprop": self.backprop}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class GraphResult(Presentable):
     """The graph of f at a point: nodes in computing order, ∇f by backprop, the check."""
 

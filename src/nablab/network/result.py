@@ -29,7 +29,7 @@ def status_message(status: str, epochs: int, tol: float, lang: str | None = None
     return translate(f"network.status.{status}", lang, epochs=epochs, tol=f"{tol:g}")
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)
 class TrainResult(Presentable):
     """One training run (finite numbers only: a run that blows up stops at its last finite θ).
 

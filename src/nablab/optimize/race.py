@@ -23,7 +23,7 @@ from nablab.parse import parse
 from nablab.present import Document, Presentable, Writer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class RaceResult(Presentable):
     """One :class:`DescentResult` per optimizer, in the order they were asked for."""
 

@@ -47,7 +47,7 @@ def _frozen(array: np.ndarray) -> np.ndarray:
     return array
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class DescentResult(Presentable):
     """One run of an optimizer, every step recorded (finite numbers only).
 

@@ -59,7 +59,7 @@ class Minimum:
                 "kind": self.kind, "runs": self.runs}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class SweepResult(Presentable):
     """Every run of a sweep, shaped ``(learning rates, starts)``, and what they add up to.
 

@@ -33,7 +33,7 @@ class Picture:
     animation: Callable[[str], Any] | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class WrittenFigure(Presentable):
     """A figure written to a file: where, in which format, how large, and of what kind."""
 

@@ -8,8 +8,9 @@ A result builds its :class:`Document` once, in the user's language, with a :clas
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from nablab.i18n.width import cell_width, pad
 from nablab.present.math import Math
@@ -143,9 +144,11 @@ def _table_html(table: Table) -> str:
             body.append(f'<tr><td colspan="{len(table.header)}">{html.escape(row.strip())}'
                         "</td></tr>")
             continue
-        body.append(f"<tr>{cells(row.cells, 'td')}</tr>")
+        # words after a row (``← highest``) stay on its line, as in the terminal
+        after = f"<td>{html.escape(row.suffix.strip())}</td>" if row.suffix.strip() else ""
+        body.append(f"<tr>{cells(row.cells, 'td')}{after}</tr>")
         body += [f'<tr><td colspan="{len(table.header)}">{html.escape(line.strip())}</td></tr>'
-                 for line in (*([row.suffix] if row.suffix else []), *row.below)]
+                 for line in row.below]
     return "<table>" + "".join(body) + "</table>"
 
 
@@ -187,8 +190,23 @@ class Writer:
         return Document(tuple(self.blocks))
 
 
+#: Draws a result: ``(result, interactive, lang) -> figure``. The public API installs it
+#: (``nablab/__init__.py``): the drawing lives in the layers above, which this one cannot name.
+Plotter = Callable[["Presentable", bool, "str | None"], Any]
+_plotter: list[Plotter] = []
+
+
+def set_plotter(plotter: Plotter) -> None:
+    """Install what :meth:`Presentable.plot` calls (done once, by ``import nablab``)."""
+    _plotter[:] = [plotter]
+
+
 class Presentable:
-    """A result that presents itself: :meth:`document` in a language; HTML for notebooks."""
+    """A result that presents itself: :meth:`document` in a language; HTML for notebooks.
+
+    A subclass that is a dataclass sets ``repr=False`` so that the one-line :meth:`__repr__`
+    here is its ``repr``.
+    """
 
     def document(self, lang: str | None = None) -> Document:
         raise NotImplementedError
@@ -196,6 +214,39 @@ class Presentable:
     def _repr_html_(self) -> str:
         return self.document().html()
 
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__}: {self.summary()}>"
 
-__all__ = ["Blank", "Block", "Document", "Formula", "Heading", "Presentable", "Row", "Table",
-           "Text", "Writer"]
+    def summary(self, width: int = 100) -> str:
+        """One line that says what the result is: its ``str``'s first line, else the first
+        formula or line of its document, cut at ``width`` characters."""
+        if type(self).__str__ is not object.__str__:
+            line = str(self).strip().split("\n", 1)[0]
+        else:
+            line = _first_line(self.document())
+        return line if len(line) <= width else line[:width - 1] + "…"
+
+    def plot(self, interactive: bool = False, lang: str | None = None) -> Any:
+        """What ``--plot`` draws for this result: a matplotlib Figure, or with ``interactive``
+        a Plotly figure (in ``lang``, default: :func:`nablab.i18n.default_language`).
+
+        Raises:
+            UnsupportedError: the result has no picture.
+        """
+        if not _plotter:
+            raise RuntimeError("import nablab to draw results")
+        return _plotter[0](self, interactive, lang)
+
+
+def _first_line(document: Document) -> str:
+    for block in document.blocks:
+        if isinstance(block, Formula):
+            return block.math.unicode.split("\n", 1)[0].strip()
+    for line, heading in document.lines():
+        if line.strip() and not heading:
+            return line.strip()
+    return ""
+
+
+__all__ = ["Blank", "Block", "Document", "Formula", "Heading", "Plotter", "Presentable", "Row",
+           "Table", "Text", "Writer", "set_plotter"]

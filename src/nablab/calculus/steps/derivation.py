@@ -33,7 +33,7 @@ from nablab.present import Document, Math, Presentable, Writer
 from nablab.present import math as m
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Derivation(Presentable):
     """A derivative worked out rule by rule.
 

@@ -15,6 +15,7 @@ from nablab.i18n.messages import (
     implicit,
     limit2d,
     network,
+    notebook,
     optimize,
     plot,
     reading,
@@ -25,7 +26,7 @@ from nablab.i18n.messages import (
 TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
           reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
-          limit2d.MESSAGES, check.MESSAGES)
+          limit2d.MESSAGES, check.MESSAGES, notebook.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
