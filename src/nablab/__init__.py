@@ -77,15 +77,12 @@ _LAZY = {
     "compile": "nablab.numeric",
     "taylor": "nablab.calculus.taylor",
     "mixed_partial": "nablab.calculus.mixed",
-<<<<<<< HEAD
     "check_answer": "nablab.check.checker",
     "check_derivation": "nablab.check.derivation",
     "CheckResult": "nablab.check.result",
-=======
     "explore": "nablab.notebook",
     "explore_limit": "nablab.notebook",
     "explore_lagrange": "nablab.notebook",
->>>>>>> i18-notebooks
 }
 
 
