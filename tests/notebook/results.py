@@ -28,6 +28,7 @@ CALLS: dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]] = {
     "ChainRule": ("chain_rule", ("x^2 y", "x = t^2, y = sin(t)"), {}),
     "TaylorPolynomial": ("taylor", ("exp(x)", {"x": 0}), {}),
     "ImplicitResult": ("implicit", ("x^2 + y^2 = 25", {"x": 3, "y": 4}), {}),
+    "CheckResult": ("check_answer", ("d/dx (x^2 sin x)", "2x cos x"), {}),
 }
 
 
@@ -45,7 +46,7 @@ def made(name: str) -> Any:
 
 
 #: Results the command line draws nothing for.
-UNDRAWN = {"MixedPartial", "Derivation"}
+UNDRAWN = {"MixedPartial", "Derivation", "CheckResult"}
 
 
 def display_notebook() -> Any:

@@ -45,7 +45,7 @@ class Line:
     said: Said | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class CheckResult(Presentable):
     """A learner's work checked against the task.
 
