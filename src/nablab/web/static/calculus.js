@@ -1,0 +1,245 @@
+// ∇lab's calculus cards (issue 16): the two-variable limit, mixed partials, Taylor
+// polynomials, implicit differentiation and the chain rule. app.js owns the page (its state,
+// the API, the URL, the language); it calls window.nablabCalculus(page) once with the helpers
+// these cards share, and gets back their run and show functions. No bundler: a plain script
+// loaded (deferred) before app.js.
+"use strict";
+
+window.nablabCalculus = function (page) {
+  const { state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth, formulaBody,
+    section, fullPoint, PLOT_CONFIG } = page;
+
+  // ---------------------------------------------------------------- limits in two variables
+  // The limit in two variables (no wrt, the whole point): along paths, in polar form.
+  function runLimit2(opts) {
+    return section("limit", $("limit-out"), async () => {
+      const names = state.parsed ? state.parsed.variables : [];
+      const at = $("limit-at").value.trim();
+      if (!fullPoint(at, names)) throw Object.assign(new Error(), { info: { message: t("web.limit.needs_point") } });
+      const answer = await apiBoth("/api/view/limit", formulaBody({ at: at }));
+      return { answer: answer, render: showLimit2 };
+    }, Object.assign({ mode: "limit2" }, opts));
+  }
+
+  function showLimit2(out, data) {
+    out.appendChild(math(data.latex, true));
+    if (data.continuous) out.appendChild(el("p", data.continuous));
+    out.appendChild(el("h3", data.paths_heading));
+    const paths = table(data.columns, data.rows);
+    paths.id = "limit2-paths";
+    out.appendChild(paths);
+    out.appendChild(el("p", data.paths_note, "muted"));
+    paragraphs(out, data.polar_heading, data.polar);
+    out.appendChild(el("h3", data.result_heading));
+    const verdict = el("p", data.conclusion);
+    verdict.id = "limit2-conclusion";
+    out.appendChild(verdict);
+  }
+
+  // The two-variable limit's button: for a function of two variables, once the point is whole.
+  function updateLimit2() {
+    const names = state.parsed ? state.parsed.variables : [];
+    const button = $("limit2-run");
+    button.hidden = names.length !== 2;
+    button.disabled = !fullPoint($("limit-at").value, names);
+    button.textContent = t("web.limit.two", { names: (names.length === 2 ? names : ["x", "y"]).join(", ") });
+  }
+
+  // ---------------------------------------------------------------- Taylor polynomials
+  function runTaylor(opts) {
+    return section("taylor", $("taylor-out"), async () => {
+      const at = $("taylor-at").value.trim();
+      if (!at) throw Object.assign(new Error(), { info: { message: t("web.taylor.needs_at") } });
+      const order = Math.max(0, Math.min(10, parseInt($("taylor-order").value, 10) || 0));
+      const answer = await apiBoth("/api/view/taylor", formulaBody({ at: at, order: order }));
+      return { answer: answer, render: showTaylor };
+    }, opts);
+  }
+
+  function hideTaylorPlot() {
+    const plot = $("taylor-plot");
+    if (window.Plotly) Plotly.purge(plot);
+    clear(plot);
+    delete plot.dataset.ready;
+    plot.hidden = true;
+  }
+
+  // T_n, each term with its name, ∇f(a) and H f(a), the error table, then the picture.
+  function showTaylor(out, data) {
+    const result = data.result, n = result.order;
+    const names = result.variables;
+    const centre = (names.length === 1 ? names[0] : "(" + names.join(", ") + ")") + " = " +
+      vec(Object.values(result.at));
+    out.appendChild(el("h3", t("taylor.heading", { order: n, point: centre })));
+    out.appendChild(math("T_{" + n + "}(" + names.join(", ") + ") = " + data.latex.polynomial, true));
+    out.appendChild(el("h3", t("web.taylor.terms")));
+    const rows = result.terms.map((term, i) => [data.names[i], math(data.latex.terms[i])]);
+    const terms = table(["", ""], rows);
+    terms.id = "taylor-terms";
+    terms.deleteTHead();
+    out.appendChild(terms);
+    out.appendChild(el("h3", data.errors_heading));
+    const sub = "T" + String(n).split("").map((d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]).join("");
+    const errors = table(["h", "f", sub, "|f − " + sub + "|", t("taylor.order")],
+      result.errors.map((e) => [fmt(e.h), fmt(e.f, 8), fmt(e.taylor, 8), fmt(e.error, 3),
+        e.order === null ? "" : e.order.toFixed(2)]));
+    errors.id = "taylor-errors";
+    out.appendChild(errors);
+    out.appendChild(el("p", data.error_note, "muted"));
+    drawTaylor(data.picture);
+  }
+
+  const TAYLOR_COLOURS = ["#d62728", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
+  function drawTaylor(picture) {
+    const plot = $("taylor-plot");
+    plot.hidden = false;
+    if (!picture) {
+      Plotly.purge(plot); clear(plot); delete plot.dataset.ready;
+      plot.appendChild(el("p", t("web.taylor.no_picture"), "muted"));
+      return;
+    }
+    clear(plot);
+    const layout = { margin: { l: 50, r: 10, b: 40, t: 40 },
+      legend: { orientation: "h", x: 0, y: -0.08, yanchor: "top" } };
+    let traces;
+    if (picture.kind === "curves") {
+      traces = [{ type: "scatter", mode: "lines", x: picture.x, y: picture.f, name: "f",
+        line: { color: "#1f77b4", width: 3 } }];
+      picture.curves.forEach((c, i) => traces.push({ type: "scatter", mode: "lines", x: picture.x, y: c.y,
+        name: t("web.taylor.model", { order: c.order }),
+        line: { color: TAYLOR_COLOURS[i % TAYLOR_COLOURS.length], width: 2, dash: "dash" } }));
+      traces.push({ type: "scatter", mode: "markers", x: [picture.at[0]], y: [picture.value], name: t("web.taylor.centre"),
+        marker: { size: 10, color: "black" } });
+      Object.assign(layout, { title: { text: t("web.taylor.curves") },
+        xaxis: { range: picture.window[0].slice() }, yaxis: { range: picture.ylim.slice() } });
+      layout.legend.y = -0.1;
+    } else {
+      const levels = picture.levels;
+      const contours = { start: levels[0], end: levels[levels.length - 1],
+        size: (levels[levels.length - 1] - levels[0]) / Math.max(1, levels.length - 1), coloring: "lines" };
+      traces = [
+        { type: "contour", x: picture.x, y: picture.y, z: picture.f, name: "f", showscale: false,
+          autocontour: false, contours: contours, colorscale: "Viridis", line: { width: 1.5 },
+          showlegend: true, hoverinfo: "x+y+z" },
+        { type: "contour", x: picture.x, y: picture.y, z: picture.taylor, showscale: false,
+          name: t("web.taylor.model", { order: picture.order }), autocontour: false, contours: contours,
+          colorscale: [[0, "#000"], [1, "#000"]], line: { width: 1.2, dash: "dash" }, showlegend: true,
+          hoverinfo: "x+y+z" },
+        { type: "scatter", mode: "markers", x: [picture.at[0]], y: [picture.at[1]], name: t("web.taylor.centre"),
+          marker: { size: 10, color: "#d62728", line: { color: "black", width: 1 } } }];
+      Object.assign(layout, { title: { text: t("web.taylor.contours", { order: picture.order }) },
+        xaxis: { range: picture.window[0].slice(), constrain: "domain" },
+        yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x" } });
+    }
+    Plotly.purge(plot);
+    Promise.resolve(Plotly.react(plot, traces, layout, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
+  }
+
+  // ---------------------------------------------------------------- implicit differentiation
+  function runImplicit(opts) {
+    return section("implicit", $("implicit-out"), async () => {
+      const equation = $("implicit-equation").value.trim();
+      if (!equation) throw Object.assign(new Error(), { info: { message: t("web.implicit.needs_equation") } });
+      const answer = await apiBoth("/api/view/implicit", { expression: equation, at: $("implicit-at").value.trim() || undefined });
+      return { answer: answer, render: showImplicit };
+    }, opts);
+  }
+
+  function hidePlot(id) {
+    const plot = $(id);
+    if (window.Plotly) Plotly.purge(plot);
+    clear(plot);
+    delete plot.dataset.ready;
+    plot.hidden = true;
+  }
+
+  // dy/dx in KaTeX, then the command's lines (its headings as headings), then the picture.
+  function showImplicit(out, data) {
+    for (const line of data.latex.derivatives) out.appendChild(math(line, true));
+    for (const [line, heading] of data.lines) out.appendChild(el(heading ? "h3" : "p", line, heading ? null : "line"));
+    drawImplicit(data.picture, data.result);
+  }
+
+  function drawImplicit(picture, result) {
+    const plot = $("implicit-plot");
+    plot.hidden = false;
+    clear(plot);
+    if (!picture) {
+      Plotly.purge(plot); delete plot.dataset.ready;
+      plot.appendChild(el("p", t("web.implicit.no_picture"), "muted"));
+      return;
+    }
+    const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, name: t("web.implicit.curve"),
+      autocontour: false, contours: { start: 0, end: 0, size: 1, coloring: "lines" }, showscale: false,
+      colorscale: [[0, "#1f77b4"], [1, "#1f77b4"]], line: { width: 2.5 }, showlegend: true, hoverinfo: "skip" }];
+    const annotations = [];
+    const h = picture.window[0][1];
+    if (result.point && result.gradient) {
+      const a = Object.values(result.point), g = result.gradient, norm = Math.hypot(g[0], g[1]);
+      if (norm > 0) {
+        const n = [g[0] / norm, g[1] / norm], d = [n[1], -n[0]], s = 2 * h;
+        traces.push({ type: "scatter", mode: "lines", name: t("web.implicit.tangent"),
+          x: [a[0] - s * d[0], a[0] + s * d[0]], y: [a[1] - s * d[1], a[1] + s * d[1]], line: { color: "#d62728", width: 2 } });
+        traces.push({ type: "scatter", mode: "lines", name: t("web.implicit.normal"),
+          x: [a[0] - s * n[0], a[0] + s * n[0]], y: [a[1] - s * n[1], a[1] + s * n[1]], line: { color: "#2ca02c", width: 2, dash: "dash" } });
+        const tip = [a[0] + n[0] * h / 3, a[1] + n[1] * h / 3];
+        annotations.push({ x: tip[0], y: tip[1], ax: a[0], ay: a[1], xref: "x", yref: "y", axref: "x", ayref: "y",
+          showarrow: true, arrowhead: 2, arrowwidth: 2.5, arrowcolor: "#ff7f0e", text: "" });
+        annotations.push({ x: tip[0], y: tip[1], xref: "x", yref: "y", showarrow: false, text: t("web.implicit.gradient"),
+          font: { color: "#ff7f0e", size: 14 }, xshift: 14 * n[0], yshift: 14 * n[1] });
+      }
+      traces.push({ type: "scatter", mode: "markers", x: [a[0]], y: [a[1]], name: t("web.implicit.point"),
+        marker: { size: 10, color: "black" } });
+    }
+    Plotly.purge(plot);
+    Promise.resolve(Plotly.react(plot, traces, {
+      title: { text: t("web.implicit.plot") }, margin: { l: 50, r: 10, b: 90, t: 40 },
+      xaxis: { range: picture.window[0].slice(), constrain: "domain", title: { text: result.variables[0] } },
+      yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x", title: { text: result.variables[1] } },
+      annotations: annotations, legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top" },
+    }, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
+  }
+
+  // ---------------------------------------------------------------- the chain rule
+  function runChain(opts) {
+    return section("chain", $("chain-out"), async () => {
+      const expression = $("chain-function").value.trim(), sub = $("chain-sub").value.trim();
+      if (!expression || !sub) throw Object.assign(new Error(), { info: { message: t("web.chain.needs_input") } });
+      const body = { expression: expression, sub: sub };
+      if ($("chain-wrt").value.trim()) body.wrt = $("chain-wrt").value.trim();
+      const answer = await apiBoth("/api/view/chain", body);
+      return { answer: answer, render: showChain };
+    }, opts);
+  }
+
+  // The tree as nested lists (each edge's partial beside its variable), then the command's
+  // lines: each path's product, their sum, the result, the check; each result in KaTeX.
+  function showChain(out, data) {
+    for (const line of data.head) out.appendChild(el("p", line, "line"));
+    out.appendChild(el("h3", data.tree_heading));
+    const list = treeList(data.tree);
+    list.id = "chain-tree";
+    out.appendChild(list);
+    for (const [line, heading] of data.lines) out.appendChild(el(heading ? "h3" : "p", line, heading ? null : "line"));
+    out.appendChild(el("h3", t("web.chain.result")));
+    data.result.derivatives.forEach((d, i) => {
+      const lhs = "\\frac{\\partial " + data.result.output + "}{\\partial " + d.wrt + "}";
+      out.appendChild(math(lhs + " = " + data.latex[i], true));
+    });
+  }
+
+  function treeList(items) {
+    const list = el("ul", null, "tree");
+    for (const item of items) {
+      const li = el("li");
+      li.appendChild(el("strong", item.name));
+      if (item.edge) li.appendChild(el("span", "   " + item.edge, "muted"));
+      if (item.children.length) li.appendChild(treeList(item.children));
+      list.appendChild(li);
+    }
+    return list;
+  }
+
+  return { runLimit2, showLimit2, updateLimit2, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
+    runChain };
+};
