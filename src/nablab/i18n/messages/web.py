@@ -228,6 +228,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.surface.contour": ("contour", "등고선"),
     "web.surface.needs_two": ("Pictures are drawn for functions of two variables.",
                               "그림은 변수가 2개인 함수일 때 그립니다."),
+    "web.surface.not_run": ("Press Draw for the surface of f and its contour lines.",
+                            "그리기를 누르면 f의 곡면과 등고선을 그립니다."),
     # -- one state per card -------------------------------------------------------------------
     "web.card.for": ("For {function}", "대상 함수: {function}"),
     "web.card.stale": ("Out of date: the last result was for {function}. Run it again for "

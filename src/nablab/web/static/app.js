@@ -538,7 +538,8 @@
     else drawDescentBackground();
   }
 
-  // A function without two variables: no surface, no contour, no stale picture.
+  // No surface: a function without two variables, or one whose surface was not asked for
+  // (a link that ran other cards); no contour, no stale picture, and the sentence that is true.
   function noSurface() {
     state.seq.surface = (state.seq.surface || 0) + 1;
     state.surface = null;
@@ -551,7 +552,9 @@
     delete state.cards.surface;
     const out = $("surface-out");
     clear(out);
-    if (state.parsed) out.appendChild(el("p", t("web.surface.needs_two"), "muted"));
+    if (!state.parsed) return;
+    const two = state.parsed.variables.length === 2;
+    out.appendChild(el("p", t(two ? "web.surface.not_run" : "web.surface.needs_two"), "muted"));
   }
 
   // Shows or hides the plot boxes of a card (no empty boxes).
@@ -980,7 +983,8 @@
     renderPreview();
     updateLimit2();
     for (const name of Object.keys(CARD_OUT)) if (state.cards[name]) renderCard(name);
-    if (!state.surface && state.parsed) noSurface();
+    // the surface's sentence in the new language (its own answer or error re-rendered above)
+    if (!state.surface && state.parsed && !state.cards.surface) noSurface();
     updateURL(false);
   }
 
@@ -1077,8 +1081,8 @@
         $("limit-wrt").value = params.get("limit-wrt");
       }
       const ran = first ? ["diff", "surface"] : (params.get("run") || "").split(",").filter((m) => m in RUNNERS);
-      if (state.parsed && state.parsed.variables.length !== 2) noSurface();
       const runs = ran.filter((m) => m !== "surface" || (state.parsed && state.parsed.variables.length === 2));
+      if (state.parsed && !runs.includes("surface")) noSurface();
       if (first && !state.parsed) return;
       await Promise.all(runs.map((mode) => RUNNERS[mode]()({ restoring: true })));
     } finally {
