@@ -5,6 +5,7 @@ Self-contained (its own browser and page), in the style of test_web_pictures.py.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,6 +13,9 @@ from typing import Any
 
 import numpy as np
 import pytest
+import sympy
+
+from nablab.i18n import translate
 
 from . import harness
 from .conftest import Server
@@ -200,3 +204,59 @@ def test_chain_rule_tree_paths_and_check(page: Any) -> None:
     page.fill("#formula", "x^4")
     page.wait_for_timeout(600)
     assert not page.locator("#chain-out .stale").count()
+
+
+def mixed(page: Any, formula: str, order: str, at: str = "") -> None:
+    page.fill("#formula", formula)
+    page.wait_for_function("!!document.querySelector('#preview .katex')")
+    page.fill("#diff-at", at)
+    page.fill("#diff-mixed", order)
+    page.evaluate("document.getElementById('diff-out').replaceChildren()")
+    page.click("#diff-run")
+    page.wait_for_function("!!document.getElementById('mixed-steps')"
+                           " && !document.querySelector('#diff-out .working')")
+
+
+def annotations(page: Any, box: str) -> list[str]:
+    return page.evaluate(f"[...document.querySelectorAll('#{box} annotation')]"
+                         ".map(a => a.textContent)")
+
+
+def test_mixed_partials_of_the_counterexample_do_not_agree(page: Any, artifacts: Path) -> None:
+    # f = xy(x² − y²)/(x² + y²), f(0, 0) = 0: f_x(0, k) = −k, so f_xy(0, 0) = −1; f_y(h, 0) = h,
+    # so f_yx(0, 0) = 1 (both from the limit definition: the formulas are 0/0 at the origin)
+    mixed(page, "x y (x^2-y^2)/(x^2+y^2)", "x,y", "x=0,y=0")
+    assert annotations(page, "mixed-values") == ["f_{xy}(0, 0) = -1", "f_{yx}(0, 0) = 1"]
+    verdict = page.inner_text("#mixed-verdict")
+    assert "do not agree" in verdict and "f_xy(0, 0) = −1; f_yx(0, 0) = 1" in verdict
+    assert translate("mixed.clairaut_fails", "en") in verdict
+    text = page.inner_text("#diff-out")
+    assert translate("mixed.limit_definition", "en") in text
+    assert translate("mixed.agree", "en") in text          # as functions (away from 0)
+    assert page.locator("#mixed-orderings .katex").count() == 2
+    page.locator("#derivatives").screenshot(path=str(artifacts / "mixed-counterexample.png"))
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'ko'")
+    verdict = page.inner_text("#mixed-verdict")
+    assert "같지 않습니다" in verdict and "f_xy(0, 0) = −1; f_yx(0, 0) = 1" in verdict
+    assert translate("mixed.clairaut_fails", "ko") in verdict
+    assert "(0, 0)에서" in page.inner_text("#diff-out")
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+
+
+@pytest.mark.parametrize(("formula", "order"), [("x^2 y^3", "x,x,y"), ("x^2 y^3 z", "x,y,z")])
+def test_mixed_partial_is_sympys_in_every_order(page: Any, formula: str, order: str) -> None:
+    x, y, z = sympy.symbols("x y z")
+    f = x**2 * y**3 * (z if "z" in formula else 1)
+    names = order.split(",")
+    mixed(page, formula, order, "x=1,y=2" + (",z=3" if "z" in formula else ""))
+    steps = annotations(page, "mixed-steps")
+    assert steps[-1] == f"f_{{{''.join(names)}}} = " + sympy.latex(
+        sympy.diff(f, *[sympy.Symbol(n) for n in names]))
+    orders = annotations(page, "mixed-orderings")
+    assert len(orders) == len(set(itertools.permutations(names)))
+    assert {line.split(" = ")[1] for line in orders} == {steps[-1].split(" = ")[1]}
+    assert translate("mixed.agree", "en") in page.inner_text("#diff-out")
+    assert translate("web.mixed.values_agree", "en") in page.inner_text("#mixed-verdict")
+    page.fill("#diff-mixed", "")

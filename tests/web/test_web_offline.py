@@ -70,8 +70,8 @@ def test_web_page_loads_only_from_this_server(web_server: Server) -> None:
         assert status == 200, link
 
 
-@pytest.mark.parametrize("path", ["/", "/?lang=ko", "/docs", "/static/app.js", "/static/calculus.js",
-                                  "/static/app.css",
+@pytest.mark.parametrize("path", ["/", "/?lang=ko", "/docs", "/static/app.js",
+                                  "/static/calculus.js", "/static/app.css",
                                   "/static/docs.js", "/static/vendor/katex/katex.min.css",
                                   "/static/vendor/swagger-ui/swagger-ui.css"])
 def test_web_served_html_css_and_our_js_name_no_external_url(web_server: Server,

@@ -100,6 +100,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.derivatives.gradient": ("Gradient vector", "기울기 벡터"),
     "web.derivatives.hessian": ("Hessian matrix", "헤세 행렬"),
     "web.derivatives.at_point": ("At the point", "주어진 점에서의 값"),
+    "web.derivatives.mixed": ("Mixed partial, in order", "혼합 편미분 (미분 순서)"),
+    "web.derivatives.mixed_placeholder": ("x,y", "x,y"),
+    "web.derivatives.mixed_title": (
+        "Variables in the order of differentiation: x,y gives f_xy = ∂/∂y (∂f/∂x). "
+        "Leave empty for the gradient and the Hessian.",
+        "미분하는 순서대로 쓴 변수: x,y이면 f_xy = ∂/∂y (∂f/∂x). "
+        "비워 두면 기울기 벡터와 헤세 행렬을 보여 줍니다."),
+    "web.mixed.values_differ": ("The mixed partials do not agree here: {values}.",
+                                "이 점에서는 혼합 편미분의 값이 같지 않습니다: {values}."),
+    "web.mixed.values_agree": ("The values agree here, whatever the order.",
+                               "이 점에서는 미분 순서와 상관없이 값이 같습니다."),
     # -- limit and steps ----------------------------------------------------------------------------
     "web.limit.wrt": ("Variable", "변수"),
     "web.limit.at": ("Point for the numbers", "수치 확인용 점"),
@@ -235,6 +246,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.card.stale": ("Out of date: the last result was for {function}. Run it again for "
                        "the new function.",
                        "지난 결과는 {function}에 대한 것이었습니다. 새 함수로 다시 실행하세요."),
+    "web.card.mixed_dropped": ("The mixed partial {mixed} does not fit these variables; "
+                               "shown without it.",
+                               "혼합 편미분 {mixed}은(는) 이 변수들에 맞지 않아 빼고 보여 줍니다."),
     "web.card.point_dropped": ("The point {at} does not fit these variables; shown without it.",
                                "점 {at}: 지금 함수의 변수와 맞지 않아 빼고 계산했습니다."),
     "web.descent.racer_lr": ("η for {name}", "{name}의 η"),

@@ -20,7 +20,7 @@
   const FIRST_PAGE = { formula: "x^2 + y^2", "limit-at": "x=1,y=2", "descent-start": "3,4" };
   // The inputs each card reads (they go in the URL with the card).
   const CARD_INPUTS = {
-    diff: ["diff-at"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
+    diff: ["diff-at", "diff-mixed"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
     surface: ["surface-range"], lagrange: ["lagrange-constraints"], taylor: ["taylor-at", "taylor-order"],
     implicit: ["implicit-equation", "implicit-at"], chain: ["chain-function", "chain-sub", "chain-wrt"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
@@ -45,7 +45,7 @@
     timer: null,
   };
   // The calculus cards (static/calculus.js), given the helpers they share with the others.
-  const { runLimit2, updateLimit2, runTaylor, hideTaylorPlot, runImplicit, hidePlot, runChain } =
+  const { runLimit2, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot, runChain } =
     window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
       formulaBody, section, fullPoint, PLOT_CONFIG });
 
@@ -404,13 +404,21 @@
       note = { key: "web.card.point_dropped", params: { at: at } };
       at = "";
     }
+    // a mixed partial in variables another function had: the derivatives without it
+    let mixed = $("diff-mixed").value.trim();
+    const order = mixed.split(",").map((v) => v.trim()).filter(Boolean);
+    if (mixed && names && !(opts && opts.push) && !order.every((v) => names.includes(v))) {
+      note = { key: "web.card.mixed_dropped", params: { mixed: mixed } };
+      mixed = "";
+    }
     return section("diff", $("diff-out"), async () => {
-      const answer = await apiBoth("/api/view/diff", formulaBody({ at: at }));
+      const answer = await apiBoth("/api/view/diff", formulaBody({ at: at, mixed: mixed }));
       return { answer: answer, render: showDiff };
     }, Object.assign({ note: note }, opts));
   }
 
   function showDiff(out, data) {
+    if (data.orderings) { showMixed(out, data); return; }  // diff --mixed (calculus.js)
     const latex = data.latex, result = data.result;
     const one = result.variables.length <= 1;
     if (latex.asked) {   // a typed d/dx (…): that derivative, and its value at the point

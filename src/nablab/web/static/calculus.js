@@ -45,6 +45,35 @@ window.nablabCalculus = function (page) {
     button.textContent = t("web.limit.two", { names: (names.length === 2 ? names : ["x", "y"]).join(", ") });
   }
 
+  // ---------------------------------------------------------------- mixed partials
+  // f_x, f_xy, … on the way; every order of the same variables and Clairaut's statement; the
+  // values at the point (from the limit definition where the formulas are undefined).
+  function showMixed(out, data) {
+    out.appendChild(math(data.function, true));
+    out.appendChild(el("h3", data.heading));
+    out.appendChild(mathList("mixed-steps", data.steps));
+    if (data.orderings.length > 1) {
+      out.appendChild(el("h3", data.orderings_heading));
+      out.appendChild(mathList("mixed-orderings", data.orderings));
+      out.appendChild(el("p", data.agree, "line"));
+    }
+    if (!data.at_heading) return;
+    out.appendChild(el("h3", data.at_heading));
+    if (data.limit_definition) out.appendChild(el("p", data.limit_definition, "muted"));
+    out.appendChild(mathList("mixed-values", data.values));
+    const verdict = el("div");
+    verdict.id = "mixed-verdict";
+    for (const line of data.verdict) verdict.appendChild(el("p", line, "line"));
+    out.appendChild(verdict);
+  }
+
+  function mathList(id, lines) {
+    const list = el("div", null, "partials");
+    list.id = id;
+    for (const line of lines) list.appendChild(math(line, true));
+    return list;
+  }
+
   // ---------------------------------------------------------------- Taylor polynomials
   function runTaylor(opts) {
     return section("taylor", $("taylor-out"), async () => {
@@ -240,6 +269,6 @@ window.nablabCalculus = function (page) {
     return list;
   }
 
-  return { runLimit2, showLimit2, updateLimit2, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
+  return { runLimit2, showLimit2, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
     runChain };
 };
