@@ -260,3 +260,46 @@ def test_mixed_partial_is_sympys_in_every_order(page: Any, formula: str, order: 
     assert translate("mixed.agree", "en") in page.inner_text("#diff-out")
     assert translate("web.mixed.values_agree", "en") in page.inner_text("#mixed-verdict")
     page.fill("#diff-mixed", "")
+
+
+def test_newton_steps_quadratic_models_on_the_contours(page: Any, artifacts: Path) -> None:
+    # f = x⁴ + y² + xy from (1, 1): ∇f = (4x³ + y, 2y + x), H = [[12x², 1], [1, 2]]; each model
+    # T₂(p) = f(θ) + ∇f·(p − θ) + ½(p − θ)ᵀH(p − θ) is drawn as its level curve through θ (so
+    # T₂ = f(θ) on it) and its minimiser θ − H⁻¹∇f, where Newton's full step lands (θ₁).
+    page.evaluate("delete document.getElementById('descent-plot').dataset.ready")
+    page.fill("#formula", "x^4 + y^2 + x y")
+    page.wait_for_function("document.getElementById('descent-plot').dataset.ready === '1'"
+                           " && document.getElementById('surface-out').innerText.includes('x⁴')")
+    page.fill("#descent-start", "1,1")
+    page.select_option("#descent-optimizer", "newton")
+    page.click("#descent-run")
+    page.wait_for_function("document.getElementById('descent-plot').dataset.animation === 'done'")
+    data = figure(page, "descent-plot")["data"]
+    path = list(zip(data[2]["x"], data[2]["y"], strict=True))
+    curve, minima = data[3], data[4]
+    assert curve["name"].startswith("Newton's quadratic model")
+    assert curve["line"]["dash"] == "dash" and curve["line"]["color"] == data[2]["line"]["color"]
+    ellipses = np.split(np.array([np.nan if v is None else v for v in curve["x"]], dtype=float),
+                        np.where([v is None for v in curve["x"]])[0])
+    ys = np.split(np.array([np.nan if v is None else v for v in curve["y"]], dtype=float),
+                  np.where([v is None for v in curve["y"]])[0])
+    assert len(minima["x"]) == 4
+    for k in range(4):
+        theta = np.array(path[k])
+        x0, y0 = theta
+        grad = np.array([4 * x0**3 + y0, 2 * y0 + x0])
+        hess = np.array([[12 * x0**2, 1.0], [1.0, 2.0]])
+        f0 = x0**4 + y0**2 + x0 * y0
+        px, py = ellipses[k][np.isfinite(ellipses[k])], ys[k][np.isfinite(ys[k])]
+        d = np.stack([px - x0, py - y0])
+        model = f0 + grad @ d + 0.5 * np.einsum("in,ij,jn->n", d, hess, d)
+        assert np.allclose(model, f0, atol=1e-4 * max(1.0, abs(f0)))
+        assert (minima["x"][k], minima["y"][k]) == pytest.approx(tuple(path[k + 1]), abs=1e-6)
+    assert "x⁴ + y² + xy" in page.inner_text("#descent-out")
+    page.locator("#descent").screenshot(path=str(artifacts / "newton-models.png"))
+    # a first-order optimizer has no model
+    page.select_option("#descent-optimizer", "gd")
+    page.evaluate("document.getElementById('descent-plot').dataset.animation = ''")
+    page.click("#descent-run")
+    page.wait_for_function("document.getElementById('descent-plot').dataset.animation === 'done'")
+    assert len(figure(page, "descent-plot")["data"]) == 3

@@ -244,5 +244,38 @@ def implicit_data(result: Any) -> dict[str, Any] | None:
             "z": samples(evaluate(result, x, y))}
 
 
-__all__ = ["finite", "implicit_data", "lagrange_data", "samples", "surface_data", "taylor_data",
-           "window_of"]
+def newton_models(result: Any) -> list[list[dict[str, Any]]]:
+    """The quadratic model of each of a descent's (or a race's) first Newton steps, as
+    ``descend --plot`` draws it (:mod:`nablab.plot.newton`): per run, for its first
+    :data:`~nablab.plot.newton.MODELS` steps, the level curve of T₂ through θ_k (an ellipse)
+    and the model's minimiser θ_k − H⁻¹∇f(θ_k), with ∇f and H f's own at the path's points.
+    Empty for other optimizers, other dimensions, and where H is not positive definite."""
+    from nablab.plot.newton import MODELS, model_ellipse
+    from nablab.plot.runs import as_runs, function_of
+
+    runs = as_runs(result)
+    expression = function_of(result)
+    if len(expression.variables) != 2:
+        return [[] for _ in runs]
+    compiled = compile(expression)
+    out: list[list[dict[str, Any]]] = []
+    for run in runs:
+        models: list[dict[str, Any]] = []
+        if run.name in ("newton", "damped_newton"):
+            for k in range(min(MODELS, len(run.path) - 1)):
+                theta = run.path[k]
+                gradient = np.asarray(compiled.grad(*theta), dtype=float).reshape(2)
+                hessian = np.asarray(compiled.hess(*theta), dtype=float).reshape(2, 2)
+                curve = model_ellipse(theta, gradient, hessian) \
+                    if np.all(np.isfinite(hessian)) and np.all(np.isfinite(gradient)) else None
+                if curve is None:
+                    continue
+                centre = theta - np.linalg.solve(hessian, gradient)
+                models.append({"step": k, "at": finite(theta), "centre": finite(centre),
+                               "x": samples(curve[:, 0]), "y": samples(curve[:, 1])})
+        out.append(models)
+    return out
+
+
+__all__ = ["finite", "implicit_data", "lagrange_data", "newton_models", "samples", "surface_data",
+           "taylor_data", "window_of"]

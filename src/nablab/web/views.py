@@ -173,11 +173,19 @@ def _tree_item(tree: list[dict[str, Any]], line: str) -> None:
     level.append({"name": name, "edge": edge.strip(), "children": []})
 
 
+def descent_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
+    """``nablab descend --json`` (or ``race``) and, for Newton's runs, each first step's
+    quadratic model (its level curve through θ_k and its minimiser) to draw on the contours."""
+    return {"result": request.output(result, lang, True),
+            "models": pictures.newton_models(result)}
+
+
 #: The views the page asks for, by job.
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
     "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view,
-    "implicit": implicit_view, "chain": chain_view}
+    "implicit": implicit_view, "chain": chain_view, "descend": descent_view,
+    "race": descent_view}
 
 
-__all__ = ["VIEWS", "chain_view", "diff_view", "implicit_view", "lagrange_view", "limit_view",
-           "mixed_view", "taylor_view"]
+__all__ = ["VIEWS", "chain_view", "descent_view", "diff_view", "implicit_view", "lagrange_view",
+           "limit_view", "mixed_view", "taylor_view"]

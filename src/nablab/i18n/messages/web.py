@@ -135,6 +135,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.critical.domain_placeholder": ("-5:5,-5:5", "-5:5,-5:5"),
     "web.critical.none": ("No critical points.", "임계점이 없습니다."),
     # -- descent ------------------------------------------------------------------------------------
+    "web.descent.model": ("Newton's quadratic model T₂ (level curve through θₖ)",
+                          "뉴턴법의 2차 모형 T₂ (θₖ를 지나는 등고선)"),
+    "web.descent.model_minimum": ("minimum of T₂ (the full step's landing point)",
+                                  "T₂의 최솟점 (온전한 한 걸음이 닿는 곳)"),
+    "web.descent.model_step": ("the model of step {k}", "{k}번째 걸음의 모형"),
     "web.descent.hint": ("Click the contour plot to choose the start θ₀, then run.",
                          "등고선 그림을 클릭해 시작점 θ₀을 고른 뒤 실행하세요."),
     "web.descent.start": ("Start θ₀", "시작점 θ₀"),

@@ -542,7 +542,7 @@
     if (!fresh) for (const id of ["surface-3d", "surface-contour"]) Plotly.purge($(id));
     drawSurface(data);
     if (!fresh) return;  // a language switch: the descent card re-renders itself
-    if (state.runs && state.runsFor === formulaKey()) animate(state.runs);
+    if (state.runs && state.runsFor === formulaKey()) animate(state.runs, state.models);
     else drawDescentBackground();
   }
 
@@ -702,14 +702,16 @@
   function runDescent(opts) {
     return section("descent", $("descent-out"), async () => {
       const options = descentOptions();
-      const answer = await apiBoth("/api/descend", formulaBody(Object.assign(options, {
+      const answer = await apiBoth("/api/view/descend", formulaBody(Object.assign(options, {
         optimizer: $("descent-optimizer").value, lr: parseFloat($("descent-lr").value) || null })));
       return { answer: answer, render: showDescent };
     }, Object.assign({ mode: "descent" }, opts));
   }
 
-  function showDescent(out, data) {
-    animate([data]);
+  // data: the descent's JSON (result) and its Newton steps' quadratic models (models).
+  function showDescent(out, view) {
+    const data = view.result;
+    animate([data], view.models);
     out.appendChild(el("p", data.message));
     out.appendChild(el("p", "θ = " + vec(Object.values(data.final.point)) + "   f = " +
       fmt(data.final.value) + "   |∇f| = " + fmt(data.final.grad_norm, 3)));
@@ -729,14 +731,15 @@
     return section("descent", $("descent-out"), async () => {
       const options = descentOptions();
       const names = checkedRacers();
-      const answer = await apiBoth("/api/race", formulaBody(Object.assign(options, {
+      const answer = await apiBoth("/api/view/race", formulaBody(Object.assign(options, {
         optimizers: names.join(","), lr: names.map(racerRate).join(",") })));
       return { answer: answer, render: showRace };
     }, Object.assign({ mode: "race" }, opts));
   }
 
-  function showRace(out, data) {
-    animate(data.results);
+  function showRace(out, view) {
+    const data = view.result;
+    animate(data.results, view.models);
     const rows = data.results.map((r) => [t("optimize.name." + r.optimizer), fmt(r.learning_rate),
       t("optimize.status_word." + r.status), r.steps, fmt(r.final.value),
       vec(Object.values(r.final.point))]);
@@ -746,8 +749,9 @@
   }
 
   // The paths grow over about two seconds; the plot's dataset says how far (tests read it).
-  function animate(runs) {
+  function animate(runs, models) {
     state.runs = runs;
+    state.models = models || [];
     state.runsFor = formulaKey();
     $("descent-replay").disabled = false;
     if (!state.surface) return;
@@ -759,7 +763,8 @@
     const traces = runs.map((run, i) => ({ type: "scatter", mode: "lines+markers", x: [], y: [],
       name: t("optimize.name." + run.optimizer),
       line: { color: COLOURS[i % COLOURS.length], width: 2 }, marker: { size: 4 } }));
-    windowReact(plot, [contourTrace(state.surface, false), startTrace(), ...traces], descentLayout());
+    windowReact(plot, [contourTrace(state.surface, false), startTrace(), ...traces,
+      ...modelTraces(runs, state.models)], descentLayout());
     const total = Math.max(...runs.map((r) => r.path.length));
     const frames = Math.min(total, 60);
     let frame = 0;
@@ -778,6 +783,28 @@
       }
     };
     state.timer = setInterval(tick, 33);
+  }
+
+  // Each Newton step's quadratic model T₂ (computed by the server from the step's ∇f and H):
+  // dashed, its level curve through θ_k; ×, its minimiser θ_k − H⁻¹∇f (where η = 1 lands).
+  function modelTraces(runs, models) {
+    const traces = [];
+    (models || []).forEach((list, i) => {
+      if (!list.length) return;
+      const colour = COLOURS[i % COLOURS.length], first = !traces.length;
+      const x = [], y = [];
+      for (const m of list) { x.push(...m.x, null); y.push(...m.y, null); }
+      traces.push({ type: "scatter", mode: "lines", x: x, y: y, name: t("web.descent.model"),
+        legendgroup: "model", showlegend: first, hoverinfo: "skip",
+        line: { color: colour, width: 1.2, dash: "dash" } });
+      traces.push({ type: "scatter", mode: "markers", name: t("web.descent.model_minimum"),
+        x: list.map((m) => m.centre[0]), y: list.map((m) => m.centre[1]),
+        legendgroup: "model_min", showlegend: first,
+        hovertemplate: "%{text}<br>(%{x:.4g}, %{y:.4g})<extra></extra>",
+        text: list.map((m) => t("web.descent.model_step", { k: m.step })),
+        marker: { symbol: "x-thin", size: 10, line: { color: colour, width: 2 } } });
+    });
+    return traces;
   }
 
   // ---------------------------------------------------------------- Lagrange
@@ -1140,7 +1167,7 @@
       "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2,
       "implicit-run": runImplicit, "chain-run": runChain };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
-    $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
+    $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs, state.models));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
     $("descent-optimizer").addEventListener("change", () => {
       const rate = RACER_LR[$("descent-optimizer").value];
