@@ -303,3 +303,49 @@ def test_newton_steps_quadratic_models_on_the_contours(page: Any, artifacts: Pat
     page.click("#descent-run")
     page.wait_for_function("document.getElementById('descent-plot').dataset.animation === 'done'")
     assert len(figure(page, "descent-plot")["data"]) == 3
+
+
+def test_two_variable_limit_draws_the_paths_and_their_holes(page: Any, artifacts: Path) -> None:
+    # xy/(x² + y²) along y = mx is m/(1 + m²) for every t ≠ 0: y = x stays at ½, y = −x at −½,
+    # y = 2x at ⅖; the origin is a hole (f is 0/0 there) and t = 0 is never a sample
+    page.evaluate("delete document.getElementById('limit-along').dataset.ready")
+    limit2(page, "x y/(x^2 + y^2)", "x=0,y=0")
+    page.wait_for_function("document.getElementById('limit-along').dataset.ready === '1'")
+    along = figure(page, "limit-along")["data"]
+    lines = {t["name"]: t for t in along if t["mode"] == "lines"}
+    for name, m in (("y = x", 1), ("y = −x", -1), ("y = 2x", 2), ("y = 0", 0)):
+        t = np.array([np.nan if v is None else v for v in lines[name]["x"]], dtype=float)
+        f = np.array([np.nan if v is None else v for v in lines[name]["y"]], dtype=float)
+        assert not np.any(t == 0) and np.nanmin(np.abs(t)) > 0
+        assert np.allclose(f[np.isfinite(t)], m / (1 + m * m), atol=1e-6)
+    holes = {t["name"]: t for t in along if t["mode"] == "markers"}
+    assert holes["y = x: 0.5"]["y"] == [0.5] and holes["y = −x: −0.5"]["y"] == [-0.5]
+    assert {t["marker"]["symbol"] for t in holes.values()} == {"circle-open"}
+    plane = figure(page, "limit-plane")["data"]
+    point = [t for t in plane if t.get("mode") == "markers"]
+    assert len(point) == 1 and point[0]["marker"]["symbol"] == "circle-open"
+    assert (point[0]["x"], point[0]["y"]) == ([0], [0])
+    diagonal = next(t for t in plane if t.get("name") == "y = x")
+    assert np.allclose(np.array(diagonal["x"], dtype=float), np.array(diagonal["y"], dtype=float),
+                       equal_nan=True)
+    assert not page.evaluate("document.querySelector('#limit .plots').hidden")
+    page.locator("#limit").screenshot(path=str(artifacts / "limit2-paths.png"))
+    # a limit in one variable hides the picture
+    page.click("#limit-run")
+    page.wait_for_function("document.querySelector('#limit .plots').hidden")
+
+
+def test_two_variable_limit_of_a_continuous_function_marks_the_value(page: Any) -> None:
+    page.evaluate("delete document.getElementById('limit-along').dataset.ready")
+    # clicked before the preview of the new formula is back (the button was already on):
+    # the run is not replaced by a recomputation of the earlier one-variable limit, and its
+    # stamp names the new function, never the earlier one
+    limit2(page, "x^2 + y^2", "x=1,y=2")
+    page.wait_for_function("document.querySelector('#limit-out .card-for').innerText"
+                           ".startsWith('For f(x, y) = x² + y²')")
+    page.wait_for_function("document.getElementById('limit-along').dataset.ready === '1'")
+    plane = figure(page, "limit-plane")["data"]
+    (point,) = [t for t in plane if t.get("mode") == "markers"]
+    assert point["marker"]["symbol"] == "circle"      # f(1, 2) = 5 is defined: no hole
+    shapes = page.evaluate("document.getElementById('limit-along').layout.shapes")
+    assert [s["y0"] for s in shapes if s["xref"] == "paper"] == [5]

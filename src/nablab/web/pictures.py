@@ -244,6 +244,49 @@ def implicit_data(result: Any) -> dict[str, Any] | None:
             "z": samples(evaluate(result, x, y))}
 
 
+#: Samples per axis of the two-variable limit's contour plot (odd: the point is a sample).
+LIMIT_POINTS = 61
+
+
+def limit2d_data(result: Any, lang: str) -> dict[str, Any]:
+    """The paths of a two-variable limit, as ``limit --plot`` draws them
+    (:mod:`nablab.plot.limit2d`): f's samples on the square a ± 1 (``None`` where f is
+    undefined, the point itself included), each concrete path in the plane, f along it
+    against t (0 < |t| ≤ 1: t = 0 is the point, never a sample), and each path's limit."""
+    from nablab.i18n import translate
+    from nablab.plot.labels import point as point_text
+    from nablab.plot.limit2d import HALF_WIDTH, drawn_paths, path_samples
+
+    a, b = (float(v) for v in result.at.values())
+    window = ((a - HALF_WIDTH, a + HALF_WIDTH), (b - HALF_WIDTH, b + HALF_WIDTH))
+    grid = sample_surface(compile(result.expression).f, window[0], window[1], LIMIT_POINTS)
+    paths = []
+    for path in drawn_paths(result):
+        t, xs, ys, zs = path_samples(result, path)
+        paths.append({"name": path.path, "x": samples(xs), "y": samples(ys), "t": samples(t),
+                      "f": samples(zs), "limit": _real(path.limit)})
+    exists = bool(result.exists) and result.value is not None
+    centre = grid.z[LIMIT_POINTS // 2, LIMIT_POINTS // 2]
+    return {"at": [a, b], "defined": bool(np.isfinite(centre)), "window": finite(window),
+            "x": finite(grid.x), "y": finite(grid.y),
+            "z": samples(clip_to_view(grid.z, grid.zlim)),
+            "levels": finite(adaptive_levels(grid, CONTOUR_LEVELS)), "paths": paths,
+            "value": _real(result.value) if exists else None,
+            "plane": translate("plot.limit2d.plane", lang, point=point_text((a, b))),
+            "along": translate("plot.limit2d.along", lang),
+            "t": translate("plot.limit2d.t", lang),
+            "variables": list(result.expression.variable_names)}
+
+
+def _real(value: Any) -> float | None:
+    """A limit as a float; ``None`` when it is infinite, not real, ∄ or not found."""
+    try:
+        number = complex(value)
+    except (TypeError, ValueError):
+        return None
+    return number.real if number.imag == 0 and math.isfinite(number.real) else None
+
+
 def newton_models(result: Any) -> list[list[dict[str, Any]]]:
     """The quadratic model of each of a descent's (or a race's) first Newton steps, as
     ``descend --plot`` draws it (:mod:`nablab.plot.newton`): per run, for its first
@@ -277,5 +320,5 @@ def newton_models(result: Any) -> list[list[dict[str, Any]]]:
     return out
 
 
-__all__ = ["finite", "implicit_data", "lagrange_data", "newton_models", "samples", "surface_data",
-           "taylor_data", "window_of"]
+__all__ = ["finite", "implicit_data", "lagrange_data", "limit2d_data", "newton_models", "samples",
+           "surface_data", "taylor_data", "window_of"]

@@ -105,7 +105,8 @@ def limit_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
         "paths_note": translate("limit2d.paths_note", lang),
         "polar_heading": translate("limit2d.polar_heading", lang) if polar else None,
         "polar": polar, "result_heading": translate("label.result", lang),
-        "conclusion": result.conclusion(lang)})
+        "conclusion": result.conclusion(lang),
+        "picture": pictures.limit2d_data(result, lang)})
     return out
 
 

@@ -112,6 +112,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.mixed.values_agree": ("The values agree here, whatever the order.",
                                "이 점에서는 미분 순서와 상관없이 값이 같습니다."),
     # -- limit and steps ----------------------------------------------------------------------------
+    "web.limit.hole": ("the point {point} (f is undefined there)",
+                       "점 {point} (여기서 f는 정의되지 않음)"),
+    "web.limit.point": ("the point {point}", "점 {point}"),
     "web.limit.wrt": ("Variable", "변수"),
     "web.limit.at": ("Point for the numbers", "수치 확인용 점"),
     "web.limit.run": ("From the limit definition", "극한의 정의로"),

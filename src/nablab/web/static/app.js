@@ -39,15 +39,16 @@
     formulaError: null, // the formula's error in every language, while there is one
     cards: {}, // per card: what its result belongs to and the answer in every language
     seq: {}, // latest request number per section (older answers are dropped)
+    pending: {}, // per card: the formula of its request under way
     surface: null, // the last surface samples (the descent's contour)
     start: null, // the descent's start point
     runs: null, // the last descent or race, for replays
     timer: null,
   };
   // The calculus cards (static/calculus.js), given the helpers they share with the others.
-  const { runLimit2, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot, runChain } =
-    window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
-      formulaBody, section, fullPoint, PLOT_CONFIG });
+  const { runLimit2, hideLimitPlots, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
+    runChain } = window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
+    formulaBody, section, fullPoint, showPlots, contourTrace, PLOT_CONFIG });
 
   // ---------------------------------------------------------------- text and elements
   function t(key, params) {
@@ -163,9 +164,11 @@
   // A card's result belongs to one function and one set of options; it is kept in every
   // language, so the language toggle re-renders it, and the page says whom it belongs to.
 
+  // The function as the preview shows it; the text as typed while the preview still shows an
+  // earlier formula (a run clicked before the preview caught up: never the other function).
   function functionText() {
     const parsed = state.parsed;
-    if (!parsed) return $("formula").value.trim();
+    if (!parsed || state.parsedFor !== formulaKey()) return $("formula").value.trim();
     return parsed.name + "(" + parsed.variables.join(", ") + ") = " + (parsed.typed || parsed.unicode);
   }
 
@@ -193,6 +196,7 @@
       note: (opts && opts.note) || null, render: null, answer: null, errors: null };
     const busy = el("p", t("web.working"), "muted working");
     out.appendChild(busy);
+    state.pending[name] = card.formula;
     try {
       const made = await work();
       if (state.seq[name] !== seq) return;
@@ -202,6 +206,8 @@
       if (state.seq[name] !== seq) return;
       card.errors = errorsOf(err);
     }
+    delete state.pending[name];
+    if (!own && state.parsedFor === card.formula) card.func = functionText();  // the preview caught up
     state.cards[name] = card;
     renderCard(name);
     if (opts && opts.push) updateURL(true);
@@ -220,6 +226,8 @@
       (card.options ? " · " + card.options : ""), "muted card-for");
     out.appendChild(stamp);
     if (card.note) out.appendChild(el("p", t(card.note.key, card.note.params), "muted"));
+    // the paths' picture belongs to the two-variable limit only
+    if (name === "limit" && (card.errors || card.mode !== "limit2")) hideLimitPlots();
     if (card.errors) {
       showError(out, inLanguage(card.errors));
       if (name === "taylor") hideTaylorPlot();  // no picture of an earlier answer
@@ -234,6 +242,13 @@
   function formulaChanged() {
     const names = state.parsed ? state.parsed.variables : [];
     for (const [name, card] of Object.entries(state.cards)) {
+      // a run already under way for this formula (clicked before the preview caught up)
+      if (card && state.pending[name] === formulaKey()) continue;
+      if (card && card.formula === formulaKey() && card.func !== functionText()) {
+        card.func = functionText();  // its stamp as the preview now reads the formula
+        renderCard(name);
+        continue;
+      }
       if (!card || card.stale || card.formula === formulaKey() || OWN_FORMULA.has(name)) continue;
       if (name === "diff" || name === "surface") continue;  // autoRun computes them
       if (name === "taylor" && fullPoint($("taylor-at").value, names)) {
@@ -250,6 +265,7 @@
       if (name === "descent") { state.runs = null; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
       if (name === "lagrange") hideLagrangePlots();
       if (name === "taylor") hideTaylorPlot();
+      if (name === "limit") hideLimitPlots();
       renderCard(name);
     }
   }
@@ -322,6 +338,7 @@
       const both = await apiBoth("/api/parse", formulaBody());
       if (state.seq.preview !== seq) return;
       state.parsedBoth = both;
+      state.parsedFor = formulaKey();
       state.parsed = inLanguage(both);
       state.formulaError = null;
       renderPreview();
@@ -1146,6 +1163,7 @@
     $("descent-frame").textContent = "";
     hideLagrangePlots();
     hideTaylorPlot();
+    hideLimitPlots();
     hidePlot("implicit-plot");
   }
 
@@ -1155,6 +1173,7 @@
     fillVariables([]);
     showPlots("surface-3d", false);
     showPlots("lagrange-plane", false);
+    showPlots("limit-plane", false);
     $("descent-plot").hidden = true;
     $("taylor-plot").hidden = true;
     $("implicit-plot").hidden = true;

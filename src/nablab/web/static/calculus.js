@@ -7,7 +7,7 @@
 
 window.nablabCalculus = function (page) {
   const { state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth, formulaBody,
-    section, fullPoint, PLOT_CONFIG } = page;
+    section, fullPoint, showPlots, contourTrace, PLOT_CONFIG } = page;
 
   // ---------------------------------------------------------------- limits in two variables
   // The limit in two variables (no wrt, the whole point): along paths, in polar form.
@@ -34,6 +34,64 @@ window.nablabCalculus = function (page) {
     const verdict = el("p", data.conclusion);
     verdict.id = "limit2-conclusion";
     out.appendChild(verdict);
+    drawLimit2(data.picture);
+  }
+
+  // The paths in the plane over f's contours, and f along each path against t, each path in
+  // one colour in both: two paths heading to different heights at t = 0 prove there is no
+  // limit. t = 0 (the point) is never a sample: where f is undefined there, the point and each
+  // path's limit are open circles (holes), as on a blackboard.
+  const PATH_COLOURS = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2",
+    "#17becf"];
+  function drawLimit2(picture) {
+    const plane = $("limit-plane"), along = $("limit-along");
+    if (!picture) { hideLimitPlots(); return; }
+    showPlots("limit-plane", true);
+    const hole = picture.defined ? "circle" : "circle-open";
+    const [a, b] = picture.at, names = picture.variables;
+    const legend = { orientation: "h", x: 0, y: -0.22, yanchor: "top" };
+    const margin = { l: 50, r: 10, b: 90, t: 40 };
+    const inPlane = [contourTrace(picture, false)];
+    const onT = [];
+    picture.paths.forEach((path, i) => {
+      const colour = PATH_COLOURS[i % PATH_COLOURS.length];
+      inPlane.push({ type: "scatter", mode: "lines", x: path.x, y: path.y, name: path.name,
+        legendgroup: path.name, line: { color: colour, width: 2.5 }, hoverinfo: "name" });
+      onT.push({ type: "scatter", mode: "lines", x: path.t, y: path.f, name: path.name,
+        legendgroup: path.name, line: { color: colour, width: 2 } });
+      if (path.limit !== null) {
+        onT.push({ type: "scatter", mode: "markers", x: [0], y: [path.limit], showlegend: false,
+          legendgroup: path.name, name: path.name + ": " + fmt(path.limit, 4),
+          marker: { symbol: hole, size: 11, color: colour, line: { color: colour, width: 2 } } });
+      }
+    });
+    inPlane.push({ type: "scatter", mode: "markers", x: [a], y: [b],
+      name: t(picture.defined ? "web.limit.point" : "web.limit.hole", { point: vec(picture.at) }),
+      marker: { symbol: hole, size: 13, color: "black", line: { color: "black", width: 2 } } });
+    const shapes = [{ type: "line", xref: "x", yref: "paper", x0: 0, x1: 0, y0: 0, y1: 1,
+      line: { color: "#999", width: 1 } }];
+    if (picture.value !== null) {
+      shapes.push({ type: "line", xref: "paper", yref: "y", x0: 0, x1: 1, y0: picture.value,
+        y1: picture.value, line: { color: "black", width: 1.5, dash: "dash" } });
+    }
+    Promise.all([
+      Plotly.react(plane, inPlane, { title: { text: picture.plane }, margin: margin,
+        xaxis: { title: { text: names[0] }, range: picture.window[0].slice(), constrain: "domain" },
+        yaxis: { title: { text: names[1] }, range: picture.window[1].slice(), constrain: "domain",
+          scaleanchor: "x" },
+        legend: legend }, PLOT_CONFIG),
+      Plotly.react(along, onT, { title: { text: picture.along }, margin: margin,
+        xaxis: { title: { text: picture.t }, range: [-1.05, 1.05] }, yaxis: { title: { text: "f" } },
+        shapes: shapes, legend: legend }, PLOT_CONFIG),
+    ]).then(() => { plane.dataset.ready = "1"; along.dataset.ready = "1"; });
+  }
+
+  function hideLimitPlots() {
+    for (const id of ["limit-plane", "limit-along"]) {
+      if (window.Plotly) Plotly.purge($(id));
+      delete $(id).dataset.ready;
+    }
+    showPlots("limit-plane", false);
   }
 
   // The two-variable limit's button: for a function of two variables, once the point is whole.
@@ -269,6 +327,6 @@ window.nablabCalculus = function (page) {
     return list;
   }
 
-  return { runLimit2, showLimit2, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
+  return { runLimit2, showLimit2, hideLimitPlots, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
     runChain };
 };
