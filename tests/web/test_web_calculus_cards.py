@@ -349,3 +349,29 @@ def test_two_variable_limit_of_a_continuous_function_marks_the_value(page: Any) 
     assert point["marker"]["symbol"] == "circle"      # f(1, 2) = 5 is defined: no hole
     shapes = page.evaluate("document.getElementById('limit-along').layout.shapes")
     assert [s["y0"] for s in shapes if s["xref"] == "paper"] == [5]
+
+
+def test_implicit_level_surface_tangent_plane_and_gradient(page: Any, artifacts: Path) -> None:
+    # x² + y² + z² = 3 at (1, 1, 1): ∇F = (2, 2, 2), tangent plane x + y + z = 3
+    page.evaluate("delete document.getElementById('implicit-plot').dataset.ready")
+    page.fill("#implicit-equation", "x^2 + y^2 + z^2 = 3")
+    page.fill("#implicit-at", "x=1,y=1,z=1")
+    page.click("#implicit-run")
+    page.locator("#implicit-plot").scroll_into_view_if_needed()
+    page.wait_for_function("document.getElementById('implicit-plot').dataset.ready === '1'",
+                           timeout=60_000)
+    assert "z = −x − y + 3" in page.inner_text("#implicit-out")
+    data = page.evaluate("document.getElementById('implicit-plot').data")
+    assert [t["type"] for t in data] == ["isosurface", "surface", "scatter3d", "cone", "scatter3d"]
+    iso = data[0]
+    x, y, z = (np.array(iso[k], dtype=float) for k in "xyz")
+    value = np.array([np.nan if v is None else v for v in iso["value"]], dtype=float)
+    assert np.allclose(value, x**2 + y**2 + z**2 - 3, atol=1e-5)
+    assert (iso["isomin"], iso["isomax"]) == (0, 0)
+    px, py, pz = (np.array(data[1][k], dtype=float) for k in "xyz")
+    assert np.allclose(px + py + pz, 3)
+    cone = data[3]
+    assert cone["u"][0] == pytest.approx(cone["v"][0]) == pytest.approx(cone["w"][0])
+    assert cone["u"][0] > 0
+    assert (data[4]["x"], data[4]["y"], data[4]["z"]) == ([1], [1], [1])
+    page.locator("#implicit").screenshot(path=str(artifacts / "implicit-surface.png"))

@@ -232,9 +232,12 @@ def taylor_data(result: Any) -> dict[str, Any] | None:
 
 def implicit_data(result: Any) -> dict[str, Any] | None:
     """The level curve's numbers, as ``implicit --plot`` draws it: F (= F(x, y) − c) on a
-    square window around the origin, for its contour at 0; ``None`` for three variables."""
+    square window around the origin, for its contour at 0; in three variables the level
+    surface (:func:`level_surface_data`)."""
     from nablab.plot.implicit import evaluate, half_width
 
+    if len(result.variables) == 3:
+        return level_surface_data(result)
     if len(result.variables) != 2:
         return None
     h = half_width(result)
@@ -242,6 +245,41 @@ def implicit_data(result: Any) -> dict[str, Any] | None:
     x, y = np.meshgrid(axis, axis)
     return {"window": [[-h, h], [-h, h]], "x": finite(axis), "y": finite(axis),
             "z": samples(evaluate(result, x, y))}
+
+
+#: Samples per axis of the implicit card's level surface (an n³ grid for the isosurface).
+SURFACE_GRID = 24
+
+
+def level_surface_data(result: Any) -> dict[str, Any]:
+    """The level surface's numbers, as ``implicit --plot`` draws it in three variables: F on
+    an n³ grid of the cube around the origin (``"values"`` in x-fastest order, for plotly's
+    isosurface at 0), and at the point the tangent plane's corners (spanned by two unit
+    vectors ⟂ ∇F) and the tip of ∇F drawn at length h/3 (``"kind": "surface"``)."""
+    from nablab.plot.implicit import evaluate, half_width
+
+    h = half_width(result)
+    axis = np.linspace(-h, h, SURFACE_GRID)
+    z, y, x = np.meshgrid(axis, axis, axis, indexing="ij")   # x varies fastest when flattened
+    out: dict[str, Any] = {"kind": "surface", "window": [[-h, h]] * 3, "axis": finite(axis),
+                           "values": samples(evaluate(result, x, y, z).reshape(-1)),
+                           "plane": None, "arrow": None}
+    if result.point is None or result.gradient is None:
+        return out
+    a = np.array([float(v) for v in result.point.values()])
+    grad = np.array([float(g) for g in result.gradient])
+    norm = float(np.linalg.norm(grad))
+    if not math.isfinite(norm) or norm == 0:
+        return out
+    normal = grad / norm
+    helper = np.eye(3)[int(np.argmin(np.abs(normal)))]
+    u = np.cross(normal, helper)
+    u /= np.linalg.norm(u)
+    v = np.cross(normal, u)
+    s, t = np.meshgrid([-h / 2, h / 2], [-h / 2, h / 2])
+    out["plane"] = [finite(a[i] + s * u[i] + t * v[i]) for i in range(3)]
+    out["arrow"] = {"at": finite(a), "vector": finite(normal * h / 3)}
+    return out
 
 
 #: Samples per axis of the two-variable limit's contour plot (odd: the point is a sample).
@@ -320,5 +358,5 @@ def newton_models(result: Any) -> list[list[dict[str, Any]]]:
     return out
 
 
-__all__ = ["finite", "implicit_data", "lagrange_data", "limit2d_data", "newton_models", "samples",
-           "surface_data", "taylor_data", "window_of"]
+__all__ = ["finite", "implicit_data", "lagrange_data", "level_surface_data", "limit2d_data",
+           "newton_models", "samples", "surface_data", "taylor_data", "window_of"]

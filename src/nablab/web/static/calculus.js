@@ -256,6 +256,7 @@ window.nablabCalculus = function (page) {
       plot.appendChild(el("p", t("web.implicit.no_picture"), "muted"));
       return;
     }
+    if (picture.kind === "surface") { drawLevelSurface(plot, picture, result); return; }
     const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, name: t("web.implicit.curve"),
       autocontour: false, contours: { start: 0, end: 0, size: 1, coloring: "lines" }, showscale: false,
       colorscale: [[0, "#1f77b4"], [1, "#1f77b4"]], line: { width: 2.5 }, showlegend: true, hoverinfo: "skip" }];
@@ -285,6 +286,57 @@ window.nablabCalculus = function (page) {
       yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x", title: { text: result.variables[1] } },
       annotations: annotations, legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top" },
     }, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
+  }
+
+  // F(x, y, z) = c: the level surface F − c = 0 (plotly's isosurface of the server's samples),
+  // and at the point the tangent plane (⟂ ∇F) and ∇F as an arrow (a shaft and a cone).
+  function drawLevelSurface(plot, picture, result) {
+    const axis = picture.axis, n = axis.length, names = result.variables;
+    const x = [], y = [], z = [];
+    for (let k = 0; k < n; k += 1) {
+      for (let j = 0; j < n; j += 1) {
+        for (let i = 0; i < n; i += 1) { x.push(axis[i]); y.push(axis[j]); z.push(axis[k]); }
+      }
+    }
+    const traces = [{ type: "isosurface", x: x, y: y, z: z, value: picture.values, isomin: 0, isomax: 0,
+      surface: { count: 1 }, caps: { x: { show: false }, y: { show: false }, z: { show: false } },
+      colorscale: [[0, "#1f77b4"], [1, "#1f77b4"]], showscale: false, opacity: 0.55,
+      name: t("web.implicit.surface"), showlegend: true, hoverinfo: "x+y+z" }];
+    if (picture.plane) {
+      const [px, py, pz] = picture.plane;
+      traces.push({ type: "surface", x: px, y: py, z: pz, name: t("web.implicit.plane"), showlegend: true,
+        colorscale: [[0, "#d62728"], [1, "#d62728"]], showscale: false, opacity: 0.6, hoverinfo: "name" });
+    }
+    if (picture.arrow) {
+      const a = picture.arrow.at, g = picture.arrow.vector, tip = a.map((v, i) => v + g[i]);
+      traces.push({ type: "scatter3d", mode: "lines", x: [a[0], tip[0]], y: [a[1], tip[1]], z: [a[2], tip[2]],
+        name: t("web.implicit.gradient"), line: { color: "#ff7f0e", width: 6 }, showlegend: true });
+      traces.push({ type: "cone", x: [tip[0]], y: [tip[1]], z: [tip[2]], u: [g[0]], v: [g[1]], w: [g[2]],
+        anchor: "tip", sizemode: "absolute", sizeref: Math.hypot(...g) / 3, showscale: false,
+        colorscale: [[0, "#ff7f0e"], [1, "#ff7f0e"]], name: t("web.implicit.gradient"), hoverinfo: "name" });
+      traces.push({ type: "scatter3d", mode: "markers", x: [a[0]], y: [a[1]], z: [a[2]],
+        name: t("web.implicit.point"), marker: { size: 5, color: "black" } });
+    }
+    const range = (i) => ({ title: { text: names[i] }, range: picture.window[i].slice() });
+    const scene = { xaxis: range(0), yaxis: range(1), zaxis: range(2), aspectmode: "cube" };
+    if (picture.arrow) scene.camera = { eye: sideView(picture.arrow.vector) };
+    Plotly.purge(plot);
+    Promise.resolve(Plotly.react(plot, traces, {
+      title: { text: t("web.implicit.surface_plot") }, margin: { l: 0, r: 0, b: 0, t: 40 },
+      scene: scene, legend: { orientation: "h", x: 0, y: 0, yanchor: "top" },
+    }, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
+  }
+
+  // A camera from the side of ∇F, a little above: the plane seen edgewise enough to read as a
+  // plane, and the arrow across the view (plotly's default eye may look straight down ∇F).
+  function sideView(g) {
+    const unit = (v) => { const n = Math.hypot(...v) || 1; return v.map((c) => c / n); };
+    const cross = (p, q) => [p[1] * q[2] - p[2] * q[1], p[2] * q[0] - p[0] * q[2], p[0] * q[1] - p[1] * q[0]];
+    const n = unit(g);
+    let side = cross(n, [0, 0, 1]);
+    if (Math.hypot(...side) < 0.3) side = cross(n, [1, 0, 0]);
+    side = unit(side);
+    return { x: 1.7 * side[0] + 0.9 * n[0], y: 1.7 * side[1] + 0.9 * n[1], z: 1.7 * side[2] + 0.9 * n[2] + 0.6 };
   }
 
   // ---------------------------------------------------------------- the chain rule
