@@ -262,7 +262,7 @@
         continue;
       }
       card.stale = true;
-      if (name === "descent") { state.runs = null; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
+      if (name === "descent") { state.runs = null; state.models = []; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
       if (name === "lagrange") hideLagrangePlots();
       if (name === "taylor") hideTaylorPlot();
       if (name === "limit") hideLimitPlots();
@@ -654,8 +654,10 @@
     const window_ = state.surface ? state.surface.window : [[-5, 5], [-5, 5]];
     // the legend in a row under the plot: with one scale on both axes the plot area shrinks,
     // and a legend anchored to the figure's corner would float at the page's edge
-    return { margin: { l: 50, r: 10, b: 90, t: 10 }, showlegend: true,
-      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.2, yanchor: "top" },
+    // pinned to the figure's foot, under the axis title: Newton's models add rows on a phone
+    const models = (state.models || []).some((list) => list.length);
+    return { margin: { l: 50, r: 10, b: models ? 120 : 90, t: 10 }, showlegend: true,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", yref: "container", y: 0, yanchor: "bottom" },
       xaxis: { title: { text: names[0] }, range: window_[0].slice(), constrain: "domain" },
       yaxis: sameScale(state.surface, { title: { text: names[1] }, range: window_[1].slice(), constrain: "domain" }) };
   }
@@ -1159,6 +1161,7 @@
       clear($(CARD_OUT[name]));
     }
     state.runs = null;
+    state.models = [];
     $("descent-replay").disabled = true;
     $("descent-frame").textContent = "";
     hideLagrangePlots();

@@ -49,8 +49,9 @@ window.nablabCalculus = function (page) {
     showPlots("limit-plane", true);
     const hole = picture.defined ? "circle" : "circle-open";
     const [a, b] = picture.at, names = picture.variables;
-    const legend = { orientation: "h", x: 0, y: -0.22, yanchor: "top" };
-    const margin = { l: 50, r: 10, b: 90, t: 40 };
+    // the legend at the figure's foot, under the axis title, whatever the plot's height
+    const legend = { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" };
+    const margin = { l: 50, r: 10, b: 130, t: 40 };
     const inPlane = [contourTrace(picture, false)];
     const onT = [];
     picture.paths.forEach((path, i) => {
