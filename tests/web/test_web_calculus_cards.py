@@ -277,7 +277,7 @@ def test_newton_steps_quadratic_models_on_the_contours(page: Any, artifacts: Pat
     data = figure(page, "descent-plot")["data"]
     path = list(zip(data[2]["x"], data[2]["y"], strict=True))
     curve, minima = data[3], data[4]
-    assert curve["name"].startswith("Newton's quadratic model")
+    assert curve["name"] == "quadratic model T₂ at θₖ" and minima["name"] == "minimum of T₂"
     assert curve["line"]["dash"] == "dash" and curve["line"]["color"] == data[2]["line"]["color"]
     ellipses = np.split(np.array([np.nan if v is None else v for v in curve["x"]], dtype=float),
                         np.where([v is None for v in curve["x"]])[0])

@@ -138,11 +138,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.critical.domain_placeholder": ("-5:5,-5:5", "-5:5,-5:5"),
     "web.critical.none": ("No critical points.", "임계점이 없습니다."),
     # -- descent ------------------------------------------------------------------------------------
-    "web.descent.model": ("Newton's quadratic model T₂ (level curve through θₖ)",
-                          "뉴턴법의 2차 모형 T₂ (θₖ를 지나는 등고선)"),
-    "web.descent.model_minimum": ("minimum of T₂ (the full step's landing point)",
-                                  "T₂의 최솟점 (온전한 한 걸음이 닿는 곳)"),
+    "web.descent.model": ("quadratic model T₂ at θₖ", "θₖ에서의 2차 모형 T₂"),
+    "web.descent.model_minimum": ("minimum of T₂", "T₂의 최솟점"),
     "web.descent.model_step": ("the model of step {k}", "{k}번째 걸음의 모형"),
+    "web.descent.model_note": (
+        "Dashed: Newton's quadratic model T₂(θ) = f(θₖ) + ∇f(θₖ)·(θ − θₖ) + "
+        "½(θ − θₖ)ᵀH(θₖ)(θ − θₖ) of the first steps, its level curve through θₖ; ×: its minimum "
+        "θₖ − H⁻¹∇f(θₖ), where a full step (η = 1) lands.",
+        "점선: 처음 몇 걸음에서 뉴턴법의 2차 모형 T₂(θ) = f(θₖ) + ∇f(θₖ)·(θ − θₖ) + "
+        "½(θ − θₖ)ᵀH(θₖ)(θ − θₖ)의, θₖ를 지나는 등고선. ×: 그 최솟점 θₖ − H⁻¹∇f(θₖ), "
+        "온전한 한 걸음(η = 1)이 닿는 곳."),
     "web.descent.hint": ("Click the contour plot to choose the start θ₀, then run.",
                          "등고선 그림을 클릭해 시작점 θ₀을 고른 뒤 실행하세요."),
     "web.descent.start": ("Start θ₀", "시작점 θ₀"),

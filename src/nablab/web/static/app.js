@@ -734,6 +734,7 @@
     out.appendChild(el("p", data.message));
     out.appendChild(el("p", "θ = " + vec(Object.values(data.final.point)) + "   f = " +
       fmt(data.final.value) + "   |∇f| = " + fmt(data.final.grad_norm, 3)));
+    modelNote(out, view.models);
   }
 
   function checkedRacers() { return RACERS.filter((n) => $("racer-" + n) && $("racer-" + n).checked); }
@@ -765,6 +766,7 @@
     out.appendChild(table([t("web.descent.column.optimizer"), "η", t("web.descent.column.status"),
       t("web.descent.column.steps"), "f(θ)", t("web.descent.column.final")], rows));
     out.appendChild(el("p", t("web.descent.ranking", { ranking: data.ranking.join(" > ") })));
+    modelNote(out, view.models);
   }
 
   // The paths grow over about two seconds; the plot's dataset says how far (tests read it).
@@ -802,6 +804,10 @@
       }
     };
     state.timer = setInterval(tick, 33);
+  }
+
+  function modelNote(out, models) {
+    if ((models || []).some((list) => list.length)) out.appendChild(el("p", t("web.descent.model_note"), "muted"));
   }
 
   // Each Newton step's quadratic model T₂ (computed by the server from the step's ∇f and H):
