@@ -266,7 +266,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "지난 결과는 {function}에 대한 것이었습니다. 새 함수로 다시 실행하세요."),
     "web.card.mixed_dropped": ("The mixed partial {mixed} does not fit these variables; "
                                "shown without it.",
-                               "혼합 편미분 {mixed}은(는) 이 변수들에 맞지 않아 빼고 보여 줍니다."),
+                               "혼합 편미분 {mixed}: 지금 함수의 변수와 맞지 않아 빼고 계산했습니다."),
     "web.card.point_dropped": ("The point {at} does not fit these variables; shown without it.",
                                "점 {at}: 지금 함수의 변수와 맞지 않아 빼고 계산했습니다."),
     "web.descent.racer_lr": ("η for {name}", "{name}의 η"),

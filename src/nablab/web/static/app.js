@@ -406,6 +406,8 @@
   function autoRun() {
     clearTimeout(autoTimer);
     autoTimer = setTimeout(() => {
+      // typed on since this preview: the newer preview runs them (never with these variables)
+      if (state.parsedFor !== formulaKey()) return;
       runDiff();
       if (state.parsed && state.parsed.variables.length === 2) runSurface();
       else noSurface();
