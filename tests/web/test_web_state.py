@@ -160,3 +160,27 @@ def test_state_the_first_page_already_teaches(page: Any, web_server: Server) -> 
     wait_text(page, "descent-out", "converged")
     page.click("#limit-run")
     page.wait_for_selector("#limit-out table")
+
+
+def test_state_surface_card_says_why_it_has_no_picture(page: Any, web_server: Server) -> None:
+    # a link that ran the derivatives only, for a function of two variables: the surface was
+    # not asked for, and no language says it needs two variables (it has them)
+    page.goto(web_server.url + "?lang=en&f=x%5E2%2By%5E2&run=diff")
+    page.wait_for_function("document.body.dataset.ready === '1'")
+    wait_text(page, "surface-out", translate("web.surface.not_run", "en"))
+    page.click("#lang-toggle")
+    wait_text(page, "surface-out", translate("web.surface.not_run", "ko"))
+    assert translate("web.surface.needs_two", "ko") not in page.inner_text("#surface-out")
+    # the surface's own error stays through a language switch (not replaced by a sentence)
+    page.fill("#surface-range", "-5:5,zz")
+    page.click("#surface-run")
+    page.wait_for_selector("#surface-out .error")
+    page.click("#lang-toggle")
+    page.wait_for_function("document.documentElement.lang === 'en'")
+    assert page.locator("#surface-out .error").count() == 1
+    assert translate("web.surface.needs_two", "en") not in page.inner_text("#surface-out")
+    # one variable: the sentence that is true
+    page.fill("#formula", "x^3")
+    wait_text(page, "surface-out", translate("web.surface.needs_two", "en"))
+    page.click("#lang-toggle")
+    wait_text(page, "surface-out", translate("web.surface.needs_two", "ko"))

@@ -97,7 +97,7 @@ def endpoint(kind: str, name: str, model: type[BaseModel], both: bool = False) -
 
 
 #: The jobs with a page view (nablab.web.views.VIEWS).
-VIEW_COMMANDS = ("diff", "lagrange", "taylor", "limit", "implicit", "chain")
+VIEW_COMMANDS = ("diff", "lagrange", "taylor", "limit", "implicit", "chain", "descend", "race")
 
 
 def add_routes(app: FastAPI) -> None:

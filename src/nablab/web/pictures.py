@@ -232,9 +232,12 @@ def taylor_data(result: Any) -> dict[str, Any] | None:
 
 def implicit_data(result: Any) -> dict[str, Any] | None:
     """The level curve's numbers, as ``implicit --plot`` draws it: F (= F(x, y) − c) on a
-    square window around the origin, for its contour at 0; ``None`` for three variables."""
+    square window around the origin, for its contour at 0; in three variables the level
+    surface (:func:`level_surface_data`)."""
     from nablab.plot.implicit import evaluate, half_width
 
+    if len(result.variables) == 3:
+        return level_surface_data(result)
     if len(result.variables) != 2:
         return None
     h = half_width(result)
@@ -244,5 +247,116 @@ def implicit_data(result: Any) -> dict[str, Any] | None:
             "z": samples(evaluate(result, x, y))}
 
 
-__all__ = ["finite", "implicit_data", "lagrange_data", "samples", "surface_data", "taylor_data",
-           "window_of"]
+#: Samples per axis of the implicit card's level surface (an n³ grid for the isosurface).
+SURFACE_GRID = 24
+
+
+def level_surface_data(result: Any) -> dict[str, Any]:
+    """The level surface's numbers, as ``implicit --plot`` draws it in three variables: F on
+    an n³ grid of the cube around the origin (``"values"`` in x-fastest order, for plotly's
+    isosurface at 0), and at the point the tangent plane's corners (spanned by two unit
+    vectors ⟂ ∇F) and the tip of ∇F drawn at length h/3 (``"kind": "surface"``)."""
+    from nablab.plot.implicit import evaluate, half_width
+
+    h = half_width(result)
+    axis = np.linspace(-h, h, SURFACE_GRID)
+    z, y, x = np.meshgrid(axis, axis, axis, indexing="ij")   # x varies fastest when flattened
+    out: dict[str, Any] = {"kind": "surface", "window": [[-h, h]] * 3, "axis": finite(axis),
+                           "values": samples(evaluate(result, x, y, z).reshape(-1)),
+                           "plane": None, "arrow": None}
+    if result.point is None or result.gradient is None:
+        return out
+    a = np.array([float(v) for v in result.point.values()])
+    grad = np.array([float(g) for g in result.gradient])
+    norm = float(np.linalg.norm(grad))
+    if not math.isfinite(norm) or norm == 0:
+        return out
+    normal = grad / norm
+    helper = np.eye(3)[int(np.argmin(np.abs(normal)))]
+    u = np.cross(normal, helper)
+    u /= np.linalg.norm(u)
+    v = np.cross(normal, u)
+    s, t = np.meshgrid([-h / 2, h / 2], [-h / 2, h / 2])
+    out["plane"] = [finite(a[i] + s * u[i] + t * v[i]) for i in range(3)]
+    out["arrow"] = {"at": finite(a), "vector": finite(normal * h / 3)}
+    return out
+
+
+#: Samples per axis of the two-variable limit's contour plot (odd: the point is a sample).
+LIMIT_POINTS = 61
+
+
+def limit2d_data(result: Any, lang: str) -> dict[str, Any]:
+    """The paths of a two-variable limit, as ``limit --plot`` draws them
+    (:mod:`nablab.plot.limit2d`): f's samples on the square a ± 1 (``None`` where f is
+    undefined, the point itself included), each concrete path in the plane, f along it
+    against t (0 < |t| ≤ 1: t = 0 is the point, never a sample), and each path's limit."""
+    from nablab.i18n import translate
+    from nablab.plot.labels import point as point_text
+    from nablab.plot.limit2d import HALF_WIDTH, drawn_paths, path_samples
+
+    a, b = (float(v) for v in result.at.values())
+    window = ((a - HALF_WIDTH, a + HALF_WIDTH), (b - HALF_WIDTH, b + HALF_WIDTH))
+    grid = sample_surface(compile(result.expression).f, window[0], window[1], LIMIT_POINTS)
+    paths = []
+    for path in drawn_paths(result):
+        t, xs, ys, zs = path_samples(result, path)
+        paths.append({"name": path.path, "x": samples(xs), "y": samples(ys), "t": samples(t),
+                      "f": samples(zs), "limit": _real(path.limit)})
+    exists = bool(result.exists) and result.value is not None
+    centre = grid.z[LIMIT_POINTS // 2, LIMIT_POINTS // 2]
+    return {"at": [a, b], "defined": bool(np.isfinite(centre)), "window": finite(window),
+            "x": finite(grid.x), "y": finite(grid.y),
+            "z": samples(clip_to_view(grid.z, grid.zlim)),
+            "levels": finite(adaptive_levels(grid, CONTOUR_LEVELS)), "paths": paths,
+            "value": _real(result.value) if exists else None,
+            "plane": translate("plot.limit2d.plane", lang, point=point_text((a, b))),
+            "along": translate("plot.limit2d.along", lang),
+            "t": translate("plot.limit2d.t", lang),
+            "variables": list(result.expression.variable_names)}
+
+
+def _real(value: Any) -> float | None:
+    """A limit as a float; ``None`` when it is infinite, not real, ∄ or not found."""
+    try:
+        number = complex(value)
+    except (TypeError, ValueError):
+        return None
+    return number.real if number.imag == 0 and math.isfinite(number.real) else None
+
+
+def newton_models(result: Any) -> list[list[dict[str, Any]]]:
+    """The quadratic model of each of a descent's (or a race's) first Newton steps, as
+    ``descend --plot`` draws it (:mod:`nablab.plot.newton`): per run, for its first
+    :data:`~nablab.plot.newton.MODELS` steps, the level curve of T₂ through θ_k (an ellipse)
+    and the model's minimiser θ_k − H⁻¹∇f(θ_k), with ∇f and H f's own at the path's points.
+    Empty for other optimizers, other dimensions, and where H is not positive definite."""
+    from nablab.plot.newton import MODELS, model_ellipse
+    from nablab.plot.runs import as_runs, function_of
+
+    runs = as_runs(result)
+    expression = function_of(result)
+    if len(expression.variables) != 2:
+        return [[] for _ in runs]
+    compiled = compile(expression)
+    out: list[list[dict[str, Any]]] = []
+    for run in runs:
+        models: list[dict[str, Any]] = []
+        if run.name in ("newton", "damped_newton"):
+            for k in range(min(MODELS, len(run.path) - 1)):
+                theta = run.path[k]
+                gradient = np.asarray(compiled.grad(*theta), dtype=float).reshape(2)
+                hessian = np.asarray(compiled.hess(*theta), dtype=float).reshape(2, 2)
+                curve = model_ellipse(theta, gradient, hessian) \
+                    if np.all(np.isfinite(hessian)) and np.all(np.isfinite(gradient)) else None
+                if curve is None:
+                    continue
+                centre = theta - np.linalg.solve(hessian, gradient)
+                models.append({"step": k, "at": finite(theta), "centre": finite(centre),
+                               "x": samples(curve[:, 0]), "y": samples(curve[:, 1])})
+        out.append(models)
+    return out
+
+
+__all__ = ["finite", "implicit_data", "lagrange_data", "level_surface_data", "limit2d_data",
+           "newton_models", "samples", "surface_data", "taylor_data", "window_of"]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from nablab.calculus.limit2d_result import Limit2D
+from nablab.calculus.mixed import MixedPartial, subscript
 from nablab.calculus.notation import latex, unicode
 from nablab.calculus.report import DiffReport
 from nablab.calculus.taylor import TaylorPolynomial
@@ -20,9 +21,50 @@ from nablab.jobs.request import Request
 from nablab.web import pictures
 
 
-def diff_view(request: Request, report: DiffReport, lang: str) -> dict[str, Any]:
-    """``nablab diff --json`` and its equations in LaTeX."""
+def diff_view(request: Request, report: DiffReport | MixedPartial, lang: str) -> dict[str, Any]:
+    """``nablab diff --json`` and its equations in LaTeX (``--mixed``: :func:`mixed_view`)."""
+    if isinstance(report, MixedPartial):
+        return mixed_view(request, report, lang)
     return {"result": request.output(report, lang, True), "latex": report.latex()}
+
+
+def mixed_view(request: Request, result: MixedPartial, lang: str) -> dict[str, Any]:
+    """``nablab diff --mixed --json`` and what the command prints, each formula in LaTeX:
+    the partials on the way, every order of the same variables and whether they agree
+    (Clairaut), and the values at the point (from the limit definition where the formulas
+    are undefined) with whether the orders agree there."""
+    f = result.expression
+    at = None if result.point is None else ", ".join(unicode(v) for v in result.point.values())
+    out: dict[str, Any] = {
+        "result": request.output(result, lang, True),
+        "function": f"{f.name or 'f'}({', '.join(f.variable_names)}) = {f.latex}",
+        "heading": translate("mixed.heading", lang, name=result.steps[-1][0]),
+        "steps": [f"{_sub(name[2:])} = {latex(d)}" for name, d in result.steps],
+        "orderings_heading": translate("mixed.orderings", lang),
+        "orderings": [f"{_sub(''.join(o))} = {latex(d)}" for o, d in result.orderings],
+        "agree": translate({True: "mixed.agree", False: "mixed.differ",
+                            None: "mixed.undecided"}[result.agree], lang),
+        "at_heading": None, "limit_definition": None, "values": [], "verdict": []}
+    if at is None or result.values is None:
+        return out
+    pairs = list(zip(result.orderings, result.values, strict=True))
+    values = [f"{_sub(''.join(o))}({at}) = {'—' if v is None else latex(v)}"
+              for (o, _), v in pairs]
+    said = "; ".join(f"{subscript(o)}({at}) = {'—' if v is None else unicode(v)}"
+                     for (o, _), v in pairs)
+    verdict = {False: [translate("web.mixed.values_differ", lang, values=said),
+                       translate("mixed.clairaut_fails", lang)],
+               True: [translate("web.mixed.values_agree", lang)], None: []}
+    out.update({"at_heading": translate("mixed.at", lang, point=f"({at})"),
+                "limit_definition": translate("mixed.limit_definition", lang)
+                if result.limit_definition else None,
+                "values": values, "verdict": verdict[result.values_agree]})
+    return out
+
+
+def _sub(order: str) -> str:
+    """f_{xy} in LaTeX for the order ``xy``."""
+    return f"f_{{{order}}}"
 
 
 def lagrange_view(request: Request, result: LagrangeResult, lang: str) -> dict[str, Any]:
@@ -63,7 +105,8 @@ def limit_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
         "paths_note": translate("limit2d.paths_note", lang),
         "polar_heading": translate("limit2d.polar_heading", lang) if polar else None,
         "polar": polar, "result_heading": translate("label.result", lang),
-        "conclusion": result.conclusion(lang)})
+        "conclusion": result.conclusion(lang),
+        "picture": pictures.limit2d_data(result, lang)})
     return out
 
 
@@ -131,11 +174,19 @@ def _tree_item(tree: list[dict[str, Any]], line: str) -> None:
     level.append({"name": name, "edge": edge.strip(), "children": []})
 
 
+def descent_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
+    """``nablab descend --json`` (or ``race``) and, for Newton's runs, each first step's
+    quadratic model (its level curve through θ_k and its minimiser) to draw on the contours."""
+    return {"result": request.output(result, lang, True),
+            "models": pictures.newton_models(result)}
+
+
 #: The views the page asks for, by job.
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
     "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view,
-    "implicit": implicit_view, "chain": chain_view}
+    "implicit": implicit_view, "chain": chain_view, "descend": descent_view,
+    "race": descent_view}
 
 
-__all__ = ["VIEWS", "chain_view", "diff_view", "implicit_view", "lagrange_view", "limit_view",
-           "taylor_view"]
+__all__ = ["VIEWS", "chain_view", "descent_view", "diff_view", "implicit_view", "lagrange_view",
+           "limit_view", "mixed_view", "taylor_view"]

@@ -128,7 +128,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.derivatives.gradient": ("Gradient vector", "기울기 벡터"),
     "web.derivatives.hessian": ("Hessian matrix", "헤세 행렬"),
     "web.derivatives.at_point": ("At the point", "주어진 점에서의 값"),
+    "web.derivatives.mixed": ("Mixed partial, in order", "혼합 편미분 (미분 순서)"),
+    "web.derivatives.mixed_placeholder": ("x,y", "x,y"),
+    "web.derivatives.mixed_title": (
+        "Variables in the order of differentiation: x,y gives f_xy = ∂/∂y (∂f/∂x). "
+        "Leave empty for the gradient and the Hessian.",
+        "미분하는 순서대로 쓴 변수: x,y이면 f_xy = ∂/∂y (∂f/∂x). "
+        "비워 두면 기울기 벡터와 헤세 행렬을 보여 줍니다."),
+    "web.mixed.values_differ": ("The mixed partials do not agree here: {values}.",
+                                "이 점에서는 혼합 편미분의 값이 같지 않습니다: {values}."),
+    "web.mixed.values_agree": ("The values agree here, whatever the order.",
+                               "이 점에서는 미분 순서와 상관없이 값이 같습니다."),
     # -- limit and steps ----------------------------------------------------------------------------
+    "web.limit.hole": ("the point {point} (f is undefined there)",
+                       "점 {point} (여기서 f는 정의되지 않음)"),
+    "web.limit.point": ("the point {point}", "점 {point}"),
     "web.limit.wrt": ("Variable", "변수"),
     "web.limit.at": ("Point for the numbers", "수치 확인용 점"),
     "web.limit.run": ("From the limit definition", "극한의 정의로"),
@@ -152,6 +166,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.critical.domain_placeholder": ("-5:5,-5:5", "-5:5,-5:5"),
     "web.critical.none": ("No critical points.", "임계점이 없습니다."),
     # -- descent ------------------------------------------------------------------------------------
+    "web.descent.model": ("quadratic model T₂ at θₖ", "θₖ에서의 2차 모형 T₂"),
+    "web.descent.model_minimum": ("minimum of T₂", "T₂의 최솟점"),
+    "web.descent.model_step": ("the model of step {k}", "{k}번째 걸음의 모형"),
+    "web.descent.model_note": (
+        "Dashed: Newton's quadratic model T₂(θ) = f(θₖ) + ∇f(θₖ)·(θ − θₖ) + "
+        "½(θ − θₖ)ᵀH(θₖ)(θ − θₖ) of the first steps, its level curve through θₖ; ×: its minimum "
+        "θₖ − H⁻¹∇f(θₖ), where a full step (η = 1) lands.",
+        "점선: 처음 몇 걸음에서 뉴턴법의 2차 모형 T₂(θ) = f(θₖ) + ∇f(θₖ)·(θ − θₖ) + "
+        "½(θ − θₖ)ᵀH(θₖ)(θ − θₖ)의, θₖ를 지나는 등고선. ×: 그 최솟점 θₖ − H⁻¹∇f(θₖ), "
+        "온전한 한 걸음(η = 1)이 닿는 곳."),
     "web.descent.hint": ("Click the contour plot to choose the start θ₀, then run.",
                          "등고선 그림을 클릭해 시작점 θ₀을 고른 뒤 실행하세요."),
     "web.descent.start": ("Start θ₀", "시작점 θ₀"),
@@ -189,16 +213,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.taylor.centre": ("the centre a", "중심 a"),
     "web.taylor.no_picture": ("The picture is drawn for one or two variables.",
                               "그림은 변수가 하나나 둘일 때 그립니다."),
-    "web.section.implicit": ("Implicit differentiation: a level curve and its tangent",
-                             "음함수 미분: 등위선과 그 접선"),
-    "web.implicit.equation": ("Equation F(x, y) = c", "방정식 F(x, y) = c"),
-    "web.implicit.at": ("Point on the curve", "곡선 위의 점"),
+    "web.section.implicit": ("Implicit differentiation: level curves and surfaces, their tangents",
+                             "음함수 미분: 등위선과 등위면, 그 접선과 접평면"),
+    "web.implicit.equation": ("Equation F(x, y) = c or F(x, y, z) = c",
+                              "방정식 F(x, y) = c 또는 F(x, y, z) = c"),
+    "web.implicit.at": ("Point on it", "그 위의 점"),
     "web.implicit.run": ("Differentiate", "미분하기"),
     "web.implicit.needs_equation": ("Type an equation, e.g. x^2 + xy + y^2 = 3.",
                                     "방정식을 입력하세요. 예: x^2 + xy + y^2 = 3"),
     "web.implicit.plot": ("The level curve, its tangent and normal, and ∇F",
                           "등위선, 접선과 법선, ∇F"),
     "web.implicit.curve": ("level curve", "등위선"),
+    "web.implicit.surface": ("level surface", "등위면"),
+    "web.implicit.plane": ("tangent plane", "접평면"),
+    "web.implicit.surface_plot": ("The level surface, its tangent plane and ∇F",
+                                  "등위면과 접평면, 그리고 ∇F"),
     "web.implicit.tangent": ("tangent line", "접선"),
     "web.implicit.normal": ("normal line", "법선"),
     "web.implicit.point": ("the point", "주어진 점"),
@@ -256,11 +285,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "web.surface.contour": ("contour", "등고선"),
     "web.surface.needs_two": ("Pictures are drawn for functions of two variables.",
                               "그림은 변수가 2개인 함수일 때 그립니다."),
+    "web.surface.not_run": ("Press Draw for the surface of f and its contour lines.",
+                            "그리기를 누르면 f의 곡면과 등고선을 그립니다."),
     # -- one state per card -------------------------------------------------------------------
     "web.card.for": ("For {function}", "대상 함수: {function}"),
     "web.card.stale": ("Out of date: the last result was for {function}. Run it again for "
                        "the new function.",
                        "지난 결과는 {function}에 대한 것이었습니다. 새 함수로 다시 실행하세요."),
+    "web.card.mixed_dropped": ("The mixed partial {mixed} does not fit these variables; "
+                               "shown without it.",
+                               "혼합 편미분 {mixed}: 지금 함수의 변수와 맞지 않아 빼고 계산했습니다."),
     "web.card.point_dropped": ("The point {at} does not fit these variables; shown without it.",
                                "점 {at}: 지금 함수의 변수와 맞지 않아 빼고 계산했습니다."),
     "web.descent.racer_lr": ("η for {name}", "{name}의 η"),

@@ -20,7 +20,7 @@
   const FIRST_PAGE = { formula: "x^2 + y^2", "limit-at": "x=1,y=2", "descent-start": "3,4" };
   // The inputs each card reads (they go in the URL with the card).
   const CARD_INPUTS = {
-    diff: ["diff-at"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
+    diff: ["diff-at", "diff-mixed"], limit: ["limit-wrt", "limit-at"], critical: ["critical-domain"],
     surface: ["surface-range"], lagrange: ["lagrange-constraints"], taylor: ["taylor-at", "taylor-order"],
     implicit: ["implicit-equation", "implicit-at"], chain: ["chain-function", "chain-sub", "chain-wrt"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
@@ -39,11 +39,16 @@
     formulaError: null, // the formula's error in every language, while there is one
     cards: {}, // per card: what its result belongs to and the answer in every language
     seq: {}, // latest request number per section (older answers are dropped)
+    pending: {}, // per card: the formula of its request under way
     surface: null, // the last surface samples (the descent's contour)
     start: null, // the descent's start point
     runs: null, // the last descent or race, for replays
     timer: null,
   };
+  // The calculus cards (static/calculus.js), given the helpers they share with the others.
+  const { runLimit2, hideLimitPlots, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
+    runChain } = window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
+    formulaBody, section, fullPoint, showPlots, contourTrace, PLOT_CONFIG });
 
   // ---------------------------------------------------------------- text and elements
   function t(key, params) {
@@ -159,9 +164,11 @@
   // A card's result belongs to one function and one set of options; it is kept in every
   // language, so the language toggle re-renders it, and the page says whom it belongs to.
 
+  // The function as the preview shows it; the text as typed while the preview still shows an
+  // earlier formula (a run clicked before the preview caught up: never the other function).
   function functionText() {
     const parsed = state.parsed;
-    if (!parsed) return $("formula").value.trim();
+    if (!parsed || state.parsedFor !== formulaKey()) return $("formula").value.trim();
     return parsed.name + "(" + parsed.variables.join(", ") + ") = " + (parsed.typed || parsed.unicode);
   }
 
@@ -189,6 +196,7 @@
       note: (opts && opts.note) || null, render: null, answer: null, errors: null };
     const busy = el("p", t("web.working"), "muted working");
     out.appendChild(busy);
+    state.pending[name] = card.formula;
     try {
       const made = await work();
       if (state.seq[name] !== seq) return;
@@ -198,6 +206,8 @@
       if (state.seq[name] !== seq) return;
       card.errors = errorsOf(err);
     }
+    delete state.pending[name];
+    if (!own && state.parsedFor === card.formula) card.func = functionText();  // the preview caught up
     state.cards[name] = card;
     renderCard(name);
     if (opts && opts.push) updateURL(true);
@@ -216,6 +226,8 @@
       (card.options ? " · " + card.options : ""), "muted card-for");
     out.appendChild(stamp);
     if (card.note) out.appendChild(el("p", t(card.note.key, card.note.params), "muted"));
+    // the paths' picture belongs to the two-variable limit only
+    if (name === "limit" && (card.errors || card.mode !== "limit2")) hideLimitPlots();
     if (card.errors) {
       showError(out, inLanguage(card.errors));
       if (name === "taylor") hideTaylorPlot();  // no picture of an earlier answer
@@ -230,6 +242,13 @@
   function formulaChanged() {
     const names = state.parsed ? state.parsed.variables : [];
     for (const [name, card] of Object.entries(state.cards)) {
+      // a run already under way for this formula (clicked before the preview caught up)
+      if (card && state.pending[name] === formulaKey()) continue;
+      if (card && card.formula === formulaKey() && card.func !== functionText()) {
+        card.func = functionText();  // its stamp as the preview now reads the formula
+        renderCard(name);
+        continue;
+      }
       if (!card || card.stale || card.formula === formulaKey() || OWN_FORMULA.has(name)) continue;
       if (name === "diff" || name === "surface") continue;  // autoRun computes them
       if (name === "taylor" && fullPoint($("taylor-at").value, names)) {
@@ -243,9 +262,10 @@
         continue;
       }
       card.stale = true;
-      if (name === "descent") { state.runs = null; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
+      if (name === "descent") { state.runs = null; state.models = []; $("descent-replay").disabled = true; $("descent-frame").textContent = ""; }
       if (name === "lagrange") hideLagrangePlots();
       if (name === "taylor") hideTaylorPlot();
+      if (name === "limit") hideLimitPlots();
       renderCard(name);
     }
   }
@@ -318,6 +338,7 @@
       const both = await apiBoth("/api/parse", formulaBody());
       if (state.seq.preview !== seq) return;
       state.parsedBoth = both;
+      state.parsedFor = formulaKey();
       state.parsed = inLanguage(both);
       state.formulaError = null;
       renderPreview();
@@ -385,6 +406,8 @@
   function autoRun() {
     clearTimeout(autoTimer);
     autoTimer = setTimeout(() => {
+      // typed on since this preview: the newer preview runs them (never with these variables)
+      if (state.parsedFor !== formulaKey()) return;
       runDiff();
       if (state.parsed && state.parsed.variables.length === 2) runSurface();
       else noSurface();
@@ -400,13 +423,21 @@
       note = { key: "web.card.point_dropped", params: { at: at } };
       at = "";
     }
+    // a mixed partial in variables another function had: the derivatives without it
+    let mixed = $("diff-mixed").value.trim();
+    const order = mixed.split(",").map((v) => v.trim()).filter(Boolean);
+    if (mixed && names && !(opts && opts.push) && !order.every((v) => names.includes(v))) {
+      note = { key: "web.card.mixed_dropped", params: { mixed: mixed } };
+      mixed = "";
+    }
     return section("diff", $("diff-out"), async () => {
-      const answer = await apiBoth("/api/view/diff", formulaBody({ at: at }));
+      const answer = await apiBoth("/api/view/diff", formulaBody({ at: at, mixed: mixed }));
       return { answer: answer, render: showDiff };
     }, Object.assign({ note: note }, opts));
   }
 
   function showDiff(out, data) {
+    if (data.orderings) { showMixed(out, data); return; }  // diff --mixed (calculus.js)
     const latex = data.latex, result = data.result;
     const one = result.variables.length <= 1;
     if (latex.asked) {   // a typed d/dx (…): that derivative, and its value at the point
@@ -451,40 +482,6 @@
     }, Object.assign({ mode: "limit" }, opts));
   }
 
-  // The limit in two variables (no wrt, the whole point): along paths, in polar form.
-  function runLimit2(opts) {
-    return section("limit", $("limit-out"), async () => {
-      const names = state.parsed ? state.parsed.variables : [];
-      const at = $("limit-at").value.trim();
-      if (!fullPoint(at, names)) throw Object.assign(new Error(), { info: { message: t("web.limit.needs_point") } });
-      const answer = await apiBoth("/api/view/limit", formulaBody({ at: at }));
-      return { answer: answer, render: showLimit2 };
-    }, Object.assign({ mode: "limit2" }, opts));
-  }
-
-  function showLimit2(out, data) {
-    out.appendChild(math(data.latex, true));
-    if (data.continuous) out.appendChild(el("p", data.continuous));
-    out.appendChild(el("h3", data.paths_heading));
-    const paths = table(data.columns, data.rows);
-    paths.id = "limit2-paths";
-    out.appendChild(paths);
-    out.appendChild(el("p", data.paths_note, "muted"));
-    paragraphs(out, data.polar_heading, data.polar);
-    out.appendChild(el("h3", data.result_heading));
-    const verdict = el("p", data.conclusion);
-    verdict.id = "limit2-conclusion";
-    out.appendChild(verdict);
-  }
-
-  // The two-variable limit's button: for a function of two variables, once the point is whole.
-  function updateLimit2() {
-    const names = state.parsed ? state.parsed.variables : [];
-    const button = $("limit2-run");
-    button.hidden = names.length !== 2;
-    button.disabled = !fullPoint($("limit-at").value, names);
-    button.textContent = t("web.limit.two", { names: (names.length === 2 ? names : ["x", "y"]).join(", ") });
-  }
 
   function showLimit(out, data) {
     for (const step of data.steps) {
@@ -564,11 +561,12 @@
     if (!fresh) for (const id of ["surface-3d", "surface-contour"]) Plotly.purge($(id));
     drawSurface(data);
     if (!fresh) return;  // a language switch: the descent card re-renders itself
-    if (state.runs && state.runsFor === formulaKey()) animate(state.runs);
+    if (state.runs && state.runsFor === formulaKey()) animate(state.runs, state.models);
     else drawDescentBackground();
   }
 
-  // A function without two variables: no surface, no contour, no stale picture.
+  // No surface: a function without two variables, or one whose surface was not asked for
+  // (a link that ran other cards); no contour, no stale picture, and the sentence that is true.
   function noSurface() {
     state.seq.surface = (state.seq.surface || 0) + 1;
     state.surface = null;
@@ -581,7 +579,9 @@
     delete state.cards.surface;
     const out = $("surface-out");
     clear(out);
-    if (state.parsed) out.appendChild(el("p", t("web.surface.needs_two"), "muted"));
+    if (!state.parsed) return;
+    const two = state.parsed.variables.length === 2;
+    out.appendChild(el("p", t(two ? "web.surface.not_run" : "web.surface.needs_two"), "muted"));
   }
 
   // Shows or hides the plot boxes of a card (no empty boxes).
@@ -656,8 +656,10 @@
     const window_ = state.surface ? state.surface.window : [[-5, 5], [-5, 5]];
     // the legend in a row under the plot: with one scale on both axes the plot area shrinks,
     // and a legend anchored to the figure's corner would float at the page's edge
-    return { margin: { l: 50, r: 10, b: 90, t: 10 }, showlegend: true,
-      legend: { orientation: "h", x: 0.5, xanchor: "center", y: -0.2, yanchor: "top" },
+    // pinned to the figure's foot, under the axis title: Newton's models add rows on a phone
+    const models = (state.models || []).some((list) => list.length);
+    return { margin: { l: 50, r: 10, b: models ? 120 : 90, t: 10 }, showlegend: true,
+      legend: { orientation: "h", x: 0.5, xanchor: "center", yref: "container", y: 0, yanchor: "bottom" },
       xaxis: { title: { text: names[0] }, range: window_[0].slice(), constrain: "domain" },
       yaxis: sameScale(state.surface, { title: { text: names[1] }, range: window_[1].slice(), constrain: "domain" }) };
   }
@@ -721,17 +723,20 @@
   function runDescent(opts) {
     return section("descent", $("descent-out"), async () => {
       const options = descentOptions();
-      const answer = await apiBoth("/api/descend", formulaBody(Object.assign(options, {
+      const answer = await apiBoth("/api/view/descend", formulaBody(Object.assign(options, {
         optimizer: $("descent-optimizer").value, lr: parseFloat($("descent-lr").value) || null })));
       return { answer: answer, render: showDescent };
     }, Object.assign({ mode: "descent" }, opts));
   }
 
-  function showDescent(out, data) {
-    animate([data]);
+  // data: the descent's JSON (result) and its Newton steps' quadratic models (models).
+  function showDescent(out, view) {
+    const data = view.result;
+    animate([data], view.models);
     out.appendChild(el("p", data.message));
     out.appendChild(el("p", "θ = " + vec(Object.values(data.final.point)) + "   f = " +
       fmt(data.final.value) + "   |∇f| = " + fmt(data.final.grad_norm, 3)));
+    modelNote(out, view.models);
   }
 
   function checkedRacers() { return RACERS.filter((n) => $("racer-" + n) && $("racer-" + n).checked); }
@@ -748,25 +753,28 @@
     return section("descent", $("descent-out"), async () => {
       const options = descentOptions();
       const names = checkedRacers();
-      const answer = await apiBoth("/api/race", formulaBody(Object.assign(options, {
+      const answer = await apiBoth("/api/view/race", formulaBody(Object.assign(options, {
         optimizers: names.join(","), lr: names.map(racerRate).join(",") })));
       return { answer: answer, render: showRace };
     }, Object.assign({ mode: "race" }, opts));
   }
 
-  function showRace(out, data) {
-    animate(data.results);
+  function showRace(out, view) {
+    const data = view.result;
+    animate(data.results, view.models);
     const rows = data.results.map((r) => [t("optimize.name." + r.optimizer), fmt(r.learning_rate),
       t("optimize.status_word." + r.status), r.steps, fmt(r.final.value),
       vec(Object.values(r.final.point))]);
     out.appendChild(table([t("web.descent.column.optimizer"), "η", t("web.descent.column.status"),
       t("web.descent.column.steps"), "f(θ)", t("web.descent.column.final")], rows));
     out.appendChild(el("p", t("web.descent.ranking", { ranking: data.ranking.join(" > ") })));
+    modelNote(out, view.models);
   }
 
   // The paths grow over about two seconds; the plot's dataset says how far (tests read it).
-  function animate(runs) {
+  function animate(runs, models) {
     state.runs = runs;
+    state.models = models || [];
     state.runsFor = formulaKey();
     $("descent-replay").disabled = false;
     if (!state.surface) return;
@@ -778,7 +786,8 @@
     const traces = runs.map((run, i) => ({ type: "scatter", mode: "lines+markers", x: [], y: [],
       name: t("optimize.name." + run.optimizer),
       line: { color: COLOURS[i % COLOURS.length], width: 2 }, marker: { size: 4 } }));
-    windowReact(plot, [contourTrace(state.surface, false), startTrace(), ...traces], descentLayout());
+    windowReact(plot, [contourTrace(state.surface, false), startTrace(), ...traces,
+      ...modelTraces(runs, state.models)], descentLayout());
     const total = Math.max(...runs.map((r) => r.path.length));
     const frames = Math.min(total, 60);
     let frame = 0;
@@ -797,6 +806,32 @@
       }
     };
     state.timer = setInterval(tick, 33);
+  }
+
+  function modelNote(out, models) {
+    if ((models || []).some((list) => list.length)) out.appendChild(el("p", t("web.descent.model_note"), "muted"));
+  }
+
+  // Each Newton step's quadratic model T₂ (computed by the server from the step's ∇f and H):
+  // dashed, its level curve through θ_k; ×, its minimiser θ_k − H⁻¹∇f (where η = 1 lands).
+  function modelTraces(runs, models) {
+    const traces = [];
+    (models || []).forEach((list, i) => {
+      if (!list.length) return;
+      const colour = COLOURS[i % COLOURS.length], first = !traces.length;
+      const x = [], y = [];
+      for (const m of list) { x.push(...m.x, null); y.push(...m.y, null); }
+      traces.push({ type: "scatter", mode: "lines", x: x, y: y, name: t("web.descent.model"),
+        legendgroup: "model", showlegend: first, hoverinfo: "skip",
+        line: { color: colour, width: 1.2, dash: "dash" } });
+      traces.push({ type: "scatter", mode: "markers", name: t("web.descent.model_minimum"),
+        x: list.map((m) => m.centre[0]), y: list.map((m) => m.centre[1]),
+        legendgroup: "model_min", showlegend: first,
+        hovertemplate: "%{text}<br>(%{x:.4g}, %{y:.4g})<extra></extra>",
+        text: list.map((m) => t("web.descent.model_step", { k: m.step })),
+        marker: { symbol: "x-thin", size: 10, line: { color: colour, width: 2 } } });
+    });
+    return traces;
   }
 
   // ---------------------------------------------------------------- Lagrange
@@ -992,200 +1027,6 @@
     runLagrange({ push: true });
   }
 
-  // ---------------------------------------------------------------- Taylor polynomials
-  function runTaylor(opts) {
-    return section("taylor", $("taylor-out"), async () => {
-      const at = $("taylor-at").value.trim();
-      if (!at) throw Object.assign(new Error(), { info: { message: t("web.taylor.needs_at") } });
-      const order = Math.max(0, Math.min(10, parseInt($("taylor-order").value, 10) || 0));
-      const answer = await apiBoth("/api/view/taylor", formulaBody({ at: at, order: order }));
-      return { answer: answer, render: showTaylor };
-    }, opts);
-  }
-
-  function hideTaylorPlot() {
-    const plot = $("taylor-plot");
-    if (window.Plotly) Plotly.purge(plot);
-    clear(plot);
-    delete plot.dataset.ready;
-    plot.hidden = true;
-  }
-
-  // T_n, each term with its name, ∇f(a) and H f(a), the error table, then the picture.
-  function showTaylor(out, data) {
-    const result = data.result, n = result.order;
-    const names = result.variables;
-    const centre = (names.length === 1 ? names[0] : "(" + names.join(", ") + ")") + " = " +
-      vec(Object.values(result.at));
-    out.appendChild(el("h3", t("taylor.heading", { order: n, point: centre })));
-    out.appendChild(math("T_{" + n + "}(" + names.join(", ") + ") = " + data.latex.polynomial, true));
-    out.appendChild(el("h3", t("web.taylor.terms")));
-    const rows = result.terms.map((term, i) => [data.names[i], math(data.latex.terms[i])]);
-    const terms = table(["", ""], rows);
-    terms.id = "taylor-terms";
-    terms.deleteTHead();
-    out.appendChild(terms);
-    out.appendChild(el("h3", data.errors_heading));
-    const sub = "T" + String(n).split("").map((d) => "₀₁₂₃₄₅₆₇₈₉"[Number(d)]).join("");
-    const errors = table(["h", "f", sub, "|f − " + sub + "|", t("taylor.order")],
-      result.errors.map((e) => [fmt(e.h), fmt(e.f, 8), fmt(e.taylor, 8), fmt(e.error, 3),
-        e.order === null ? "" : e.order.toFixed(2)]));
-    errors.id = "taylor-errors";
-    out.appendChild(errors);
-    out.appendChild(el("p", data.error_note, "muted"));
-    drawTaylor(data.picture);
-  }
-
-  const TAYLOR_COLOURS = ["#d62728", "#ff7f0e", "#2ca02c", "#9467bd", "#8c564b"];
-  function drawTaylor(picture) {
-    const plot = $("taylor-plot");
-    plot.hidden = false;
-    if (!picture) {
-      Plotly.purge(plot); clear(plot); delete plot.dataset.ready;
-      plot.appendChild(el("p", t("web.taylor.no_picture"), "muted"));
-      return;
-    }
-    clear(plot);
-    const layout = { margin: { l: 50, r: 10, b: 40, t: 40 },
-      legend: { orientation: "h", x: 0, y: -0.08, yanchor: "top" } };
-    let traces;
-    if (picture.kind === "curves") {
-      traces = [{ type: "scatter", mode: "lines", x: picture.x, y: picture.f, name: "f",
-        line: { color: "#1f77b4", width: 3 } }];
-      picture.curves.forEach((c, i) => traces.push({ type: "scatter", mode: "lines", x: picture.x, y: c.y,
-        name: t("web.taylor.model", { order: c.order }),
-        line: { color: TAYLOR_COLOURS[i % TAYLOR_COLOURS.length], width: 2, dash: "dash" } }));
-      traces.push({ type: "scatter", mode: "markers", x: [picture.at[0]], y: [picture.value], name: t("web.taylor.centre"),
-        marker: { size: 10, color: "black" } });
-      Object.assign(layout, { title: { text: t("web.taylor.curves") },
-        xaxis: { range: picture.window[0].slice() }, yaxis: { range: picture.ylim.slice() } });
-      layout.legend.y = -0.1;
-    } else {
-      const levels = picture.levels;
-      const contours = { start: levels[0], end: levels[levels.length - 1],
-        size: (levels[levels.length - 1] - levels[0]) / Math.max(1, levels.length - 1), coloring: "lines" };
-      traces = [
-        { type: "contour", x: picture.x, y: picture.y, z: picture.f, name: "f", showscale: false,
-          autocontour: false, contours: contours, colorscale: "Viridis", line: { width: 1.5 },
-          showlegend: true, hoverinfo: "x+y+z" },
-        { type: "contour", x: picture.x, y: picture.y, z: picture.taylor, showscale: false,
-          name: t("web.taylor.model", { order: picture.order }), autocontour: false, contours: contours,
-          colorscale: [[0, "#000"], [1, "#000"]], line: { width: 1.2, dash: "dash" }, showlegend: true,
-          hoverinfo: "x+y+z" },
-        { type: "scatter", mode: "markers", x: [picture.at[0]], y: [picture.at[1]], name: t("web.taylor.centre"),
-          marker: { size: 10, color: "#d62728", line: { color: "black", width: 1 } } }];
-      Object.assign(layout, { title: { text: t("web.taylor.contours", { order: picture.order }) },
-        xaxis: { range: picture.window[0].slice(), constrain: "domain" },
-        yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x" } });
-    }
-    Plotly.purge(plot);
-    Promise.resolve(Plotly.react(plot, traces, layout, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
-  }
-
-  // ---------------------------------------------------------------- implicit differentiation
-  function runImplicit(opts) {
-    return section("implicit", $("implicit-out"), async () => {
-      const equation = $("implicit-equation").value.trim();
-      if (!equation) throw Object.assign(new Error(), { info: { message: t("web.implicit.needs_equation") } });
-      const answer = await apiBoth("/api/view/implicit", { expression: equation, at: $("implicit-at").value.trim() || undefined });
-      return { answer: answer, render: showImplicit };
-    }, opts);
-  }
-
-  function hidePlot(id) {
-    const plot = $(id);
-    if (window.Plotly) Plotly.purge(plot);
-    clear(plot);
-    delete plot.dataset.ready;
-    plot.hidden = true;
-  }
-
-  // dy/dx in KaTeX, then the command's lines (its headings as headings), then the picture.
-  function showImplicit(out, data) {
-    for (const line of data.latex.derivatives) out.appendChild(math(line, true));
-    for (const [line, heading] of data.lines) out.appendChild(el(heading ? "h3" : "p", line, heading ? null : "line"));
-    drawImplicit(data.picture, data.result);
-  }
-
-  function drawImplicit(picture, result) {
-    const plot = $("implicit-plot");
-    plot.hidden = false;
-    clear(plot);
-    if (!picture) {
-      Plotly.purge(plot); delete plot.dataset.ready;
-      plot.appendChild(el("p", t("web.implicit.no_picture"), "muted"));
-      return;
-    }
-    const traces = [{ type: "contour", x: picture.x, y: picture.y, z: picture.z, name: t("web.implicit.curve"),
-      autocontour: false, contours: { start: 0, end: 0, size: 1, coloring: "lines" }, showscale: false,
-      colorscale: [[0, "#1f77b4"], [1, "#1f77b4"]], line: { width: 2.5 }, showlegend: true, hoverinfo: "skip" }];
-    const annotations = [];
-    const h = picture.window[0][1];
-    if (result.point && result.gradient) {
-      const a = Object.values(result.point), g = result.gradient, norm = Math.hypot(g[0], g[1]);
-      if (norm > 0) {
-        const n = [g[0] / norm, g[1] / norm], d = [n[1], -n[0]], s = 2 * h;
-        traces.push({ type: "scatter", mode: "lines", name: t("web.implicit.tangent"),
-          x: [a[0] - s * d[0], a[0] + s * d[0]], y: [a[1] - s * d[1], a[1] + s * d[1]], line: { color: "#d62728", width: 2 } });
-        traces.push({ type: "scatter", mode: "lines", name: t("web.implicit.normal"),
-          x: [a[0] - s * n[0], a[0] + s * n[0]], y: [a[1] - s * n[1], a[1] + s * n[1]], line: { color: "#2ca02c", width: 2, dash: "dash" } });
-        const tip = [a[0] + n[0] * h / 3, a[1] + n[1] * h / 3];
-        annotations.push({ x: tip[0], y: tip[1], ax: a[0], ay: a[1], xref: "x", yref: "y", axref: "x", ayref: "y",
-          showarrow: true, arrowhead: 2, arrowwidth: 2.5, arrowcolor: "#ff7f0e", text: "" });
-        annotations.push({ x: tip[0], y: tip[1], xref: "x", yref: "y", showarrow: false, text: t("web.implicit.gradient"),
-          font: { color: "#ff7f0e", size: 14 }, xshift: 14 * n[0], yshift: 14 * n[1] });
-      }
-      traces.push({ type: "scatter", mode: "markers", x: [a[0]], y: [a[1]], name: t("web.implicit.point"),
-        marker: { size: 10, color: "black" } });
-    }
-    Plotly.purge(plot);
-    Promise.resolve(Plotly.react(plot, traces, {
-      title: { text: t("web.implicit.plot") }, margin: { l: 50, r: 10, b: 90, t: 40 },
-      xaxis: { range: picture.window[0].slice(), constrain: "domain", title: { text: result.variables[0] } },
-      yaxis: { range: picture.window[1].slice(), constrain: "domain", scaleanchor: "x", title: { text: result.variables[1] } },
-      annotations: annotations, legend: { orientation: "h", x: 0, y: -0.22, yanchor: "top" },
-    }, PLOT_CONFIG)).then(() => { plot.dataset.ready = "1"; });
-  }
-
-  // ---------------------------------------------------------------- the chain rule
-  function runChain(opts) {
-    return section("chain", $("chain-out"), async () => {
-      const expression = $("chain-function").value.trim(), sub = $("chain-sub").value.trim();
-      if (!expression || !sub) throw Object.assign(new Error(), { info: { message: t("web.chain.needs_input") } });
-      const body = { expression: expression, sub: sub };
-      if ($("chain-wrt").value.trim()) body.wrt = $("chain-wrt").value.trim();
-      const answer = await apiBoth("/api/view/chain", body);
-      return { answer: answer, render: showChain };
-    }, opts);
-  }
-
-  // The tree as nested lists (each edge's partial beside its variable), then the command's
-  // lines: each path's product, their sum, the result, the check; each result in KaTeX.
-  function showChain(out, data) {
-    for (const line of data.head) out.appendChild(el("p", line, "line"));
-    out.appendChild(el("h3", data.tree_heading));
-    const list = treeList(data.tree);
-    list.id = "chain-tree";
-    out.appendChild(list);
-    for (const [line, heading] of data.lines) out.appendChild(el(heading ? "h3" : "p", line, heading ? null : "line"));
-    out.appendChild(el("h3", t("web.chain.result")));
-    data.result.derivatives.forEach((d, i) => {
-      const lhs = "\\frac{\\partial " + data.result.output + "}{\\partial " + d.wrt + "}";
-      out.appendChild(math(lhs + " = " + data.latex[i], true));
-    });
-  }
-
-  function treeList(items) {
-    const list = el("ul", null, "tree");
-    for (const item of items) {
-      const li = el("li");
-      li.appendChild(el("strong", item.name));
-      if (item.edge) li.appendChild(el("span", "   " + item.edge, "muted"));
-      if (item.children.length) li.appendChild(treeList(item.children));
-      list.appendChild(li);
-    }
-    return list;
-  }
 
   // ---------------------------------------------------------------- language
   // The other language re-renders the answers the page keeps: nothing is computed again.
@@ -1204,7 +1045,8 @@
     renderPreview();
     updateLimit2();
     for (const name of Object.keys(CARD_OUT)) if (state.cards[name]) renderCard(name);
-    if (!state.surface && state.parsed) noSurface();
+    // the surface's sentence in the new language (its own answer or error re-rendered above)
+    if (!state.surface && state.parsed && !state.cards.surface) noSurface();
     updateURL(false);
   }
 
@@ -1301,8 +1143,8 @@
         $("limit-wrt").value = params.get("limit-wrt");
       }
       const ran = first ? ["diff", "surface"] : (params.get("run") || "").split(",").filter((m) => m in RUNNERS);
-      if (state.parsed && state.parsed.variables.length !== 2) noSurface();
       const runs = ran.filter((m) => m !== "surface" || (state.parsed && state.parsed.variables.length === 2));
+      if (state.parsed && !runs.includes("surface")) noSurface();
       if (first && !state.parsed) return;
       await Promise.all(runs.map((mode) => RUNNERS[mode]()({ restoring: true })));
     } finally {
@@ -1327,10 +1169,12 @@
       clear($(CARD_OUT[name]));
     }
     state.runs = null;
+    state.models = [];
     $("descent-replay").disabled = true;
     $("descent-frame").textContent = "";
     hideLagrangePlots();
     hideTaylorPlot();
+    hideLimitPlots();
     hidePlot("implicit-plot");
   }
 
@@ -1340,6 +1184,7 @@
     fillVariables([]);
     showPlots("surface-3d", false);
     showPlots("lagrange-plane", false);
+    showPlots("limit-plane", false);
     $("descent-plot").hidden = true;
     $("taylor-plot").hidden = true;
     $("implicit-plot").hidden = true;
@@ -1352,7 +1197,7 @@
       "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2,
       "implicit-run": runImplicit, "chain-run": runChain };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
-    $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs));
+    $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs, state.models));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
     $("descent-optimizer").addEventListener("change", () => {
       const rate = RACER_LR[$("descent-optimizer").value];
