@@ -35,6 +35,7 @@ from nablab.check.wrong_diff import derivative_slips, plainly_same
 from nablab.core.differentiate import tree_size
 from nablab.core.printing import to_unicode
 from nablab.errors import NablabError
+from nablab.i18n import translate
 
 #: The most wrong answers tried against one learner's answer.
 MAX_CANDIDATES = 60
@@ -195,7 +196,7 @@ def _derivative(task: Task) -> Iterator[Candidate]:
         others = tuple(v for v in variables if v != x)
         for rule, wrong, params in derivative_slips(before, x, others):
             after = sympy.diff(wrong, *task.wrt[k + 1:]) if k + 1 < len(task.wrt) else wrong
-            yield rule, after, params
+            yield rule, after, {**params, "by": x}
 
 
 def _component_slips(task: Task, right: tuple[Any, ...]) -> Iterator[Candidate]:
@@ -204,7 +205,7 @@ def _component_slips(task: Task, right: tuple[Any, ...]) -> Iterator[Candidate]:
     for i, v in enumerate(variables):
         others = tuple(w for w in variables if w != v)
         for rule, wrong, params in derivative_slips(f, v, others, limit=20):
-            yield rule, right[:i] + (wrong,) + right[i + 1:], params
+            yield rule, right[:i] + (wrong,) + right[i + 1:], {**params, "by": v}
 
 
 def _gradient(task: Task, right: tuple[Any, ...]) -> Iterator[Candidate]:
@@ -267,7 +268,14 @@ def _lagrange_slips(task: Task, right: frozenset[Any]) -> Iterator[Candidate]:
         yield "lagrange_singular_added", right | off, {"points": off}
 
 
-# ---------------------------------------------------------------------- printing params
+# ---------------------------------------------------------------------- words
+def slip_message(mistake: Mistake, lang: str | None = None) -> str:
+    """The slip in words: the right rule, then what the learner's way gives here."""
+    rule = translate(f"check.slip.{mistake.rule}", lang, **mistake.params)
+    return f"{rule} {translate(f'check.slip.{mistake.rule}.detail', lang, **mistake.params)}"
+
+
+
 def show(value: Any) -> str:
     """A parameter as the learner reads it: a formula, a point, a set of points."""
     if isinstance(value, frozenset):
@@ -275,10 +283,8 @@ def show(value: Any) -> str:
     if isinstance(value, tuple):
         return "(" + ", ".join(show(c) for c in value) + ")"
     if isinstance(value, sympy.Basic):
-        if value.is_Float:
-            return f"{float(value):g}"
-        if value.is_Rational and _terminates(value.q):
-            return f"{float(value):g}" if value.q != 1 else str(value)
+        if value.is_Float or (value.is_Rational and value.q != 1 and _terminates(value.q)):
+            return f"{float(value):g}".replace("-", "−")
         return to_unicode(value)
     return str(value)
 
@@ -291,4 +297,4 @@ def _terminates(q: int) -> bool:
     return q == 1
 
 
-__all__ = ["MAX_CANDIDATES", "MAX_NODES", "SECONDS", "expected", "find_slip", "show"]
+__all__ = ["MAX_CANDIDATES", "MAX_NODES", "SECONDS", "expected", "find_slip", "show", "slip_message"]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from nablab.i18n.messages import (
     chain,
+    check_slips,
     constrained,
     core,
     critical,
@@ -25,6 +26,7 @@ TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
           critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
           reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
           limit2d.MESSAGES)
+TABLES += (check_slips.MESSAGES,)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
