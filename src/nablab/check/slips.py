@@ -17,12 +17,15 @@ term of a sum or one level of a nesting is found; the other kinds add their own 
   so it makes no wrong answer in this answer form (the points): it is not a slip here.
 
 The right answer itself is never reported as a slip: an answer equal to it gets ``None``.
+Answers are first compared by value at a few points, so that ``same`` (which may be slow:
+it decides equality for certain) runs only on the candidates that may match.
 Everything is bounded: the function's size, the number of candidates tried
 (:data:`MAX_CANDIDATES`) and the time (:data:`SECONDS`, under :mod:`nablab.budget`).
 """
 
 from __future__ import annotations
 
+import cmath
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -40,7 +43,7 @@ from nablab.i18n import translate
 #: The most wrong answers tried against one learner's answer.
 MAX_CANDIDATES = 60
 #: Seconds the search may take (it gives up, finding no slip, after that).
-SECONDS = 3.0
+SECONDS = 5.0
 #: Functions larger than this (tree nodes) are not searched.
 MAX_NODES = 200
 
@@ -77,7 +80,8 @@ def find_slip(task: Task, answer: Any, same: Callable[[Any, Any], bool]) -> Mist
 
 def _search(task: Task, answer: Any, same: Callable[[Any, Any], bool]) -> Mistake | None:
     right = expected(task)
-    if right is None or _agrees(same, answer, right):
+    seen = _values(answer)
+    if right is None or (not _differ(seen, _values(right)) and _agrees(same, answer, right)):
         return None
     tried: list[Any] = [right]
     for rule, wrong, params in _candidates(task, right):
@@ -86,10 +90,43 @@ def _search(task: Task, answer: Any, same: Callable[[Any, Any], bool]) -> Mistak
         if any(_plain_match(wrong, t) for t in tried):
             continue
         tried.append(wrong)
-        if _agrees(same, answer, wrong):
+        if not _differ(seen, _values(wrong)) and _agrees(same, answer, wrong):
             shown = {k: show(v) for k, v in params.items()}
             return Mistake(rule, wrong, {**shown, "wrong": show(wrong)})
     return None
+
+
+#: Where answers are first compared by value (each variable, by name order, takes these).
+_SAMPLES = ((0.37, 1.23, -0.71), (1.41, -0.53, 0.89), (-1.13, 0.61, 1.77))
+
+
+def _values(answer: Any) -> tuple[complex, ...] | None:
+    """An answer's values at :data:`_SAMPLES` (a tuple's, component by component); ``None``
+    where they cannot be had (a set of points, an expression that will not evaluate)."""
+    if isinstance(answer, tuple):
+        parts = [_values(c) for c in answer]
+        if any(p is None for p in parts):
+            return None
+        return tuple(v for p in parts for v in p or ())
+    try:
+        expr = sympy.S(answer)
+        names = sorted(expr.free_symbols, key=lambda v: v.name)
+        return tuple(complex(expr.evalf(15, subs=dict(zip(names, point, strict=False))))
+                     for point in _SAMPLES)
+    except (TypeError, ValueError, AttributeError, ArithmeticError, sympy.SympifyError):
+        return None
+
+
+def _differ(a: tuple[complex, ...] | None, b: tuple[complex, ...] | None) -> bool:
+    """Whether two answers plainly differ in value (a cheap screen before ``same``: two
+    answers that differ at a point of their common domain are not equal)."""
+    if a is None or b is None or len(a) != len(b):
+        return False
+    for p, q in zip(a, b, strict=True):
+        finite = all(cmath.isfinite(v) and abs(v.imag) < 1e-12 for v in (p, q))
+        if finite and abs(p - q) > 1e-7 * (1 + abs(p) + abs(q)):
+            return True
+    return False
 
 
 def _agrees(same: Callable[[Any, Any], bool], answer: Any, candidate: Any) -> bool:
@@ -120,7 +157,8 @@ def expected(task: Task) -> Any:
     if task.kind == "critical":
         return frozenset(p for p, _ in _critical(task))
     if task.kind == "lagrange":
-        return _lagrange(task)
+        regular, singular = _lagrange(task)
+        return regular | singular
     return None
 
 
@@ -153,7 +191,9 @@ def _critical(task: Task) -> list[tuple[tuple[Any, ...], str]]:
             for p in result.points]
 
 
-def _lagrange(task: Task) -> frozenset[tuple[Any, ...]]:
+def _lagrange(task: Task) -> tuple[frozenset[Any], frozenset[Any]]:
+    """The candidates of the Lagrange system and the constraint's singular points (∇g = 0
+    on g = k), which the right answer includes (nablab's)."""
     from nablab.constrained.lagrange import lagrange
     from nablab.parse.parser import Relation
 
@@ -161,8 +201,10 @@ def _lagrange(task: Task) -> frozenset[tuple[Any, ...]]:
     result = lagrange(task.function, [constraint], variables=[v.name for v in task.variables],
                       check=False)
     names = [v.name for v in task.variables]
-    return frozenset(tuple(_coordinate(c.exact, c.point, n) for n in names)
-                     for c in result.candidates)
+    return (frozenset(tuple(_coordinate(c.exact, c.point, n) for n in names)
+                      for c in result.candidates),
+            frozenset(tuple(_coordinate(c.exact, c.point, n) for n in names)
+                      for c in result.singular_points))
 
 
 def _coordinate(exact: dict[str, str] | None, point: dict[str, float], name: str) -> Any:
@@ -251,19 +293,18 @@ def _lagrange_slips(task: Task, right: frozenset[Any]) -> Iterator[Candidate]:
     free = frozenset(p for p, _ in _critical(task))
     if free and free != right:
         yield "lagrange_constraint_forgotten", free, {"points": free}
+    _, on = _lagrange(task)
+    if on:
+        yield "lagrange_singular_missed", right - on, {"points": on}
     variables = task.variables
-    grad_g = [sympy.diff(task.constraint, v) for v in variables]
     try:
-        flat = sympy.solve(grad_g, variables, dict=True)
+        flat = sympy.solve([sympy.diff(task.constraint, v) for v in variables], variables,
+                           dict=True)
     except (NotImplementedError, ValueError, TypeError):
         return
-    singular = frozenset(tuple(s.get(v, v) for v in variables) for s in flat
-                         if all(s.get(v, v).is_number for v in variables))
-    on = frozenset(p for p in singular if task.constraint.subs(dict(zip(variables, p,
-                                                                        strict=True))) == 0)
-    if on & right:
-        yield "lagrange_singular_missed", right - on, {"points": on & right}
-    off = singular - on
+    off = frozenset(p for p in (tuple(s.get(v, v) for v in variables) for s in flat)
+                    if all(c.is_number for c in p) and p not in right
+                    and task.constraint.subs(dict(zip(variables, p, strict=True))) != 0)
     if off:
         yield "lagrange_singular_added", right | off, {"points": off}
 

@@ -36,9 +36,15 @@ import sympy
 from nablab.core.functions import sigmoid
 
 #: Rules whose twin may be made at every site at once (a slip made throughout), and the
-#: name of that slip: every inner derivative forgotten; every other variable varied (the
-#: total derivative).
+#: name of that slip: every inner derivative forgotten (in each term of a sum: nested, the
+#: outermost slip already hides the inner ones); every other variable varied (the total
+#: derivative).
 EVERYWHERE = {"chain_inner": "chain_inner_all", "partial_not_constant": "partial_total"}
+
+
+#: Rules tried after the others: where their slip gives the same answer as another's (1/g
+#: inside a quotient: the quotient rule's sign), the other names it better.
+LAST = ("reciprocal_sign", "constant_kept")
 
 
 @dataclass(frozen=True)
@@ -259,7 +265,7 @@ def derivative_slips(expr: Any, x: sympy.Symbol, others: tuple[sympy.Symbol, ...
     lister = WrongDerivative(x, others)
     right = lister(expr)
     slips: list[tuple[str, Any, dict[str, Any]]] = []
-    for site in lister.sites[:limit]:
+    for site in sorted(lister.sites, key=lambda s: s.rule in LAST)[:limit]:
         swapped = WrongDerivative(x, others, site.rule, site.node)
         slips.append((site.rule, swapped(expr), swapped.params))
     for rule, name in EVERYWHERE.items():
@@ -273,4 +279,4 @@ def derivative_slips(expr: Any, x: sympy.Symbol, others: tuple[sympy.Symbol, ...
     return slips
 
 
-__all__ = ["EVERYWHERE", "Site", "WrongDerivative", "derivative_slips", "plainly_same"]
+__all__ = ["EVERYWHERE", "LAST", "Site", "WrongDerivative", "derivative_slips", "plainly_same"]

@@ -199,12 +199,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A critical point is any point where ∇f = 0: saddle points are critical points too.",
         "임계점은 ∇f = 0인 모든 점입니다: 안장점도 임계점입니다."),
     "check.slip.critical_saddles_dropped.detail": (
-        "The saddle points {points} are missing.", "안장점 {points:이} 빠졌습니다."),
+        "Left out: {points}, the saddle points.", "안장점 {points:이} 빠졌습니다."),
     "check.slip.critical_negative_dropped": (
         "Solving ∇f = 0 takes every root: x² = a has two, x = ±√a.",
         "∇f = 0을 풀 때는 모든 근을 구합니다: x² = a의 근은 x = ±√a, 두 개입니다."),
     "check.slip.critical_negative_dropped.detail": (
-        "The points {points}, with a negative coordinate, are missing.",
+        "Left out: {points}, with a negative coordinate.",
         "음수 좌표가 있는 점 {points:이} 빠졌습니다."),
     "check.slip.lagrange_constraint_forgotten": (
         "The method of Lagrange multipliers solves ∇f = λ∇g together with the constraint "
@@ -218,13 +218,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "candidates too.",
         "∇f = λ∇g 조건은 ∇g ≠ 0을 가정합니다: 제약식 위에서 ∇g = 0인 점도 후보입니다."),
     "check.slip.lagrange_singular_missed.detail": (
-        "The points {points}, where ∇g = 0, are missing.",
+        "Left out: {points}, where ∇g = 0.",
         "∇g = 0인 점 {points:이} 빠졌습니다."),
     "check.slip.lagrange_singular_added": (
         "A candidate must lie on the constraint: a point where ∇g = 0 counts only if g = k "
         "there.",
         "후보는 제약식을 만족해야 합니다: ∇g = 0인 점도 g = k일 때만 후보입니다."),
     "check.slip.lagrange_singular_added.detail": (
-        "The points {points}, where ∇g = 0, are not on the constraint.",
+        "Not on the constraint: {points}, where ∇g = 0.",
         "∇g = 0인 점 {points:은} 제약식 위에 있지 않습니다."),
 }
