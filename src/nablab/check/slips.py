@@ -338,4 +338,5 @@ def _terminates(q: int) -> bool:
     return q == 1
 
 
-__all__ = ["MAX_CANDIDATES", "MAX_NODES", "SECONDS", "expected", "find_slip", "show", "slip_message"]
+__all__ = ["MAX_CANDIDATES", "MAX_NODES", "SECONDS", "expected", "find_slip", "show",
+           "slip_message"]

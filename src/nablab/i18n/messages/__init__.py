@@ -22,10 +22,11 @@ from nablab.i18n.messages import (
     web,
 )
 
-TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
-          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
-          limit2d.MESSAGES)
+TABLES: tuple[dict[str, tuple[str, str]], ...] = (
+    core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
+    critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
+    reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
+    limit2d.MESSAGES)
 TABLES += (check_slips.MESSAGES,)
 
 
