@@ -48,6 +48,9 @@ PARITY = [
      ["z = x^2 y + y^3", "--sub", "x = s t, y = e^t", "--wrt", "t"]),
     ("lagrange", {**HIKE, "lang": "ko"},
      [HIKE["expression"], "--constraint", HIKE["constraint"][0], "--lang", "ko"]),
+    # issue 17: a practice problem (no formula: the topic and seed make it)
+    ("practice", {"topic": "descent", "seed": 3, "lang": "ko"},
+     ["--topic", "descent", "--seed", "3", "--lang", "ko"]),
 ]
 
 
@@ -160,7 +163,7 @@ def test_web_openapi_lists_the_cli_options(web_server: Server) -> None:
     assert status == 200
     spec = json.loads(raw)
     for command in ("diff", "limit", "steps", "critical", "descend", "race", "lagrange",
-                    "tangent"):
+                    "tangent", "practice"):
         assert f"/api/{command}" in spec["paths"]
     schemas = spec["components"]["schemas"]
     assert {"expression", "wrt", "at", "vars"} <= set(schemas["DiffRequest"]["properties"])

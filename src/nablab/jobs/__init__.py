@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from nablab.jobs.network import GraphRequest, TrainRequest
     from nablab.jobs.optimize import DescendRequest, RaceRequest, SweepRequest
     from nablab.jobs.plot import PlotRequest
+    from nablab.jobs.practice import PracticeRequest
     from nablab.jobs.steps import StepsRequest
     from nablab.jobs.tangent import TangentRequest
     from nablab.jobs.taylor import TaylorRequest
@@ -52,6 +53,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "chain": ("chain", "ChainRequest"),
     "taylor": ("taylor", "TaylorRequest"),
     "implicit": ("implicit", "ImplicitRequest"),
+    "practice": ("practice", "PracticeRequest"),
 }
 
 
@@ -76,6 +78,7 @@ def __getattr__(name: str) -> Any:
 
 __all__ = ["JOBS", "ChainRequest", "CriticalRequest", "DescendRequest", "DiffRequest", "Field",
            "GraphRequest", "ImplicitRequest",
-           "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
+           "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "PracticeRequest",
+           "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
            "TaylorRequest", "TrainRequest", "request_type", "run"]

@@ -15,7 +15,7 @@ from types import ModuleType
 
 COMMANDS: tuple[str, ...] = (
     "tour", "diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
-    "lagrange", "descend", "race", "sweep", "train", "graph", "plot", "serve",
+    "lagrange", "descend", "race", "sweep", "train", "graph", "plot", "practice", "serve",
 )
 #: Commands whose module lives here.
 LOCAL = ("tour",)

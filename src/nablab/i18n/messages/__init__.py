@@ -27,7 +27,7 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
     reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
     limit2d.MESSAGES)
-TABLES += (check_slips.MESSAGES,)
+TABLES += (check_slips.MESSAGES, check_slips.PRACTICE)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:

@@ -228,3 +228,55 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Not on the constraint: {points}, where ∇g = 0.",
         "∇g = 0인 점 {points:은} 제약식 위에 있지 않습니다."),
 }
+
+#: Practice problems (``nablab.check.practice``, ``nablab practice``).
+PRACTICE: dict[str, tuple[str, str]] = {
+    "practice.prompt.derivative": ("Differentiate {f} with respect to {x}.",
+                                   "{f:을} {x}에 대해 미분하시오."),
+    "practice.prompt.partial": ("Find the partial derivative of f = {f} with respect to {x}.",
+                                "f = {f:을} {x}에 대해 편미분하시오."),
+    "practice.prompt.gradient": ("Find the gradient vector ∇f of f = {f}.",
+                                 "f = {f}의 기울기 벡터 ∇f를 구하시오."),
+    "practice.prompt.critical": ("Find every critical point of f = {f}, where ∇f = 0.",
+                                 "f = {f}에서 ∇f = 0인 임계점을 모두 구하시오."),
+    "practice.prompt.gd_step": (
+        "Take one gradient-descent step on f = {f} from {start} with the learning rate "
+        "η = {lr}: θ ← θ − η∇f(θ).",
+        "f = {f}에서 점 {start}부터 학습률 η = {lr:으로} 경사하강법을 한 번 적용한 점을 "
+        "구하시오: θ ← θ − η∇f(θ)."),
+    "practice.prompt.lagrange": (
+        "Find every candidate for an extremum of f = {f} on the constraint {constraint}, by "
+        "the method of Lagrange multipliers.",
+        "라그랑주 승수법으로 제약식 {constraint} 위에서 f = {f}의 극값 후보를 모두 구하시오."),
+    "practice.heading": ("Practice: {topic} (seed {seed}, level {level})",
+                         "연습 문제: {topic} (시드 {seed}, 단계 {level})"),
+    "practice.task": ("The task in nablab's syntax: {task}", "nablab 형식의 과제: {task}"),
+    "practice.answer": ("Answer: {answer}", "정답: {answer}"),
+    "practice.hidden": (
+        "Work it out on paper; --show-answer prints the answer.",
+        "종이에 풀어 보세요. --show-answer를 붙이면 정답이 나옵니다."),
+    "practice.topic.derivatives": ("derivatives", "미분"),
+    "practice.topic.partials": ("partial derivatives", "편미분"),
+    "practice.topic.gradient": ("the gradient vector", "기울기 벡터"),
+    "practice.topic.critical": ("critical points", "임계점"),
+    "practice.topic.descent": ("gradient descent", "경사하강법"),
+    "practice.topic.lagrange": ("Lagrange multipliers", "라그랑주 승수법"),
+    "cli.practice.help": ("a practice problem in the style of the notes, with its answer",
+                          "노트 스타일의 연습 문제와 정답"),
+    "cli.practice.description": (
+        "Make a practice problem (derivatives, partial derivatives, the gradient vector, "
+        "critical points, a gradient-descent step, Lagrange multipliers), the same for the "
+        "same seed, with its answer known.",
+        "연습 문제를 만듭니다 (미분, 편미분, 기울기 벡터, 임계점, 경사하강법 한 걸음, 라그랑주 "
+        "승수법). 같은 시드에서는 같은 문제가 나오고, 정답이 함께 계산됩니다."),
+    "cli.practice.topic": ("what to practise", "연습할 주제"),
+    "cli.practice.seed": ("the problem's number: the same seed gives the same problem",
+                          "문제 번호: 같은 시드는 같은 문제를 냅니다"),
+    "cli.practice.level": ("difficulty, 1 to 3 (default: the seed chooses)",
+                           "난이도 1–3 (기본값: 시드가 정합니다)"),
+    "cli.practice.show_answer": ("print the answer too", "정답도 출력합니다"),
+    "error.bad_topic": ("--topic must be one of {topics}, got {value}",
+                        "--topic은 {topics} 중 하나여야 합니다 (입력: {value})"),
+    "error.bad_level": ("--level must be 1, 2 or 3, got {value}",
+                        "--level은 1, 2, 3 중 하나여야 합니다 (입력: {value})"),
+}
