@@ -94,5 +94,5 @@ def described(commands: tuple[str, ...] = COMMANDS) -> dict[str, str]:
     return {c: translate(f"cli.{c}.description", "en") for c in commands}
 
 
-__all__ = ["COMMANDS", "Common", "Formula", "Settings", "api_fields", "described", "field_type", "request_fields",
-           "request_model", "to_request"]
+__all__ = ["COMMANDS", "Common", "Formula", "Settings", "api_fields", "described", "field_type",
+           "request_fields", "request_model", "to_request"]
