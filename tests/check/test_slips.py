@@ -187,3 +187,10 @@ def test_show_prints_points_and_decimals() -> None:
     assert show((R(12, 5), R(16, 5))) == "(2.4, 3.2)"
     assert show(frozenset({(sympy.Integer(-1), sympy.Integer(0))})) == "(−1, 0)"
     assert show(frozenset()) == "∅"
+
+
+def test_an_answer_of_another_form_is_no_slip() -> None:
+    assert find_slip(gd("x^2 + y^2", (3, 4), 0.1), "3.6, 4.8", same) is None
+    assert find_slip(d("sin(x^2)"), (sympy.cos(x**2),), same) is None
+    assert find_slip(Task("gd_step", nablab.parse("x^2"), start=(1,), lr="0.1"), (1,),
+                     same) is None

@@ -21,6 +21,7 @@ from typing import Any
 
 import sympy
 
+from nablab.check.slips import exact_number, expected, show
 from nablab.check.task import Task, TaskKind
 from nablab.core.expression import Expression
 from nablab.core.printing import to_unicode
@@ -66,7 +67,7 @@ class Problem(Presentable):
         if task.wrt:
             params["x"] = to_unicode(task.wrt[0])
         if task.kind == "gd_step":
-            params["start"] = show_answer(tuple(sympy.S(c) for c in task.start or ()))
+            params["start"] = show_answer(tuple(exact_number(c) for c in task.start or ()))
             params["lr"] = f"{task.lr:g}"
         if task.kind == "lagrange":
             params["constraint"] = parse_relation(self.text.split(";", 1)[1]).unicode
@@ -133,8 +134,8 @@ def solve(task: Task) -> Any:
     if task.kind == "gradient":
         return tuple(f.gradient())
     if task.kind == "gd_step":
-        at = dict(zip(f.variables, (sympy.S(c) for c in task.start or ()), strict=True))
-        eta = sympy.Rational(repr(task.lr))
+        at = dict(zip(f.variables, (exact_number(c) for c in task.start or ()), strict=True))
+        eta = exact_number(task.lr)
         return tuple(at[v] - eta * g.subs(at) for v, g in zip(f.variables, f.gradient(),
                                                               strict=True))
     if task.kind == "critical":
@@ -144,15 +145,11 @@ def solve(task: Task) -> Any:
         names = [v.name for v in f.variables]
         return frozenset(tuple(parse((p.exact or {})[n]).expr for n in names)
                          for p in result.points)
-    from nablab.check.slips import expected
-
     return expected(task)
 
 
 def show_answer(answer: Any) -> str:
     """An answer as a learner writes it: ``2x·sin(x)``, ``(2.4, 3.2)``, ``(−1, 0), (1, 0)``."""
-    from nablab.check.slips import show
-
     if isinstance(answer, frozenset):
         return ", ".join(sorted((show(p) for p in answer), key=_point_order))
     return show(answer)

@@ -74,8 +74,9 @@ def find_slip(task: Task, answer: Any, same: Callable[[Any, Any], bool]) -> Mist
         return None
     try:
         return run_bounded(_search, task, answer, same, timeout=SECONDS)
-    except NablabError:
-        return None
+    except (NablabError, TypeError, ValueError, ArithmeticError, NotImplementedError,
+            RecursionError, sympy.SympifyError):
+        return None  # naming a slip is a help, never a reason for the check to fail
 
 
 def _search(task: Task, answer: Any, same: Callable[[Any, Any], bool]) -> Mistake | None:
@@ -109,7 +110,9 @@ def _values(answer: Any) -> tuple[complex, ...] | None:
             return None
         return tuple(v for p in parts for v in p or ())
     try:
-        expr = sympy.S(answer)
+        expr = exact_number(answer) if isinstance(answer, (int, float)) else answer
+        if not isinstance(expr, sympy.Basic):
+            return None
         names = sorted(expr.free_symbols, key=lambda v: v.name)
         return tuple(complex(expr.evalf(15, subs=dict(zip(names, point, strict=False))))
                      for point in _SAMPLES)
@@ -162,21 +165,29 @@ def expected(task: Task) -> Any:
     return None
 
 
-def _exact(value: Any) -> Any:
-    """A number as SymPy, a float as the decimal it prints as (0.1 is 1/10)."""
+def exact_number(value: Any) -> Any:
+    """A number as SymPy, a float as the decimal it prints as (0.1 is 1/10).
+
+    Raises:
+        TypeError: not a number (text is never read here).
+    """
+    if isinstance(value, bool) or not isinstance(value, (int, float, sympy.Basic)):
+        raise TypeError(f"a number was expected, not {value!r}")
     if isinstance(value, float):
         return sympy.Rational(repr(value))
     if isinstance(value, sympy.Float):
         return sympy.Rational(str(value))
-    return sympy.S(value)
+    if isinstance(value, int):
+        return sympy.Integer(value)
+    return value
 
 
 def _step(task: Task, grad: tuple[Any, ...], at: tuple[Any, ...] | None = None,
           sign: int = -1, lr: Any = None) -> tuple[Any, ...]:
     """θ + sign·η·∇L(at) (at = θ unless given)."""
-    theta = tuple(_exact(t) for t in task.start or ())
+    theta = tuple(exact_number(t) for t in task.start or ())
     at = theta if at is None else at
-    eta = _exact(task.lr) if lr is None else lr
+    eta = exact_number(task.lr) if lr is None else lr
     subs = dict(zip(task.variables, at, strict=False))
     return tuple(t + sign * eta * g.subs(subs) for t, g in zip(theta, grad, strict=True))
 
@@ -258,10 +269,10 @@ def _gradient(task: Task, right: tuple[Any, ...]) -> Iterator[Candidate]:
 
 def _descent(task: Task, right: tuple[Any, ...]) -> Iterator[Candidate]:
     grad = tuple(sympy.diff(task.function.expr, v) for v in task.variables)
-    theta = tuple(_exact(t) for t in task.start or ())
+    theta = tuple(exact_number(t) for t in task.start or ())
     at = dict(zip(task.variables, theta, strict=False))
     g = tuple(c.subs(at) for c in grad)
-    eta = _exact(task.lr)
+    eta = exact_number(task.lr)
     common = {"right": right, "gradient": g, "start": theta, "lr": eta}
     yield "gd_sign", _step(task, grad, sign=1), common
     yield "gd_no_lr", _step(task, grad, lr=sympy.S.One), common
@@ -338,5 +349,6 @@ def _terminates(q: int) -> bool:
     return q == 1
 
 
-__all__ = ["MAX_CANDIDATES", "MAX_NODES", "SECONDS", "expected", "find_slip", "show",
+__all__ = ["MAX_CANDIDATES", "MAX_NODES", "SECONDS", "exact_number", "expected", "find_slip",
+           "show",
            "slip_message"]

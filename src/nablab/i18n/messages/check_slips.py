@@ -276,7 +276,7 @@ PRACTICE: dict[str, tuple[str, str]] = {
                            "난이도 1–3 (기본값: 시드가 정합니다)"),
     "cli.practice.show_answer": ("print the answer too", "정답도 출력합니다"),
     "error.bad_topic": ("--topic must be one of {topics}, got {value}",
-                        "--topic은 {topics} 중 하나여야 합니다 (입력: {value})"),
+                        "--topic 값은 {topics} 중 하나여야 합니다 (입력: {value})"),
     "error.bad_level": ("--level must be 1, 2 or 3, got {value}",
-                        "--level은 1, 2, 3 중 하나여야 합니다 (입력: {value})"),
+                        "--level 값은 1, 2, 3 중 하나여야 합니다 (입력: {value})"),
 }
