@@ -58,6 +58,9 @@ CASES: list[tuple[str, Task, Any, str]] = [
     ("ln(x² + 1)", d("ln(x^2 + 1)"), 1 / (x**2 + 1), "log_inner"),
     # product and quotient rules
     ("(fg)′ = f′g′", d("x^2 sin x"), 2 * x * sympy.cos(x), "product_as_product"),
+    ("(fg)′ = f′g", d("x^2 sin x"), 2 * x * sympy.sin(x), "product_one_term"),
+    ("(fg)′ = fg′", d("x^2 sin x"), x**2 * sympy.cos(x), "product_one_term"),
+    ("(3x²)′ = 6x + 3x²", d("3x^2 + 1"), 6 * x + 3 * x**2, "constant_product"),
     ("a product in a sum", d("x^2 sin x + x^3"), 2 * x * sympy.cos(x) + 3 * x**2,
      "product_as_product"),
     ("quotient, plus", d("(x^2 + 1)/(x - 1)"), (2 * x * (x - 1) + (x**2 + 1)) / (x - 1)**2,

@@ -195,7 +195,7 @@ def _step(task: Task, grad: tuple[Any, ...], at: tuple[Any, ...] | None = None,
 def _critical(task: Task) -> list[tuple[tuple[Any, ...], str]]:
     """The critical points of the task's function with their kinds (nablab's; found once
     per function and kept with it)."""
-    return task.function.cached("check.critical_points", lambda: _critical_points(task))
+    return task.function.cached("slips: critical points", lambda: _critical_points(task))
 
 
 def _critical_points(task: Task) -> list[tuple[tuple[Any, ...], str]]:

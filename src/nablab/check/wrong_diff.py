@@ -10,7 +10,8 @@ one level of a nesting is found as the learner would make it.
 The rules and their twins (u′, f′, g′ the derivatives of the parts):
 
 - ``chain_inner``: (f(u))′ = f′(u)·u′ → f′(u) (also ``log_inner``: (ln u)′ = u′/u → 1/u);
-- ``product_as_product``: (fg)′ = f′g + fg′ → f′g′;
+- ``product_as_product``: (fg)′ = f′g + fg′ → f′g′; ``product_one_term``: → f′g or fg′;
+- ``constant_product``: (c·f)′ = c·f′ → c·f′ + c·f (as if (c)′ = c, by the product rule);
 - ``quotient_sign``, ``quotient_order``, ``quotient_square``, ``quotient_as_quotient``:
   (f/g)′ = (f′g − fg′)/g² → (f′g + fg′)/g², (fg′ − f′g)/g², (f′g − fg′)/g, f′/g′;
 - ``reciprocal_sign``: (1/g)′ = −g′/g² → g′/g²;
@@ -53,6 +54,7 @@ class Site:
 
     rule: str
     node: int
+    variant: int = 0
 
 
 @dataclass
@@ -72,23 +74,30 @@ class WrongDerivative:
     others: tuple[sympy.Symbol, ...] = ()
     slip: str | None = None
     node: int | None = None
+    variant: int = 0
     sites: list[Site] = field(default_factory=list)
     params: dict[str, Any] = field(default_factory=dict)
     _count: int = 0
+    _variants: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def __call__(self, expr: Any) -> Any:
         self._count = 0
+        self._variants.clear()
         return self.d(expr)
 
     # ------------------------------------------------------------------ the one switch
     def twin(self, rule: str, node: int, right: Any, wrong: Any, **params: Any) -> Any:
-        """``right``, or ``wrong`` where this rule is swapped at this node."""
+        """``right``, or ``wrong`` where this rule is swapped at this node (the rule's
+        ``variant``-th twin there: a product's two one-term slips)."""
+        variant = self._variants.get((rule, node), 0)
+        self._variants[(rule, node)] = variant + 1
         if wrong is None or plainly_same(wrong, right):
             return right
         if self.slip is None:
-            self.sites.append(Site(rule, node))
+            self.sites.append(Site(rule, node, variant))
             return right
-        if rule != self.slip or (self.node is not None and node != self.node):
+        if rule != self.slip or (self.node is not None
+                                 and (node, variant) != (self.node, self.variant)):
             return right
         if not self.params:
             self.params = {"part": params.pop("part"), "right_part": right,
@@ -148,16 +157,27 @@ class WrongDerivative:
         right = sympy.Add(*[ds[i] * sympy.Mul(*args[:i], *args[i + 1:])
                             for i in range(len(args))])
         depends = [i for i, a in enumerate(args) if a.has(self.x)]
+        c = sympy.Mul(*[a for i, a in enumerate(args) if i not in depends])
+        if len(depends) == 1 and c.is_number and c not in (1, -1):
+            part = e / c
+            return self.twin("constant_product", node, right, right + c * part, part=e,
+                             term=c, f=part)
         if len(depends) < 2:
             return right
-        c = sympy.Mul(*[a for i, a in enumerate(args) if i not in depends])
         below = [args[i] for i in depends if _negative_power(args[i])]
         if below:
             return self._quotient(e, node, right, c, depends, below)
         wrong = c * sympy.Mul(*[ds[i] for i in depends])
         parts = [args[i] for i in depends]
-        return self.twin("product_as_product", node, right, wrong, part=e / c,
-                         f=parts[0], g=sympy.Mul(*parts[1:]))
+        f, g = parts[0], sympy.Mul(*parts[1:])
+        right = self.twin("product_as_product", node, right, wrong, part=e / c, f=f, g=g)
+        if len(parts) == 2:
+            fp, gp = ds[depends[0]], ds[depends[1]]
+            right = self.twin("product_one_term", node, right, c * fp * g, part=e / c, f=f,
+                              g=g, term=f * gp)
+            right = self.twin("product_one_term", node, right, c * f * gp, part=e / c, f=f,
+                              g=g, term=fp * g)
+        return right
 
     def _quotient(self, e: Any, node: int, right: Any, c: Any, depends: list[int],
                   below: list[Any]) -> Any:
@@ -279,7 +299,7 @@ def derivative_slips(expr: Any, x: sympy.Symbol, others: tuple[sympy.Symbol, ...
     right = lister(expr)
     slips: list[tuple[str, Any, dict[str, Any]]] = []
     for site in sorted(lister.sites, key=lambda s: s.rule in LAST)[:limit]:
-        swapped = WrongDerivative(x, others, site.rule, site.node)
+        swapped = WrongDerivative(x, others, site.rule, site.node, site.variant)
         slips.append((site.rule, swapped(expr), swapped.params))
     for rule, name in EVERYWHERE.items():
         if sum(s.rule == rule for s in lister.sites) < 2 or len(slips) >= limit:

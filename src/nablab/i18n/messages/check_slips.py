@@ -52,6 +52,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.slip.product_as_product.detail": _gives(
         "{part} is the product of {f} and {g}; multiplying their derivatives gives",
         "{part:은} {f:과} {g}의 곱입니다. 두 도함수를 곱하기만 하면"),
+    "check.slip.product_one_term": (
+        "The product rule: (fg)′ = f′g + fg′, two terms: each factor differentiated in turn.",
+        "곱의 법칙: (fg)′ = f′g + fg′, 두 항입니다. 인수를 하나씩 번갈아 미분합니다."),
+    "check.slip.product_one_term.detail": (
+        "{part} is the product of {f} and {g}; the term {term} is missing: "
+        + _GIVES[0],
+        "{part:은} {f:과} {g}의 곱입니다. 항 {term:이} 빠져 " + _GIVES[1]),
+    "check.slip.constant_product": (
+        "A constant factor stays as it is: (c·f)′ = c·f′, since (c)′ = 0.",
+        "상수 배는 그대로 둡니다: (c)′ = 0이라서 (c·f)′ = c·f′입니다."),
+    "check.slip.constant_product.detail": _gives(
+        "In {part} the constant {term} was differentiated as if (c)′ = c:",
+        "{part}에서 상수 {term:을} (c)′ = c인 것처럼 미분하면"),
     "check.slip.quotient_sign": (
         _QUOTIENT[0] + ", with a minus between the two terms.",
         _QUOTIENT[1] + ", 두 항 사이는 빼기입니다."),
