@@ -43,7 +43,7 @@ from nablab.i18n import translate
 #: The most wrong answers tried against one learner's answer.
 MAX_CANDIDATES = 60
 #: Seconds the search may take (it gives up, finding no slip, after that).
-SECONDS = 5.0
+SECONDS = 8.0
 #: Functions larger than this (tree nodes) are not searched.
 MAX_NODES = 200
 

@@ -225,7 +225,7 @@ class WrongDerivative:
         right = self.twin("reciprocal_sign", node, right, db / b**2, part=e, g=b)
         u = _sigmoid_argument(b)
         if u is not None:
-            right = self._sigmoid(e, node, right, e, u)
+            right = self._sigmoid(e, node, right, sigmoid(u), u)
         return right
 
     def _sigmoid(self, e: Any, node: int, right: Any, s: Any, u: Any) -> Any:

@@ -35,9 +35,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "check.slip.chain_inner_all": _CHAIN,
     "check.slip.chain_inner_all.detail": (
         "Differentiating {part} with every inner derivative left out gives {wrong} instead "
-        "of {right_part}: at each level of the nesting the inner derivative is multiplied in.",
+        "of {right_part}: each inner function's derivative is multiplied in, in every term.",
         "{part}에서 안쪽 함수의 도함수를 모두 빠뜨리면 {right_part} 대신 {wrong:이} 나옵니다. "
-        "합성의 단계마다 안쪽 함수의 도함수를 곱해야 합니다."),
+        "항마다 안쪽 함수의 도함수를 곱해야 합니다."),
     "check.slip.log_inner": (
         "The logarithm with the chain rule: (ln u)′ = u′/u, not just 1/u.",
         "로그 함수의 미분에도 연쇄 법칙을 씁니다: (ln u)′ = u′/u입니다. 1/u만 쓰면 안 됩니다."),
@@ -205,40 +205,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The gradient is taken at the current point: " + _STEP[0] + ".",
         "기울기는 현재 점에서 구합니다: " + _STEP[1] + "."),
     "check.slip.gd_wrong_point.detail": (
-        "Evaluating ∇L at {point} instead of {start} gives {wrong} instead of {right}.",
+        "∇L was evaluated at {point}, not at {start}: that gives {wrong} instead of {right}.",
         "∇L을 {start} 대신 {point}에서 계산하면 {right} 대신 {wrong:이} 됩니다."),
     # --- critical points and Lagrange multipliers
     "check.slip.critical_saddles_dropped": (
         "A critical point is any point where ∇f = 0: saddle points are critical points too.",
         "임계점은 ∇f = 0인 모든 점입니다: 안장점도 임계점입니다."),
     "check.slip.critical_saddles_dropped.detail": (
-        "Left out: {points}, the saddle points.", "안장점 {points:이} 빠졌습니다."),
+        "Saddle points left out: {points}.", "안장점 {points:이} 빠졌습니다."),
     "check.slip.critical_negative_dropped": (
         "Solving ∇f = 0 takes every root: x² = a has two, x = ±√a.",
         "∇f = 0을 풀 때는 모든 근을 구합니다: x² = a의 근은 x = ±√a, 두 개입니다."),
     "check.slip.critical_negative_dropped.detail": (
-        "Left out: {points}, with a negative coordinate.",
+        "Points with a negative coordinate left out: {points}.",
         "음수 좌표가 있는 점 {points:이} 빠졌습니다."),
     "check.slip.lagrange_constraint_forgotten": (
         "The method of Lagrange multipliers solves ∇f = λ∇g together with the constraint "
         "g = k.",
         "라그랑주 승수법은 ∇f = λ∇g와 제약식 g = k를 함께 풉니다."),
     "check.slip.lagrange_constraint_forgotten.detail": (
-        "{wrong} are the critical points of f alone (∇f = 0): the constraint was left out.",
+        "{wrong}: the critical points of f alone (∇f = 0), with the constraint left out.",
         "{wrong:은} 제약 없이 구한 f의 임계점 (∇f = 0)입니다. 제약식이 빠졌습니다."),
     "check.slip.lagrange_singular_missed": (
         "The condition ∇f = λ∇g assumes ∇g ≠ 0: points of the constraint where ∇g = 0 are "
         "candidates too.",
         "∇f = λ∇g 조건은 ∇g ≠ 0을 가정합니다: 제약식 위에서 ∇g = 0인 점도 후보입니다."),
     "check.slip.lagrange_singular_missed.detail": (
-        "Left out: {points}, where ∇g = 0.",
+        "Points where ∇g = 0 left out: {points}.",
         "∇g = 0인 점 {points:이} 빠졌습니다."),
     "check.slip.lagrange_singular_added": (
         "A candidate must lie on the constraint: a point where ∇g = 0 counts only if g = k "
         "there.",
         "후보는 제약식을 만족해야 합니다: ∇g = 0인 점도 g = k일 때만 후보입니다."),
     "check.slip.lagrange_singular_added.detail": (
-        "Not on the constraint: {points}, where ∇g = 0.",
+        "Points where ∇g = 0 but not on the constraint: {points}.",
         "∇g = 0인 점 {points:은} 제약식 위에 있지 않습니다."),
 }
 
