@@ -34,7 +34,7 @@ import sympy
 from nablab.budget import run_bounded
 from nablab.check.mistake import Mistake
 from nablab.check.task import Task
-from nablab.check.wrong_diff import derivative_slips, plainly_same
+from nablab.check.wrong_diff import at_samples, derivative_slips, plainly_same
 from nablab.core.differentiate import tree_size
 from nablab.core.printing import to_unicode
 from nablab.errors import NablabError
@@ -97,13 +97,10 @@ def _search(task: Task, answer: Any, same: Callable[[Any, Any], bool]) -> Mistak
     return None
 
 
-#: Where answers are first compared by value (each variable, by name order, takes these).
-_SAMPLES = ((0.37, 1.23, -0.71), (1.41, -0.53, 0.89), (-1.13, 0.61, 1.77))
-
-
 def _values(answer: Any) -> tuple[complex, ...] | None:
-    """An answer's values at :data:`_SAMPLES` (a tuple's, component by component); ``None``
-    where they cannot be had (a set of points, an expression that will not evaluate)."""
+    """An answer's values at three sample points (:func:`~nablab.check.wrong_diff.sample`;
+    a tuple's, component by component); ``None`` where they cannot be had (a set of points,
+    an expression that will not evaluate)."""
     if isinstance(answer, tuple):
         parts = [_values(c) for c in answer]
         if any(p is None for p in parts):
@@ -113,9 +110,7 @@ def _values(answer: Any) -> tuple[complex, ...] | None:
         expr = exact_number(answer) if isinstance(answer, (int, float)) else answer
         if not isinstance(expr, sympy.Basic):
             return None
-        names = sorted(expr.free_symbols, key=lambda v: v.name)
-        return tuple(complex(expr.evalf(15, subs=dict(zip(names, point, strict=False))))
-                     for point in _SAMPLES)
+        return tuple(at_samples(expr, k) for k in range(3))
     except (TypeError, ValueError, AttributeError, ArithmeticError, sympy.SympifyError):
         return None
 

@@ -29,6 +29,7 @@ The rules and their twins (u′, f′, g′ the derivatives of the parts):
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -265,8 +266,17 @@ def _sigmoid_argument(b: Any) -> Any:
     return None
 
 
-#: Where :func:`plainly_same` compares two expressions (each variable, by name order).
-_POINTS = ((0.413, 1.271, -0.629), (-1.187, 0.557, 1.913))
+def sample(name: str, k: int) -> float:
+    """The value variable ``name`` takes at the ``k``-th sample point: fixed by the name
+    alone, so two expressions with different variables still agree on the shared ones."""
+    value = zlib.crc32(f"{name}:{k}".encode()) % 10007 / 10007 * 3 - 1.5  # in [−1.5, 1.5)
+    return round(value + 0.3 if abs(value) < 0.1 else value, 6)
+
+
+def at_samples(expr: Any, k: int) -> complex:
+    """``expr`` evaluated at the ``k``-th sample point (:func:`sample`)."""
+    subs = {v: sample(v.name, k) for v in expr.free_symbols}
+    return complex(expr.evalf(15, subs=subs))
 
 
 def plainly_same(a: Any, b: Any) -> bool:
@@ -278,12 +288,7 @@ def plainly_same(a: Any, b: Any) -> bool:
         difference = a - b
         if difference == 0:
             return True
-        names = sorted(difference.free_symbols, key=lambda v: v.name)
-        for point in _POINTS:
-            value = complex(difference.evalf(15, subs=dict(zip(names, point, strict=False))))
-            if not abs(value) < 1e-9:
-                return False
-        return True
+        return all(abs(at_samples(difference, k)) < 1e-9 for k in (0, 1))
     except (TypeError, ValueError, AttributeError, ArithmeticError, RecursionError):
         return False
 
@@ -312,4 +317,5 @@ def derivative_slips(expr: Any, x: sympy.Symbol, others: tuple[sympy.Symbol, ...
     return slips
 
 
-__all__ = ["EVERYWHERE", "LAST", "Site", "WrongDerivative", "derivative_slips", "plainly_same"]
+__all__ = ["EVERYWHERE", "LAST", "Site", "WrongDerivative", "at_samples", "derivative_slips",
+           "plainly_same", "sample"]
