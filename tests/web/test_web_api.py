@@ -51,6 +51,9 @@ PARITY = [
      ["d/dx (x^2 sin x)", "x(2 sin x + x cos x)"]),
     ("lagrange", {**HIKE, "lang": "ko"},
      [HIKE["expression"], "--constraint", HIKE["constraint"][0], "--lang", "ko"]),
+    # issue 17: a practice problem (no formula: the topic and seed make it)
+    ("practice", {"topic": "descent", "seed": 3, "lang": "ko"},
+     ["--topic", "descent", "--seed", "3", "--lang", "ko"]),
 ]
 
 
@@ -172,7 +175,7 @@ def test_web_openapi_lists_the_cli_options(web_server: Server) -> None:
     assert status == 200
     spec = json.loads(raw)
     for command in ("diff", "limit", "steps", "critical", "descend", "race", "lagrange",
-                    "tangent"):
+                    "tangent", "practice"):
         assert f"/api/{command}" in spec["paths"]
     schemas = spec["components"]["schemas"]
     assert {"expression", "wrt", "at", "vars"} <= set(schemas["DiffRequest"]["properties"])

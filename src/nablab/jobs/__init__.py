@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from nablab.jobs.network import GraphRequest, TrainRequest
     from nablab.jobs.optimize import DescendRequest, RaceRequest, SweepRequest
     from nablab.jobs.plot import PlotRequest
+    from nablab.jobs.practice import PracticeRequest
     from nablab.jobs.steps import StepsRequest
     from nablab.jobs.tangent import TangentRequest
     from nablab.jobs.taylor import TaylorRequest
@@ -54,6 +55,7 @@ JOBS: dict[str, tuple[str, str]] = {
     "taylor": ("taylor", "TaylorRequest"),
     "implicit": ("implicit", "ImplicitRequest"),
     "check": ("check", "CheckRequest"),
+    "practice": ("practice", "PracticeRequest"),
 }
 
 
@@ -79,6 +81,7 @@ def __getattr__(name: str) -> Any:
 __all__ = ["JOBS", "ChainRequest", "CheckRequest", "CriticalRequest", "DescendRequest",
            "DiffRequest", "Field",
            "GraphRequest", "ImplicitRequest",
-           "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "Progress",
+           "LagrangeRequest", "LimitRequest", "Option", "PlotRequest", "PracticeRequest",
+           "Progress",
            "RaceRequest", "Request", "StepsRequest", "SweepRequest", "TangentRequest",
            "TaylorRequest", "TrainRequest", "request_type", "run"]

@@ -17,24 +17,35 @@ from nablab.jobs.request import Field as RequestField
 
 #: The commands the API offers, in the order of the docs.
 COMMANDS = ("diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
-            "descend", "race", "lagrange", "check")
+            "descend", "race", "lagrange", "check", "practice")
 
 #: The JSON type of each kind of request field.
 TYPES: dict[str, Any] = {"text": str, "number": float, "integer": int, "flag": bool,
                          "texts": list[str] | str, "numbers": str | list[float], "file": str}
 
 
-class Common(BaseModel):
-    """Fields every request has."""
+class Formula(BaseModel):
+    """The formula, which every request but ``practice`` has."""
 
     model_config = ConfigDict(extra="forbid")
 
     expression: str = Field(description="the function, as on paper or in LaTeX",
                             examples=["x^2 + y^2"])
+
+
+class Settings(BaseModel):
+    """Fields every request has."""
+
+    model_config = ConfigDict(extra="forbid")
+
     lang: Literal["en", "ko"] | None = Field(
         None, description="language of messages and explanations (default: the server's)")
     timeout: float | None = Field(
         None, gt=0, description="seconds the computation may take (at most the server's limit)")
+
+
+class Common(Settings, Formula):
+    """Fields every request on a formula has (``expression`` first, as before)."""
 
 
 def field_type(field: RequestField) -> Any:
@@ -65,8 +76,11 @@ def request_fields(command: str) -> dict[str, tuple[Any, Any]]:
 
 
 def request_model(command: str) -> type[BaseModel]:
-    """``DiffRequest`` etc.: :class:`Common` plus the command's own fields."""
-    model: type[BaseModel] = create_model(f"{command.title()}Request", __base__=Common,
+    """``DiffRequest`` etc.: :class:`Common` (or :class:`Settings`, for a command without a
+    formula) plus the command's own fields."""
+    formula = any(f.option.positional for f in request_type(command).fields())
+    model: type[BaseModel] = create_model(f"{command.title()}Request",
+                                          __base__=Common if formula else Settings,
                                           **request_fields(command))  # type: ignore[call-overload]
     return model
 
@@ -81,5 +95,5 @@ def described(commands: tuple[str, ...] = COMMANDS) -> dict[str, str]:
     return {c: translate(f"cli.{c}.description", "en") for c in commands}
 
 
-__all__ = ["COMMANDS", "Common", "api_fields", "described", "field_type", "request_fields",
-           "request_model", "to_request"]
+__all__ = ["COMMANDS", "Common", "Formula", "Settings", "api_fields", "described", "field_type",
+           "request_fields", "request_model", "to_request"]

@@ -15,7 +15,8 @@ from types import ModuleType
 
 COMMANDS: tuple[str, ...] = (
     "tour", "diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
-    "lagrange", "descend", "race", "sweep", "train", "graph", "plot", "check", "serve",
+    "lagrange", "descend", "race", "sweep", "train", "graph", "plot", "check", "practice",
+    "serve",
 )
 #: Commands whose module lives here.
 LOCAL = ("tour",)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from nablab.i18n.messages import (
     chain,
     check,
+    check_slips,
     constrained,
     core,
     critical,
@@ -23,10 +24,12 @@ from nablab.i18n.messages import (
     web,
 )
 
-TABLES = (core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
-          critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
-          reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
-          limit2d.MESSAGES, check.MESSAGES, notebook.MESSAGES)
+TABLES: tuple[dict[str, tuple[str, str]], ...] = (
+    core.MESSAGES, derivatives.MESSAGES, plot.MESSAGES, optimize.MESSAGES,
+    critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
+    reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
+    limit2d.MESSAGES, check.MESSAGES, notebook.MESSAGES, check_slips.MESSAGES,
+    check_slips.PRACTICE)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
