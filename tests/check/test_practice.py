@@ -36,7 +36,7 @@ def sympy_answer(p: Problem) -> Any:
     if task.kind == "gradient":
         return tuple(sympy.diff(f, v) for v in variables)
     if task.kind == "gd_step":
-        eta = Fraction(repr(task.lr))
+        eta = Fraction(str(task.lr))
         at = dict(zip(variables, task.start or (), strict=True))
         return tuple(sympy.Rational(Fraction(t) - eta * Fraction(str(sympy.diff(f, v).subs(at))))
                      for v, t in zip(variables, task.start or (), strict=True))
@@ -86,7 +86,7 @@ def test_the_text_reads_as_the_task(topic: str) -> None:
             formula = rest.split(" from ")[0]
             point = rest.split(" from ")[1].split(" lr ")[0]
             assert tuple(int(c) for c in point.strip("()").split(",")) == p.task.start
-            assert float(rest.split(" lr ")[1]) == p.task.lr
+            assert Fraction(rest.split(" lr ")[1]) == Fraction(str(p.task.lr))
         elif topic == "lagrange":
             formula, relation = rest.split(";")
             r = parse_relation(relation)

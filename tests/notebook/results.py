@@ -29,6 +29,8 @@ CALLS: dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]] = {
     "TaylorPolynomial": ("taylor", ("exp(x)", {"x": 0}), {}),
     "ImplicitResult": ("implicit", ("x^2 + y^2 = 25", {"x": 3, "y": 4}), {}),
     "CheckResult": ("check_answer", ("d/dx (x^2 sin x)", "2x cos x"), {}),
+    "Problem": ("practice", ("partials", 1), {}),
+    "Attempt": ("practice_answer", ("descent", 0, "(0, 0)"), {}),
 }
 
 
@@ -46,7 +48,7 @@ def made(name: str) -> Any:
 
 
 #: Results the command line draws nothing for.
-UNDRAWN = {"MixedPartial", "Derivation", "CheckResult"}
+UNDRAWN = {"MixedPartial", "Derivation", "CheckResult", "Problem", "Attempt"}
 
 
 def display_notebook() -> Any:

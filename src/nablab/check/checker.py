@@ -207,6 +207,8 @@ def _simpler(read: Answer, right: Any) -> Any:
             return None
         return tuple(v if p is None else p for v, p in zip(read.value, parts, strict=True))
     typed = read.typed if read.typed is not None else read.value
+    if _number_literal(typed):   # −1.2 is as simple as it gets: never "write it as −6/5"
+        return None
     ops = sympy.count_ops(typed)
     candidates = [read.value, right]
     if ops >= min(sympy.count_ops(c) for c in candidates) + 2:
@@ -216,6 +218,20 @@ def _simpler(read: Answer, right: Any) -> Any:
     candidates += _simplified_forms(read.value)
     best = min(candidates, key=sympy.count_ops)
     return best if sympy.count_ops(best) <= ops - 2 else None
+
+
+def _number_literal(value: Any) -> bool:
+    """A number as written: 3, −1.2, 2/3 (a sign and one number, nothing to work out)."""
+    if not isinstance(value, sympy.Basic):
+        return isinstance(value, (int, float))
+    if value.is_Number:
+        return True
+    if value.is_Mul and len(value.args) == 2 and value.args[0] == -1:
+        return _number_literal(value.args[1])
+    if value.is_Mul and len(value.args) == 2 and all(a.is_Integer for a in
+                                                     (value.args[0], 1 / value.args[1])):
+        return True    # 2/3 typed: 2·3⁻¹
+    return False
 
 
 def _simplified_forms(value: Any) -> list[Any]:

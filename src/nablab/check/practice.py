@@ -38,7 +38,7 @@ KINDS: dict[str, TaskKind] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Problem(Presentable):
     """One practice problem and its answer.
 
@@ -68,7 +68,7 @@ class Problem(Presentable):
             params["x"] = to_unicode(task.wrt[0])
         if task.kind == "gd_step":
             params["start"] = show_answer(tuple(exact_number(c) for c in task.start or ()))
-            params["lr"] = f"{task.lr:g}"
+            params["lr"] = f"{float(task.lr):g}"
         if task.kind == "lagrange":
             params["constraint"] = parse_relation(self.text.split(";", 1)[1]).unicode
         return translate(f"practice.prompt.{task.kind}", lang, **params)
@@ -271,7 +271,8 @@ def _descent(rng: random.Random, level: int) -> tuple[str, Task]:
     f, rates = pools[level]
     lr = rng.choice(rates)
     text = f"gd {f} from ({start[0]}, {start[1]}) lr {lr:g}"
-    return _task("gd_step", f, text, start=start, lr=lr)
+    return _task("gd_step", f, text, start=tuple(sympy.Integer(c) for c in start),
+                 lr=exact_number(lr))   # 0.2 as 1/5: the step is exact, (0, −6/5) → −1.2
 
 
 def _lagrange(rng: random.Random, level: int) -> tuple[str, Task]:
