@@ -288,7 +288,7 @@ PRACTICE: dict[str, tuple[str, str]] = {
     "cli.practice.level": ("difficulty, 1 to 3 (default: the seed chooses)",
                            "난이도 1–3 (기본값: 시드가 정합니다)"),
     "cli.practice.answer": ("check this answer to the problem (as nablab check does)",
-                            "이 답을 문제에 대해 확인 (nablab check와 같이)"),
+                            "이 답이 맞는지 확인 (nablab check처럼)"),
     "cli.practice.show_answer": ("print the answer too", "정답도 출력합니다"),
     "error.bad_topic": ("--topic must be one of {topics}, got {value}",
                         "--topic 값은 {topics} 중 하나여야 합니다 (입력: {value})"),
