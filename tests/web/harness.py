@@ -36,7 +36,7 @@ AXE_FAILING = ("serious", "critical")
 CARDS = {"diff-run": "diff-out", "limit-run": "limit-out", "critical-run": "critical-out",
          "surface-run": "surface-contour", "race-run": "descent-out",
          "lagrange-run": "lagrange-out", "taylor-run": "taylor-out",
-         "implicit-run": "implicit-out", "chain-run": "chain-out"}
+         "implicit-run": "implicit-out", "chain-run": "chain-out", "check-run": "check-out"}
 
 
 def chromium_missing() -> bool:
@@ -118,6 +118,8 @@ def fill_cards(page: Any) -> None:
     page.fill("#chain-function", "z = x^2 y + y^3")
     page.fill("#chain-sub", "x = s t, y = e^t")
     page.fill("#chain-wrt", "t")
+    page.fill("#check-task", "gd x^2 + y^2 from (3, 4) lr 0.1")
+    page.fill("#check-answer", "(3.6, 4.8)")
 
 
 #: True once every output of ARG shows a result (no "computing…") and no path is still growing.

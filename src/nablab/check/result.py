@@ -114,7 +114,7 @@ class CheckResult(Presentable):
         return {
             "verdict": self.verdict,
             "simplified": self.simplified,
-            "expected": shown(self._expected_shown(), to_str),
+            "expected": shown(self.expected_shown(), to_str),
             "counterexample": None if self.counterexample is None else
             {name: _float(v) for name, v in self.counterexample.items()},
             "mistake": None if self.mistake is None else
@@ -159,13 +159,13 @@ class CheckResult(Presentable):
         for key, params in self.notes:
             out.text(translate(key, lang, **params), 2)
         if self.verdict == "incorrect":  # an answer of another form gets a second try
-            expected = shown(self._expected_shown(), to_unicode)
+            expected = shown(self.expected_shown(), to_unicode)
             if self.task.kind == "tangent":
                 expected = f"{dependent(self.task).name} = {expected}"
             out.text(translate("check.expected", lang, expected=expected), 2)
         return out.document()
 
-    def _expected_shown(self) -> Any:
+    def expected_shown(self) -> Any:
         """The right answer as shown: a step's point in decimals when they end (2.4, 3.2)."""
         if self.task.kind == "gd_step" and isinstance(self.expected, tuple):
             return tuple(decimal(v) for v in self.expected)

@@ -97,7 +97,8 @@ def endpoint(kind: str, name: str, model: type[BaseModel], both: bool = False) -
 
 
 #: The jobs with a page view (nablab.web.views.VIEWS).
-VIEW_COMMANDS = ("diff", "lagrange", "taylor", "limit", "implicit", "chain", "descend", "race")
+VIEW_COMMANDS = ("diff", "lagrange", "taylor", "limit", "implicit", "chain", "descend", "race",
+                 "check")
 
 
 def add_routes(app: FastAPI) -> None:

@@ -22,7 +22,7 @@ SHARED_PREFIXES = ("web.", "critical.kind.", "critical.column.", "critical.compl
                    "optimize.status_word.", "lagrange.kind.", "lagrange.extreme.",
                    "lagrange.column.", "lagrange.heading.", "lagrange.complete",
                    "lagrange.incomplete", "lagrange.singular", "lagrange.none",
-                   "diff.constant", "taylor.heading", "taylor.order")
+                   "diff.constant", "taylor.heading", "taylor.order", "practice.topic.")
 #: The optimizers the page offers (``nablab descend --optimizer``).
 PAGE_OPTIMIZERS = ("gd", "momentum", "nesterov", "adagrad", "rmsprop", "adam", "newton",
                    "damped_newton")

@@ -15,7 +15,9 @@ from nablab.calculus.mixed import MixedPartial, subscript
 from nablab.calculus.notation import latex, unicode
 from nablab.calculus.report import DiffReport
 from nablab.calculus.taylor import TaylorPolynomial
+from nablab.check.result import CheckResult, shown
 from nablab.constrained import LagrangeResult
+from nablab.core.printing import to_latex
 from nablab.i18n import translate
 from nablab.jobs.request import Request
 from nablab.web import pictures
@@ -181,12 +183,20 @@ def descent_view(request: Request, result: Any, lang: str) -> dict[str, Any]:
             "models": pictures.newton_models(result)}
 
 
+def check_view(request: Request, result: CheckResult, lang: str) -> dict[str, Any]:
+    """``nablab check --json``, the verdict's word, and the right answer in LaTeX for the
+    page to typeset."""
+    return {"result": request.output(result, lang, True),
+            "verdict": translate(f"check.verdict.{result.verdict}", lang),
+            "latex": {"expected": shown(result.expected_shown(), to_latex)}}
+
+
 #: The views the page asks for, by job.
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
     "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view,
     "implicit": implicit_view, "chain": chain_view, "descend": descent_view,
-    "race": descent_view}
+    "race": descent_view, "check": check_view}
 
 
-__all__ = ["VIEWS", "chain_view", "descent_view", "diff_view", "implicit_view", "lagrange_view",
-           "limit_view", "mixed_view", "taylor_view"]
+__all__ = ["VIEWS", "chain_view", "check_view", "descent_view", "diff_view", "implicit_view",
+           "lagrange_view", "limit_view", "mixed_view", "taylor_view"]

@@ -24,12 +24,13 @@
     surface: ["surface-range"], lagrange: ["lagrange-constraints"], taylor: ["taylor-at", "taylor-order"],
     implicit: ["implicit-equation", "implicit-at"], chain: ["chain-function", "chain-sub", "chain-wrt"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
+    check: ["check-topic", "check-seed", "check-task", "check-answer"],
   };
   const CARD_OUT = { diff: "diff-out", limit: "limit-out", critical: "critical-out",
     surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out", taylor: "taylor-out",
-    implicit: "implicit-out", chain: "chain-out" };
+    implicit: "implicit-out", chain: "chain-out", check: "check-out" };
   // Cards with their own formula: a new f leaves them as they are.
-  const OWN_FORMULA = new Set(["implicit", "chain"]);
+  const OWN_FORMULA = new Set(["implicit", "chain", "check"]);
   // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
   const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
   const state = {
@@ -47,7 +48,7 @@
   };
   // The calculus cards (static/calculus.js), given the helpers they share with the others.
   const { runLimit2, hideLimitPlots, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
-    runChain } = window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
+    runChain, runCheck, runPractice } = window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
     formulaBody, section, fullPoint, showPlots, contourTrace, PLOT_CONFIG });
 
   // ---------------------------------------------------------------- text and elements
@@ -173,8 +174,9 @@
   }
 
   function optionsText(name, mode) {
-    const ids = (CARD_INPUTS[name] || []).filter((id) => name !== "limit" ||
-      (mode === "steps" ? id !== "limit-at" : mode !== "limit2" || id !== "limit-wrt"));
+    const ids = (CARD_INPUTS[name] || []).filter((id) => (name !== "limit" ||
+      (mode === "steps" ? id !== "limit-at" : mode !== "limit2" || id !== "limit-wrt")) &&
+      (name !== "check" || id === "check-task"));  // the check's stamp: its task
     // a textarea's lines (the constraints) are separate items, not one run-on line
     const parts = ids.flatMap((id) => $(id).value.split("\n").map((v) => v.trim())).filter(Boolean);
     if (name === "descent" && mode === "race") {
@@ -1079,7 +1081,7 @@
   const RUNNERS = { diff: () => runDiff, limit: () => runLimit, limit2: () => runLimit2, steps: () => runSteps,
     critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
     race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor,
-    implicit: () => runImplicit, chain: () => runChain };
+    implicit: () => runImplicit, chain: () => runChain, check: () => runCheck, practice: () => runPractice };
 
   function allInputs() { return [].concat(...Object.values(CARD_INPUTS)); }
 
@@ -1176,6 +1178,7 @@
     hideTaylorPlot();
     hideLimitPlots();
     hidePlot("implicit-plot");
+    clear($("check-problem"));
   }
 
   // ---------------------------------------------------------------- wiring
@@ -1195,7 +1198,7 @@
     const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
       "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
       "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2,
-      "implicit-run": runImplicit, "chain-run": runChain };
+      "implicit-run": runImplicit, "chain-run": runChain, "check-run": runCheck, "check-new": runPractice };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs, state.models));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)

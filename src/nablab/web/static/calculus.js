@@ -380,6 +380,106 @@ window.nablabCalculus = function (page) {
     return list;
   }
 
+  // ---------------------------------------------------------------- check my work (issue 17)
+  // The card's own task (never the page's f), the learner's answer (one line) or derivation
+  // (several lines), and practice problems: "New problem" draws a seed (kept in the URL, so a
+  // reload shows the same problem) and fills the task with the problem's text.
+  function practiceBody() {
+    return { topic: $("check-topic").value, seed: parseInt($("check-seed").value, 10) || 0 };
+  }
+
+  function runPractice(opts) {
+    if (!(opts && opts.restoring) || !$("check-seed").value) {
+      $("check-seed").value = String(1 + Math.floor(Math.random() * 999999));
+    }
+    return section("check", $("check-out"), async () => {
+      const problem = await apiBoth("/api/practice", practiceBody());
+      $("check-task").value = problem.en.task;
+      if (!(opts && opts.restoring)) $("check-answer").value = "";
+      return { answer: { en: { problem: problem.en }, ko: { problem: problem.ko } }, render: showCheck };
+    }, Object.assign({ mode: "practice" }, opts));
+  }
+
+  function runCheck(opts) {
+    return section("check", $("check-out"), async () => {
+      const task = $("check-task").value.trim();
+      const typed = $("check-answer").value.split("\n").map((l) => l.trim()).filter(Boolean);
+      if (!task) throw Object.assign(new Error(), { info: { message: t("web.check.needs_task") } });
+      if (!typed.length) throw Object.assign(new Error(), { info: { message: t("web.check.needs_answer") } });
+      const body = { expression: task };
+      if (typed.length > 1) body.derivation = typed.join("\n"); else body.answer = typed[0];
+      const seeded = $("check-seed").value !== "";
+      const [checked, problem] = await Promise.all([apiBoth("/api/view/check", body),
+        seeded ? apiBoth("/api/practice", practiceBody()) : Promise.resolve(null)]);
+      const answer = {};
+      for (const lang of Object.keys(checked)) {
+        answer[lang] = { check: checked[lang], problem: problem && problem.en.task === task ? problem[lang] : null };
+      }
+      return { answer: answer, render: showCheck };
+    }, Object.assign({ mode: "check" }, opts));
+  }
+
+  const VERDICT_MARK = { correct: "✓", incorrect: "✗", invalid: "?" };
+  // The practice problem's question above the task and answer boxes (where it is read
+  // first), the verdict and why below the Check button.
+  function showCheck(out, data) {
+    const box = $("check-problem");
+    clear(box);
+    if (data.problem) {
+      box.appendChild(el("p", t("web.check.problem", { seed: data.problem.seed,
+        topic: t("practice.topic." + data.problem.topic) }), "muted"));
+      const prompt = el("p", data.problem.prompt, "check-prompt");
+      prompt.id = "check-prompt-text";
+      box.appendChild(prompt);
+    }
+    if (!data.check) { out.appendChild(el("p", t("web.check.needs_answer"), "muted")); return; }
+    const result = data.check.result;
+    const verdict = el("p", VERDICT_MARK[result.verdict] + " " + data.check.verdict, "verdict " + result.verdict);
+    verdict.id = "check-verdict";
+    verdict.dataset.verdict = result.verdict;
+    out.appendChild(verdict);
+    if (result.message) out.appendChild(el("p", result.message, "line"));
+    if (result.counterexample) {
+      const point = Object.entries(result.counterexample).map(([k, v]) => k + " = " + fmt(v)).join(", ");
+      const ce = el("p", t("web.check.counterexample", { point: point }), "line");
+      ce.id = "check-counterexample";
+      out.appendChild(ce);
+    }
+    if (result.mistake) {
+      out.appendChild(el("h3", t("web.check.slip")));
+      const slip = el("p", result.mistake.message, "line slip");
+      slip.id = "check-slip";
+      out.appendChild(slip);
+    }
+    if (result.lines.length) {
+      out.appendChild(el("h3", t("web.check.lines")));
+      out.appendChild(derivationList(result));
+    }
+    for (const note of result.notes) out.appendChild(el("p", note, "muted"));
+    out.appendChild(el("h3", t("web.check.expected")));
+    const expected = math(data.check.latex.expected, true);
+    expected.id = "check-expected";
+    out.appendChild(expected);
+  }
+
+  // Each line with ✓ (equal to the right answer), ✗ (the first wrong line, or not equal to
+  // the line before), → (after the slip, following from the line before), as the CLI marks them.
+  function derivationList(result) {
+    const list = el("ol", null, "derivation");
+    list.id = "check-lines";
+    for (const line of result.lines) {
+      const follows = !line.ok && line.follows && result.first_wrong !== null && line.line > result.first_wrong;
+      const kind = line.ok ? "ok" : follows ? "follows" : line.line === result.first_wrong ? "wrong" : "bad";
+      const li = el("li", null, "line-" + kind);
+      li.dataset.mark = kind;
+      li.appendChild(el("span", line.ok ? "✓" : follows ? "→" : "✗", "mark"));
+      li.appendChild(el("code", line.text.trim()));
+      li.appendChild(el("span", t("web.check.line_" + kind), "muted why"));
+      list.appendChild(li);
+    }
+    return list;
+  }
+
   return { runLimit2, showLimit2, hideLimitPlots, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
-    runChain };
+    runChain, runCheck, runPractice };
 };
