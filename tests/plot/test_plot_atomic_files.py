@@ -72,5 +72,5 @@ def test_ctrl_c_during_an_animation_leaves_old_or_new_never_half(tmp_path: Path)
         if data != b"old":
             with Image.open(target) as image:
                 assert image.n_frames == 8
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".run.")]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".run.")]  # no leftovers
 

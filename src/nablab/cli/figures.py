@@ -10,6 +10,7 @@ Plotly are imported only inside that worker.
 from __future__ import annotations
 
 import argparse
+import os
 from typing import Any
 
 from nablab.cli.context import Context
@@ -44,10 +45,11 @@ def requested(args: argparse.Namespace) -> list[Wanted]:
     return files
 
 
-def _draw(request: Any, result: Any, path: str, lang: str, animate: bool) -> WrittenFigure:
+def _draw(request: Any, result: Any, path: str, lang: str, animate: bool,
+          owner: int) -> WrittenFigure:
     from nablab.plot.output import write_picture
 
-    return write_picture(request.picture(result), path, lang, animate=animate)
+    return write_picture(request.picture(result), path, lang, animate=animate, owner=owner)
 
 
 def write_figures(wanted: list[Wanted], ctx: Context, request: Any,
@@ -58,7 +60,13 @@ def write_figures(wanted: list[Wanted], ctx: Context, request: Any,
     """
     written = []
     for path, animate in wanted:
-        figure = ctx.run(_draw, request, result, path, ctx.lang, animate)
+        try:
+            figure = ctx.run(_draw, request, result, path, ctx.lang, animate, os.getpid())
+        except BaseException:   # the worker killed mid-write (Ctrl+C): its partial file too
+            from nablab.plot.output import partial_path
+
+            partial_path(path, os.getpid()).unlink(missing_ok=True)
+            raise
         ctx.stderr.write(figure.sentence(ctx.lang, animation=animate) + "\n")
         written.append(figure)
     return written

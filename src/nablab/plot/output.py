@@ -10,7 +10,6 @@ from __future__ import annotations
 import html
 import io
 import os
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -109,9 +108,21 @@ def _write_animation(picture: Picture, path: Path, fmt: str, lang: str) -> None:
     save_animation(animation, path, fmt, labels.text("page_title", lang))
 
 
+def partial_path(target: str | Path, owner: int) -> Path:
+    """Where a figure for ``target`` is written before it is renamed over it: beside it, named
+    after the process that asked (so that process can remove it if the writer is killed)."""
+    target = Path(target)
+    return target.with_name(f".{target.stem}.{owner}.partial{target.suffix}")
+
+
 def write_picture(picture: Picture, path: str | Path, lang: str, *,
-                  animate: bool = False) -> WrittenFigure:
+                  animate: bool = False, owner: int | None = None) -> WrittenFigure:
     """Build the form of ``picture`` that ``path`` asks for and write it there.
+
+    Args:
+        owner: the process id the temporary file is named after (default: this one's); a
+            command that draws in a worker gives its own, and removes the file if the worker
+            is killed (Ctrl+C).
 
     Returns:
         Where it went, its format and size, for the command's report.
@@ -124,7 +135,7 @@ def write_picture(picture: Picture, path: str | Path, lang: str, *,
     target = Path(path)
     fmt = file_format(target, animation=animate)
     try:
-        with _replacing(target) as partial:
+        with _replacing(target, partial_path(target, owner or os.getpid())) as partial:
             if animate:
                 _write_animation(picture, partial, fmt, lang)
             else:
@@ -137,7 +148,7 @@ def write_picture(picture: Picture, path: str | Path, lang: str, *,
 
 
 @contextmanager
-def _replacing(target: Path) -> Iterator[Path]:
+def _replacing(target: Path, partial: Path) -> Iterator[Path]:
     """A temporary file beside ``target`` that becomes it only once it is complete.
 
     The rename is atomic: Ctrl-C or a failure mid-write leaves the old file (or none), never
@@ -146,10 +157,7 @@ def _replacing(target: Path) -> Iterator[Path]:
     """
     if target.is_dir():
         raise IsADirectoryError(21, "is a directory", str(target))
-    handle, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.stem}.",
-                                    suffix=target.suffix)
-    os.close(handle)
-    partial = Path(name)
+    partial.unlink(missing_ok=True)    # a leftover of a run that was killed
     try:
         yield partial
         os.chmod(partial, 0o666 & ~_umask())   # as a plain open() would have made it
@@ -165,5 +173,6 @@ def _umask() -> int:
     return mask
 
 
-__all__ = ["FPS", "figure_bytes", "new_figure", "plotly_page", "save_animation", "svg_page",
+__all__ = ["FPS", "figure_bytes", "new_figure", "partial_path", "plotly_page", "save_animation",
+           "svg_page",
            "write_picture"]
