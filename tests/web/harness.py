@@ -71,6 +71,21 @@ def persistent_context(width: int = 1280) -> Iterator[Any]:
     profile.cleanup()
 
 
+@contextmanager
+def ready_page(url: str, *, plotly: bool = False) -> Iterator[Any]:
+    """The app at ``url`` in English, loaded (and plotly.js with ``plotly``); fails afterwards
+    if the page raised an uncaught error meanwhile (the cards' tests share one such page)."""
+    errors: list[str] = []
+    with persistent_context() as context:
+        page = context.new_page()
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(url + "?lang=en")
+        page.wait_for_function("document.body.dataset.ready === '1'"
+                               + (" && !!window.Plotly" if plotly else ""))
+        yield page
+    assert not errors, errors
+
+
 @dataclass
 class Watch:
     """What went wrong on a page while it ran: console errors, uncaught errors, failed requests."""

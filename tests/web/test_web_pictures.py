@@ -21,14 +21,8 @@ harness.playwright_or_skip()
 
 @pytest.fixture(scope="module")
 def page(web_server: Server) -> Iterator[Any]:
-    errors: list[str] = []
-    with harness.persistent_context() as context:
-        page = context.new_page()
-        page.on("pageerror", lambda error: errors.append(str(error)))
-        page.goto(web_server.url + "?lang=en")
-        page.wait_for_function("document.body.dataset.ready === '1' && !!window.Plotly")
+    with harness.ready_page(web_server.url, plotly=True) as page:
         yield page
-    assert not errors, errors
 
 
 def figure(page: Any, plot: str) -> Any:

@@ -8,13 +8,13 @@ page's messages in both languages as JSON, so the language toggle needs no reque
 from __future__ import annotations
 
 import html
-import json
 import re
 from functools import cache
 from importlib import resources
 
 from nablab.i18n import LANGUAGES, translate
 from nablab.i18n.messages import CATALOGUE
+from nablab.jobs.encoding import json_text
 
 #: Catalogue entries the page uses besides ``web.*``: kinds, names, columns, headings.
 SHARED_PREFIXES = ("web.", "critical.kind.", "critical.column.", "critical.complete",
@@ -47,7 +47,7 @@ def _unescape(text: str) -> str:
 
 def script_json(data: object) -> str:
     """JSON safe inside ``<script type="application/json">`` (no ``</script>``, no ``<!--``)."""
-    text = json.dumps(data, ensure_ascii=False, allow_nan=False)
+    text = json_text(data)
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
