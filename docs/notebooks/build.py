@@ -11,13 +11,15 @@ notebook.
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import nbformat
 
 HERE = Path(__file__).resolve().parent
-#: Where Colab installs nablab from (the repository, with the notebook extra).
-REPOSITORY = "git+https://github.com/nablab/nablab"
+#: Where Colab installs nablab from: the repository that pyproject.toml names (one place).
+REPOSITORY = "git+" + tomllib.loads(
+    (HERE.parent.parent / "pyproject.toml").read_text("utf-8"))["project"]["urls"]["Repository"]
 
 #: A cell: ("md" | "code", English, Korean); one text serves both when Korean is None.
 Cell = tuple[str, str, str | None]

@@ -3,6 +3,8 @@ language, a one-line text repr, and its figure as PNG; results without a picture
 
 from __future__ import annotations
 
+import sys
+import types
 from typing import Any
 
 import nbformat
@@ -11,6 +13,7 @@ import pytest
 import nablab
 from nablab.jobs.pictures import DRAWN_BY
 from nablab.present import Presentable
+from nablab.present.document import Formula
 
 from . import kernel
 from .results import CALLS, UNDRAWN, made
@@ -83,3 +86,34 @@ def test_a_result_without_a_picture_says_so() -> None:
     with pytest.raises(nablab.UnsupportedError) as caught:
         made("Derivation").plot()
     assert "Derivation" in str(caught.value)
+
+
+@pytest.mark.parametrize("frontend", ["colab", "vscode", "chosen"])
+def test_colab_and_vscode_get_markdown_whose_math_they_typeset(
+        frontend: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Colab and VS Code typeset $$…$$ in Markdown outputs but not in HTML ones: there every
+    result offers Markdown (formulas as $$ blocks) and no HTML, so math is never shown raw."""
+    monkeypatch.delenv("NABLAB_NOTEBOOK_FORMAT", raising=False)
+    monkeypatch.delenv("VSCODE_PID", raising=False)
+    if frontend == "colab":
+        monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    elif frontend == "vscode":
+        monkeypatch.setenv("VSCODE_PID", "4242")
+    else:
+        monkeypatch.setenv("NABLAB_NOTEBOOK_FORMAT", "markdown")
+    for name in CALLS:
+        result = made(name)
+        assert result._repr_html_() is None, name
+        text = result._repr_markdown_()
+        assert text and "<" not in text.replace("\\<", ""), name
+        for formula in (b for b in result.document().blocks if isinstance(b, Formula)):
+            assert f"$$\n{formula.math.latex}\n$$" in text, name
+
+
+def test_jupyter_gets_html_and_the_choice_can_be_forced(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("VSCODE_PID", raising=False)
+    monkeypatch.setenv("NABLAB_NOTEBOOK_FORMAT", "html")
+    monkeypatch.setitem(sys.modules, "google.colab", types.ModuleType("google.colab"))
+    result = made("TangentLine")
+    assert result._repr_markdown_() is None
+    assert result._repr_html_() == result.document().html()

@@ -2,12 +2,17 @@
 
 A result builds its :class:`Document` once, in the user's language, with a :class:`Writer`;
 :meth:`Document.lines` gives the terminal's lines (headings marked bold) and
-:meth:`Document.html` the same content for notebooks and pages (formulas in LaTeX).
+:meth:`Document.html` the same content for notebooks and pages (formulas in LaTeX), and
+:meth:`Document.markdown` for the notebook frontends that typeset math only in Markdown
+(Colab, VS Code).
 """
 
 from __future__ import annotations
 
 import html
+import os
+import re
+import sys
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -133,6 +138,71 @@ class Document:
                 parts.append(_table_html(block))
         return '<div class="nablab">' + "\n".join(parts) + "</div>"
 
+    def markdown(self) -> str:
+        """The same content as Markdown; formulas as ``$$…$$`` blocks.
+
+        Colab and VS Code typeset math in Markdown outputs but not in HTML ones.
+        """
+        parts: list[str] = []
+        lines: list[str] = []          # consecutive text lines: one paragraph, hard breaks
+
+        def flush() -> None:
+            if lines:
+                parts.append("  \n".join(lines))
+                lines.clear()
+
+        for block in self.blocks:
+            if isinstance(block, Text):
+                lines.append("\u00a0" * block.indent + _markdown_text(block.text))
+                continue
+            flush()
+            if isinstance(block, Heading):
+                parts.append(f"#### {_markdown_text(block.text)}")
+            elif isinstance(block, Formula):
+                parts.append(f"$$\n{block.math.latex}\n$$")
+            elif isinstance(block, Table):
+                parts.append(_table_markdown(block))
+        flush()
+        return "\n\n".join(parts) + "\n"
+
+
+#: Characters that Markdown (and its math extension: ``$``) would read as markup.
+_MARKDOWN_MARKUP = re.compile(r"([\\`*_\[\]<>#|$~+\-!{}])")
+
+
+def _markdown_text(text: str) -> str:
+    return _MARKDOWN_MARKUP.sub(r"\\\1", text.strip())
+
+
+def _table_markdown(table: Table) -> str:
+    def row(cells: Sequence[str]) -> str:
+        return "| " + " | ".join(_markdown_text(c) for c in cells) + " |"
+
+    width = len(table.header)
+    align = ["---:" if i in table.right else ":---" for i in range(width)]
+    out = [row(table.header), "| " + " | ".join(align) + " |"]
+    for entry in table.rows:
+        if isinstance(entry, str):
+            out.append(row([entry] + [""] * (width - 1)))
+            continue
+        cells = list(entry.cells)
+        if entry.suffix.strip():
+            cells[-1] = f"{cells[-1]} {entry.suffix.strip()}"
+        out.append(row(cells))
+        out += [row([line] + [""] * (width - 1)) for line in entry.below]
+    return "\n".join(out)
+
+
+def markdown_frontend() -> bool:
+    """Whether the notebook frontend typesets math in Markdown outputs only (Colab, VS Code).
+
+    ``NABLAB_NOTEBOOK_FORMAT=html|markdown`` overrides the guess.
+    """
+    chosen = os.environ.get("NABLAB_NOTEBOOK_FORMAT", "").strip().lower()
+    if chosen in ("html", "markdown"):
+        return chosen == "markdown"
+    return "google.colab" in sys.modules or "VSCODE_PID" in os.environ
+
 
 def _table_html(table: Table) -> str:
     def cells(row: Iterable[str], tag: str) -> str:
@@ -211,8 +281,11 @@ class Presentable:
     def document(self, lang: str | None = None) -> Document:
         raise NotImplementedError
 
-    def _repr_html_(self) -> str:
-        return self.document().html()
+    def _repr_html_(self) -> str | None:
+        return None if markdown_frontend() else self.document().html()
+
+    def _repr_markdown_(self) -> str | None:
+        return self.document().markdown() if markdown_frontend() else None
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__}: {self.summary()}>"
@@ -249,4 +322,4 @@ def _first_line(document: Document) -> str:
 
 
 __all__ = ["Blank", "Block", "Document", "Formula", "Heading", "Plotter", "Presentable", "Row",
-           "Table", "Text", "Writer", "set_plotter"]
+           "Table", "Text", "Writer", "markdown_frontend", "set_plotter"]

@@ -148,8 +148,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "로짓 z = {logit} (p = σ(z)는 클래스 1일 확률)"),
     "network.label.chain_rule": ("Partial derivatives of the loss of one sample, by the chain rule",
                                  "표본 하나의 손실의 편미분, 연쇄법칙으로"),
-    "network.label.more_parameters": ("… and {count} more parameters (--json has them all)",
-                                      "… 매개변수 {count}개 더 (--json에 모두 있습니다)"),
+    "network.label.more_parameters": ("… and {count} more parameters (all in --json and .parameters)",
+                                      "… 매개변수 {count}개 더 (--json과 .parameters에 모두 있습니다)"),
     "network.label.mean_gradient": (
         "∂L/∂θ = (1/N) Σₙ ∂ℓₙ/∂θ: compiled once ({backend}), evaluated on all {rows} rows at "
         "once",
@@ -161,8 +161,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "network.label.mini_batch": ("mini-batches of {size} rows, shuffled with seed {seed}",
                                  "{size}개 행씩 미니배치, 시드 {seed:로} 섞음"),
     "network.label.epoch": ("epoch", "에포크"),
-    "network.label.elided": ("⋮  {count} epochs not shown (--json has them all)",
-                             "⋮  {count}개 에포크 생략 (--json에는 모두 있습니다)"),
+    "network.label.elided": ("⋮  {count} epochs not shown (all in --json and .loss)",
+                             "⋮  {count}개 에포크 생략 (--json과 .loss에는 모두 있습니다)"),
     "network.label.parameters": ("Parameters", "매개변수"),
     "network.label.final_loss": ("Loss", "손실"),
     "network.label.accuracy": ("Accuracy: {percent}% of the samples classified right",

@@ -63,8 +63,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "optimize.label.status": ("status", "상태"),
     "optimize.label.final": ("Final point", "최종 점"),
     "optimize.label.update": ("update Δθ", "갱신량 Δθ"),
-    "optimize.label.elided": ("⋮  {count} steps not shown (--json has them all)",
-                              "⋮  {count}개 단계 생략 (--json에는 모두 있습니다)"),
+    "optimize.label.elided": ("⋮  {count} steps not shown (all in --json and .path)",
+                              "⋮  {count}개 단계 생략 (--json과 .path에는 모두 있습니다)"),
     "optimize.label.progress": ("descending", "하강 중"),
     # -- learning-rate advice ---------------------------------------------------------------
     "optimize.advice.quadratic": (
