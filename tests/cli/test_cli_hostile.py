@@ -53,6 +53,19 @@ def test_huge_values_are_said_not_crashed(tmp_path: Path) -> None:
     assert (tmp_path / "p.png").stat().st_size > 10_000
 
 
+def test_the_steps_of_an_exponential_tower_are_shown_not_a_memory_error() -> None:
+    """Checking the steps valued e^(e^(e^(e^2.5))) exactly: ln 2 to 10⁸⁴⁷⁰⁰ digits, 2 GB in a
+    second, "needed more than 2048 MB". Towers are now valued in floating point."""
+    tower = "x"
+    for _ in range(8):
+        tower = f"e^({tower})"
+    code, out, err = run("steps", tower, "--timeout", "5")
+    assert code == 0, err
+    assert "e^x·e^(e^x)·e^(e^(e^x))" in out and "too large for floating point" in out
+    code, out, err = run("steps", "e^(e^(e^x))")
+    assert code == 0 and "✓" in out, out                # still checked where it is finite
+
+
 def test_a_constraint_with_more_variables_than_f_is_drawn(tmp_path: Path) -> None:
     """f = x² under x + y = 1 is f(x, y): its picture needs y too (was "give values for y")."""
     code, out, err = run("lagrange", "x^2", "-c", "x+y=1", "--plot", str(tmp_path / "l.png"))

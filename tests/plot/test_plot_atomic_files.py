@@ -74,3 +74,27 @@ def test_ctrl_c_during_an_animation_leaves_old_or_new_never_half(tmp_path: Path)
                 assert image.n_frames == 8
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".run.")]  # no leftovers
 
+
+
+
+def test_a_plot_worker_killed_mid_write_leaves_no_partial_file(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``plot`` writes its file in its worker; a worker killed mid-write (Ctrl+C, the memory
+    cap) left ``.page.<worker pid>.partial.png`` behind. The file is named after the command's
+    process now, which removes it."""
+    import io
+
+    from nablab.cli import main
+
+    def killed(picture: object, partial: Path, *args: object) -> None:
+        partial.write_bytes(b"half a figure")
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    monkeypatch.setattr(output, "_write_still", killed)   # in the forked worker too
+    target = tmp_path / "page.png"
+    target.write_bytes(b"old")
+    err = io.StringIO()
+    code = main(["plot", "x^2", "--out", str(target)], stdout=io.StringIO(), stderr=err)
+    assert code != 0 and "Traceback" not in err.getvalue()
+    assert target.read_bytes() == b"old"
+    assert [p.name for p in tmp_path.iterdir()] == ["page.png"]   # no leftovers

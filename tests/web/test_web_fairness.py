@@ -1,5 +1,6 @@
 """A fair server (issue 21): heavy jobs running to their cap do not stall light requests,
-and past a bounded queue they get an honest 503 with ``Retry-After``.
+and past a bounded queue they get an honest 503 with ``Retry-After``; a flood of 300
+concurrent requests leaves a learner's light requests fast.
 
 Before: four concurrent 10 s jobs filled the pool and a diff waited 9 s. Now heavy jobs may
 hold every worker but one (the light lane), and at most a few wait for a slot.
@@ -111,3 +112,39 @@ def test_slow_clients_are_cut_off(fair_server: Server) -> None:
     finally:
         for sock in slow:
             sock.close()
+
+
+def test_a_flood_of_300_concurrent_requests_leaves_light_requests_fast(
+        fair_server: Server) -> None:
+    """300 requests at once (half heavy races to their cap, half different diffs): a learner's
+    own light requests meanwhile keep p95 < 500 ms, and every flood request gets an answer —
+    done, over budget, or an honest 503 with Retry-After — none is dropped or times out."""
+    flood: dict[int, tuple[str, int, dict[str, str]]] = {}
+
+    def send(i: int) -> None:
+        path, data = (("/api/race", HEAVY) if i % 2 else
+                      ("/api/diff", {"expression": f"x^{i % 40 + 2} + {i}xy + y^2"}))
+        status, headers, _ = fair_server.request("POST", path, _json(data),
+                                                 {"Content-Type": "application/json"})
+        flood[i] = (path, status, headers)
+
+    threads = [threading.Thread(target=send, args=(i,)) for i in range(300)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    times = []
+    while time.monotonic() - started < 8:
+        sent = time.monotonic()
+        assert fair_server.post("/api/diff", LIGHT)[0] == 200
+        times.append(time.monotonic() - sent)
+    for thread in threads:
+        thread.join(120)
+    times.sort()
+    p95 = times[int(0.95 * (len(times) - 1))]
+    print(f"light p95 {p95 * 1000:.0f} ms over {len(times)} requests during a 300-request flood")
+    assert p95 < 0.5, times
+    assert len(flood) == 300
+    assert {s for p, s, _ in flood.values() if p == "/api/diff"} == {200}
+    heavy = [(s, h) for p, s, h in flood.values() if p == "/api/race"]
+    assert {s for s, _ in heavy} <= {422, 503} and sum(s == 503 for s, _ in heavy) >= 100
+    assert all(h.get("retry-after") == "2" for s, h in heavy if s == 503)

@@ -22,9 +22,16 @@ from nablab.core.catalog import CATALOG
 RANGES: tuple[tuple[float, float], ...] = ((-3.0, 3.0), (0.1, 4.0), (1.1, 20.0))
 
 
+#: Exponentials nested this deep (e^(e^(e^x))) are valued in floating point: SymPy's exact
+#: evaluation of e^(e^(e^(e^2.5))) needs ln 2 to 10⁸⁴⁷⁰⁰ digits and fills any memory.
+TOWER_DEPTH = 3
+
+
 def numeric_value(expr: Any, point: dict[sympy.Symbol, Any]) -> complex | None:
     """``expr`` at ``point`` to 30 digits; ``None`` where it is undefined, an infinite
     complex number where it is defined but beyond floating point (e¹⁰⁰⁰)."""
+    if _tower_depth(expr) >= TOWER_DEPTH:
+        return _float_value(expr, point)
     try:
         value = expr.xreplace(point)
     except OverflowError:   # e^(e^(e^…)) at a float point: an integer of too many digits
@@ -46,6 +53,29 @@ def numeric_value(expr: Any, point: dict[sympy.Symbol, Any]) -> complex | None:
     if result != result:
         return None
     return result
+
+
+def _tower_depth(expr: Any) -> int:
+    """How deep exponentials with a variable exponent nest in ``expr``."""
+    if not expr.args:
+        return 0
+    inner = max(_tower_depth(arg) for arg in expr.args)
+    exponent = expr.exp if expr.is_Pow else expr.args[0] if isinstance(expr, sympy.exp) else None
+    return inner + 1 if exponent is not None and exponent.free_symbols else inner
+
+
+def _float_value(expr: Any, point: dict[sympy.Symbol, Any]) -> complex | None:
+    """``expr`` at ``point`` in floating point: infinite past its range, ``None`` where
+    undefined or not real (or where a function has no floating-point form)."""
+    symbols = list(point)
+    try:
+        value = sympy.lambdify(symbols, expr, modules="math")(*(float(point[s]) for s in symbols))
+        result = complex(value)
+    except OverflowError:
+        return complex(math.inf)
+    except (TypeError, ValueError, ZeroDivisionError, NameError, AttributeError):
+        return None
+    return None if result != result else result
 
 
 def _real(value: complex) -> bool:
@@ -108,7 +138,7 @@ def numerically_equal(a: Any, b: Any, symbols: Sequence[sympy.Symbol], *, sample
     return True if agreed else None
 
 
-__all__ = ["RANGES", "check_sentence", "numeric_value", "numerically_equal", "real_everywhere",
+__all__ = ["RANGES", "TOWER_DEPTH", "check_sentence", "numeric_value", "numerically_equal", "real_everywhere",
            "symbolically_equal"]
 
 

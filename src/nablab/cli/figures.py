@@ -63,13 +63,19 @@ def write_figures(wanted: list[Wanted], ctx: Context, request: Any,
         try:
             figure = ctx.run(_draw, request, result, path, ctx.lang, animate, os.getpid())
         except BaseException:   # the worker killed mid-write (Ctrl+C): its partial file too
-            from nablab.plot.output import partial_path
-
-            partial_path(path, os.getpid()).unlink(missing_ok=True)
+            remove_partial([path])
             raise
         ctx.stderr.write(figure.sentence(ctx.lang, animation=animate) + "\n")
         written.append(figure)
     return written
 
 
-__all__ = ["add_figure_options", "requested", "write_figures"]
+def remove_partial(paths: list[str]) -> None:
+    """Remove the temporary files this process's workers were writing for ``paths``."""
+    from nablab.plot.output import partial_path
+
+    for path in paths:
+        partial_path(path, os.getpid()).unlink(missing_ok=True)
+
+
+__all__ = ["add_figure_options", "remove_partial", "requested", "write_figures"]

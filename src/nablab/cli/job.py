@@ -10,6 +10,8 @@ returns the whole result; each figure is drawn from that same result, never comp
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import os
 from typing import Any
 
 from nablab.cli import figures, render
@@ -40,10 +42,16 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     request_class = request_type(args.command)
     wanted = figures.requested(args)
     request = request_of(request_class, args)
+    if request.files():   # its temporary files named after this process, which outlives
+        request = dataclasses.replace(request, owner=os.getpid())   # a killed worker
     bar = None
     if request.progress_label is not None:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))
-    output, result, code = ctx.run(_run, request, bar, bool(wanted), ctx.json, ctx.lang)
+    try:
+        output, result, code = ctx.run(_run, request, bar, bool(wanted), ctx.json, ctx.lang)
+    except BaseException:   # the worker killed mid-write (Ctrl+C): its partial files too
+        figures.remove_partial(request.files())
+        raise
     if ctx.json:
         ctx.stdout.write(output + "\n")
     else:

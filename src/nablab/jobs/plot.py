@@ -33,6 +33,12 @@ class PlotRequest(Request):
     functions: str | None = option(None, "--functions", **FUNCTIONS)
     #: The language of the figure's words (the file is this job's product).
     lang: str | None = None
+    #: The process its temporary file is named after (the command line's, which removes it
+    #: if the drawing worker is killed); default: the drawing process.
+    owner: int | None = None
+
+    def files(self) -> list[str]:
+        return [self.out]
 
     def __post_init__(self) -> None:
         super().__post_init__()
@@ -49,7 +55,7 @@ class PlotRequest(Request):
         window = parse_window(self.window) if self.window else None
         at = None if point is None else [float(v) for v in point.values()]
         written = write_picture(function_picture(expression, self.kind, window, at), self.out,
-                                resolve_language(self.lang))
+                                resolve_language(self.lang), owner=self.owner)
         kind = self.kind or ("curve" if len(expression.variables) == 1 else "surface+contour")
         return WrittenFigure(written.file, written.format, written.bytes, kind)
 

@@ -192,6 +192,10 @@ class Request:
         except NablabError:
             return None
 
+    def files(self) -> list[str]:
+        """The files the job itself writes (``plot --out``): named after :attr:`owner`."""
+        return []
+
     def exit_code(self, result: Any) -> int:
         """The command line's exit code for ``result`` (0; ``check`` says its verdict)."""
         return 0

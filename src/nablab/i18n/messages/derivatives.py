@@ -273,8 +273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "✓ SymPy의 diff와 일치합니다 (차를 정리하면 0)"),
     "check.failed": ("✗ does not agree with SymPy's diff: a bug in nablab, please report it",
                      "✗ SymPy의 diff와 일치하지 않습니다: nablab의 버그이니 알려 주세요"),
-    "check.none": ("not checked: no random point where the function is defined was found",
-                   "검증하지 못함: 함수가 정의되는 임의의 점을 찾지 못했습니다"),
+    "check.none": ("not checked: at every random point tried, the function is undefined or too "
+                   "large for floating point",
+                   "검증하지 못함: 시도한 임의의 점마다 함수가 정의되지 않거나 부동소수점으로 "
+                   "나타내기에 너무 큽니다"),
     # -- tour ---------------------------------------------------------------------------------
     "tour.derivatives.title": ("Derivatives: the limit definition, the rules, the tangent",
                                "도함수: 극한으로 정의하기, 미분 규칙, 접선"),
