@@ -138,8 +138,8 @@ def numerically_equal(a: Any, b: Any, symbols: Sequence[sympy.Symbol], *, sample
     return True if agreed else None
 
 
-__all__ = ["RANGES", "TOWER_DEPTH", "check_sentence", "numeric_value", "numerically_equal", "real_everywhere",
-           "symbolically_equal"]
+__all__ = ["RANGES", "TOWER_DEPTH", "check_sentence", "numeric_value", "numerically_equal",
+           "real_everywhere", "symbolically_equal"]
 
 
 def symbolically_equal(a: Any, b: Any) -> bool | None:

@@ -10,7 +10,6 @@ returns the whole result; each figure is drawn from that same result, never comp
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 from typing import Any
 
@@ -42,8 +41,7 @@ def run(args: argparse.Namespace, ctx: Context) -> int:
     request_class = request_type(args.command)
     wanted = figures.requested(args)
     request = request_of(request_class, args)
-    if request.files():   # its temporary files named after this process, which outlives
-        request = dataclasses.replace(request, owner=os.getpid())   # a killed worker
+    request = request.owned_by(os.getpid())   # this process outlives a killed worker
     bar = None
     if request.progress_label is not None:
         bar = ProgressBar(ctx.stderr, translate(request.progress_label, ctx.lang))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,9 @@ class PlotRequest(Request):
 
     def files(self) -> list[str]:
         return [self.out]
+
+    def owned_by(self, pid: int) -> PlotRequest:
+        return dataclasses.replace(self, owner=pid)
 
     def __post_init__(self) -> None:
         super().__post_init__()

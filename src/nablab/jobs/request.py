@@ -193,8 +193,13 @@ class Request:
             return None
 
     def files(self) -> list[str]:
-        """The files the job itself writes (``plot --out``): named after :attr:`owner`."""
+        """The files the job itself writes (``plot --out``)."""
         return []
+
+    def owned_by(self, pid: int) -> Request:
+        """The request with its temporary files named after process ``pid`` (which removes
+        them if the worker writing them is killed)."""
+        return self
 
     def exit_code(self, result: Any) -> int:
         """The command line's exit code for ``result`` (0; ``check`` says its verdict)."""
