@@ -148,3 +148,31 @@ def test_a_flood_of_300_concurrent_requests_leaves_light_requests_fast(
     heavy = [(s, h) for p, s, h in flood.values() if p == "/api/race"]
     assert {s for s, _ in heavy} <= {422, 503} and sum(s == 503 for s, _ in heavy) >= 100
     assert all(h.get("retry-after") == "2" for s, h in heavy if s == 503)
+
+
+def test_past_the_connection_limit_an_immediate_503(fair_server: Server) -> None:
+    """More open connections than the limit (512): the next request is answered 503 at once
+    (it used to wait until file descriptors ran out and every request timed out); once they
+    close, requests are served again."""
+    import socket
+
+    from nablab.web.settings import MAX_CONNECTIONS
+
+    host, port = "127.0.0.1", fair_server.port
+    held: list[socket.socket] = []
+    try:
+        for _ in range(MAX_CONNECTIONS + 20):
+            sock = socket.create_connection((host, port), timeout=30)
+            sock.sendall(b"GET /api/status HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            held.append(sock)
+        time.sleep(0.5)
+        started = time.monotonic()
+        status, _, _ = fair_server.request("GET", "/api/status")
+        assert status == 503 and time.monotonic() - started < 2
+    finally:
+        for sock in held:
+            sock.close()
+    deadline = time.monotonic() + 10
+    while fair_server.request("GET", "/api/status")[0] != 200:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
