@@ -173,3 +173,20 @@ def test_llvm_arguments_cannot_be_shadowed_by_cse_temporaries() -> None:
     values = llvm([a, x1, x2], outputs)(np.array([0.7, 5.0, 0.3]))
     u = 0.7 * 0.3
     np.testing.assert_allclose(values, [np.sin(u) * np.cos(u) + u * u, np.sin(u)], rtol=1e-15)
+
+
+@pytest.mark.parametrize("model", [TANH_NET, "sigmoid(w1*x1 + w2*x2 + b)"])
+def test_chunked_blocks_give_the_means_of_the_whole(model: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """Large blocks are averaged a cache-sized chunk at a time (uneven last chunk too): the
+    loss and gradient are the whole block's, as NumPy's mean of every row's partials."""
+    kernel = Kernel(bind(model, REGRESSION.columns, "y"))
+    theta = np.random.default_rng(5).normal(0, 0.8, size=kernel.p)
+    whole = kernel(theta, kernel.block(REGRESSION))
+    monkeypatch.setattr(kernel_module, "CHUNK", 5)          # 12 rows: 5 + 5 + 2
+    chunked = kernel(theta, kernel.block(REGRESSION))
+    assert chunked[0] == pytest.approx(whole[0], rel=1e-14)
+    np.testing.assert_allclose(chunked[1], whole[1], rtol=1e-13, atol=1e-16)
+    rows = kernel.block(REGRESSION)
+    numeric = central_gradient(lambda *t: kernel(np.array(t), rows)[0], theta)
+    np.testing.assert_allclose(chunked[1], numeric, rtol=1e-6, atol=1e-8)
