@@ -170,8 +170,12 @@ class Document:
 _MARKDOWN_MARKUP = re.compile(r"([\\`*_\[\]<>#|$~+\-!{}])")
 
 
+#: A line that Markdown would start an ordered list with (``1. ``, ``2) ``).
+_LIST_NUMBER = re.compile(r"^(\d+)([.)])")
+
+
 def _markdown_text(text: str) -> str:
-    return _MARKDOWN_MARKUP.sub(r"\\\1", text.strip())
+    return _LIST_NUMBER.sub(r"\1\\\2", _MARKDOWN_MARKUP.sub(r"\\\1", text.strip()))
 
 
 def _table_markdown(table: Table) -> str:
