@@ -73,7 +73,7 @@ def trace(net: Architecture, theta: np.ndarray, x: np.ndarray, y: np.ndarray,
     grad, deltas = backward(net, theta, passed, delta)
     pairs = net.unpack(grad)
     weights = net.unpack(theta)
-    back = [(deltas[layer] @ weights[layer][0])[0] for layer in range(net.depth - 1)]
+    back = [(deltas[layer + 1] @ weights[layer + 1][0])[0] for layer in range(net.depth - 1)]
     slopes = [slope(net.activation, passed.z[layer], passed.a[layer + 1])[0]
               for layer in range(net.depth - 1)]
     return SampleTrace(
