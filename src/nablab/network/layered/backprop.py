@@ -77,33 +77,34 @@ class Forward:
 
 
 def forward(net: Architecture, theta: np.ndarray, x: np.ndarray) -> Forward:
-    """Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ + b⁽ˡ⁾ᵀ, A⁽ˡ⁾ = g(Z⁽ˡ⁾) for the rows of ``x`` (N × n₀)."""
+    """Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ + b⁽ˡ⁾ᵀ, A⁽ˡ⁾ = g(Z⁽ˡ⁾) for the rows of ``x`` (N × n₀).
+
+    Overflow gives ``inf``/``nan`` (the callers decide; wrap in ``np.errstate`` to silence
+    NumPy's warnings, as :class:`LayeredKernel` does once per evaluation).
+    """
     zs, acts = [], [x]
-    pairs = net.unpack(theta)
-    with np.errstate(all="ignore"):
-        for layer, (weight, bias) in enumerate(pairs, start=1):
-            z = acts[-1] @ weight.T + bias
-            zs.append(z)
-            acts.append(activate(net.output if layer == net.depth else net.activation, z))
+    for layer, (weight, bias) in enumerate(net.unpack(theta), start=1):
+        z = acts[-1] @ weight.T
+        z += bias
+        zs.append(z)
+        acts.append(activate(net.output if layer == net.depth else net.activation, z))
     return Forward(zs, acts)
 
 
 def losses(net: Architecture, passed: Forward, y: np.ndarray) -> np.ndarray:
     """ℓₙ per row: ln(1 + e^z) − yz (BCE, overflow-free) or (ŷ − y)² (MSE)."""
-    with np.errstate(all="ignore"):
-        if net.loss == "bce":
-            z = passed.logit
-            return np.logaddexp(0.0, z) - y * z
-        return (passed.output - y) ** 2
+    if net.loss == "bce":
+        z = passed.logit
+        return np.logaddexp(0.0, z) - y * z
+    return (passed.output - y) ** 2
 
 
 def output_delta(net: Architecture, passed: Forward, y: np.ndarray) -> np.ndarray:
     """δ⁽ᴸ⁾ = ∂ℓ/∂z⁽ᴸ⁾ per row, shape (N, 1)."""
-    with np.errstate(all="ignore"):
-        p = passed.a[-1]
-        if net.loss == "bce":
-            return p - y[:, None]
-        return 2.0 * (p - y[:, None]) * slope(net.output, passed.z[-1], p)
+    p = passed.a[-1]
+    if net.loss == "bce":
+        return p - y[:, None]
+    return 2.0 * (p - y[:, None]) * slope(net.output, passed.z[-1], p)
 
 
 def backward(net: Architecture, theta: np.ndarray, passed: Forward, delta: np.ndarray,
@@ -117,15 +118,14 @@ def backward(net: Architecture, theta: np.ndarray, passed: Forward, delta: np.nd
     views = net.unpack(grad)
     pairs = net.unpack(theta)
     deltas = [delta]
-    with np.errstate(all="ignore"):
-        for layer in range(net.depth, 0, -1):
-            d_weight, d_bias = views[layer - 1]
-            np.dot(delta.T, passed.a[layer - 1], out=d_weight)
-            np.sum(delta, axis=0, out=d_bias)
-            if layer > 1:
-                delta = (delta @ pairs[layer - 1][0]) * slope(
-                    net.activation, passed.z[layer - 2], passed.a[layer - 1])
-                deltas.append(delta)
+    for layer in range(net.depth, 0, -1):
+        d_weight, d_bias = views[layer - 1]
+        np.dot(delta.T, passed.a[layer - 1], out=d_weight)
+        np.sum(delta, axis=0, out=d_bias)
+        if layer > 1:
+            delta = delta @ pairs[layer - 1][0]
+            delta *= slope(net.activation, passed.z[layer - 2], passed.a[layer - 1])
+            deltas.append(delta)
     return grad, deltas[::-1]
 
 
@@ -146,11 +146,12 @@ class LayeredKernel:
         """The mean loss and the mean gradient, shape (P,); ``inf``/``nan`` on overflow."""
         n = rows.shape[0]
         x, y = rows[:, : self.k], rows[:, self.k]
-        passed = forward(self.net, theta, x)
         with np.errstate(all="ignore"):
+            passed = forward(self.net, theta, x)
             loss = float(np.sum(losses(self.net, passed, y))) / n
-            delta = output_delta(self.net, passed, y) * (1.0 / n)
-        grad, _ = backward(self.net, theta, passed, delta)
+            delta = output_delta(self.net, passed, y)
+            delta *= 1.0 / n
+            grad, _ = backward(self.net, theta, passed, delta)
         return loss, grad
 
 

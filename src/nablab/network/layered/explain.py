@@ -68,18 +68,21 @@ def trace(net: Architecture, theta: np.ndarray, x: np.ndarray, y: np.ndarray,
         raise HyperparameterError("bad_sample", value=index, rows=x.shape[0])
     row = x[index - 1: index]
     target = y[index - 1: index]
-    passed = forward(net, theta, row)
-    delta = output_delta(net, passed, target)
-    grad, deltas = backward(net, theta, passed, delta)
+    with np.errstate(all="ignore"):
+        passed = forward(net, theta, row)
+        delta = output_delta(net, passed, target)
+        grad, deltas = backward(net, theta, passed, delta)
+        weights = net.unpack(theta)
+        back = [(deltas[layer + 1] @ weights[layer + 1][0])[0]
+                for layer in range(net.depth - 1)]
+        slopes = [slope(net.activation, passed.z[layer], passed.a[layer + 1])[0]
+                  for layer in range(net.depth - 1)]
+        loss = float(losses(net, passed, target)[0])
     pairs = net.unpack(grad)
-    weights = net.unpack(theta)
-    back = [(deltas[layer + 1] @ weights[layer + 1][0])[0] for layer in range(net.depth - 1)]
-    slopes = [slope(net.activation, passed.z[layer], passed.a[layer + 1])[0]
-              for layer in range(net.depth - 1)]
     return SampleTrace(
         index=int(index), x=row[0].copy(), y=float(target[0]),
         z=[z[0] for z in passed.z], a=[a[0] for a in passed.a[1:]],
-        loss=float(losses(net, passed, target)[0]), back=back, slopes=slopes,
+        loss=loss, back=back, slopes=slopes,
         delta=[d[0] for d in deltas], weights=[w.copy() for w, _ in pairs],
         biases=[b.copy() for _, b in pairs])
 

@@ -118,7 +118,8 @@ class LayeredResult(Presentable):
 
     def passes(self, x: np.ndarray, epoch: int | None = None) -> Forward:
         """The forward pass of the rows ``x`` (N × n₀) at epoch ``epoch``: ``.z``, ``.a``."""
-        return forward(self.network, self.theta(epoch), np.asarray(x, dtype=float))
+        with np.errstate(all="ignore"):
+            return forward(self.network, self.theta(epoch), np.asarray(x, dtype=float))
 
     def predict(self, x: np.ndarray, epoch: int | None = None) -> np.ndarray:
         """ŷ for each row of ``x`` (N × n₀): the probability of class 1 with a sigmoid output."""

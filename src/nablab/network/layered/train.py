@@ -127,8 +127,9 @@ def accuracy_path(net: Architecture, path: np.ndarray, x: np.ndarray,
         return None
     truth = y >= 0.5
     out = np.empty(path.shape[0])
-    for index, theta in enumerate(path):
-        out[index] = np.mean((forward(net, theta, x).output >= 0.5) == truth)
+    with np.errstate(all="ignore"):
+        for index, theta in enumerate(path):
+            out[index] = np.mean((forward(net, theta, x).output >= 0.5) == truth)
     return out
 
 

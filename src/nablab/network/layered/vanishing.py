@@ -52,10 +52,10 @@ class LayerSize:
 def gradient_sizes(net: Architecture, theta: np.ndarray, x: np.ndarray,
                    y: np.ndarray) -> list[LayerSize]:
     """|∂L/∂W⁽ˡ⁾| and |∂L/∂b⁽ˡ⁾| for l = 1 … L over all rows, next to (max g′)^(L−l)."""
-    passed = forward(net, theta, x)
     with np.errstate(all="ignore"):
+        passed = forward(net, theta, x)
         delta = output_delta(net, passed, y) * (1.0 / x.shape[0])
-    grad, _ = backward(net, theta, passed, delta)
+        grad, _ = backward(net, theta, passed, delta)
     pairs = net.unpack(grad)
     top = float(np.linalg.norm(pairs[-1][0]))
     bound = SLOPE_BOUNDS[net.activation]
