@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -66,15 +67,18 @@ class Architecture:
         """P, the number of parameters."""
         return sum(n * (m + 1) for m, n in zip(self.layers, self.layers[1:], strict=False))
 
-    def unpack(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
-        """[(W⁽¹⁾, b⁽¹⁾), …] as views of θ; b⁽ˡ⁾ flat, shape (n_l,)."""
+    @cached_property
+    def layout(self) -> tuple[tuple[int, int, int, int, int], ...]:
+        """Per layer (start of W, end of W = start of b, end of b, n_l, n_{l−1}) in θ."""
         out, offset = [], 0
         for m, n in zip(self.layers, self.layers[1:], strict=False):
-            weight = theta[offset: offset + n * m].reshape(n, m)
-            offset += n * m
-            out.append((weight, theta[offset: offset + n]))
-            offset += n
-        return out
+            out.append((offset, offset + n * m, offset + n * m + n, n, m))
+            offset += n * m + n
+        return tuple(out)
+
+    def unpack(self, theta: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+        """[(W⁽¹⁾, b⁽¹⁾), …] as views of θ; b⁽ˡ⁾ flat, shape (n_l,)."""
+        return [(theta[w: b].reshape(n, m), theta[b: end]) for w, b, end, n, m in self.layout]
 
     def matrices(self, theta: np.ndarray) -> dict[str, np.ndarray]:
         """``{"W1": (n₁ × n₀), "b1": (n₁ × 1), …}``, copies shaped as in the notes."""

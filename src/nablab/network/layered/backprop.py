@@ -23,6 +23,9 @@ import numpy as np
 
 from nablab.network.layered.architecture import Architecture
 
+#: [(W⁽¹⁾, b⁽¹⁾), …], views of θ (:meth:`Architecture.unpack`).
+Pairs = list[tuple[np.ndarray, np.ndarray]]
+
 
 def sigmoid(z: np.ndarray) -> np.ndarray:
     """σ(z) = 1/(1 + e^(−z)), written (1 + tanh(z/2))/2 so no e^(−z) overflows."""
@@ -76,18 +79,21 @@ class Forward:
         return self.z[-1][:, 0]
 
 
-def forward(net: Architecture, theta: np.ndarray, x: np.ndarray) -> Forward:
+def forward(net: Architecture, theta: np.ndarray, x: np.ndarray,
+            pairs: Pairs | None = None) -> Forward:
     """Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ + b⁽ˡ⁾ᵀ, A⁽ˡ⁾ = g(Z⁽ˡ⁾) for the rows of ``x`` (N × n₀).
 
-    Overflow gives ``inf``/``nan`` (the callers decide; wrap in ``np.errstate`` to silence
-    NumPy's warnings, as :class:`LayeredKernel` does once per evaluation).
+    ``pairs`` is ``net.unpack(theta)`` when the caller has it already. Overflow gives
+    ``inf``/``nan`` (the callers decide; wrap in ``np.errstate`` to silence NumPy's warnings,
+    as :class:`LayeredKernel` does once per evaluation).
     """
     zs, acts = [], [x]
-    for layer, (weight, bias) in enumerate(net.unpack(theta), start=1):
+    last = net.depth - 1
+    for layer, (weight, bias) in enumerate(net.unpack(theta) if pairs is None else pairs):
         z = acts[-1] @ weight.T
         z += bias
         zs.append(z)
-        acts.append(activate(net.output if layer == net.depth else net.activation, z))
+        acts.append(activate(net.output if layer == last else net.activation, z))
     return Forward(zs, acts)
 
 
@@ -108,7 +114,8 @@ def output_delta(net: Architecture, passed: Forward, y: np.ndarray) -> np.ndarra
 
 
 def backward(net: Architecture, theta: np.ndarray, passed: Forward, delta: np.ndarray,
-             out: np.ndarray | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+             out: np.ndarray | None = None,
+             pairs: Pairs | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
     """∂/∂θ of Σₙ wₙℓₙ from δ⁽ᴸ⁾ (rows already weighted), and every Δ⁽ˡ⁾ (N × n_l).
 
     Returns:
@@ -116,14 +123,14 @@ def backward(net: Architecture, theta: np.ndarray, passed: Forward, delta: np.nd
     """
     grad = np.empty_like(theta) if out is None else out
     views = net.unpack(grad)
-    pairs = net.unpack(theta)
+    weights = net.unpack(theta) if pairs is None else pairs
     deltas = [delta]
     for layer in range(net.depth, 0, -1):
         d_weight, d_bias = views[layer - 1]
         np.dot(delta.T, passed.a[layer - 1], out=d_weight)
-        np.sum(delta, axis=0, out=d_bias)
+        np.add.reduce(delta, axis=0, out=d_bias)
         if layer > 1:
-            delta = delta @ pairs[layer - 1][0]
+            delta = delta @ weights[layer - 1][0]
             delta *= slope(net.activation, passed.z[layer - 2], passed.a[layer - 1])
             deltas.append(delta)
     return grad, deltas[::-1]
@@ -147,13 +154,14 @@ class LayeredKernel:
         n = rows.shape[0]
         x, y = rows[:, : self.k], rows[:, self.k]
         with np.errstate(all="ignore"):
-            passed = forward(self.net, theta, x)
-            loss = float(np.sum(losses(self.net, passed, y))) / n
+            pairs = self.net.unpack(theta)
+            passed = forward(self.net, theta, x, pairs)
+            loss = float(np.add.reduce(losses(self.net, passed, y))) / n
             delta = output_delta(self.net, passed, y)
             delta *= 1.0 / n
-            grad, _ = backward(self.net, theta, passed, delta)
+            grad, _ = backward(self.net, theta, passed, delta, pairs=pairs)
         return loss, grad
 
 
-__all__ = ["Forward", "LayeredKernel", "activate", "backward", "forward", "losses",
+__all__ = ["Forward", "LayeredKernel", "Pairs", "activate", "backward", "forward", "losses",
            "output_delta", "sigmoid", "slope"]
