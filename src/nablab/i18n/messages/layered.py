@@ -77,6 +77,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "output {output}",
                             "은닉층이 있는 신경망: {widths}, 활성화 함수 {activation}, 출력 "
                             "{output}"),
+    "layered.label.one_layer": ("Network without hidden layers (a single layer): {widths}, "
+                                "output {output}",
+                                "은닉층이 없는 신경망 (단일 층): {widths}, 출력 {output}"),
     "layered.label.setup": (
         "{rows} rows; inputs x = ({inputs})ᵀ; target {target}; {count} parameters: {shapes}",
         "{rows}개 행; 입력 x = ({inputs})ᵀ; 목표 {target}; 매개변수 {count}개: {shapes}"),

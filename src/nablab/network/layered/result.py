@@ -173,8 +173,10 @@ class LayeredResult(Presentable):
 
         net = self.network
         out = Writer()
-        out.heading(t("layered.label.model", widths="-".join(map(str, net.layers)),
-                      activation=net.activation, output=net.output))
+        widths = "-".join(map(str, net.layers))
+        out.heading(t("layered.label.model", widths=widths, activation=net.activation,
+                      output=net.output) if net.depth > 1 else
+                    t("layered.label.one_layer", widths=widths, output=net.output))
         out.formula(formulas.model(net))
         shapes = ", ".join(f"{_symbol(n)} {formulas.shape(*net.shape(n))}" for n in net.names)
         out.text(t("layered.label.setup", rows=self.rows, inputs=", ".join(
