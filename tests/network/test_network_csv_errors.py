@@ -106,4 +106,4 @@ def test_examples_are_deterministic_and_named() -> None:
     with pytest.raises(DataError) as info:
         load_data("example:spiral")
     assert info.value.message("en") == \
-        "unknown example data set 'spiral' (known: linear, logistic, xor)"
+        "unknown example data set 'spiral' (known: linear, logistic, xor, circles, sine)"

@@ -24,6 +24,7 @@ CALLS: dict[str, tuple[str, tuple[Any, ...], dict[str, Any]]] = {
     "SweepResult": ("sweep", ("x^2 + y^2",), {"lr": [0.1, 0.5],
                                                "starts": {"x": [-1, 1], "y": [-1, 1]}}),
     "TrainResult": ("train", ("w1 x1 + w2 x2", "example:linear"), {"epochs": 50}),
+    "LayeredResult": ("train", (), {"data": "example:xor", "layers": [2, 2, 1], "epochs": 50}),
     "GraphResult": ("graph", ("sigmoid(w x + b)", {"w": 1, "x": 2, "b": 0}), {}),
     "ChainRule": ("chain_rule", ("x^2 y", "x = t^2, y = sin(t)"), {}),
     "TaylorPolynomial": ("taylor", ("exp(x)", {"x": 0}), {}),
@@ -48,7 +49,7 @@ def made(name: str) -> Any:
 
 
 #: Results the command line draws nothing for.
-UNDRAWN = {"MixedPartial", "Derivation", "CheckResult", "Problem", "Attempt"}
+UNDRAWN = {"MixedPartial", "Derivation", "CheckResult", "Problem", "Attempt", "LayeredResult"}
 
 
 def display_notebook() -> Any:

@@ -22,6 +22,8 @@ from nablab.jobs.request import Progress, Request, formula, option
 from nablab.network.data import EXAMPLE_PREFIX
 from nablab.network.examples import SUGGESTIONS
 from nablab.network.graph import GraphResult, graph
+from nablab.network.layered.architecture import ACTIVATIONS, OUTPUTS
+from nablab.network.layered.result import LayeredResult
 from nablab.network.model import LOSSES
 from nablab.network.result import TrainResult
 from nablab.parse import parse
@@ -55,10 +57,21 @@ class TrainRequest(Hyper):
     momentum: float | None = momentum_option()
     betas: str | Sequence[float] | None = betas_option()
     eps: float | None = eps_option()
+    layers: str | Sequence[int] | None = option(None, "--layers", help="cli.train.layers",
+                                                metavar="WIDTHS")
+    activation: str | None = option(None, "--activation", help="cli.train.activation",
+                                    kind="choice", choices=ACTIVATIONS)
+    # the attribute is not ``output``, which is Request.output (what the faces show)
+    output_unit: str | None = option(None, "--output", help="cli.train.output",
+                                     kind="choice", choices=OUTPUTS, name="output")
+    explain_sample: int | None = option(None, "--explain-sample", help="cli.train.explain_sample",
+                                        metavar="K", kind="integer")
 
     def __post_init__(self) -> None:
         super().__post_init__()
-        if self.model is None:
+        if self.layers is not None and self.model is not None:
+            raise UsageError("layered_with_model")
+        if self.model is None and self.layers is None:
             name = self.data[len(EXAMPLE_PREFIX):].strip().lower() \
                 if self.data.startswith(EXAMPLE_PREFIX) else None
             suggestion = SUGGESTIONS.get(name) if name is not None else None
@@ -66,16 +79,22 @@ class TrainRequest(Hyper):
                 raise UsageError("train_needs_model")
             object.__setattr__(self, "model", suggestion.model)
 
-    def run(self, progress: Progress | None = None) -> TrainResult:
+    def run(self, progress: Progress | None = None) -> TrainResult | LayeredResult:
         from nablab.network import train
 
         start = self.start if self.start is None or isinstance(self.start, str) \
             else convert.text_of(self.start)
-        assert self.model is not None
-        return train(self.model, self.data, target=self.target, loss=self.loss,
+        return train(self.model, self.data, layers=self.layers, activation=self.activation,
+                     output=self.output_unit, explain_sample=self.explain_sample,
+                     target=self.target, loss=self.loss,
                      optimizer=self.optimizer, lr=self.lr, epochs=self.epochs,
                      batch_size=self.batch_size, seed=self.seed, start=start, tol=self.tol,
                      callback=counted(progress, self.epochs), **self.hyper())
+
+    def check_drawable(self) -> None:
+        """Layered networks have no picture here yet."""
+        if self.layers is not None:
+            raise UsageError("layered_no_picture")
 
     def picture(self, result: TrainResult) -> Picture:
         """The loss surface with the path, the loss per epoch, the fit or the boundary."""

@@ -9,10 +9,12 @@ backpropagation through it node by node.
 from nablab.errors import DataError, ModelError
 from nablab.network.data import Dataset, load_csv
 from nablab.network.examples import SUGGESTIONS, example, load_data
+from nablab.network.fit import train
 from nablab.network.graph import GraphResult, graph
+from nablab.network.layered import LayeredResult
 from nablab.network.model import LOSSES, Model, bind
 from nablab.network.result import TrainResult
-from nablab.network.train import train
 
-__all__ = ["LOSSES", "SUGGESTIONS", "DataError", "Dataset", "GraphResult", "Model", "ModelError",
-           "TrainResult", "bind", "example", "graph", "load_csv", "load_data", "train"]
+__all__ = ["LOSSES", "SUGGESTIONS", "DataError", "Dataset", "GraphResult", "LayeredResult",
+           "Model", "ModelError", "TrainResult", "bind", "example", "graph", "load_csv",
+           "load_data", "train"]

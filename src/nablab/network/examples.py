@@ -10,6 +10,13 @@ r"""Built-in data sets, generated deterministically (pure arithmetic, no random 
 ``xor``
     The four corners of the unit square labelled x₁ XOR x₂. No line separates the classes:
     a single layer σ(w₁x₁ + w₂x₂ + b) gets at most 3 of the 4 right.
+``circles``
+    200 points of [−2, 2]² (the R₂ sequence again): class 1 inside the circle of radius 1,
+    class 0 on the ring 1.4 < r < 2 around it (a third of the points are class 1). No line
+    separates them; a hidden layer of 3 or more units can (``--layers 2,4,1``).
+``sine``
+    One input: 41 points x on [−1, 1] and y = sin(πx), for networks with one input and a
+    linear output (``--layers 1,8,1``, or the deep ``--layers 1,1,1,1,1,1``).
 
 :func:`load_data` takes either kind of source: ``example:NAME`` or the path of a CSV file.
 
@@ -47,6 +54,8 @@ SUGGESTIONS = {
     "linear": Suggestion("w1*x1 + w2*x2", "mse"),
     "logistic": Suggestion("sigmoid(w1*x1 + w2*x2 + b)", "bce"),
     "xor": Suggestion("sigmoid(w1*x1 + w2*x2 + b)", "bce"),
+    "circles": Suggestion("sigmoid(w1*x1 + w2*x2 + b)", "bce"),
+    "sine": Suggestion("w*x + b", "mse"),
 }
 
 
@@ -74,12 +83,32 @@ def xor() -> np.ndarray:
     return np.array([[0, 0, 0], [0, 1, 1], [1, 0, 1], [1, 1, 0]], dtype=float)
 
 
+def circles(n: int = 200) -> np.ndarray:
+    """R₂-sequence points of [−2, 2]²: class 1 for r < 1, class 0 for 1.4 < r < 2 (the first
+    ``n`` points in either)."""
+    i = np.arange(1, 4 * n + 1)
+    x1 = np.round(4.0 * ((0.5 + i / _PLASTIC) % 1.0) - 2.0, 3)
+    x2 = np.round(4.0 * ((0.5 + i / _PLASTIC**2) % 1.0) - 2.0, 3)
+    r = np.hypot(x1, x2)
+    keep = np.flatnonzero((r < 1.0) | ((r > 1.4) & (r < 2.0)))[:n]
+    return np.column_stack([x1[keep], x2[keep], (r[keep] < 1.0).astype(float)])
+
+
+def sine(n: int = 41) -> np.ndarray:
+    """x on a grid of [−1, 1] and y = sin(πx), rounded to 6 decimals."""
+    x = np.linspace(-1.0, 1.0, n)
+    return np.column_stack([x, np.round(np.sin(np.pi * x), 6)])
+
+
 _BUILDERS: dict[str, Callable[[], np.ndarray]] = {"linear": linear, "logistic": logistic,
-                                                  "xor": xor}
+                                                  "xor": xor, "circles": circles,
+                                                  "sine": sine}
+#: The columns of each example (x1, x2, y unless listed).
+_COLUMNS = {"sine": ("x", "y")}
 
 
 def example(name: str) -> Dataset:
-    """The built-in data set ``name`` (columns x1, x2, y).
+    """The built-in data set ``name`` (columns x1, x2, y; ``sine``: x, y).
 
     Raises:
         DataError: ``data_unknown_example`` for a name that is not one of them.
@@ -87,7 +116,7 @@ def example(name: str) -> Dataset:
     key = name.strip().lower()
     if key not in _BUILDERS:
         raise DataError("data_unknown_example", name=name, known=", ".join(_BUILDERS))
-    return Dataset(("x1", "x2", "y"), _BUILDERS[key](), EXAMPLE_PREFIX + key)
+    return Dataset(_COLUMNS.get(key, ("x1", "x2", "y")), _BUILDERS[key](), EXAMPLE_PREFIX + key)
 
 
 def load_data(spec: str | Dataset) -> Dataset:
@@ -110,5 +139,5 @@ def example_name(source: str) -> str | None:
     return None
 
 
-__all__ = ["LINEAR_WEIGHTS", "LOGISTIC_WEIGHTS", "SUGGESTIONS", "Suggestion", "example",
-           "example_name", "linear", "load_data", "logistic", "xor"]
+__all__ = ["LINEAR_WEIGHTS", "LOGISTIC_WEIGHTS", "SUGGESTIONS", "Suggestion", "circles",
+           "example", "example_name", "linear", "load_data", "logistic", "sine", "xor"]

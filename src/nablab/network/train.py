@@ -39,6 +39,9 @@ BOUND = 1e12
 INIT_SCALE = 0.5
 
 Start = Mapping[str, Any] | Sequence[float] | str | None
+#: What the loop evaluates: ``(θ, rows) -> (L, ∇L)`` over a block of rows (a :class:`Kernel`,
+#: or a layered network's backprop).
+Evaluate = Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -108,7 +111,7 @@ def train(model: str | Model, data: str | Dataset, *, target: str = "y",
         path=history.path, backend=kernel.backend, source=dataset.source, data=dataset)
 
 
-def run(kernel: Kernel, opt: GradientTransformation, theta: np.ndarray, rows: np.ndarray,
+def run(kernel: Evaluate, opt: GradientTransformation, theta: np.ndarray, rows: np.ndarray,
         epochs: int, size: int, tol: float, rng: np.random.Generator,
         callback: Callable[[int], None] | None = None) -> History:
     """The training loop: one update per batch, L(θ) over all rows after every epoch.
@@ -159,7 +162,7 @@ def step(opt: GradientTransformation, state: Any, theta: np.ndarray,
     return theta + updates[0], state
 
 
-def _epoch(kernel: Kernel, opt: GradientTransformation, state: Any, theta: np.ndarray,
+def _epoch(kernel: Evaluate, opt: GradientTransformation, state: Any, theta: np.ndarray,
            shuffled: np.ndarray, size: int, steps: int) -> tuple[np.ndarray, Any, int]:
     """One pass over ``shuffled`` rows in mini-batches of ``size`` (the last may be smaller)."""
     for start in range(0, shuffled.shape[0], size):

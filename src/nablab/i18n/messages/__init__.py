@@ -14,6 +14,7 @@ from nablab.i18n.messages import (
     critical,
     derivatives,
     implicit,
+    layered,
     limit2d,
     network,
     notebook,
@@ -29,7 +30,7 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
     reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
     limit2d.MESSAGES, check.MESSAGES, notebook.MESSAGES, check_slips.MESSAGES,
-    check_slips.PRACTICE)
+    check_slips.PRACTICE, layered.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:

@@ -98,16 +98,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Fit the parameters of a model to data by gradient descent. The names in the model that "
         "are data columns are inputs; the others are parameters (weights and biases). The "
         "partial derivatives ∂L/∂θ are written out by the chain rule, compiled once and "
-        "evaluated on all rows at once; any optimizer of `nablab descend` updates θ.",
+        "evaluated on all rows at once; any optimizer of `nablab descend` updates θ. With "
+        "--layers, a network with hidden layers is trained by backpropagation in matrix form.",
         "모델의 매개변수를 경사하강법으로 데이터에 맞춥니다. 모델 속 이름 중 데이터 열인 것은 입력, "
         "나머지는 매개변수(가중치와 편향)입니다. 편미분 ∂L/∂θ를 연쇄법칙으로 풀어 쓰고, 한 번 "
-        "컴파일해 모든 행에서 한꺼번에 계산하며, `nablab descend`의 옵티마이저가 θ를 갱신합니다."),
+        "컴파일해 모든 행에서 한꺼번에 계산하며, `nablab descend`의 옵티마이저가 θ를 갱신합니다. "
+        "--layers를 주면 은닉층이 있는 신경망을 행렬 형태의 역전파로 학습합니다."),
     "cli.train.model": ("the model ŷ, e.g. \"w1*x1 + w2*x2 + b\" or \"sigmoid(w*x + b)\"",
                         "모델 ŷ, 예: \"w1*x1 + w2*x2 + b\" 또는 \"sigmoid(w*x + b)\""),
     "cli.train.data": ("a CSV file with a header row, or example:linear, example:logistic, "
-                       "example:xor",
+                       "example:xor, example:circles, example:sine",
                        "머리글 행이 있는 CSV 파일, 또는 example:linear, example:logistic, "
-                       "example:xor"),
+                       "example:xor, example:circles, example:sine"),
     "cli.train.target": ("the column to predict (default: y)", "예측할 열 (기본값: y)"),
     "cli.train.loss": ("the loss function: mse or bce (default: bce when the model ends in "
                        "sigmoid, else mse)",
