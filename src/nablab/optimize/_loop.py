@@ -1,9 +1,11 @@
 """The loop of one descent, on Python floats, recording every point and gradient.
 
-Two loops with one protocol. The general one calls the optimizer's ``update`` each step. When
-the optimizer is a constant multiple of the gradient (plain gradient descent, momentum 0), a
-loop specialised to the function is generated instead: the gradient's code inlined, one
-statement per coordinate, no call per step — within ~2× of a hand-written loop.
+Two loops with one protocol. When every block of the optimizer states its rule as code (all
+the named first-order optimizers do: :mod:`nablab.optimize._kernel`), a loop specialised to
+the function and the optimizer is generated: the gradient's code and the optimizer's rules
+inlined, one statement per coordinate, the optimizer's state in local variables, no call per
+step. Otherwise (Newton's method, a hand-made transformation) the general loop calls the
+optimizer's ``update`` each step.
 
 Both extend a flat list of coordinates in place, ``path`` (θ₀, θ₁, …), and return why they
 stopped; the list stays valid even when the gradient code raises (a ``math`` domain error is f
@@ -23,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from nablab.numeric.compiled import CompiledFunction, PythonCode, define
+from nablab.optimize._kernel import Kernel, flat_state
 from nablab.optimize.newton import CurvatureStop
 from nablab.optimize.transform import GradientTransformation, apply_updates
 
@@ -37,43 +40,84 @@ CHUNK = 20_000
 FAILURES = (ArithmeticError, ValueError, TypeError)
 
 _TEMPLATE = """\
-def descend(path, {args}, scale, steps, tol, bound):
+def descend(path, state, constants, gradient, {args}, steps, tol, bound):
     push = path.append
     tol2 = tol * tol
     bound2 = bound * bound
+    ({constants}) = constants
+    ({state}) = state
+    code = {max_steps}
     for _ in range(steps):
 {body}
         _norm = {grad_squares}
         if not tol2 <= _norm < inf:
             _norm = hypot({grads})
             if not tol <= _norm < inf:
-                return {converged} if _norm < tol else {diverged}
+                code = {converged} if _norm < tol else {diverged}
+                break
 {update}
         if not {arg_squares} <= bound2:
-            return {diverged}
+            code = {diverged}
+            break
 {push}
-    return {max_steps}
+    state[:] = [{state}]
+    return code
 """
 # Squared norms are cheaper than hypot(); hypot() decides only when they say "stop", since
 # g·g overflows for |g| > 1e154 while g is still finite. Coordinates are appended one by one:
-# a tuple per step would wake the garbage collector, which costs more than the step.
+# a tuple per step would wake the garbage collector, which costs more than the step. The
+# optimizer's state lives in local variables during a chunk and is written back at its end.
 
 
 @lru_cache(maxsize=64)
-def _fast_loop(code: PythonCode) -> Callable[..., int]:
-    """The loop θ ← θ + c·∇f(θ) with ``code``'s gradient inlined (built once per function)."""
-    grads = tuple(f"_g{i}" for i in range(len(code.args)))
-    body = [*code.lines, *(f"{g} = {r}" for g, r in zip(grads, code.results, strict=True))]
+def _fast_loop(code: PythonCode | None, n: int,
+               templates: tuple[tuple[Any, ...], ...]) -> Callable[..., int]:
+    """The loop θ ← θ + u(∇f(θ)), its optimizer's rules inlined (built once per pair).
+
+    ``code`` is the gradient's code to inline as well, or ``None`` to call ``gradient``.
+    """
+    args = code.args if code is not None else tuple(f"_v{i}" for i in range(n))
+    grads = tuple(f"_g{i}" for i in range(n))
+    if code is not None:
+        body = [*code.lines, *(f"{g} = {r}" for g, r in zip(grads, code.results, strict=True))]
+    else:
+        body = [f"({', '.join(grads)},) = gradient({', '.join(args)})"]
+    steps, lines, held, constants = _inlined(args, grads, templates)
     source = _TEMPLATE.format(
-        args=", ".join(code.args), grads=", ".join(grads),
+        args=", ".join(args), grads=", ".join(grads),
         body="\n".join(" " * 8 + line for line in body),
-        update="\n".join(f"        {a} = {a} + scale * {g}"
-                         for a, g in zip(code.args, grads, strict=True)),
-        push="\n".join(f"        push({a})" for a in code.args),
+        update="\n".join(" " * 8 + line for line in [
+            *steps, *lines, *(f"{a} = {a} + {g}" for a, g in zip(args, grads, strict=True))]),
+        push="\n".join(f"        push({a})" for a in args),
         grad_squares=" + ".join(f"{g}*{g}" for g in grads),
-        arg_squares=" + ".join(f"{a}*{a}" for a in code.args),
+        arg_squares=" + ".join(f"{a}*{a}" for a in args),
+        constants="".join(f"{c}, " for c in constants), state="".join(f"{h}, " for h in held),
         converged=CONVERGED, diverged=DIVERGED, max_steps=MAX_STEPS)
-    return define(source, "descend", hypot=math.hypot, inf=math.inf)
+    return define(source, "descend", hypot=math.hypot, inf=math.inf, sqrt=math.sqrt)
+
+
+def _inlined(args: tuple[str, ...], grads: tuple[str, ...],
+             templates: tuple[tuple[Any, ...], ...]) -> tuple[list[str], ...]:
+    """The optimizer's statements with names filled in: (per step, per coordinate, the state
+    variables in :func:`~nablab.optimize._kernel.flat_state`'s order, the constants)."""
+    steps: list[str] = []
+    coordinates: list[list[str]] = [[] for _ in args]
+    held: list[str] = []
+    constants: list[str] = []
+    for k, template in enumerate(templates):
+        kernel = Kernel(*template[:2])
+        lines, step, leaves, scalars, names = template
+        shared = {n: f"_k{k}c_{n}" for n in names}
+        shared.update({n: f"_k{k}s_{n}" for n in kernel.names()
+                       if n not in shared and n not in leaves and n not in ("u", "p")})
+        constants.extend(shared[n] for n in names)
+        held.extend(shared[n] for n in scalars)
+        held.extend(f"_k{k}l_{n}_{i}" for n in leaves for i in range(len(args)))
+        steps.extend(kernel.rename(shared, step=True))
+        for i, (arg, grad) in enumerate(zip(args, grads, strict=True)):
+            mapping = {**shared, "u": grad, "p": arg, **{n: f"_k{k}l_{n}_{i}" for n in leaves}}
+            coordinates[i].extend(kernel.rename(mapping))
+    return steps, [line for lines in coordinates for line in lines], held, constants
 
 
 def _general_loop(path: list[Any], theta: tuple[float, ...], state: Any,
@@ -138,14 +182,19 @@ def run(compiled: CompiledFunction, opt: GradientTransformation, start: Sequence
     """
     n = len(start)
     gradient, inline = scalar_gradient(compiled, start)
-    fast = _fast_loop(compiled.gradient_code) if inline and opt.linear is not None else None
+    kernels = opt.kernels
     path: list[Any] = list(start)
     theta, state, code, done = tuple(start), opt.init(tuple(start)), MAX_STEPS, 0
+    if kernels is not None:
+        fast = _fast_loop(compiled.gradient_code if inline else None, n,
+                          tuple(k.template for k in kernels))
+        state = flat_state(kernels, n)
+        constants = [value for k in kernels for _, value in k.constants]
     try:
         while done < steps and code == MAX_STEPS:
             chunk = min(steps - done, CHUNK if callback else steps)
-            if fast is not None:
-                code = fast(path, *theta, opt.linear, chunk, tol, BOUND)
+            if kernels is not None:
+                code = fast(path, state, constants, gradient, *theta, chunk, tol, BOUND)
                 theta = tuple(path[-n:])
             else:
                 code, theta, state = _general_loop(path, theta, state, opt, gradient, chunk, tol)
