@@ -55,3 +55,19 @@ def test_gradient_that_cannot_be_inlined_is_called(monkeypatch: pytest.MonkeyPat
                         lambda compiled, start: (compiled.grad_scalar, False))
     called = _loop.run(ROSENBROCK, opt, (-1.5, 2.0), 300, 1e-8)
     assert np.array_equal(inlined.path, called.path)
+
+
+def test_close_is_numpys_allclose() -> None:
+    values = [0.0, 1.0, -1.0, 1e-13, 1 + 1e-10, 1 + 1e-8, float("inf"), -float("inf"),
+              float("nan"), 1e300]
+    for a in values:
+        for b in values:
+            expected = bool(np.allclose(a, b, rtol=1e-9, atol=1e-12, equal_nan=True))
+            assert _loop._close([a], [b]) is expected, (a, b)
+
+
+def test_out_of_bound_run_stops_at_the_last_point_inside() -> None:
+    """|θ| > 10¹² is divergence, checked on the recorded path: the path ends just before."""
+    result = nablab.descend("x + y", (0, 0), lr=1e10, steps=10_000)
+    assert result.status == "diverged" and result.nit == 70
+    assert np.hypot(*result.x) <= _loop.BOUND < np.hypot(*(result.x - 1e10))

@@ -150,12 +150,14 @@ def trace(decay: float, dampening: float = 0.0, nesterov: bool = False) -> Gradi
         dampening: τ, which scales the new gradient from the second step on.
         nesterov: look ahead: u = g + μb.
     """
+    # (1 - τ)·g is g itself when τ = 0, and 1 − τ the same number whenever it is computed
+    fresh = "{u}" if dampening == 0 else "{keep} * {u}"
     return block(Kernel(
-        ("{b} = {u} if {first} else {decay} * {b} + (1 - {dampening}) * {u}",
+        ("{b} = {u} if {first} else {decay} * {b} + " + fresh,
          "{u} = {u} + {decay} * {b}" if nesterov else "{u} = {b}"),
         step=("{first} = {steps} == 0", "{steps} = {steps} + 1"),
         leaves=(("b", 0.0),), scalars=(("steps", 0),),
-        constants=(("decay", decay), ("dampening", dampening))), TraceState)
+        constants=(("decay", decay), ("keep", 1 - dampening))), TraceState)
 
 
 class ScaleByRssState(NamedTuple):
@@ -224,12 +226,13 @@ def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8,
         eps: ε, added to the root.
         centered: normalise by the estimated variance instead of the second moment.
     """
-    second = "{v} = {alpha} * {v} + (1 - {alpha}) * {u} * {u}"
-    lines = ((second, "{m} = {alpha} * {m} + (1 - {alpha}) * {u}",
+    second = "{v} = {alpha} * {v} + {rest} * {u} * {u}"
+    lines = ((second, "{m} = {alpha} * {m} + {rest} * {u}",
               "{u} = {u} / (sqrt({v} - {m} * {m}) + {eps})") if centered
              else (second, "{u} = {u} / (sqrt({v}) + {eps})"))
     return block(Kernel(lines, leaves=(("v", 0.0), ("m", 0.0)),
-                        constants=(("alpha", alpha), ("eps", eps))), ScaleByRmsState)
+                        constants=(("alpha", alpha), ("rest", 1 - alpha), ("eps", eps))),
+                 ScaleByRmsState)
 
 
 class ScaleByAdamState(NamedTuple):
@@ -259,13 +262,14 @@ def scale_by_adam(b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8,
         amsgrad: use the running maximum of v.
     """
     return block(Kernel(
-        ("{m} = {b1} * {m} + (1 - {b1}) * {u}", "{v} = {b2} * {v} + (1 - {b2}) * {u} * {u}",
+        ("{m} = {b1} * {m} + {rest1} * {u}", "{v} = {b2} * {v} + {rest2} * {u} * {u}",
          "{vmax} = max({vmax}, {v})" if amsgrad else "{vmax} = {v}",
          "{u} = ({m} / {c1}) / (sqrt({vmax}) / {root2} + {eps})"),
         step=("{steps} = {steps} + 1", "{c1} = 1 - {b1}**{steps}",
               "{root2} = (1 - {b2}**{steps}) ** 0.5"),
         leaves=(("m", 0.0), ("v", 0.0), ("vmax", 0.0)), scalars=(("steps", 0),),
-        constants=(("b1", b1), ("b2", b2), ("eps", eps))), ScaleByAdamState)
+        constants=(("b1", b1), ("b2", b2), ("rest1", 1 - b1), ("rest2", 1 - b2), ("eps", eps))),
+        ScaleByAdamState)
 
 
 __all__ = [
