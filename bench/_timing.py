@@ -16,6 +16,12 @@ def option(name: str, default: float) -> float:
     return float(sys.argv[sys.argv.index(flag) + 1]) if flag in sys.argv else default
 
 
+def nablab_command(*args: str) -> list[str]:
+    """``nablab ARGS`` run by this interpreter (``python -m nablab``): no activated
+    environment or ``nablab`` on the PATH needed."""
+    return [sys.executable, "-m", "nablab", *args]
+
+
 def median_time(fn: Callable[[], Any], repeat: int,
                 setup: Callable[[], None] | None = None) -> float:
     """Median wall time of ``fn()`` over ``repeat`` calls, ``setup()`` untimed before each."""

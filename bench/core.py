@@ -15,7 +15,6 @@ Run: python bench/core.py [--quick]
 from __future__ import annotations
 
 import os
-import shutil
 import statistics
 import sys
 import time
@@ -144,12 +143,11 @@ def grid_table() -> None:
 
 def cli_table() -> None:
     print("\n3. end to end: a fresh process differentiating x^2+y^2 (wall time)")
-    exe = shutil.which("nablab")
     plain = ("import sympy; x, y = sympy.symbols('x y'); f = x**2 + y**2; "
              "print([sympy.diff(f, v) for v in (x, y)], sympy.hessian(f, (x, y)))")
     runs = {
-        "nablab diff": [exe or "nablab", "diff", "x^2+y^2"],
-        "nablab diff --json": [exe or "nablab", "diff", "x^2+y^2", "--json"],
+        "nablab diff": _timing.nablab_command("diff", "x^2+y^2"),
+        "nablab diff --json": _timing.nablab_command("diff", "x^2+y^2", "--json"),
         "python -c 'import sympy …'": [sys.executable, "-c", plain],
         "python -c pass": [sys.executable, "-c", "pass"],
     }

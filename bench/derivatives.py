@@ -16,7 +16,6 @@ Run: python bench/derivatives.py [--quick]
 from __future__ import annotations
 
 import os
-import shutil
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -86,13 +85,13 @@ def limit_table() -> None:
 
 def cli_table() -> None:
     print("\n3. end to end: a fresh process (wall time)")
-    exe = shutil.which("nablab") or "nablab"
     plain = ("import sympy; x = sympy.Symbol('x'); "
              "print(sympy.diff(1/(1 + sympy.exp(-x)), x))")
     runs = {
-        'nablab steps "1/(1+e^{-x})"': [exe, "steps", "1/(1+e^{-x})"],
-        'nablab limit "x^2 - x" --at 2': [exe, "limit", "x^2 - x", "--at", "2"],
-        'nablab tangent "x^2 - x" --at 2': [exe, "tangent", "x^2 - x", "--at", "2"],
+        'nablab steps "1/(1+e^{-x})"': _timing.nablab_command("steps", "1/(1+e^{-x})"),
+        'nablab limit "x^2 - x" --at 2': _timing.nablab_command("limit", "x^2 - x", "--at", "2"),
+        'nablab tangent "x^2 - x" --at 2': _timing.nablab_command("tangent", "x^2 - x", "--at",
+                                                                  "2"),
         "python -c 'import sympy; diff'": [sys.executable, "-c", plain],
     }
     env = {**os.environ, "LANG": "C.UTF-8"}

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import io
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -91,13 +90,11 @@ def nablab_page() -> int:
 
 
 def cli_seconds() -> float | None:
-    exe = shutil.which("nablab")
-    if exe is None:
-        return None
     with tempfile.TemporaryDirectory() as folder:
         target = Path(folder) / "notes.png"
         began = time.perf_counter()
-        subprocess.run([exe, "plot", "x^2 + y^2", "--out", str(target)], check=True,
+        subprocess.run([sys.executable, "-m", "nablab", "plot", "x^2 + y^2", "--out",
+                        str(target)], check=True,
                        capture_output=True)
         return time.perf_counter() - began
 

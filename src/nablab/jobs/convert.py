@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from typing import Any
-
-import numpy as np
+from typing import TYPE_CHECKING, Any
 
 from nablab.core.expression import Expression
 from nablab.errors import UsageError
 from nablab.parse import canonical_name, parse, parse_point, parse_values
 from nablab.parse.point import point_names
+
+if TYPE_CHECKING:
+    import numpy as np
 
 #: A point: ``"x=1,y=2"``, ``"1,2"``, ``[1, 2]`` or ``{"x": 1, "y": 2}``.
 PointLike = str | Sequence[float] | Mapping[str, float]
@@ -125,6 +126,8 @@ def number_range(value: str | Sequence[float], option: str, count: int | None = 
     ``a`` alone is one number; ``a:b`` (or ``a,b``) takes ``count`` from the caller; a list of
     numbers is taken as it is.
     """
+    import numpy as np  # here, not at the top: `nablab diff` never needs NumPy
+
     if not isinstance(value, str):
         return np.array(numbers(value, option))
     parts = numbers(value.replace(":", ","), option)

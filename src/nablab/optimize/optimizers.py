@@ -15,6 +15,7 @@ from __future__ import annotations
 import inspect
 import math
 from collections.abc import Callable, Mapping
+from functools import cache
 from typing import Any, NamedTuple
 
 from nablab.errors import HyperparameterError
@@ -207,9 +208,14 @@ class Optimizer(NamedTuple):
 
 def defaults(name: str) -> dict[str, Any]:
     """The default hyper-parameters of optimizer ``name``, learning rate included."""
-    signature = inspect.signature(_lookup(name, second_order=True))
-    return {p.name: p.default for p in signature.parameters.values()
-            if p.name not in _FUNCTIONS}
+    return dict(_defaults(_lookup(name, second_order=True)))
+
+
+@cache
+def _defaults(optimizer: Callable[..., GradientTransformation]) -> tuple[tuple[str, Any], ...]:
+    signature = inspect.signature(optimizer)
+    return tuple((p.name, p.default) for p in signature.parameters.values()
+                 if p.name not in _FUNCTIONS)
 
 
 def build(name: str, lr: float | None = None, *, hessian: Hessian | None = None,
@@ -239,11 +245,15 @@ def build(name: str, lr: float | None = None, *, hessian: Hessian | None = None,
     for key, setting in values.items():
         check_hyperparameter(key, setting)
     given = {"hessian": hessian, "value": value}
-    wanted = inspect.signature(DESCENT_OPTIMIZERS[name]).parameters
-    extra = {k: v for k, v in given.items() if k in wanted}
+    extra = {k: v for k, v in given.items() if k in _takes(DESCENT_OPTIMIZERS[name])}
     made = DESCENT_OPTIMIZERS[name](**values, **extra)
     rate = values.pop("lr")
     return Optimizer(name, made, float(rate), values)
+
+
+@cache
+def _takes(optimizer: Callable[..., GradientTransformation]) -> frozenset[str]:
+    return frozenset(inspect.signature(optimizer).parameters)
 
 
 def check_hyperparameter(name: str, value: Any) -> None:

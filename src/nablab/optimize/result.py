@@ -41,6 +41,18 @@ def thin(count: int, every: int) -> np.ndarray:
     return index
 
 
+def _lengths(rows: np.ndarray) -> np.ndarray:
+    """|v| of every row, by hypot, not √Σ²: a finite step beyond 1e154 has a finite length.
+
+    Column by column: the same numbers as ``np.hypot.reduce(rows, axis=1)``, many times
+    faster for the few columns a path has.
+    """
+    out = np.abs(rows[:, 0])
+    for column in rows.T[1:]:
+        out = np.hypot(out, column)
+    return out
+
+
 def _frozen(array: np.ndarray) -> np.ndarray:
     array = np.array(array, dtype=float)
     array.flags.writeable = False
@@ -100,9 +112,7 @@ class DescentResult(Presentable):
               variables: tuple[str, ...], tol: float, advice: LearningRateAdvice | None,
               expression: Expression | None = None) -> DescentResult:
         """Assemble a result from the trajectory; every derived field follows from it."""
-        # hypot, not √Σ²: a finite step or gradient beyond 1e154 has a finite length
-        steps = np.hypot.reduce(np.diff(path, axis=0), axis=1) if len(path) > 1 \
-            else np.zeros(0)
+        steps = _lengths(np.diff(path, axis=0)) if len(path) > 1 else np.zeros(0)
         return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), len(path) - 1,
                    status in ("converged", "constant"), status, optimizer, lr, dict(hyper),
                    variables, _frozen(path), _frozen(values), _frozen(gradients),

@@ -17,11 +17,12 @@ array holding the same coordinate for many runs at once (a sweep): the same code
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
 import numpy as np
+
+from nablab.optimize._kernel import Kernel, init_function, update_function
 
 #: One leaf per variable: floats for one run, arrays for many runs at once.
 Leaves = tuple[Any, ...]
@@ -34,12 +35,16 @@ class GradientTransformation(NamedTuple):
         init: the state before the first step.
         update: ``(updates, state, params) -> (new updates, new state)``.
         linear: ``c`` when the transformation is stateless and just multiplies by a constant
-            (u = c·g); the descent loop then skips the generic machinery. ``None`` otherwise.
+            (u = c·g); a sweep then skips the generic machinery. ``None`` otherwise.
+        kernels: the rules of its blocks as code, in order (:class:`~nablab.optimize._kernel.
+            Kernel`), from which the descent loop is generated; ``None`` when some block has
+            none (Newton's method, a hand-made transformation).
     """
 
     init: Callable[[Leaves], Any]
     update: Callable[[Leaves, Any, Leaves], tuple[Leaves, Any]]
     linear: Any = None
+    kernels: tuple[Kernel, ...] | None = None
 
 
 class EmptyState(NamedTuple):
@@ -62,13 +67,10 @@ def apply_updates(params: Leaves, updates: Leaves) -> Leaves:
     return tuple(p + u for p, u in zip(params, updates, strict=True))
 
 
-def _sqrt(value: Any) -> Any:
-    # math.sqrt on floats keeps the single-run loop free of NumPy scalars; both round exactly.
-    return math.sqrt(value) if isinstance(value, (int, float)) else np.sqrt(value)
-
-
-def _maximum(a: Any, b: Any) -> Any:
-    return max(a, b) if isinstance(a, (int, float)) else np.maximum(a, b)
+def block(kernel: Kernel, state: type, linear: Any = None) -> GradientTransformation:
+    """The transformation whose rule is ``kernel``, its state of type ``state``."""
+    return GradientTransformation(init_function(kernel, state, zeros_like),
+                                  update_function(kernel, state), linear, (kernel,))
 
 
 def chain(*transforms: GradientTransformation) -> GradientTransformation:
@@ -94,7 +96,10 @@ def chain(*transforms: GradientTransformation) -> GradientTransformation:
         linear = 1.0
         for t in transforms:
             linear = linear * t.linear
-    return GradientTransformation(init, update, linear)
+    kernels = None
+    if all(t.kernels is not None for t in transforms):
+        kernels = tuple(k for t in transforms for k in t.kernels or ())
+    return GradientTransformation(init, update, linear, kernels)
 
 
 def scale(step_size: Any) -> GradientTransformation:
@@ -103,11 +108,8 @@ def scale(step_size: Any) -> GradientTransformation:
     Args:
         step_size: c (a float, or an array with one value per run).
     """
-
-    def update(updates: Leaves, state: EmptyState, params: Leaves) -> tuple[Leaves, EmptyState]:
-        return tuple(step_size * g for g in updates), state
-
-    return GradientTransformation(lambda params: EmptyState(), update, step_size)
+    return block(Kernel(("{u} = {c} * {u}",), constants=(("c", step_size),)), EmptyState,
+                 step_size)
 
 
 def scale_by_learning_rate(lr: Any) -> GradientTransformation:
@@ -125,11 +127,8 @@ def add_decayed_weights(weight_decay: float) -> GradientTransformation:
     Args:
         weight_decay: λ ≥ 0.
     """
-
-    def update(updates: Leaves, state: EmptyState, params: Leaves) -> tuple[Leaves, EmptyState]:
-        return tree_map(lambda g, p: g + weight_decay * p, updates, params), state
-
-    return GradientTransformation(lambda params: EmptyState(), update)
+    return block(Kernel(("{u} = {u} + {wd} * {p}",), constants=(("wd", weight_decay),)),
+                 EmptyState)
 
 
 class TraceState(NamedTuple):
@@ -151,19 +150,14 @@ def trace(decay: float, dampening: float = 0.0, nesterov: bool = False) -> Gradi
         dampening: τ, which scales the new gradient from the second step on.
         nesterov: look ahead: u = g + μb.
     """
-
-    def init(params: Leaves) -> TraceState:
-        return TraceState(0, zeros_like(params))
-
-    def update(updates: Leaves, state: TraceState, params: Leaves) -> tuple[Leaves, TraceState]:
-        if state.steps == 0:
-            buffer = updates
-        else:
-            buffer = tree_map(lambda b, g: decay * b + (1 - dampening) * g, state.trace, updates)
-        out = tree_map(lambda g, b: g + decay * b, updates, buffer) if nesterov else buffer
-        return out, TraceState(state.steps + 1, buffer)
-
-    return GradientTransformation(init, update)
+    # (1 - τ)·g is g itself when τ = 0, and 1 − τ the same number whenever it is computed
+    fresh = "{u}" if dampening == 0 else "{keep} * {u}"
+    return block(Kernel(
+        ("{b} = {u} if {first} else {decay} * {b} + " + fresh,
+         "{u} = {u} + {decay} * {b}" if nesterov else "{u} = {b}"),
+        step=("{first} = {steps} == 0", "{steps} = {steps} + 1"),
+        leaves=(("b", 0.0),), scalars=(("steps", 0),),
+        constants=(("decay", decay), ("keep", 1 - dampening))), TraceState)
 
 
 class ScaleByRssState(NamedTuple):
@@ -184,17 +178,9 @@ def scale_by_rss(initial_accumulator_value: float = 0.0,
         initial_accumulator_value: s₀ ≥ 0.
         eps: ε, added to the root.
     """
-
-    def init(params: Leaves) -> ScaleByRssState:
-        return ScaleByRssState(zeros_like(params, initial_accumulator_value))
-
-    def update(updates: Leaves, state: ScaleByRssState,
-               params: Leaves) -> tuple[Leaves, ScaleByRssState]:
-        sums = tree_map(lambda s, g: s + g * g, state.sum_of_squares, updates)
-        out = tree_map(lambda g, s: g / (_sqrt(s) + eps), updates, sums)
-        return out, ScaleByRssState(sums)
-
-    return GradientTransformation(init, update)
+    return block(Kernel(
+        ("{s} = {s} + {u} * {u}", "{u} = {u} / (sqrt({s}) + {eps})"),
+        leaves=(("s", initial_accumulator_value),), constants=(("eps", eps),)), ScaleByRssState)
 
 
 class ScaleByScheduleState(NamedTuple):
@@ -212,13 +198,10 @@ def scale_by_decayed_learning_rate(lr: Any, decay: float) -> GradientTransformat
     """
     if decay == 0:
         return scale_by_learning_rate(lr)
-
-    def update(updates: Leaves, state: ScaleByScheduleState,
-               params: Leaves) -> tuple[Leaves, ScaleByScheduleState]:
-        rate = lr / (1 + state.steps * decay)
-        return tuple(-rate * g for g in updates), ScaleByScheduleState(state.steps + 1)
-
-    return GradientTransformation(lambda params: ScaleByScheduleState(0), update)
+    return block(Kernel(
+        ("{u} = -{rate} * {u}",),
+        step=("{rate} = {lr} / (1 + {steps} * {decay})", "{steps} = {steps} + 1"),
+        scalars=(("steps", 0),), constants=(("lr", lr), ("decay", decay))), ScaleByScheduleState)
 
 
 class ScaleByRmsState(NamedTuple):
@@ -243,22 +226,13 @@ def scale_by_rms(alpha: float = 0.99, eps: float = 1e-8,
         eps: ε, added to the root.
         centered: normalise by the estimated variance instead of the second moment.
     """
-
-    def init(params: Leaves) -> ScaleByRmsState:
-        return ScaleByRmsState(zeros_like(params), zeros_like(params))
-
-    def update(updates: Leaves, state: ScaleByRmsState,
-               params: Leaves) -> tuple[Leaves, ScaleByRmsState]:
-        nu = tree_map(lambda v, g: alpha * v + (1 - alpha) * g * g, state.nu, updates)
-        mu = state.mu
-        if centered:
-            mu = tree_map(lambda m, g: alpha * m + (1 - alpha) * g, state.mu, updates)
-            out = tree_map(lambda g, v, m: g / (_sqrt(v - m * m) + eps), updates, nu, mu)
-        else:
-            out = tree_map(lambda g, v: g / (_sqrt(v) + eps), updates, nu)
-        return out, ScaleByRmsState(nu, mu)
-
-    return GradientTransformation(init, update)
+    second = "{v} = {alpha} * {v} + {rest} * {u} * {u}"
+    lines = ((second, "{m} = {alpha} * {m} + {rest} * {u}",
+              "{u} = {u} / (sqrt({v} - {m} * {m}) + {eps})") if centered
+             else (second, "{u} = {u} / (sqrt({v}) + {eps})"))
+    return block(Kernel(lines, leaves=(("v", 0.0), ("m", 0.0)),
+                        constants=(("alpha", alpha), ("rest", 1 - alpha), ("eps", eps))),
+                 ScaleByRmsState)
 
 
 class ScaleByAdamState(NamedTuple):
@@ -287,22 +261,15 @@ def scale_by_adam(b1: float = 0.9, b2: float = 0.999, eps: float = 1e-8,
         eps: ε, added to the denominator (outside the root, as PyTorch does).
         amsgrad: use the running maximum of v.
     """
-
-    def init(params: Leaves) -> ScaleByAdamState:
-        zeros = zeros_like(params)
-        return ScaleByAdamState(0, zeros, zeros, zeros)
-
-    def update(updates: Leaves, state: ScaleByAdamState,
-               params: Leaves) -> tuple[Leaves, ScaleByAdamState]:
-        steps = state.steps + 1
-        mu = tree_map(lambda m, g: b1 * m + (1 - b1) * g, state.mu, updates)
-        nu = tree_map(lambda v, g: b2 * v + (1 - b2) * g * g, state.nu, updates)
-        nu_max = tree_map(_maximum, state.nu_max, nu) if amsgrad else nu
-        correction1, root2 = 1 - b1**steps, (1 - b2**steps) ** 0.5
-        out = tree_map(lambda m, v: (m / correction1) / (_sqrt(v) / root2 + eps), mu, nu_max)
-        return out, ScaleByAdamState(steps, mu, nu, nu_max)
-
-    return GradientTransformation(init, update)
+    return block(Kernel(
+        ("{m} = {b1} * {m} + {rest1} * {u}", "{v} = {b2} * {v} + {rest2} * {u} * {u}",
+         "{vmax} = max({vmax}, {v})" if amsgrad else "{vmax} = {v}",
+         "{u} = ({m} / {c1}) / (sqrt({vmax}) / {root2} + {eps})"),
+        step=("{steps} = {steps} + 1", "{c1} = 1 - {b1}**{steps}",
+              "{root2} = (1 - {b2}**{steps}) ** 0.5"),
+        leaves=(("m", 0.0), ("v", 0.0), ("vmax", 0.0)), scalars=(("steps", 0),),
+        constants=(("b1", b1), ("b2", b2), ("rest1", 1 - b1), ("rest2", 1 - b2), ("eps", eps))),
+        ScaleByAdamState)
 
 
 __all__ = [
@@ -316,6 +283,7 @@ __all__ = [
     "TraceState",
     "add_decayed_weights",
     "apply_updates",
+    "block",
     "chain",
     "scale",
     "scale_by_adam",

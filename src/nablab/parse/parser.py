@@ -31,6 +31,7 @@ from nablab.core.names import (
 from nablab.core.printing import to_latex, to_unicode
 from nablab.core.reading import AskedDerivative, Reading
 from nablab.errors import ParseError
+from nablab.parse import _grammar_cache
 from nablab.parse.builder import CONTEXT, BuildContext, Builder, Node
 from nablab.parse.derivative import derivative_request
 from nablab.parse.lexer import DEFAULT_FUNCTIONS, tokenize
@@ -59,7 +60,7 @@ class _TokenFeed(Lexer):
 @cache
 def _lark() -> Lark:
     grammar = files("nablab.parse").joinpath("grammar.lark").read_text(encoding="utf-8")
-    return Lark(grammar, parser="lalr", lexer=_TokenFeed, transformer=Builder())
+    return _grammar_cache.lark(grammar, parser="lalr", lexer=_TokenFeed, transformer=Builder())
 
 
 @dataclass(frozen=True)
