@@ -36,10 +36,11 @@ def polish(polys: Sequence[sympy.Poly], last: Any, guess: Sequence[float]) -> li
         gradients = [[_derivative(t, j) for j in range(n - 1)] for t in terms]
         z = [mpmath.mpf(g) for g in guess]
         tol = mpmath.mpf(10) ** (-DIGITS - 5)
+        top = max(max((max(m) for m, _ in t), default=0) for t in terms)
         for _ in range(STEPS):
-            point = [*z, last]
-            residual = mpmath.matrix([_eval(t, point) for t in terms])
-            jacobian = mpmath.matrix([[_eval(d, point) for d in row] for row in gradients])
+            table = _powers([*z, last], top)
+            residual = mpmath.matrix([_eval(t, table) for t in terms])
+            jacobian = mpmath.matrix([[_eval(d, table) for d in row] for row in gradients])
             try:
                 step = mpmath.qr_solve(jacobian, -residual)[0]
             except (ZeroDivisionError, ValueError):
@@ -52,7 +53,8 @@ def polish(polys: Sequence[sympy.Poly], last: Any, guess: Sequence[float]) -> li
         point = [*z, last]
         scale = max(1, *(abs(v) for v in point))
         size = max(sum(abs(c) * scale ** sum(m) for m, c in t) for t in terms)
-        if max(abs(_eval(t, point)) for t in terms) > VERIFY * size:
+        table = _powers(point, top)
+        if max(abs(_eval(t, table)) for t in terms) > VERIFY * size:
             return None
         return point
 
@@ -66,13 +68,24 @@ def _derivative(terms: Terms, j: int) -> Terms:
     return [(tuple(e - (i == j) for i, e in enumerate(m)), c * m[j]) for m, c in terms if m[j]]
 
 
-def _eval(terms: Terms, point: list[Any]) -> Any:
+def _powers(point: list[Any], top: int) -> list[list[Any]]:
+    """[v⁰, v¹, …, v^top] for each coordinate v: each power computed once per point."""
+    table = []
+    for value in point:
+        row = [mpmath.mpf(1)]
+        for _ in range(top):
+            row.append(row[-1] * value)
+        table.append(row)
+    return table
+
+
+def _eval(terms: Terms, table: list[list[Any]]) -> Any:
     total = mpmath.mpf(0)
     for monomial, coeff in terms:
         term = coeff
-        for value, power in zip(point, monomial, strict=True):
+        for row, power in zip(table, monomial, strict=True):
             if power:
-                term *= value ** power
+                term *= row[power]
         total += term
     return total
 

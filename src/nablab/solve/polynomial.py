@@ -49,6 +49,7 @@ import sympy
 
 from nablab.solve import msolve
 from nablab.solve._backsub import Partial, back_substitute
+from nablab.solve._factors import factors
 from nablab.solve._modular import eliminant
 from nablab.solve._polish import polish
 from nablab.solve._quotient import eigen_guesses, quotient
@@ -216,8 +217,7 @@ def from_eliminant(h: sympy.Poly, polys: list[sympy.Poly], unknowns: tuple[sympy
     """
     last = unknowns[-1]
     out: list[Partial] = []
-    for factor, multiplicity in h.factor_list()[1]:
-        roots = real_roots(factor)
+    for factor, multiplicity, roots in factors(h):
         if not roots:
             continue
         if len(unknowns) == 1:
