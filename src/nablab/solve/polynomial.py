@@ -41,19 +41,27 @@ run it under :func:`nablab.budget.run_bounded`, as :func:`nablab.solve.solve_sys
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import mpmath
 import sympy
 
+from nablab.solve import msolve
 from nablab.solve._backsub import Partial, back_substitute
+from nablab.solve._factors import factors
+from nablab.solve._modular import eliminant
+from nablab.solve._polish import polish
+from nablab.solve._quotient import eigen_guesses, quotient
 from nablab.solve._roots import DIGITS, RealRoot, real_roots, short_exact
 from nablab.solve.components import split_components
 from nablab.solve.result import FINITE, INFINITE, NONE, Solution, SystemSolution
 
 #: A solution must satisfy the equations to this relative accuracy at its 50-digit value.
 VERIFY = mpmath.mpf(10) ** -30
+#: Standard monomials (complex solutions) at most for the dense linear algebra of the shape
+#: route; larger systems go through FGLM.
+MAX_DIMENSION = 400
 
 
 def polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol],
@@ -86,19 +94,22 @@ def _as_expr(value: Any) -> Any:
 
 
 def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.Symbol],
-                            ) -> SystemSolution:
+                            *, backend: str = "auto") -> SystemSolution:
     """All real solutions of a polynomial system, exact where short, verified.
 
     Args:
         equations: polynomial SymPy expressions (or ``Poly`` objects) Fᵢ, each meaning
             Fᵢ = 0, rational coefficients; any number of them.
         unknowns: the unknowns, in order (the last one is eliminated first).
+        backend: ``"auto"`` (msolve when installed, else SymPy), ``"sympy"`` or
+            ``"msolve"`` (:mod:`nablab.solve.msolve`); the result is the same.
 
     Returns:
         A complete :class:`SystemSolution` (method ``"groebner"``).
 
     Raises:
-        ValueError: the equations are not polynomials with rational coefficients.
+        ValueError: the equations are not polynomials with rational coefficients, or
+            ``backend="msolve"`` and msolve is not installed.
     """
     unknowns = tuple(unknowns)
     names = tuple(str(u) for u in unknowns)
@@ -108,13 +119,20 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
     nonzero = [p for p in polys if not p.is_zero]
     if not nonzero:
         return SystemSolution(names, (), INFINITE, True, "groebner", solution_set=())
-    basis = sympy.groebner(nonzero, *unknowns, order="lex")
-    if list(basis.exprs) == [1]:
+    if _use_msolve(backend):
+        found = _by_msolve(nonzero, unknowns)
+        if found is not None:
+            status, partials = found
+            return SystemSolution(names, _verified(partials, polys, unknowns), status, True,
+                                  "groebner")
+    grevlex = sympy.groebner(nonzero, *unknowns, order="grevlex")
+    if list(grevlex.exprs) == [1]:
         return SystemSolution(names, (), NONE, True, "groebner")
-    if basis.is_zero_dimensional:
-        partials = _solve_triangular(list(basis.exprs), unknowns)
+    if grevlex.is_zero_dimensional:
+        partials = _zero_dimensional(grevlex, nonzero, unknowns)
         return SystemSolution(names, _verified(partials, polys, unknowns), FINITE, True,
                               "groebner")
+    basis = sympy.groebner(nonzero, *unknowns, order="lex")
     pieces = split_components(list(basis.exprs), unknowns)
     partials = [p for piece in pieces.finite for p in _solve_triangular(list(piece), unknowns)]
     solutions = _verified(partials, polys, unknowns)
@@ -123,6 +141,101 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
         return SystemSolution(names, solutions, FINITE, True, "groebner")
     return SystemSolution(names, solutions, INFINITE, True, "groebner",
                           solution_set=tuple(basis.exprs), components=pieces.open)
+
+
+def _use_msolve(backend: str) -> bool:
+    if backend not in ("auto", "sympy", "msolve"):
+        raise ValueError(f"backend must be 'auto', 'sympy' or 'msolve', not {backend!r}")
+    if backend == "msolve" and not msolve.available():
+        raise ValueError("backend='msolve' needs msolve: pip install nablab[msolve]")
+    return backend != "sympy" and msolve.available()
+
+
+def _by_msolve(polys: list[sympy.Poly], unknowns: tuple[sympy.Symbol, ...],
+               ) -> tuple[str, list[Partial]] | None:
+    """The solutions by msolve's eliminant and boxes, or ``None`` (positive-dimensional,
+    not in shape position in the last unknown, msolve failed): the SymPy route then."""
+    found = msolve.run(polys)
+    if found is None or found.dimension > 0:
+        return None
+    if found.dimension < 0:
+        return NONE, []
+    if found.eliminant is None:
+        return None
+    h = sympy.Poly(list(reversed(found.eliminant)), unknowns[-1])
+    boxes = found.boxes
+    partials = from_eliminant(h, polys, unknowns, lambda roots: _box_guesses(boxes, roots),
+                              lambda factor: lex_basis([*polys, factor.as_expr()], unknowns))
+    return None if partials is None else (FINITE, partials)
+
+
+def _box_guesses(boxes: tuple[tuple[tuple[Any, Any], ...], ...], roots: list[float],
+                 ) -> list[tuple[float, ...] | None]:
+    """The midpoints of the box whose last interval is nearest each root."""
+    if not boxes:
+        return [None] * len(roots)
+    middles = [tuple(float((lo + hi) / 2) for lo, hi in box) for box in boxes]
+    return [min(middles, key=lambda m: abs(m[-1] - r))[:-1] for r in roots]
+
+
+def lex_basis(polys: Sequence[Any], unknowns: Sequence[sympy.Symbol]) -> list[Any]:
+    """The reduced lex Gröbner basis, through grevlex and FGLM when it is zero-dimensional
+    (several times faster than Buchberger's algorithm in lex order)."""
+    grevlex = sympy.groebner(list(polys), *unknowns, order="grevlex")
+    if list(grevlex.exprs) == [1]:
+        return [sympy.Integer(1)]
+    if grevlex.is_zero_dimensional:
+        return list(grevlex.fglm("lex").exprs)
+    return list(sympy.groebner(list(polys), *unknowns, order="lex").exprs)
+
+
+def _zero_dimensional(grevlex: Any, polys: list[sympy.Poly],
+                      unknowns: tuple[sympy.Symbol, ...]) -> list[Partial]:
+    """Every solution of a zero-dimensional system from its grevlex basis: through the
+    eliminant when in shape position (:mod:`nablab.solve._modular`), else by FGLM to lex."""
+    q = quotient(grevlex.polys, unknowns, MAX_DIMENSION)
+    h = eliminant(q) if q is not None else None
+    if q is not None and h is not None:
+        base = list(grevlex.exprs)
+        found = from_eliminant(sympy.Poly(list(reversed(h)), unknowns[-1]), polys, unknowns,
+                               lambda roots: eigen_guesses(q, roots),
+                               lambda factor: lex_basis([*base, factor.as_expr()], unknowns))
+        if found is not None:
+            return found
+    return _solve_triangular(list(grevlex.fglm("lex").exprs), unknowns)
+
+
+def from_eliminant(h: sympy.Poly, polys: list[sympy.Poly], unknowns: tuple[sympy.Symbol, ...],
+                   guesses: Callable[[list[float]], list[tuple[float, ...] | None]],
+                   component: Callable[[sympy.Poly], list[Any]]) -> list[Partial] | None:
+    """The solutions over the real roots of the eliminant h(xₙ), in shape position.
+
+    A factor of h with exact roots (degree ≤ 2, binomials) is solved exactly through the lex
+    basis of I + ⟨factor⟩ (``component``); the others by polishing ``guesses`` to 50 digits
+    (:mod:`nablab.solve._polish`). ``None`` when a root is left without its solution (or a
+    factor is repeated): the caller takes the general route.
+    """
+    last = unknowns[-1]
+    out: list[Partial] = []
+    for factor, multiplicity, roots in factors(h):
+        if not roots:
+            continue
+        if len(unknowns) == 1:
+            out += [{last: r} for r in roots]
+        elif any(r.exact is not None for r in roots):
+            out += _solve_component(component(factor), unknowns, roots)
+        elif multiplicity > 1:
+            return None
+        else:
+            for root, guess in zip(roots, guesses([float(r.value) for r in roots]),
+                                   strict=True):
+                point = None if guess is None else polish(polys, root.value, guess)
+                if point is None:
+                    return None
+                out.append({u: RealRoot(v, None) for u, v in zip(unknowns, point[:-1],
+                                                                   strict=False)}
+                           | {last: root})
+    return out
 
 
 def _solve_triangular(basis: list[Any], unknowns: tuple[sympy.Symbol, ...]) -> list[Partial]:
@@ -142,8 +255,7 @@ def _solve_triangular(basis: list[Any], unknowns: tuple[sympy.Symbol, ...]) -> l
             reduced = {v: sympy.Poly(p, last).rem(h).as_expr() for v, p in shape.items()}
             out += [{last: r} | {v: _at(p, last, r) for v, p in reduced.items()} for r in roots]
         else:
-            component = list(sympy.groebner([*basis, h.as_expr()], *unknowns,
-                                            order="lex").exprs)
+            component = lex_basis([*basis, h.as_expr()], unknowns)
             out += _solve_component(component, unknowns, roots)
     return out
 
@@ -167,10 +279,10 @@ def _solve_component(component: list[Any], unknowns: tuple[sympy.Symbol, ...],
 
 
 def _solve_rest(rest: list[Any], unknowns: tuple[sympy.Symbol, ...]) -> list[Partial]:
-    basis = sympy.groebner(rest, *unknowns, order="lex")
-    if list(basis.exprs) == [1]:
+    basis = lex_basis(rest, unknowns)
+    if basis == [1]:
         return []
-    return _solve_triangular(list(basis.exprs), unknowns)
+    return _solve_triangular(basis, unknowns)
 
 
 def _shape(component: list[Any], unknowns: tuple[sympy.Symbol, ...],
