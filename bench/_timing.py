@@ -45,15 +45,23 @@ def fmt(seconds: float) -> str:
 
 
 def process_times(runs: Mapping[str, Sequence[str]], repeat: int,
-                  env: Mapping[str, str]) -> dict[str, float]:
-    """Median wall time of each command as a fresh process (after one warm-up run each)."""
-    results = {}
-    for name, argv in runs.items():
+                  env: Mapping[str, str], interleave: bool = False) -> dict[str, float]:
+    """Median wall time of each command as a fresh process (after one warm-up run each);
+    with ``interleave``, the commands take turns, so a change of load hits all alike."""
+    for argv in runs.values():
         subprocess.run(list(argv), capture_output=True, env=dict(env), check=True)
-        results[name] = median_time(
+    if not interleave:
+        return {name: median_time(
             lambda a=argv: subprocess.run(list(a), capture_output=True, env=dict(env),
                                           check=True), repeat)
-    return results
+            for name, argv in runs.items()}
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(repeat):
+        for name, argv in runs.items():
+            start = time.perf_counter()
+            subprocess.run(list(argv), capture_output=True, env=dict(env), check=True)
+            times[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in times.items()}
 
 
 def print_process_table(results: Mapping[str, float], base: str, width: int = 30) -> None:

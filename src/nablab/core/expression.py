@@ -162,8 +162,9 @@ class Expression:
     @property
     def is_constant(self) -> bool:
         """Whether f is one scalar with no symbol at all: 5, 2π, ln 3 (f′ = 0 everywhere)."""
-        return not self.is_vector and not self.expr.free_symbols \
-            and not self.expr.atoms(AppliedUndef)
+        return self.cached("is_constant", lambda: not self.is_vector
+                           and not self.expr.free_symbols
+                           and not self.expr.atoms(AppliedUndef))
 
     def given(self, values: Mapping[str, Any]) -> Expression:
         """f with named constants given exact values (``a = 2``, ``k = pi``): each name, a
@@ -204,10 +205,13 @@ class Expression:
     @property
     def abstract_functions(self) -> tuple[str, ...]:
         """The names of the undefined functions in f (f and g in ``f(g(x))``), sorted."""
-        found: set[str] = set()
-        for c in self.components:
-            found |= {a.func.__name__ for a in c.atoms(AppliedUndef)}
-        return tuple(sorted(found))
+        def names() -> tuple[str, ...]:
+            found: set[str] = set()
+            for c in self.components:
+                found |= {a.func.__name__ for a in c.atoms(AppliedUndef)}
+            return tuple(sorted(found))
+
+        return self.cached("abstract_functions", names)
 
     @property
     def display_name(self) -> str:

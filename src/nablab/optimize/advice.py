@@ -86,8 +86,8 @@ def advise(expression: Expression, start: tuple[float, ...], optimizer: str,
     compiled = compile(expression)
     if compiled.backend != "sympy":
         return None
-    hessian = expression.hessian()
-    quadratic = not any(entry.free_symbols for entry in hessian)
+    quadratic = expression.cached("hessian_constant", lambda: not any(
+        entry.free_symbols for entry in expression.hessian()))
     matrix = np.asarray(compiled.hess(*start), dtype=float)
     if not np.isfinite(matrix).all():
         return None
