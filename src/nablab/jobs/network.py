@@ -97,7 +97,7 @@ class TrainRequest(Hyper):
         a network with hidden layers its weights, the boundary over the epochs and the data
         in the hidden units' coordinates."""
         if isinstance(result, LayeredResult):
-            from nablab.plot.layered import layered_picture
+            from nablab.plot.layered_animation import layered_picture
 
             return layered_picture(result)
         from nablab.plot.network import training_picture

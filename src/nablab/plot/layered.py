@@ -5,7 +5,8 @@ for w > 0 and blue for w < 0, each unit's bias beside it); the data with the dec
 boundary ŷ = ½ (or, for one input, the curve ŷ(x)); the data in the outputs of the last
 hidden layer, the new coordinates where the output unit's boundary is a straight line (XOR
 becomes linearly separable); and the loss and accuracy per epoch. The animation is in
-:mod:`nablab.plot.layered_animation`.
+:mod:`nablab.plot.layered_animation`, which also
+builds the :class:`~nablab.plot.picture.Picture` of both (:func:`layered_picture`).
 """
 
 from __future__ import annotations
@@ -262,16 +263,6 @@ def layered_figure(result: Any, lang: str) -> Any:
     return figure
 
 
-def layered_picture(result: Any) -> Any:
-    """``train --layers … --plot``/``--animate``: the still figure and the animation."""
-    from functools import partial
-
-    from nablab.plot.layered_animation import layered_animation
-    from nablab.plot.picture import Picture
-
-    return Picture(partial(layered_figure, result), None, partial(layered_animation, result))
-
-
 __all__ = ["draw_boundary", "draw_epochs", "draw_fit", "draw_hidden", "draw_network",
-           "edge_width", "layered_figure", "layered_picture", "panels", "positions",
+           "edge_width", "layered_figure", "panels", "positions",
            "unit_label"]

@@ -15,7 +15,13 @@ import numpy as np
 from nablab.plot import boundary as b
 from nablab.plot import labels
 from nablab.plot.frames import Frames
-from nablab.plot.layered import draw_data, draw_network, input_names, suptitle
+from nablab.plot.layered import (
+    draw_data,
+    draw_network,
+    input_names,
+    layered_figure,
+    suptitle,
+)
 from nablab.plot.output import FPS, new_figure
 
 #: Resolution of animation frames, and the grid of the shaded ŷ.
@@ -154,4 +160,14 @@ def layered_animation(result: Any, lang: str, *, frames: int = b.MAX_FRAMES) -> 
     return Frames(figure, moving, update_all, len(epochs), FPS)
 
 
-__all__ = ["frame_caption", "layered_animation"]
+def layered_picture(result: Any) -> Any:
+    """``train --layers … --plot``/``--animate``, ``result.plot()``: the still figure
+    (:func:`nablab.plot.layered.layered_figure`) and the animation."""
+    from functools import partial
+
+    from nablab.plot.picture import Picture
+
+    return Picture(partial(layered_figure, result), None, partial(layered_animation, result))
+
+
+__all__ = ["frame_caption", "layered_animation", "layered_picture"]
