@@ -32,4 +32,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.layered_frame": ("epoch {epoch}\nL = {loss}, accuracy {percent}%",
                            "에포크 {epoch}\nL = {loss}, 정확도 {percent}%"),
     "plot.layered_frame_regression": ("epoch {epoch}\nL = {loss}", "에포크 {epoch}\nL = {loss}"),
+    # -- the web card -------------------------------------------------------------------------
+    "web.section.network": ("Hidden layers: watch a network learn",
+                            "은닉층: 신경망이 학습하는 모습 보기"),
+    "web.network.hint": (
+        "A single layer cannot learn XOR; a hidden layer of two units can. Train a small network "
+        "on a built-in data set, then move the slider (or press play) to see the boundary, the "
+        "hidden units' coordinates and the weights epoch by epoch.",
+        "단일 층은 XOR을 학습하지 못하지만, 유닛 두 개인 은닉층이 있으면 학습합니다. 내장 데이터로 "
+        "작은 신경망을 학습시킨 뒤 슬라이더를 움직이거나 재생을 눌러 에포크마다 결정 경계, 은닉 "
+        "유닛의 좌표, 가중치가 바뀌는 모습을 보세요."),
+    "web.network.data": ("Data", "데이터"),
+    "web.network.data_xor": ("XOR (4 points)", "XOR (점 4개)"),
+    "web.network.data_circles": ("circles (200 points)", "원 (점 200개)"),
+    "web.network.data_sine": ("sine (41 points, regression)", "사인 (점 41개, 회귀)"),
+    "web.network.layers": ("Layers (widths)", "층 (너비)"),
+    "web.network.activation": ("Activation", "활성화 함수"),
+    "web.network.epochs": ("Epochs", "에포크"),
+    "web.network.seed": ("Seed", "시드"),
+    "web.network.run": ("Train", "학습"),
+    "web.network.play": ("▶ Play", "▶ 재생"),
+    "web.network.pause": ("❚❚ Pause", "❚❚ 일시정지"),
+    "web.network.epoch": ("epoch", "에포크"),
+    "web.network.frame": ("epoch {epoch} of {epochs}: L = {loss}, accuracy {percent}%",
+                          "에포크 {epoch}/{epochs}: L = {loss}, 정확도 {percent}%"),
+    "web.network.frame_regression": ("epoch {epoch} of {epochs}: L = {loss}",
+                                     "에포크 {epoch}/{epochs}: L = {loss}"),
+    "web.network.summary": (
+        "After {epochs} epochs: L = {loss}; {correct} of {rows} classified right ({percent}%)",
+        "{epochs} 에포크 후: L = {loss}; {rows}개 중 {correct}개를 맞게 분류 ({percent}%)"),
+    "web.network.summary_regression": ("After {epochs} epochs: L = {loss}",
+                                       "{epochs} 에포크 후: L = {loss}"),
+    "web.network.class": ("y = {label}", "y = {label}"),
+    "web.network.boundary": ("Data and the boundary ŷ = ½", "데이터와 결정 경계 ŷ = ½"),
+    "web.network.boundary_line": ("ŷ = ½", "ŷ = ½"),
+    "web.network.curve": ("Data and the network's ŷ(x)", "데이터와 신경망의 ŷ(x)"),
+    "web.network.hidden": ("The data in hidden layer {layer}'s outputs",
+                           "은닉층 {layer}의 출력을 좌표로 본 데이터"),
+    "web.network.hidden_first_two": ("The first two of hidden layer {layer}'s {count} outputs",
+                                     "은닉층 {layer}의 출력 {count}개 중 처음 두 개"),
+    "web.network.output_line": ("output unit: ŷ = ½", "출력 유닛: ŷ = ½"),
+    "web.network.loss": ("Loss and accuracy per epoch", "에포크별 손실과 정확도"),
+    "web.network.loss_only": ("Loss per epoch", "에포크별 손실"),
+    "web.network.accuracy": ("accuracy (%)", "정확도 (%)"),
+    "web.network.graph": (
+        "The network and its weights at this epoch: thickness |w|, red w > 0, blue w < 0, each "
+        "unit's bias b under it",
+        "이 에포크의 신경망과 가중치: 굵기 |w|, 빨강 w > 0, 파랑 w < 0, 각 유닛 아래는 편향 b"),
+    "web.network.formulas": ("The formulas in matrix form", "행렬 형태의 공식"),
+    "web.network.forward": ("Forward pass", "순전파"),
+    "web.network.backward": ("Backward pass (backpropagation)", "역전파"),
+    "web.network.shape": ("shape", "모양"),
+    "web.network.factors": ("from the shapes", "각 항의 모양"),
 }
