@@ -32,6 +32,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.layered_frame": ("epoch {epoch}\nL = {loss}, accuracy {percent}%",
                            "에포크 {epoch}\nL = {loss}, 정확도 {percent}%"),
     "plot.layered_frame_regression": ("epoch {epoch}\nL = {loss}", "에포크 {epoch}\nL = {loss}"),
+    # -- the tour's network chapter ---------------------------------------------------------------
+    "tour.network.hidden": (
+        "With a hidden layer of two tanh units (--layers 2,2,1, seed 1, gd η = 0.1) XOR is "
+        "learned: after {epochs} epochs L = {loss}, {correct} of {rows} points right.",
+        "tanh 유닛 두 개인 은닉층(--layers 2,2,1, 시드 1, gd η = 0.1)이 있으면 XOR을 학습합니다: "
+        "{epochs} 에포크 후 L = {loss}, 점 {rows}개 중 {correct}개를 맞힙니다."),
+    "tour.network.hidden_point": ("x = {x}   a⁽¹⁾ = {hidden}   ŷ = {output}   y = {y}",
+                                  "x = {x}   a⁽¹⁾ = {hidden}   ŷ = {output}   y = {y}"),
+    "tour.network.hidden_line": (
+        "The hidden units' outputs a⁽¹⁾ = tanh(W⁽¹⁾x + b⁽¹⁾) are new coordinates of the four "
+        "points, and in them one straight line, the output unit's {line}, separates the "
+        "classes. Try it: nablab train --data example:xor --layers 2,2,1 --seed 1 --plot xor.png",
+        "은닉 유닛의 출력 a⁽¹⁾ = tanh(W⁽¹⁾x + b⁽¹⁾)가 네 점의 새 좌표가 되고, 그 좌표에서는 "
+        "출력 유닛의 직선 {line} 하나가 두 클래스를 나눕니다. 직접 해 보기: nablab train "
+        "--data example:xor --layers 2,2,1 --seed 1 --plot xor.png"),
     # -- the web card -------------------------------------------------------------------------
     "web.section.network": ("Hidden layers: watch a network learn",
                             "은닉층: 신경망이 학습하는 모습 보기"),
