@@ -42,9 +42,9 @@ def test_the_network_has_one_edge_per_weight_ordered_by_size_and_coloured_by_sig
     ax = new_figure(5, 5).add_subplot(1, 1, 1)
     edges = draw_network(ax, result, "en")
     weights = result.weights
-    expected = {f"W{l}[{i + 1},{j + 1}]": float(weights[f"W{l}"][i, j])
-                for l in (1, 2, 3) for i in range(weights[f"W{l}"].shape[0])
-                for j in range(weights[f"W{l}"].shape[1])}
+    expected = {f"W{k}[{i + 1},{j + 1}]": float(weights[f"W{k}"][i, j])
+                for k in (1, 2, 3) for i in range(weights[f"W{k}"].shape[0])
+                for j in range(weights[f"W{k}"].shape[1])}
     assert len(edges) == len(expected) == 2 * 4 + 4 * 3 + 3
     drawn = {e.get_gid(): e for e in edges}
     assert set(drawn) == set(expected)

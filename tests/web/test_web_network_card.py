@@ -117,7 +117,8 @@ def test_the_card_learns_xor_four_of_four_and_the_slider_moves_it(page: Any,
     summary = page.inner_text("#network-summary")
     assert "4 of 4 classified right (100%)" in summary
     # one line per weight in the network's picture, and the formulas with their shapes
-    weights = page.eval_on_selector_all("#network-graph line", "ls => ls.map(l => l.dataset.weight)")
+    weights = page.eval_on_selector_all("#network-graph line",
+                                        "ls => ls.map(l => l.dataset.weight)")
     assert sorted(weights) == sorted(["W1[1,1]", "W1[1,2]", "W1[2,1]", "W1[2,2]", "W2[1,1]",
                                       "W2[1,2]"])
     assert page.locator("#network-out .network-formulas").count() == 2

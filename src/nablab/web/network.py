@@ -77,10 +77,13 @@ def frames_of(result: LayeredResult) -> dict[str, Any]:
     if layer is not None and b.is_classifier(result):
         box = b.hidden_box(result, epochs)
         x = b.inputs_of(result)
-        lines = []
+        lines: list[Any] = []
         for e in epochs:
             unit = b.output_line(result, e)
-            xs, ys = b.line_through(*unit, box) if unit is not None else ([], [])
+            if unit is None:
+                lines.append(None)
+                continue
+            xs, ys = b.line_through(*unit, box)
             lines.append(rounded([xs[0], ys[0], xs[-1], ys[-1]]) if len(xs) > 1 else None)
         out["hidden"] = {"layer": layer, "units": result.layers[layer],
                          "box": rounded(box),

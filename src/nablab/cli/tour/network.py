@@ -107,8 +107,10 @@ def _hidden_layer(ch: Chapter, t: Any) -> dict[str, Any]:
 
     result = train_layered("example:xor", layers=list(HIDDEN_LAYERS),
                            activation=HIDDEN_ACTIVATION, seed=HIDDEN_SEED)
-    x = np.column_stack([result.data.column(name) for name in result.inputs])
-    y = result.data.column(result.target)
+    data = result.data
+    assert data is not None   # a trained result carries its data
+    x = np.column_stack([data.column(name) for name in result.inputs])
+    y = data.column(result.target)
     hidden, predicted = result.hidden(x, 1), result.predict(x)
     correct = int(np.sum((predicted >= 0.5) == (y >= 0.5)))
     ch.text(t("hidden", epochs=result.epochs, loss=fmt(result.final_loss, 4), correct=correct,
