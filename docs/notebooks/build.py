@@ -156,7 +156,7 @@ HIDDEN: list[Cell] = [
     ("md", "# Hidden layers: a network learns XOR\n\n"
            "A single layer draws one straight line, and no line separates XOR's classes. A "
            "hidden layer of two units, ŷ = σ(W⁽²⁾ tanh(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾), bends the plane first.",
-     "# 은닉층: 신경망이 XOR을 학습하다\n\n"
+     "# 은닉층: 신경망이 XOR를 학습하다\n\n"
      "단일 층은 직선 하나를 그을 뿐이고, 어떤 직선도 XOR의 두 클래스를 나누지 못합니다. 유닛 두 "
      "개인 은닉층 ŷ = σ(W⁽²⁾ tanh(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾)은 먼저 평면을 구부립니다."),
     ("code", '# a single layer: at most 3 of 4 right, L stuck near ln 2 = 0.693\n'

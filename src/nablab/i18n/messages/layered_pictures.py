@@ -27,7 +27,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plot.layered_epochs_title": ("Loss and accuracy per epoch", "에포크별 손실과 정확도"),
     "plot.layered_accuracy": ("accuracy (%)", "정확도 (%)"),
     "plot.layered_animation_boundary": ("ŷ over the plane and the boundary ŷ = ½",
-                                        "평면 위의 ŷ와 결정 경계 ŷ = ½"),
+                                        "평면 위의 ŷ과 결정 경계 ŷ = ½"),
     "plot.layered_animation_fit": ("The data and ŷ(x)", "데이터와 ŷ(x)"),
     "plot.layered_frame": ("epoch {epoch}\nL = {loss}, accuracy {percent}%",
                            "에포크 {epoch}\nL = {loss}, 정확도 {percent}%"),
@@ -36,7 +36,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "tour.network.hidden": (
         "With a hidden layer of two tanh units (--layers 2,2,1, seed 1, gd η = 0.1) XOR is "
         "learned: after {epochs} epochs L = {loss}, {correct} of {rows} points right.",
-        "tanh 유닛 두 개인 은닉층(--layers 2,2,1, 시드 1, gd η = 0.1)이 있으면 XOR을 학습합니다: "
+        "tanh 유닛 두 개인 은닉층(--layers 2,2,1, 시드 1, gd η = 0.1)이 있으면 XOR를 학습합니다: "
         "{epochs} 에포크 후 L = {loss}, 점 {rows}개 중 {correct}개를 맞힙니다."),
     "tour.network.hidden_point": ("x = {x}   a⁽¹⁾ = {hidden}   ŷ = {output}   y = {y}",
                                   "x = {x}   a⁽¹⁾ = {hidden}   ŷ = {output}   y = {y}"),
@@ -44,7 +44,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The hidden units' outputs a⁽¹⁾ = tanh(W⁽¹⁾x + b⁽¹⁾) are new coordinates of the four "
         "points, and in them one straight line, the output unit's {line}, separates the "
         "classes. Try it: nablab train --data example:xor --layers 2,2,1 --seed 1 --plot xor.png",
-        "은닉 유닛의 출력 a⁽¹⁾ = tanh(W⁽¹⁾x + b⁽¹⁾)가 네 점의 새 좌표가 되고, 그 좌표에서는 "
+        "은닉 유닛의 출력 a⁽¹⁾ = tanh(W⁽¹⁾x + b⁽¹⁾)이 네 점의 새 좌표가 되고, 그 좌표에서는 "
         "출력 유닛의 직선 {line} 하나가 두 클래스를 나눕니다. 직접 해 보기: nablab train "
         "--data example:xor --layers 2,2,1 --seed 1 --plot xor.png"),
     # -- the web card -------------------------------------------------------------------------
@@ -54,7 +54,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "A single layer cannot learn XOR; a hidden layer of two units can. Train a small network "
         "on a built-in data set, then move the slider (or press play) to see the boundary, the "
         "hidden units' coordinates and the weights epoch by epoch.",
-        "단일 층은 XOR을 학습하지 못하지만, 유닛 두 개인 은닉층이 있으면 학습합니다. 내장 데이터로 "
+        "단일 층은 XOR를 학습하지 못하지만, 유닛 두 개인 은닉층이 있으면 학습합니다. 내장 데이터로 "
         "작은 신경망을 학습시킨 뒤 슬라이더를 움직이거나 재생을 눌러 에포크마다 결정 경계, 은닉 "
         "유닛의 좌표, 가중치가 바뀌는 모습을 보세요."),
     "web.network.data": ("Data", "데이터"),
