@@ -186,7 +186,7 @@ HIDDEN: list[Cell] = [
            "w < 0), the boundary ŷ = ½, the data in the hidden units' outputs (a⁽¹⁾₁, a⁽¹⁾₂), where "
            "one line splits XOR, and the loss and accuracy per epoch.",
      "## 그림\n\n가중치를 표시한 신경망(굵기 |w|, 빨강 w > 0, 파랑 w < 0), 결정 경계 ŷ = ½, "
-     "은닉 유닛의 출력 (a⁽¹⁾₁, a⁽¹⁾₂)을 좌표로 본 데이터(직선 하나가 XOR을 나눕니다), 에포크별 "
+     "은닉 유닛의 출력 (a⁽¹⁾₁, a⁽¹⁾₂)을 좌표로 본 데이터(직선 하나가 XOR를 나눕니다), 에포크별 "
      "손실과 정확도입니다."),
     ("code", "net.plot()", None),
     ("md", "The hidden coordinates and ŷ of the four points as the network learns (every epoch "
