@@ -20,7 +20,7 @@ from nablab.i18n.messages import CATALOGUE
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "nablab"
 SCRIPTS = [SRC / "web" / "static" / name
-           for name in ("app.js", "calculus.js", "index.html", "docs.js")]
+           for name in ("app.js", "calculus.js", "network.js", "index.html", "docs.js")]
 #: The first part of every key: "label" in "label.gradient".
 NAMESPACES = {key.split(".", 1)[0] for key in CATALOGUE}
 KEYLIKE = re.compile(r"^[a-z][a-z0-9_]*(\.[A-Za-z0-9_]*)+$")

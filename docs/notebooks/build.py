@@ -154,12 +154,84 @@ NETWORK: list[Cell] = [
     ("code", "neuron.plot()", None),
 ]
 
+HIDDEN: list[Cell] = [
+    ("md", "# Hidden layers: a network learns XOR\n\n"
+           "A single layer draws one straight line, and no line separates XOR's classes. A "
+           "hidden layer of two units, ŷ = σ(W⁽²⁾ tanh(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾), bends the plane first.",
+     "# 은닉층: 신경망이 XOR를 학습하다\n\n"
+     "단일 층은 직선 하나를 그을 뿐이고, 어떤 직선도 XOR의 두 클래스를 나누지 못합니다. 유닛 두 "
+     "개인 은닉층 ŷ = σ(W⁽²⁾ tanh(W⁽¹⁾x + b⁽¹⁾) + b⁽²⁾)은 먼저 평면을 구부립니다."),
+    ("code", '# a single layer: at most 3 of 4 right, L stuck near ln 2 = 0.693\n'
+             'single = nablab.train("sigmoid(w1 x1 + w2 x2 + b)", "example:xor", lr=0.5, '
+             'epochs=2000)\nsingle.accuracy, single.final_loss',
+     '# 단일 층: 4개 중 많아야 3개, L은 ln 2 = 0.693 근처에서 멈춤\n'
+     'single = nablab.train("sigmoid(w1 x1 + w2 x2 + b)", "example:xor", lr=0.5, '
+     'epochs=2000)\nsingle.accuracy, single.final_loss'),
+    ("code", 'net = nablab.train(data="example:xor", layers=[2, 2, 1], activation="tanh", '
+             'seed=1)\nnet', None),
+    ("md", "## The formulas in matrix form\n\nForward z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = g(z⁽ˡ⁾); "
+           "backward δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ g′(z⁽ˡ⁾), ∂ℓ/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ: each line with "
+           "its shape.",
+     "## 행렬 형태의 공식\n\n순전파 z⁽ˡ⁾ = W⁽ˡ⁾a⁽ˡ⁻¹⁾ + b⁽ˡ⁾, a⁽ˡ⁾ = g(z⁽ˡ⁾); 역전파 "
+     "δ⁽ˡ⁾ = (W⁽ˡ⁺¹⁾ᵀδ⁽ˡ⁺¹⁾) ⊙ g′(z⁽ˡ⁾), ∂ℓ/∂W⁽ˡ⁾ = δ⁽ˡ⁾a⁽ˡ⁻¹⁾ᵀ: 줄마다 모양과 함께."),
+    ("code", '# each line, its shape, and the shapes it is made of\n'
+             'formulas = net.formulas()\nfor line in formulas["forward"] + formulas["backward"]:'
+             '\n    print(f\'{line["formula"]:<50} {line["shape"]:>7}  {line["factors"]}\')', None),
+    ("code", "net.weights", None),
+    ("md", "## One sample through every layer\n\nThe numbers of sample 2, x = (0, 1), forward "
+           "and backward at the start: each line is the chain rule of the single-layer notes.",
+     "## 표본 하나가 모든 층을 지나는 과정\n\n표본 2, x = (0, 1)의 학습 시작 시점 순전파와 "
+     "역전파 수치입니다. 각 줄이 단일 층 노트의 연쇄법칙입니다."),
+    ("code", 'nablab.train(data="example:xor", layers=[2, 2, 1], activation="tanh", seed=1, '
+             'epochs=1, explain_sample=2)', None),
+    ("md", "## The pictures\n\nThe network with its weights (thickness |w|, red w > 0, blue "
+           "w < 0), the boundary ŷ = ½, the data in the hidden units' outputs (a⁽¹⁾₁, a⁽¹⁾₂), where "
+           "one line splits XOR, and the loss and accuracy per epoch.",
+     "## 그림\n\n가중치를 표시한 신경망(굵기 |w|, 빨강 w > 0, 파랑 w < 0), 결정 경계 ŷ = ½, "
+     "은닉 유닛의 출력 (a⁽¹⁾₁, a⁽¹⁾₂)을 좌표로 본 데이터(직선 하나가 XOR를 나눕니다), 에포크별 "
+     "손실과 정확도입니다."),
+    ("code", "net.plot()", None),
+    ("md", "The hidden coordinates and ŷ of the four points as the network learns (every epoch "
+           "is kept: `net.predict(x, epoch)`, `net.hidden(x, 1, epoch)`; `nablab train … "
+           "--animate xor.gif` draws the boundary moving).",
+     "학습이 진행되면서 네 점의 은닉 좌표와 ŷ가 바뀌는 모습입니다(모든 에포크가 저장됩니다: "
+     "`net.predict(x, epoch)`, `net.hidden(x, 1, epoch)`; `nablab train … --animate xor.gif`는 "
+     "결정 경계가 움직이는 애니메이션을 그립니다)."),
+    ("code", "import numpy as np\n\ncorners = np.array([[0, 0], [0, 1], [1, 0], [1, 1]])\n"
+             "for epoch in (0, 200, 600, 1000):\n"
+             "    print(epoch, np.round(net.predict(corners, epoch), 2), "
+             "np.round(net.hidden(corners, 1, epoch), 2).tolist())", None),
+    ("md", "## Vanishing gradients: σ′ ≤ 1/4\n\nIn a deep sigmoid network each layer multiplies "
+           "δ by g′(z) ≤ 1/4, so |∂L/∂W⁽ˡ⁾| shrinks layer by layer towards the input, as the "
+           "factor (1/4)ᴸ⁻ˡ does; tanh (g′ ≤ 1) and ReLU shrink it far less.",
+     "## 기울기 소실: σ′ ≤ 1/4\n\n깊은 시그모이드 신경망에서는 층마다 δ에 g′(z) ≤ 1/4가 "
+     "곱해지므로, |∂L/∂W⁽ˡ⁾|가 입력 쪽으로 갈수록 (1/4)ᴸ⁻ˡ처럼 작아집니다. tanh(g′ ≤ 1)와 "
+     "ReLU에서는 훨씬 덜 줄어듭니다."),
+    ("code", '# |∂L/∂W⁽ˡ⁾| at the start, l = 1 … 6 (5 hidden layers of 8 units), and the\n'
+             '# product of the g′ factors\' largest values (max g′)ᴸ⁻ˡ: (1/4)ᴸ⁻ˡ for σ\n'
+             'for activation in ("sigmoid", "tanh", "relu"):\n'
+             '    deep = nablab.train(data="example:sine", layers=[1, 8, 8, 8, 8, 8, 1], '
+             'activation=activation, epochs=1)\n'
+             '    print(f"{activation:8}", " ".join(f"{s.weight:9.1e}" for s in deep.gradient_sizes))\n'
+             '    print(f"{\'  bound\':8}", " ".join(f"{s.bound:9.1e}" for s in deep.gradient_sizes))',
+     None),
+    ("md", "## Circles\n\nA boundary no line can draw: class 1 inside r < 1, class 0 on a "
+           "ring. Four hidden units learn it.",
+     "## 원\n\n직선으로는 그릴 수 없는 경계입니다: 클래스 1은 r < 1 안쪽, 클래스 0은 바깥 "
+     "고리에 있습니다. 은닉 유닛 네 개가 이를 학습합니다."),
+    ("code", '# 2 inputs, 4 hidden tanh units, 1 output\n'
+             'circles = nablab.train(data="example:circles", layers=[2, 4, 1], lr=0.5)\n'
+             'circles.accuracy', None),
+    ("code", "circles.plot()", None),
+]
+
 NOTEBOOKS: dict[str, list[Cell]] = {
     "01_derivatives": DERIVATIVES,
     "02_partial_derivatives": PARTIALS,
     "03_gradient_descent": DESCENT,
     "04_lagrange": LAGRANGE,
     "05_single_layer_network": NETWORK,
+    "06_hidden_layers": HIDDEN,
 }
 
 def notebook(cells: list[Cell], lang: str) -> nbformat.NotebookNode:

@@ -112,7 +112,6 @@ def test_vanishing_gradients_table() -> None:
     (("--layers", "2,2,1", "--output", "linear", "--loss", "bce"), "sigmoid output"),
     (("--model", "w*x1", "--activation", "relu"), "--activation is for networks"),
     (("--layers", "2,2,1", "--start", "w=1"), "--start is for --model"),
-    (("--layers", "2,2,1", "--plot", "x.png"), "do not draw networks"),
 ])
 def test_hostile_options_are_usage_errors(argv: tuple[str, ...], text: str) -> None:
     code, out, err = run("train", "--data", "example:xor", *argv)

@@ -49,7 +49,7 @@ def made(name: str) -> Any:
 
 
 #: Results the command line draws nothing for.
-UNDRAWN = {"MixedPartial", "Derivation", "CheckResult", "Problem", "Attempt", "LayeredResult"}
+UNDRAWN = {"MixedPartial", "Derivation", "CheckResult", "Problem", "Attempt"}
 
 
 def display_notebook() -> Any:

@@ -32,7 +32,7 @@ def _build() -> Any:
 def test_every_topic_in_both_languages() -> None:
     names = {p.relative_to(DOCS).as_posix() for p in NOTEBOOKS}
     topics = {p.stem for p in NOTEBOOKS}
-    assert len(topics) == 5 and names == {f"{lang}/{t}.ipynb" for lang in ("en", "ko")
+    assert len(topics) == 6 and names == {f"{lang}/{t}.ipynb" for lang in ("en", "ko")
                                           for t in topics}
 
 

@@ -36,7 +36,8 @@ AXE_FAILING = ("serious", "critical")
 CARDS = {"diff-run": "diff-out", "limit-run": "limit-out", "critical-run": "critical-out",
          "surface-run": "surface-contour", "race-run": "descent-out",
          "lagrange-run": "lagrange-out", "taylor-run": "taylor-out",
-         "implicit-run": "implicit-out", "chain-run": "chain-out", "check-run": "check-out"}
+         "implicit-run": "implicit-out", "chain-run": "chain-out", "check-run": "check-out",
+         "network-run": "network-out"}
 
 
 def chromium_missing() -> bool:

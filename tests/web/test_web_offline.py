@@ -71,7 +71,7 @@ def test_web_page_loads_only_from_this_server(web_server: Server) -> None:
 
 
 @pytest.mark.parametrize("path", ["/", "/?lang=ko", "/docs", "/static/app.js",
-                                  "/static/calculus.js", "/static/app.css",
+                                  "/static/calculus.js", "/static/network.js", "/static/app.css",
                                   "/static/docs.js", "/static/vendor/katex/katex.min.css",
                                   "/static/vendor/swagger-ui/swagger-ui.css"])
 def test_web_served_html_css_and_our_js_name_no_external_url(web_server: Server,
@@ -99,7 +99,7 @@ def test_web_plotly_is_the_installed_package(web_server: Server) -> None:
 
 def test_web_katex_is_never_trusting() -> None:
     script = (STATIC / "app.js").read_text()
-    cards = (STATIC / "calculus.js").read_text()
+    cards = (STATIC / "calculus.js").read_text() + (STATIC / "network.js").read_text()
     options = re.search(r"KATEX_OPTIONS = \{(.*?)\};", script, re.S)
     assert options is not None
     for setting in ("throwOnError: false", "trust: false", "maxExpand: 1000", "maxSize: 20"):

@@ -37,6 +37,7 @@ class TrainRequest(Hyper):
     """``nablab train``: fit a model's parameters to data by gradient descent."""
 
     command = "train"
+    animates = True   # the boundary of a network with --layers moving over the epochs
     progress_label = "network.label.progress"
 
     model: str | None = option(None, "--model", help="cli.train.model", metavar="EXPR")
@@ -91,13 +92,14 @@ class TrainRequest(Hyper):
                      batch_size=self.batch_size, seed=self.seed, start=start, tol=self.tol,
                      callback=counted(progress, self.epochs), **self.hyper())
 
-    def check_drawable(self) -> None:
-        """Layered networks have no picture here yet."""
-        if self.layers is not None:
-            raise UsageError("layered_no_picture")
+    def picture(self, result: TrainResult | LayeredResult) -> Picture:
+        """The loss surface with the path, the loss per epoch, the fit or the boundary; for
+        a network with hidden layers its weights, the boundary over the epochs and the data
+        in the hidden units' coordinates."""
+        if isinstance(result, LayeredResult):
+            from nablab.plot.layered_animation import layered_picture
 
-    def picture(self, result: TrainResult) -> Picture:
-        """The loss surface with the path, the loss per epoch, the fit or the boundary."""
+            return layered_picture(result)
         from nablab.plot.network import training_picture
 
         return training_picture(result)

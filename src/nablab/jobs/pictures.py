@@ -29,6 +29,7 @@ DRAWN_BY: dict[str, tuple[str, str]] = {
     "RaceResult": ("nablab.plot.descent", "descent_picture"),
     "SweepResult": ("nablab.plot.sweep", "sweep_picture"),
     "TrainResult": ("nablab.plot.network", "training_picture"),
+    "LayeredResult": ("nablab.plot.layered_animation", "layered_picture"),
     "GraphResult": ("nablab.plot.graph", "graph_picture"),
     "ChainRule": ("nablab.plot.chain", "chain_picture"),
     "TaylorPolynomial": ("nablab.plot.taylor", "taylor_picture"),

@@ -20,6 +20,7 @@ from nablab.i18n import LANGUAGES
 from nablab.web import models
 from nablab.web.errors import dumps, language, status_of
 from nablab.web.models import Common, request_model
+from nablab.web.network import NetworkRequest
 from nablab.web.tasks import BOTH
 
 
@@ -114,6 +115,11 @@ def add_routes(app: FastAPI) -> None:
                           description="`result`: the `--json` object; with the LaTeX and "
                                       "picture data the page shows.",
                           responses=ERRORS, tags=["page"])
+    app.add_api_route("/api/view/train", endpoint("view", "train", NetworkRequest),
+                      methods=["POST"], summary="the page's network card: nablab train --layers",
+                      description="`result`: the `--json` object of a network on a built-in "
+                                  "data set; `frames`: what the card's epoch slider shows.",
+                      responses=ERRORS, tags=["page"])
     app.add_api_route("/api/parse", endpoint("parse", "", ParseRequest), methods=["POST"],
                       summary="read a formula (the live preview)", responses=ERRORS,
                       tags=["page"])
@@ -137,6 +143,9 @@ def add_bilingual_routes(app: FastAPI) -> None:
                           endpoint("view", command, request_model(command), True),
                           methods=["POST"], summary=summary.format(path=f"/api/view/{command}"),
                           responses=ERRORS, tags=["page"])
+    app.add_api_route("/api/both/view/train", endpoint("view", "train", NetworkRequest, True),
+                      methods=["POST"], summary=summary.format(path="/api/view/train"),
+                      responses=ERRORS, tags=["page"])
     app.add_api_route("/api/both/parse", endpoint("parse", "", ParseRequest, True),
                       methods=["POST"], summary=summary.format(path="/api/parse"),
                       responses=ERRORS, tags=["page"])

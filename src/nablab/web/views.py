@@ -21,6 +21,7 @@ from nablab.core.printing import to_latex
 from nablab.i18n import translate
 from nablab.jobs.request import Request
 from nablab.web import pictures
+from nablab.web.network import network_view
 
 
 def diff_view(request: Request, report: DiffReport | MixedPartial, lang: str) -> dict[str, Any]:
@@ -195,7 +196,7 @@ def check_view(request: Request, result: CheckResult, lang: str) -> dict[str, An
 VIEWS: dict[str, Callable[[Any, Any, str], dict[str, Any]]] = {
     "diff": diff_view, "lagrange": lagrange_view, "taylor": taylor_view, "limit": limit_view,
     "implicit": implicit_view, "chain": chain_view, "descend": descent_view,
-    "race": descent_view, "check": check_view}
+    "race": descent_view, "check": check_view, "train": network_view}
 
 
 __all__ = ["VIEWS", "chain_view", "check_view", "descent_view", "diff_view", "implicit_view",

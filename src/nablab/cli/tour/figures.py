@@ -90,13 +90,16 @@ def lagrange(chapter: Chapter) -> Figures:
 
 
 def network(chapter: Chapter) -> Figures:
-    """The notes' two-weight network: its loss surface with the path; backprop; XOR's line."""
+    """The notes' two-weight network: its loss surface with the path; backprop; XOR's line;
+    the hidden layer that learns XOR, with its units' outputs as new coordinates."""
     from nablab.plot.graph import graph_picture
+    from nablab.plot.layered_animation import layered_picture
     from nablab.plot.network import training_picture
 
     return [("loss-surface", training_picture(chapter.results["linear"])),
             ("backprop-graph", graph_picture(chapter.results["graph"])),
-            ("xor", training_picture(chapter.results["xor"]))]
+            ("xor", training_picture(chapter.results["xor"])),
+            ("xor-hidden-layer", layered_picture(chapter.results["hidden_layer"]))]
 
 
 FIGURES: dict[str, Callable[[Chapter], Figures]] = {
@@ -112,20 +115,25 @@ FIGURES: dict[str, Callable[[Chapter], Figures]] = {
 }
 
 
-def _write(make: Callable[[Chapter], Figures], chapter: Chapter, index: int, folder: str,
-           lang: str) -> list[WrittenFigure]:
+def _names(make: Callable[[Chapter], Figures], chapter: Chapter) -> list[str]:
+    return [name for name, _ in make(chapter)]
+
+
+def _write(make: Callable[[Chapter], Figures], chapter: Chapter, name: str, target: Path,
+           lang: str) -> WrittenFigure:
     from nablab.plot.output import write_picture
 
-    written = []
-    for name, picture in make(chapter):
-        target = Path(folder) / f"{index:02d}-{chapter.key}-{name}.png"
-        written.append(write_picture(picture, target, lang))
-    return written
+    picture = dict(make(chapter))[name]
+    return write_picture(picture, target, lang)
 
 
 def write_tour_figures(chapters: list[Chapter], folder: str,
                        ctx: Context) -> list[WrittenFigure]:
-    """Write every chapter's figures into ``folder`` (created if needed); what was written."""
+    """Write every chapter's figures into ``folder`` (created if needed); what was written.
+
+    Each figure is drawn in a bounded job of its own: a chapter with several figures gets the
+    time budget once per figure, as ``--plot`` does.
+    """
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -134,8 +142,11 @@ def write_tour_figures(chapters: list[Chapter], folder: str,
     written: list[WrittenFigure] = []
     for index, chapter in enumerate(chapters, 1):
         make = FIGURES.get(chapter.key)
-        if make is not None:
-            written += ctx.run(partial(_write, make), chapter, index, folder, ctx.lang)
+        if make is None:
+            continue
+        for name in ctx.run(partial(_names, make), chapter):
+            target = Path(folder) / f"{index:02d}-{chapter.key}-{name}.png"
+            written.append(ctx.run(partial(_write, make), chapter, name, target, ctx.lang))
     return written
 
 

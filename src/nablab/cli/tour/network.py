@@ -3,7 +3,7 @@
 Everything is computed: the chain rule of ∂L/∂wᵢ, one gradient-descent step from (0, 0), the
 weights recovered from data made with known ones, the neuron z = wx + b and its partials,
 backpropagation through σ(wx + b) with σ' = σ(1 − σ), logistic regression, and XOR, which a
-single layer cannot learn.
+single layer cannot learn and a hidden layer of two units does.
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ MODEL, DATA, LEARNING_RATE, START = SUGGESTIONS["linear"].model, "example:linear
 NEURON, NEURON_POINT = "sigmoid(w*x + b)", "w=2,x=1,b=-1"
 #: Learning rate and epochs of the two classifiers.
 CLASSIFIER_LR, CLASSIFIER_EPOCHS = 0.5, 2000
+#: The network that learns XOR: widths, activation and seed (gd, η = 0.1, 1000 epochs).
+HIDDEN_LAYERS, HIDDEN_ACTIVATION, HIDDEN_SEED = (2, 2, 1), "tanh", 1
 
 
 def _network(ch: Chapter, t: Any, lang: str) -> dict[str, Any]:
@@ -98,6 +100,36 @@ def _classifiers(ch: Chapter, t: Any) -> dict[str, Any]:
             "xor": {"accuracy": xor.accuracy, "final_loss": xor.final_loss}}
 
 
+def _hidden_layer(ch: Chapter, t: Any) -> dict[str, Any]:
+    """Right after "a hidden layer is needed": the 2-2-1 network learns XOR, and its hidden
+    units' outputs are the coordinates where one line splits the classes."""
+    from nablab.network.layered import train_layered
+
+    result = train_layered("example:xor", layers=list(HIDDEN_LAYERS),
+                           activation=HIDDEN_ACTIVATION, seed=HIDDEN_SEED)
+    data = result.data
+    assert data is not None   # a trained result carries its data
+    x = np.column_stack([data.column(name) for name in result.inputs])
+    y = data.column(result.target)
+    hidden, predicted = result.hidden(x, 1), result.predict(x)
+    correct = int(np.sum((predicted >= 0.5) == (y >= 0.5)))
+    ch.text(t("hidden", epochs=result.epochs, loss=fmt(result.final_loss, 4), correct=correct,
+              rows=result.rows))
+    ch.math(result.formulas()["model"])
+    for k in range(result.rows):
+        ch.math(t("hidden_point", x=vec(x[k]), hidden=pad(vec(hidden[k], 3), 16),
+                  output=pad(fmt(float(predicted[k]), 3), 7), y=fmt(float(y[k]))))
+    w, b = result.weights["W2"][0], float(result.weights["b2"][0, 0])
+    ch.text(t("hidden_line", line=f"{fmt(float(w[0]), 3)}·a₁ + {fmt(float(w[1]), 3)}·a₂ + "
+                                  f"{fmt(b, 3)} = 0".replace("+ -", "− ").replace("+ −", "− ")))
+    ch.results["hidden_layer"] = result
+    return {"hidden_layer": {"layers": list(result.layers), "activation": HIDDEN_ACTIVATION,
+                             "seed": HIDDEN_SEED, "accuracy": result.accuracy,
+                             "correct": correct, "final_loss": result.final_loss,
+                             "predictions": predicted.tolist(), "hidden": hidden.tolist(),
+                             "output_weights": w.tolist(), "output_bias": b}}
+
+
 def chapter(lang: str) -> Chapter:
     def t(key: str, **params: object) -> str:
         return translate(f"tour.network.{key}", lang, **params)
@@ -106,10 +138,12 @@ def chapter(lang: str) -> Chapter:
     data = _network(ch, t, lang)
     data.update(_neuron(ch, t))
     data.update(_classifiers(ch, t))
+    data.update(_hidden_layer(ch, t))
     ch.text(t("try"))
     ch.data = data
     return ch
 
 
-__all__ = ["CLASSIFIER_EPOCHS", "CLASSIFIER_LR", "DATA", "LEARNING_RATE", "MODEL", "NEURON",
+__all__ = ["CLASSIFIER_EPOCHS", "CLASSIFIER_LR", "DATA", "HIDDEN_ACTIVATION", "HIDDEN_LAYERS",
+           "HIDDEN_SEED", "LEARNING_RATE", "MODEL", "NEURON",
            "NEURON_POINT", "START", "chapter"]

@@ -15,6 +15,7 @@ from nablab.i18n.messages import (
     derivatives,
     implicit,
     layered,
+    layered_pictures,
     limit2d,
     network,
     notebook,
@@ -30,7 +31,7 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
     reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
     limit2d.MESSAGES, check.MESSAGES, notebook.MESSAGES, check_slips.MESSAGES,
-    check_slips.PRACTICE, layered.MESSAGES)
+    check_slips.PRACTICE, layered.MESSAGES, layered_pictures.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:

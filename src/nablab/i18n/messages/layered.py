@@ -51,9 +51,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "with --seed",
         "--start는 --model에 쓰는 옵션입니다. --layers로 만든 신경망은 --seed로 뽑은 난수 "
         "가중치에서 시작합니다"),
-    "error.layered_no_picture": (
-        "--plot and --animate do not draw networks with --layers yet; see the text or --json",
-        "--plot과 --animate는 아직 --layers 신경망을 그리지 않습니다. 텍스트나 --json을 보세요"),
     "error.layered_only": (
         "{option} is for networks with --layers",
         "{option} 옵션은 --layers로 만든 신경망에만 쓸 수 있습니다"),

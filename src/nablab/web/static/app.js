@@ -25,12 +25,14 @@
     implicit: ["implicit-equation", "implicit-at"], chain: ["chain-function", "chain-sub", "chain-wrt"],
     descent: ["descent-start", "descent-optimizer", "descent-lr", "descent-steps"],
     check: ["check-topic", "check-seed", "check-task", "check-answer"],
+    network: ["network-data", "network-layers", "network-activation", "network-optimizer", "network-lr",
+      "network-epochs", "network-seed"],
   };
   const CARD_OUT = { diff: "diff-out", limit: "limit-out", critical: "critical-out",
     surface: "surface-out", descent: "descent-out", lagrange: "lagrange-out", taylor: "taylor-out",
-    implicit: "implicit-out", chain: "chain-out", check: "check-out" };
+    implicit: "implicit-out", chain: "chain-out", check: "check-out", network: "network-out" };
   // Cards with their own formula: a new f leaves them as they are.
-  const OWN_FORMULA = new Set(["implicit", "chain", "check"]);
+  const OWN_FORMULA = new Set(["implicit", "chain", "check", "network"]);
   // topojsonURL: geo maps (never drawn here) would otherwise fetch their outlines from a CDN.
   const PLOT_CONFIG = { displaylogo: false, responsive: true, topojsonURL: "/vendor/topojson/" };
   const state = {
@@ -50,6 +52,9 @@
   const { runLimit2, hideLimitPlots, updateLimit2, showMixed, runTaylor, hideTaylorPlot, runImplicit, hidePlot,
     runChain, runCheck, runPractice } = window.nablabCalculus({ state, t, $, el, clear, math, fmt, vec, table, paragraphs, apiBoth,
     formulaBody, section, fullPoint, showPlots, contourTrace, PLOT_CONFIG });
+  // The network card (static/network.js).
+  const { runNetwork, wireNetwork, hideNetwork } = window.nablabNetwork({ state, t, $, el, clear, math, fmt, table,
+    apiBoth, section, PLOT_CONFIG });
 
   // ---------------------------------------------------------------- text and elements
   function t(key, params) {
@@ -1081,7 +1086,8 @@
   const RUNNERS = { diff: () => runDiff, limit: () => runLimit, limit2: () => runLimit2, steps: () => runSteps,
     critical: () => runCritical, surface: () => runSurface, descent: () => runDescent,
     race: () => runRace, lagrange: () => runLagrange, taylor: () => runTaylor,
-    implicit: () => runImplicit, chain: () => runChain, check: () => runCheck, practice: () => runPractice };
+    implicit: () => runImplicit, chain: () => runChain, check: () => runCheck, practice: () => runPractice,
+    network: () => runNetwork };
 
   function allInputs() { return [].concat(...Object.values(CARD_INPUTS)); }
 
@@ -1178,6 +1184,7 @@
     hideTaylorPlot();
     hideLimitPlots();
     hidePlot("implicit-plot");
+    hideNetwork();
     clear($("check-problem"));
   }
 
@@ -1198,7 +1205,8 @@
     const clicks = { "diff-run": runDiff, "limit-run": runLimit, "steps-run": runSteps,
       "critical-run": runCritical, "surface-run": runSurface, "descent-run": runDescent,
       "race-run": runRace, "lagrange-run": runLagrange, "taylor-run": runTaylor, "limit2-run": runLimit2,
-      "implicit-run": runImplicit, "chain-run": runChain, "check-run": runCheck, "check-new": runPractice };
+      "implicit-run": runImplicit, "chain-run": runChain, "check-run": runCheck, "check-new": runPractice,
+      "network-run": runNetwork };
     for (const [id, run] of Object.entries(clicks)) $(id).addEventListener("click", () => run({ push: true }));
     $("descent-replay").addEventListener("click", () => state.runs && animate(state.runs, state.models));
     // choosing an optimizer puts in its own default η (Newton's 1 is not gd's 0.1)
@@ -1208,6 +1216,7 @@
     });
     $("descent-plot").addEventListener("click", onDescentClick);
     $("lagrange-example").addEventListener("click", hikingExample);
+    wireNetwork();
     $("lang-toggle").addEventListener("click", () => applyLanguage($("lang-toggle").dataset.lang));
     window.addEventListener("resize", onResize);
     window.addEventListener("popstate", () => { restoreFromURL(); });
