@@ -45,7 +45,7 @@ if TYPE_CHECKING:
     from nablab.calculus.taylor import taylor
     from nablab.constrained import LagrangeResult, lagrange
     from nablab.critical import CriticalPointsResult, critical_points
-    from nablab.network import GraphResult, TrainResult, graph, train
+    from nablab.network import GraphResult, LayeredResult, TrainResult, graph, train
     from nablab.notebook import explore, explore_lagrange, explore_limit
     from nablab.numeric import compile
     from nablab.optimize import DescentResult, descend, race, sweep
@@ -72,6 +72,7 @@ _LAZY = {
     "DescentResult": "nablab.optimize",
     "train": "nablab.network",
     "TrainResult": "nablab.network",
+    "LayeredResult": "nablab.network",
     "graph": "nablab.network",
     "GraphResult": "nablab.network",
     "compile": "nablab.numeric",
@@ -122,6 +123,7 @@ __all__ = [
     "GraphResult",
     "ImplicitResult",
     "LagrangeResult",
+    "LayeredResult",
     "MemoryLimitExceeded",
     "NablabError",
     "ParseError",

@@ -78,6 +78,9 @@ def test_explain_sample_in_english_and_korean() -> None:
     code, out, _ = run(*XOR, "--explain-sample", "2", "--epochs", "10", "--lang", "ko")
     assert code == 0
     assert "표본 2" in out and "순전파" in out and "역전파" in out and "연쇄법칙" in out
+    code, out, _ = run("train", "--layers", "1,3,1", "--data", "example:sine",
+                       "--explain-sample", "3", "--epochs", "2")
+    assert "δ⁽²⁾ = ∂ℓ/∂z⁽²⁾ = 2(ŷ − y) = 2(" in out and " − (−0.309))" in out
     code, out, _ = run(*XOR, "--explain-sample", "3", "--epochs", "10", "--json")
     explained = json.loads(out)["explain_sample"]
     assert explained["sample"] == 3 and explained["x"] == [1.0, 0.0]

@@ -27,32 +27,52 @@ from nablab.network.layered.architecture import Architecture
 Pairs = list[tuple[np.ndarray, np.ndarray]]
 
 
-def sigmoid(z: np.ndarray) -> np.ndarray:
+def sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """σ(z) = 1/(1 + e^(−z)), written (1 + tanh(z/2))/2 so no e^(−z) overflows."""
-    return 0.5 + 0.5 * np.tanh(0.5 * z)
+    out = np.multiply(z, 0.5, out=out)
+    np.tanh(out, out=out)
+    out *= 0.5
+    out += 0.5
+    return out
 
 
-def activate(name: str, z: np.ndarray) -> np.ndarray:
-    """g(z) for ``tanh``, ``sigmoid``, ``relu`` or ``linear``."""
+def activate(name: str, z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """g(z) for ``tanh``, ``sigmoid``, ``relu`` or ``linear`` (into ``out`` when given; the
+    linear output is z itself)."""
     if name == "tanh":
-        return np.tanh(z)
+        return np.tanh(z, out=out)
     if name == "sigmoid":
-        return sigmoid(z)
+        return sigmoid(z, out)
     if name == "relu":
-        return np.maximum(z, 0.0)
+        return np.maximum(z, 0.0, out=out)
     return z
 
 
-def slope(name: str, z: np.ndarray, a: np.ndarray) -> np.ndarray:
+def slope(name: str, z: np.ndarray, a: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """g′(z), from a = g(z) where that is cheaper: 1 − a² (tanh), a(1 − a) (σ), [z > 0] (relu;
-    0 at z = 0, as PyTorch)."""
+    0 at z = 0, as PyTorch); into ``out`` when given."""
     if name == "tanh":
-        return 1.0 - a * a
+        out = np.multiply(a, a, out=out)
+        return np.subtract(1.0, out, out=out)
     if name == "sigmoid":
-        return a * (1.0 - a)
+        out = np.subtract(1.0, a, out=out)
+        out *= a
+        return out
     if name == "relu":
-        return (z > 0.0).astype(float)
+        return np.heaviside(z, 0.0, out=out)
     return np.ones_like(z)
+
+
+class Workspace:
+    """Arrays a pass over ``n`` rows writes into, kept between evaluations: allocating
+    megabytes afresh on every step costs more than the arithmetic (page faults)."""
+
+    def __init__(self, net: Architecture, n: int) -> None:
+        widths = net.layers[1:]
+        self.z = [np.empty((n, w)) for w in widths]
+        self.a = [np.empty((n, w)) for w in widths]
+        self.delta = [np.empty((n, w)) for w in widths]
+        self.slope = [np.empty((n, w)) for w in widths]
 
 
 @dataclass(frozen=True)
@@ -80,20 +100,22 @@ class Forward:
 
 
 def forward(net: Architecture, theta: np.ndarray, x: np.ndarray,
-            pairs: Pairs | None = None) -> Forward:
+            pairs: Pairs | None = None, work: Workspace | None = None) -> Forward:
     """Z⁽ˡ⁾ = A⁽ˡ⁻¹⁾W⁽ˡ⁾ᵀ + b⁽ˡ⁾ᵀ, A⁽ˡ⁾ = g(Z⁽ˡ⁾) for the rows of ``x`` (N × n₀).
 
-    ``pairs`` is ``net.unpack(theta)`` when the caller has it already. Overflow gives
+    ``pairs`` is ``net.unpack(theta)`` when the caller has it already; with ``work`` the
+    arrays are written into it (and overwritten by its next use). Overflow gives
     ``inf``/``nan`` (the callers decide; wrap in ``np.errstate`` to silence NumPy's warnings,
     as :class:`LayeredKernel` does once per evaluation).
     """
     zs, acts = [], [x]
     last = net.depth - 1
     for layer, (weight, bias) in enumerate(net.unpack(theta) if pairs is None else pairs):
-        z = acts[-1] @ weight.T
+        z = np.matmul(acts[-1], weight.T, out=None if work is None else work.z[layer])
         z += bias
         zs.append(z)
-        acts.append(activate(net.output if layer == last else net.activation, z))
+        acts.append(activate(net.output if layer == last else net.activation, z,
+                             None if work is None else work.a[layer]))
     return Forward(zs, acts)
 
 
@@ -114,12 +136,13 @@ def output_delta(net: Architecture, passed: Forward, y: np.ndarray) -> np.ndarra
 
 
 def backward(net: Architecture, theta: np.ndarray, passed: Forward, delta: np.ndarray,
-             out: np.ndarray | None = None,
-             pairs: Pairs | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
+             out: np.ndarray | None = None, pairs: Pairs | None = None,
+             work: Workspace | None = None) -> tuple[np.ndarray, list[np.ndarray]]:
     """∂/∂θ of Σₙ wₙℓₙ from δ⁽ᴸ⁾ (rows already weighted), and every Δ⁽ˡ⁾ (N × n_l).
 
     Returns:
-        The gradient, flat in θ's layout (written into ``out`` when given), and [Δ⁽¹⁾ … Δ⁽ᴸ⁾].
+        The gradient, flat in θ's layout (written into ``out`` when given), and [Δ⁽¹⁾ … Δ⁽ᴸ⁾]
+        (in ``work`` when given).
     """
     grad = np.empty_like(theta) if out is None else out
     views = net.unpack(grad)
@@ -130,8 +153,10 @@ def backward(net: Architecture, theta: np.ndarray, passed: Forward, delta: np.nd
         np.dot(delta.T, passed.a[layer - 1], out=d_weight)
         np.add.reduce(delta, axis=0, out=d_bias)
         if layer > 1:
-            delta = delta @ weights[layer - 1][0]
-            delta *= slope(net.activation, passed.z[layer - 2], passed.a[layer - 1])
+            delta = np.matmul(delta, weights[layer - 1][0],
+                              out=None if work is None else work.delta[layer - 2])
+            delta *= slope(net.activation, passed.z[layer - 2], passed.a[layer - 1],
+                           None if work is None else work.slope[layer - 2])
             deltas.append(delta)
     return grad, deltas[::-1]
 
@@ -148,20 +173,30 @@ class LayeredKernel:
     def __init__(self, net: Architecture) -> None:
         self.net = net
         self.k = net.layers[0]
+        self._work: dict[int, Workspace] = {}
 
     def __call__(self, theta: np.ndarray, rows: np.ndarray) -> tuple[float, np.ndarray]:
         """The mean loss and the mean gradient, shape (P,); ``inf``/``nan`` on overflow."""
         n = rows.shape[0]
         x, y = rows[:, : self.k], rows[:, self.k]
+        work = self._workspace(n)
         with np.errstate(all="ignore"):
             pairs = self.net.unpack(theta)
-            passed = forward(self.net, theta, x, pairs)
+            passed = forward(self.net, theta, x, pairs, work)
             loss = float(np.add.reduce(losses(self.net, passed, y))) / n
             delta = output_delta(self.net, passed, y)
             delta *= 1.0 / n
-            grad, _ = backward(self.net, theta, passed, delta, pairs=pairs)
+            grad, _ = backward(self.net, theta, passed, delta, pairs=pairs, work=work)
         return loss, grad
 
+    def _workspace(self, n: int) -> Workspace:
+        """The arrays for ``n`` rows (a full batch and the last, smaller mini-batch)."""
+        if n not in self._work:
+            if len(self._work) > 4:
+                self._work.clear()
+            self._work[n] = Workspace(self.net, n)
+        return self._work[n]
 
-__all__ = ["Forward", "LayeredKernel", "Pairs", "activate", "backward", "forward", "losses",
-           "output_delta", "sigmoid", "slope"]
+
+__all__ = ["Forward", "LayeredKernel", "Pairs", "Workspace", "activate", "backward", "forward",
+           "losses", "output_delta", "sigmoid", "slope"]

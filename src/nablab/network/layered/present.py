@@ -63,6 +63,7 @@ def _delta(net: Architecture, sample: SampleTrace, layer: int, t: Any) -> list[s
     s = sup(layer)
     if layer == net.depth:
         y_hat, y = fmt(float(sample.a[-1][0]), DIGITS), fmt(sample.y, DIGITS)
+        y = f"({y})" if sample.y < 0 else y   # 0.5 − (−0.3), not 0.5 − −0.3
         if net.loss == "bce":
             rest = f"ŷ − y = {y_hat} − {y}"
             key = "layered.explain.output_bce"

@@ -5,7 +5,6 @@ sigmoid, g′ = σ(1 − σ) ≤ 1/4, so L − l layers above layer l shrink its
 to (1/4)^(L−l) (times the weights): the first layers of a deep sigmoid network barely learn.
 tanh′ = 1 − tanh² ≤ 1 and relu′ ∈ {0, 1} do not shrink it by themselves.
 
->>> from nablab.network.layered.architecture import architecture
 >>> SLOPE_BOUNDS["sigmoid"], SLOPE_BOUNDS["tanh"]
 (0.25, 1.0)
 """
