@@ -39,6 +39,17 @@ def test_text_has_the_formulas_with_shapes_and_learns_xor() -> None:
     assert "XOR cannot be learned by a single layer" not in out
 
 
+def test_a_run_stuck_below_every_sample_right_says_what_to_try() -> None:
+    """From seed 0 the 2-2-1 network stops at 2 of 4 on XOR (a poor local minimum): the
+    learner is told so and what to try, instead of a bare 50.0%."""
+    code, out, _ = run("train", "--layers", "2,2,1", "--data", "example:xor")
+    assert code == 0 and "50.0%" in out
+    assert "local minimum" in out and "--seed" in out and "--layers 2,4,1" in out
+    code, out, _ = run("train", "--layers", "2,2,1", "--data", "example:xor", "--seed", "1",
+                       "--lang", "ko")
+    assert "100.0%" in out and "국소 최솟값" not in out and "XOR" in out
+
+
 def test_json_has_the_single_layer_keys_plus_layers_and_weights() -> None:
     code, single, _ = run("train", "--data", "example:xor", "--epochs", "5", "--json")
     code, out, _ = run(*XOR, "--json", "--epochs", "300", "--optimizer", "adam", "--lr",

@@ -124,6 +124,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "layered.label.weights": ("Weights and biases:", "가중치와 편향:"),
     "layered.label.weights_in_json": ("{name}: a {shape} matrix (--json has it)",
                                       "{name}: {shape} 행렬 (--json에 있습니다)"),
+    "layered.stuck": (
+        "Not every sample is classified right: from some starting weights a small network "
+        "settles in a poor local minimum. Try another --seed (another start), more hidden "
+        "units (--layers {wider}), a larger --lr or more --epochs.",
+        "모든 표본을 맞게 분류하지는 못했습니다: 작은 신경망은 어떤 초기 가중치에서 출발하면 "
+        "좋지 않은 국소 최솟값에 머무릅니다. 다른 --seed(다른 출발점), 더 많은 은닉 유닛"
+        "(--layers {wider}), 더 큰 --lr 또는 더 많은 --epochs를 시도해 보세요."),
     "layered.xor_learned": (
         "The hidden layer learned XOR: its units' outputs a⁽¹⁾ are new coordinates of the four "
         "points, and in them one straight line (the output unit) separates the classes.",

@@ -203,6 +203,9 @@ class LayeredResult(Presentable):
             out.text(t("network.label.accuracy", percent=f"{100 * self.accuracy:.1f}"))
         if example_name(self.source) == "xor" and self.accuracy == 1.0 and net.depth > 1:
             out.text(t("layered.xor_learned"))
+        elif self.accuracy is not None and self.accuracy < 1.0 and net.depth > 1:
+            wider = [net.layers[0], *(2 * w for w in net.layers[1:-1]), net.layers[-1]]
+            out.text(t("layered.stuck", wider=",".join(map(str, wider))))
         return out.document()
 
     def _passes(self, out: Writer, t: Any) -> None:
