@@ -51,7 +51,7 @@ from nablab.solve import msolve
 from nablab.solve._backsub import Partial, back_substitute
 from nablab.solve._factors import factors
 from nablab.solve._modular import eliminant
-from nablab.solve._polish import polish
+from nablab.solve._polish import polish, residual
 from nablab.solve._quotient import eigen_guesses, quotient
 from nablab.solve._roots import DIGITS, RealRoot, real_roots, short_exact
 from nablab.solve.components import split_components
@@ -173,12 +173,12 @@ def _by_msolve(polys: list[sympy.Poly], unknowns: tuple[sympy.Symbol, ...],
 
 
 def _box_guesses(boxes: tuple[tuple[tuple[Any, Any], ...], ...], roots: list[float],
-                 ) -> list[tuple[float, ...] | None]:
+                 ) -> list[tuple[Any, ...] | None]:
     """The midpoints of the box whose last interval is nearest each root."""
     if not boxes:
         return [None] * len(roots)
-    middles = [tuple(float((lo + hi) / 2) for lo, hi in box) for box in boxes]
-    return [min(middles, key=lambda m: abs(m[-1] - r))[:-1] for r in roots]
+    middles = [tuple((lo + hi) / 2 for lo, hi in box) for box in boxes]
+    return [min(middles, key=lambda m: abs(float(m[-1]) - r))[:-1] for r in roots]
 
 
 def lex_basis(polys: Sequence[Any], unknowns: Sequence[sympy.Symbol]) -> list[Any]:
@@ -210,7 +210,7 @@ def _zero_dimensional(grevlex: Any, gens: tuple[sympy.Symbol, ...], polys: list[
 
 
 def from_eliminant(h: sympy.Poly, polys: list[sympy.Poly], unknowns: tuple[sympy.Symbol, ...],
-                   guesses: Callable[[list[float]], list[tuple[float, ...] | None]],
+                   guesses: Callable[[list[float]], list[tuple[Any, ...] | None]],
                    component: Callable[[sympy.Poly], list[Any]]) -> list[Partial] | None:
     """The solutions over the real roots of the eliminant h(xₙ), in shape position.
 
@@ -362,18 +362,7 @@ def _verified(partials: list[Partial], polys: list[sympy.Poly],
 
 
 def _residual(terms: list[list[tuple[Any, Any]]], values: list[Any]) -> Any:
-    return max((abs(_eval(t, values)) for t in terms), default=mpmath.mpf(0))
-
-
-def _eval(terms: list[tuple[Any, Any]], values: list[Any]) -> Any:
-    total = mpmath.mpf(0)
-    for monomial, coeff in terms:
-        term = coeff
-        for value, power in zip(values, monomial, strict=True):
-            if power:
-                term *= value ** power
-        total += term
-    return total
+    return residual(terms, values)
 
 
 def _size(terms: list[list[tuple[Any, Any]]], scale: Any) -> Any:
