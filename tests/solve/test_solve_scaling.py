@@ -92,6 +92,7 @@ def newton_grid(equations: list[sympy.Expr], xs: tuple[sympy.Symbol, ...], box: 
     return found
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("seed", [0, 1, 3])
 def test_bivariate_octic_every_real_critical_point(seed: int) -> None:
     """2 variables, degree 8: 49 complex critical points; before, the lex basis took > 40 s,
@@ -105,6 +106,7 @@ def test_bivariate_octic_every_real_critical_point(seed: int) -> None:
     assert all(s.residual < 1e-9 for s in solved.solutions)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(("nvars", "degree", "seed"), [(3, 4, 1), (3, 4, 3), (4, 3, 1)])
 def test_dense_systems_agree_with_grid_newton(nvars: int, degree: int, seed: int) -> None:
     f, xs = dense(nvars, degree, seed)
