@@ -10,8 +10,9 @@ Front door::
 - ``equations``: SymPy expressions Fᵢ (each = 0), built by code — parse user text with
   :func:`nablab.parse` first; any number of equations for the exact path, n = len(unknowns)
   for the numeric one. ``unknowns``: SymPy symbols, in order (λ is just another unknown).
-- Polynomial with rational coefficients → :func:`solve_polynomial_system` (lex Gröbner
-  basis, real-root isolation, back-substitution) under ``exact_timeout`` seconds:
+- Polynomial with rational coefficients → :func:`solve_polynomial_system` (grevlex Gröbner
+  basis, the eliminant in shape position or FGLM to lex, real-root isolation; msolve when
+  installed: ``pip install nablab[msolve]``) under ``exact_timeout`` seconds:
   ``method="groebner"``, ``complete=True``, every real solution, short exact forms.
   Polynomial once rewritten — constants (π, e, ln 2, √2) as coefficients, denominators
   cleared — → :func:`solve_exact` (over ℚ(π) or ℚ(√2); a denominator's zeros removed):
@@ -27,7 +28,8 @@ The result is a :class:`SystemSolution`: ``solutions`` (each a :class:`Solution`
 infinite set), ``bounds``, ``starts``, ``truncated``.
 
 Building blocks, for callers that orchestrate themselves (several systems, one budget):
-``solve_polynomial_system(equations, unknowns)`` (exact, unbounded: wrap it),
+``solve_polynomial_system(equations, unknowns, *, backend="auto")`` (exact, unbounded: wrap
+it; ``backend`` ``"sympy"`` or ``"msolve"`` to choose, :mod:`nablab.solve.msolve`),
 ``newton_multistart(fun, jac, bounds, *, names=None, max_starts=4096, max_iter=100,
 tol=1e-12, max_roots=400)``, ``lambdify_system(equations, unknowns) -> (fun, jac)``,
 ``polynomial_system(equations, unknowns) -> list[Poly] | None``,

@@ -25,8 +25,10 @@ from nablab.solve._roots import RealRoot, real_roots
 SMALL = 12
 #: Digits the real roots are refined to for recognising them.
 _DIGITS = 120
-#: Largest coefficient of a quadratic factor looked for.
-_MAX_COEFF = 10 ** 35
+#: Largest coefficient of a quadratic factor looked for (a short form has far smaller
+#: ones), and the digits PSLQ works with to find it (three times its size, and a margin).
+_MAX_COEFF = 10 ** 20
+_PSLQ_DIGITS = 80
 #: Largest numerator and denominator of a rational root (or power of a root) looked for.
 _LIMIT = 10 ** 40
 
@@ -96,7 +98,8 @@ def _candidates(root: Any, x: sympy.Symbol, degree: int) -> list[Any]:
         rational = _rational(root)
         if rational is not None:
             out.append(rational.denominator * x - rational.numerator)
-        quadratic = mpmath.findpoly(root, 2, maxcoeff=_MAX_COEFF)
+        with mpmath.workdps(_PSLQ_DIGITS):
+            quadratic = mpmath.findpoly(+root, 2, maxcoeff=_MAX_COEFF)
         if quadratic:
             out.append(sum(int(c) * x ** (len(quadratic) - 1 - i)
                            for i, c in enumerate(quadratic)))

@@ -12,6 +12,7 @@ test the exact path applies — else ``None``, and the caller takes the slower e
 from __future__ import annotations
 
 from collections.abc import Sequence
+from fractions import Fraction
 from typing import Any
 
 import mpmath
@@ -27,15 +28,17 @@ VERIFY = mpmath.mpf(10) ** -30
 STEPS = 60
 
 
-def polish(polys: Sequence[sympy.Poly], last: Any, guess: Sequence[float]) -> list[Any] | None:
+def polish(polys: Sequence[sympy.Poly], last: Any, guess: Sequence[Any]) -> list[Any] | None:
     """The solution with xₙ = ``last`` (an mpf) near ``guess`` (x₁, …, xₙ₋₁), to 50
     digits, or ``None`` when Gauss–Newton does not settle on a verified solution."""
     with mpmath.workdps(DIGITS + 10):
         terms = [_terms(p) for p in polys]
         n = len(guess) + 1
         gradients = [[_derivative(t, j) for j in range(n - 1)] for t in terms]
-        z = [mpmath.mpf(g) for g in guess]
-        tol = mpmath.mpf(10) ** (-DIGITS - 5)
+        z = [mpmath.mpf(g.numerator) / g.denominator if isinstance(g, Fraction) else
+             mpmath.mpf(g) for g in guess]
+        # a step below 10^(−35) relative leaves an error of about its square: done
+        tol = mpmath.mpf(10) ** (-(DIGITS + 20) // 2)
         top = max(max((max(m) for m, _ in t), default=0) for t in terms)
         for _ in range(STEPS):
             table = _powers([*z, last], top)
@@ -49,7 +52,7 @@ def polish(polys: Sequence[sympy.Poly], last: Any, guess: Sequence[float]) -> li
             if not all(mpmath.isfinite(a) for a in z):
                 return None
             if max(abs(s) for s in step) <= tol * max(1, *(abs(a) for a in z)):
-                break
+                break   # the step before was this small: quadratic convergence is done
         point = [*z, last]
         scale = max(1, *(abs(v) for v in point))
         size = max(sum(abs(c) * scale ** sum(m) for m, c in t) for t in terms)
@@ -66,6 +69,13 @@ def _terms(poly: sympy.Poly) -> Terms:
 
 def _derivative(terms: Terms, j: int) -> Terms:
     return [(tuple(e - (i == j) for i, e in enumerate(m)), c * m[j]) for m, c in terms if m[j]]
+
+
+def residual(terms: list[Terms], point: list[Any]) -> Any:
+    """max |Fᵢ(point)| (call inside ``workdps``), each power computed once."""
+    top = max((max(m) for t in terms for m, _ in t), default=0)
+    table = _powers(point, top)
+    return max((abs(_eval(t, table)) for t in terms), default=mpmath.mpf(0))
 
 
 def _powers(point: list[Any], top: int) -> list[list[Any]]:
@@ -90,4 +100,4 @@ def _eval(terms: Terms, table: list[list[Any]]) -> Any:
     return total
 
 
-__all__ = ["polish"]
+__all__ = ["polish", "residual"]

@@ -52,14 +52,19 @@ class Quotient:
         return len(self.monomials)
 
 
-def quotient(basis: Sequence[sympy.Poly], unknowns: Sequence[sympy.Symbol],
-             max_dimension: int) -> Quotient | None:
+def quotient(basis: Sequence[sympy.Poly], gens: Sequence[sympy.Symbol],
+             unknowns: Sequence[sympy.Symbol], max_dimension: int) -> Quotient | None:
     """The quotient algebra of a zero-dimensional ideal from its reduced grevlex basis.
 
-    ``None`` when it has more than ``max_dimension`` standard monomials (the dense linear
-    algebra would be too slow; the caller takes another route).
+    Args:
+        basis: the reduced basis in the grevlex order of ``gens``.
+        gens: the unknowns in the order of that basis.
+        unknowns: the unknowns in the solver's order: M multiplies by the last one, and
+            ``forms`` follow this order.
+        max_dimension: ``None`` past this many standard monomials (the dense linear algebra
+            would be too slow; the caller takes another route).
     """
-    ring = PolyRing(tuple(unknowns), sympy.QQ, grevlex)
+    ring = PolyRing(tuple(gens), sympy.QQ, grevlex)
     polys = [ring.from_dict({m: sympy.QQ.convert(c) for m, c in p.as_dict().items()})
              for p in basis]
     polys = [p.monic() for p in polys]
@@ -69,6 +74,7 @@ def quotient(basis: Sequence[sympy.Poly], unknowns: Sequence[sympy.Symbol],
         return None
     index = {m: i for i, m in enumerate(monomials)}
     n = len(unknowns)
+    position = [list(gens).index(u) for u in unknowns]
 
     def normal_form(m: Monomial) -> dict[int, Any]:
         if m in index:
@@ -77,15 +83,14 @@ def quotient(basis: Sequence[sympy.Poly], unknowns: Sequence[sympy.Symbol],
             return {index[t]: -c for t, c in leading[m].terms() if t != m}
         return {index[t]: c for t, c in ring.term_new(m, sympy.QQ.one).rem(polys).terms()}
 
-    last = tuple([0] * (n - 1) + [1])
-    rational = [normal_form(_times(b, last)) for b in monomials]
+    rational = [normal_form(_times(b, _unit(n, position[-1]))) for b in monomials]
     scale = 1
     for column in rational:
         for c in column.values():
             scale = _lcm(scale, int(c.denominator))
     columns = tuple({i: int(c.numerator) * (scale // int(c.denominator))
                      for i, c in column.items() if c} for column in rational)
-    forms = tuple(normal_form(tuple(int(i == k) for i in range(n))) for k in range(n))
+    forms = tuple(normal_form(_unit(n, k)) for k in position)
     return Quotient(tuple(monomials), columns, scale, forms)
 
 
@@ -108,6 +113,10 @@ def _standard(leading: list[Monomial], n: int, cap: int) -> list[Monomial] | Non
             return None
         frontier = following
     return found
+
+
+def _unit(n: int, k: int) -> Monomial:
+    return tuple(int(i == k) for i in range(n))
 
 
 def _divides(a: Monomial, b: Monomial) -> bool:
