@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import os
 import signal
+import subprocess
+import sys
 import time
 from typing import Any
 
@@ -93,3 +95,14 @@ def test_closing_ends_and_reaps_the_helper(monkeypatch: pytest.MonkeyPatch) -> N
     helper.close()
     with pytest.raises(ChildProcessError):
         os.waitpid(helper.pid, os.WNOHANG)
+
+
+def test_lagrange_without_the_check_never_imports_scipy() -> None:
+    """SciPy is only the cross-check's (and a kinked cell's): importing it cost every
+    ``lagrange`` run about half a second, ``--no-check`` included."""
+    code = ("import sys; from nablab.constrained.lagrange import lagrange; "
+            "lagrange('4 - x^2 - 2y^2', '2(x-1)^2 - 10y + 6 = 0', check=False); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'scipy'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, timeout=120)
+    assert out.stdout.strip() == "[]"
