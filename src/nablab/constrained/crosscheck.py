@@ -94,19 +94,40 @@ def cross_check(problem: Problem, funcs: ProblemFunctions, candidates: Sequence[
     With ``continuum`` (some Lagrange system has a curve of solutions, only sampled), a run
     also matches when it ends at a candidate's value: f is constant along such a curve.
     """
-    starts = _starts(funcs.n, candidates)
+    starts = starts_for(funcs.n, candidates)
+    return compare(problem, funcs, candidates, singular, analysis, continuum,
+                   len(starts), slsqp_runs(problem, funcs, starts))
+
+
+#: SLSQP's successful runs for one sense: (x, multipliers) each.
+Runs = list[tuple[np.ndarray, np.ndarray]]
+
+
+def slsqp_runs(problem: Problem, funcs: ProblemFunctions,
+               starts: Sequence[np.ndarray]) -> tuple[Runs, Runs]:
+    """Every start run for the maximum (σ = −1), then for the minimum: the SciPy half of the
+    check, which needs only the problem and the starts (so it can run in another process)."""
+    highest, lowest = ([r for s in starts if (r := _run(problem, funcs, sigma, s)) is not None]
+                       for sigma in (-1, 1))
+    return highest, lowest
+
+
+def compare(problem: Problem, funcs: ProblemFunctions, candidates: Sequence[Candidate],
+            singular: Sequence[SingularPoint], analysis: GlobalAnalysis, continuum: bool,
+            starts: int, runs: tuple[Runs, Runs]) -> CrossCheck:
+    """The check from SLSQP's runs (:func:`slsqp_runs`): matched against our points, the best
+    against our extremes."""
     pool: list[Candidate | SingularPoint] = [*candidates, *singular]
     known = [np.array(list(c.point.values())) for c in pool]
     values = [c.value for c in pool] if continuum else []
-    senses = []
-    for sigma, ours in ((-1, analysis.maximum), (1, analysis.minimum)):
-        runs = [r for s in starts if (r := _run(problem, funcs, sigma, s)) is not None]
-        senses.append(_sense(problem, funcs, runs, (known, values), sigma, ours))
+    senses = [_sense(problem, funcs, sense_runs, (known, values), sigma, ours)
+              for sense_runs, (sigma, ours) in zip(
+                  runs, ((-1, analysis.maximum), (1, analysis.minimum)), strict=True)]
     agrees = all(s.agrees is not False and s.matched == s.converged for s in senses)
-    return CrossCheck(METHOD, len(starts), senses[0], senses[1], agrees)
+    return CrossCheck(METHOD, starts, senses[0], senses[1], agrees)
 
 
-def _starts(n: int, candidates: Sequence[Candidate]) -> list[np.ndarray]:
+def starts_for(n: int, candidates: Sequence[Candidate]) -> list[np.ndarray]:
     """Random points in a box scaled to the candidates, plus a point near each candidate."""
     rng = np.random.default_rng(7)
     points = np.array([list(c.point.values()) for c in candidates]).reshape(-1, n)
@@ -191,8 +212,7 @@ def _feasible(funcs: ProblemFunctions, x: np.ndarray) -> bool:
                                                                              strict=True))
 
 
-def _sense(problem: Problem, funcs: ProblemFunctions,
-           runs: list[tuple[np.ndarray, np.ndarray]],
+def _sense(problem: Problem, funcs: ProblemFunctions, runs: Runs,
            known: tuple[list[np.ndarray], list[float]], sigma: int, ours: Any) -> SenseCheck:
     if not runs:
         return SenseCheck(0, 0, None, None, (), (), None)
@@ -219,4 +239,5 @@ def _near(x: np.ndarray, y: np.ndarray) -> bool:
     return bool(np.max(np.abs(x - y)) <= 1e-3 * max(1.0, float(np.abs(y).max())))
 
 
-__all__ = ["METHOD", "STARTS", "CrossCheck", "SenseCheck", "cross_check"]
+__all__ = ["METHOD", "STARTS", "CrossCheck", "Runs", "SenseCheck", "compare", "cross_check",
+           "slsqp_runs", "starts_for"]

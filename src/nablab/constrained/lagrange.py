@@ -25,6 +25,7 @@ from typing import Any, TypeVar
 
 from nablab.budget import run_bounded
 from nablab.constrained import display as show
+from nablab.constrained.background import cross_check_with, early_check
 from nablab.constrained.bounded import GlobalAnalysis, conclude, existence
 from nablab.constrained.candidates import (
     Candidate,
@@ -32,7 +33,6 @@ from nablab.constrained.candidates import (
     build_candidates,
     build_singular,
 )
-from nablab.constrained.crosscheck import cross_check
 from nablab.constrained.explain import notes, reference
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.kinks import kink_notes, problem_kinks, solve_kinked
@@ -92,27 +92,30 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     box = resolve_domain(bounds, problem.names) or tuple(
         (-DEFAULT_BOUND, DEFAULT_BOUND) for _ in problem.variables)
     funcs = ProblemFunctions(problem)
-    found = problem_kinks(problem)
-    if found:
-        kinked = solve_kinked(problem, found, box, exact_timeout)
-        solved, analysis = kinked.solved, kinked.analysis
-        candidates, singular = kinked.candidates, kinked.singular
-    else:
-        facts, solved = _solve(problem, box, exact_timeout)
-        candidates = build_candidates(problem, funcs, solved.stationary)
-        singular = build_singular(problem, funcs, solved.singular, candidates)
-        complete = solved.complete and solved.regular is True
-        analysis = conclude(facts, candidates, singular, complete)
-    candidates, singular = _marked(candidates, analysis), _marked(singular, analysis)
-    result = _result(problem, solved, candidates, singular, analysis)
-    ref = reference(result)
-    if ref is not None:
-        levels = [float(c.k) for c in problem.constraints]
-        result = replace(result, sensitivity=rates(funcs, ref, levels),
-                         sensitivity_at=result.candidates.index(ref))
-    if check:
-        result = replace(result, check=cross_check(problem, funcs, candidates, singular,
-                                                   analysis, bool(solved.open_sets)))
+    # SciPy is imported by a helper while the exact solve runs (background.py)
+    with early_check(problem, funcs, check) as helper:
+        found = problem_kinks(problem)
+        if found:
+            kinked = solve_kinked(problem, found, box, exact_timeout)
+            solved, analysis = kinked.solved, kinked.analysis
+            candidates, singular = kinked.candidates, kinked.singular
+        else:
+            facts, solved = _solve(problem, box, exact_timeout)
+            candidates = build_candidates(problem, funcs, solved.stationary)
+            singular = build_singular(problem, funcs, solved.singular, candidates)
+            complete = solved.complete and solved.regular is True
+            analysis = conclude(facts, candidates, singular, complete)
+        candidates, singular = _marked(candidates, analysis), _marked(singular, analysis)
+        result = _result(problem, solved, candidates, singular, analysis)
+        ref = reference(result)
+        if ref is not None:
+            levels = [float(c.k) for c in problem.constraints]
+            result = replace(result, sensitivity=rates(funcs, ref, levels),
+                             sensitivity_at=result.candidates.index(ref))
+        if check:
+            result = replace(result, check=cross_check_with(helper, problem, funcs, candidates,
+                                                            singular, analysis,
+                                                            bool(solved.open_sets)))
     said = notes(result, exact_timeout) + notes_for(solved.constants, solved.denominators,
                                                      "lagrange.method")
     if result.constant:

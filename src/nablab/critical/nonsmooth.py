@@ -27,7 +27,6 @@ from typing import Any
 
 import numpy as np
 import sympy
-from scipy.optimize import linprog
 
 from nablab.core.catalog import CATALOG
 from nablab.core.printing import to_str, to_unicode
@@ -157,6 +156,8 @@ def _empty(loci: Sequence[Any], sides: Sequence[tuple[Any, int]]) -> bool:
     bound = np.array([s * r[n] for r, (_, s) in zip(rows[len(loci):], sides, strict=True)])
     cost = np.zeros(n + 1)
     cost[-1] = -1.0
+    from scipy.optimize import linprog  # only for kinked problems: SciPy is slow to import
+
     found = linprog(cost, A_ub=upper, b_ub=bound,
                     A_eq=equal if len(loci) else None,
                     b_eq=np.array([-r[n] for r in rows[:len(loci)]]) if len(loci) else None,
