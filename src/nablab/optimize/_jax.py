@@ -1,4 +1,4 @@
-"""The sweep on JAX: every run a ``lax.while_loop``, all runs at once under ``jit(vmap)``.
+"""The sweep on JAX: all runs as the lanes of one jitted ``lax`` loop (vectorised, as ``vmap``).
 
 The gradient is nablab's own symbolic ∇f printed for ``jax.numpy`` (SymPy's JAX printer),
 never user text. The rules are those of :func:`nablab.optimize._batch.run_batch`, step for
@@ -29,6 +29,12 @@ jax.config.update("jax_enable_x64", True)
 import jax.numpy as jnp  # noqa: E402
 from jax import lax  # noqa: E402
 
+#: 2⁻⁶⁰⁰ (a power of two: scaling by it is exact) and the largest float times it, squared.
+SCALE = 2.0 ** -600
+SCALED_MAX = (float(np.finfo(float).max) * SCALE) ** 2
+#: Steps between two checks of "is any run still going?" (each check ends XLA's fused loop).
+BLOCK = 64
+
 
 def run_jax(variables: tuple[Any, ...], gradient: tuple[Any, ...], linear: np.ndarray,
             starts: np.ndarray, steps: int, tol: float) -> BatchOutcome:
@@ -41,49 +47,56 @@ def run_jax(variables: tuple[Any, ...], gradient: tuple[Any, ...], linear: np.nd
         steps, tol: as for :func:`~nablab.optimize._batch.run_batch`.
     """
     runner = _runner(variables, gradient, steps, float(tol))
-    final, nit, status = runner(jnp.asarray(starts, dtype=jnp.float64),
-                                jnp.asarray(linear, dtype=jnp.float64))
-    return BatchOutcome(np.array(final), np.array(nit, dtype=int),
-                        np.array(status, dtype=np.int8))
+    columns = tuple(jnp.asarray(c, dtype=jnp.float64) for c in np.asarray(starts, float).T)
+    final, nit, status = runner(columns, jnp.asarray(linear, dtype=jnp.float64))
+    return BatchOutcome(np.stack([np.asarray(c) for c in final], axis=1),
+                        np.array(nit, dtype=int), np.array(status, dtype=np.int8))
 
 
 @lru_cache(maxsize=32)
 def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
             tol: float) -> Callable[..., Any]:
+    """The compiled loop. Runs are lanes of 1-D arrays, one per coordinate, and every step is
+    element by element (a stopped run is frozen by a select), so XLA fuses each step into
+    one pass; whether any run still goes is asked every :data:`BLOCK` steps."""
     partials = jax_lambdify(variables, list(gradient))
     tol2, bound2 = tol * tol, BOUND * BOUND
 
-    def grad(theta: Any) -> Any:
-        return jnp.stack([jnp.broadcast_to(jnp.asarray(p, dtype=jnp.float64), ())
-                          for p in partials(*theta)])
+    def step(k: Any, carry: tuple[Any, ...]) -> tuple[Any, ...]:
+        theta, prev, code, nit, lin = carry
+        size = lin.shape
+        g = [jnp.broadcast_to(jnp.asarray(p, dtype=jnp.float64), size) for p in partials(*theta)]
+        norm2 = sum(v * v for v in g)
+        # |∇f|² overflows while ∇f is finite: measured again scaled by 2⁻⁶⁰⁰ (exact), as
+        # hypot would; NaN or ∞ in ∇f fails the comparison
+        huge = (norm2 == jnp.inf) & (sum((v * SCALE) * (v * SCALE) for v in g) < SCALED_MAX)
+        finite = ((norm2 < jnp.inf) | huge) & (sum(t * t for t in theta) <= bound2)
+        going = finite & ((norm2 >= tol2) | huge)
+        active = code < 0
+        verdict = jnp.where(~finite, DIVERGED, jnp.where(
+            ~going, CONVERGED, jnp.where(k == steps, MAX_STEPS, -1)))
+        stop = active & (verdict >= 0)
+        move = active & ~stop
+        back = stop & ~finite
+        nit = jnp.where(stop, jnp.where(finite, k, jnp.maximum(k - 1, 0)), nit)
+        code = jnp.where(active, verdict, code)
+        nxt = tuple(jnp.where(move, t + lin * v, jnp.where(back, p, t))
+                    for t, p, v in zip(theta, prev, g, strict=True))
+        return nxt, theta, code, nit, lin
 
-    def verdict(theta: Any, g: Any) -> tuple[Any, Any]:
-        """(going, finite), as ``_batch._verdict``: a squared norm that overflows while ∇f
-        is finite is measured again, scaled, as hypot does."""
-        norm2 = jnp.sum(g * g)
-        scale = jnp.max(jnp.abs(g))
-        huge = (norm2 == jnp.inf) & jnp.all(jnp.isfinite(g))
-        exact = scale * jnp.sqrt(jnp.sum((g / jnp.where(scale > 0, scale, 1.0)) ** 2))
-        finite = ((norm2 < jnp.inf) | (huge & (exact < jnp.inf))) & \
-            (jnp.sum(theta * theta) <= bound2)
-        return finite & ((norm2 >= tol2) | huge), finite
+    def block(carry: tuple[Any, Any]) -> tuple[Any, Any]:
+        k, inner = carry
+        return k + BLOCK, lax.fori_loop(k, jnp.minimum(k + BLOCK, steps + 1), step, inner)
 
-    def one(theta0: Any, lin: Any) -> tuple[Any, Any, Any]:
-        def body(carry: tuple[Any, ...]) -> tuple[Any, ...]:
-            k, theta, prev, _, _, _ = carry
-            g = grad(theta)
-            going, finite = verdict(theta, g)
-            code = jnp.where(~finite, DIVERGED,
-                             jnp.where(~going, CONVERGED, jnp.where(k == steps, MAX_STEPS, -1)))
-            final = jnp.where(finite, theta, prev)
-            nit = jnp.where(finite, k, jnp.maximum(k - 1, 0))
-            return k + 1, theta + lin * g, theta, code, final, nit
+    def run(theta0: tuple[Any, ...], lin: Any) -> tuple[Any, Any, Any]:
+        runs = lin.shape
+        start = (theta0, theta0, jnp.full(runs, -1, dtype=jnp.int32),
+                 jnp.zeros(runs, dtype=jnp.int64), lin)
+        _, (theta, _, code, nit, _) = lax.while_loop(lambda c: jnp.any(c[1][2] < 0), block,
+                                                     (0, start))
+        return theta, nit, code
 
-        start = (0, theta0, theta0, -1, theta0, 0)
-        _, _, _, code, final, nit = lax.while_loop(lambda c: c[3] < 0, body, start)
-        return final, nit, code
-
-    return jax.jit(jax.vmap(one))
+    return jax.jit(run)
 
 
 __all__ = ["run_jax"]
