@@ -58,7 +58,9 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
             tol: float) -> Callable[..., Any]:
     """The compiled loop. Runs are lanes of 1-D arrays, one per coordinate, and every step is
     element by element (a stopped run is frozen by a select), so XLA fuses each step into
-    one pass; whether any run still goes is asked every :data:`BLOCK` steps."""
+    one pass. Each block of :data:`BLOCK` steps first runs with only the update and one
+    "did any run stop?" flag; only a block where one did is run again with the full rules.
+    Whether any run still goes is asked once per block."""
     partials = jax_lambdify(variables, list(gradient))
     tol2, bound2 = tol * tol, BOUND * BOUND
 
@@ -84,9 +86,27 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
                     for t, p, v in zip(theta, prev, g, strict=True))
         return nxt, theta, code, nit, lin
 
+    def quick(k: Any, carry: tuple[Any, ...]) -> tuple[Any, ...]:
+        """A step that only moves the runs still going and notes whether any of them would
+        stop here (or reached the last step): then the block is done again by ``step``."""
+        theta, prev, active, lin, event = carry
+        g = [jnp.broadcast_to(jnp.asarray(p, dtype=jnp.float64), lin.shape)
+             for p in partials(*theta)]
+        norm2 = sum(v * v for v in g)
+        calm = (norm2 >= tol2) & (norm2 < jnp.inf) & (sum(t * t for t in theta) <= bound2)
+        event = event | (active & ~calm) | (k == steps)
+        nxt = tuple(jnp.where(active, t + lin * v, t) for t, v in zip(theta, g, strict=True))
+        return nxt, theta, active, lin, event
+
     def block(carry: tuple[Any, Any]) -> tuple[Any, Any]:
         k, inner = carry
-        return k + BLOCK, lax.fori_loop(k, jnp.minimum(k + BLOCK, steps + 1), step, inner)
+        theta, prev, code, nit, lin = inner
+        end = jnp.minimum(k + BLOCK, steps + 1)
+        calm = jnp.zeros(lin.shape, bool)
+        fast = lax.fori_loop(k, end, quick, (theta, prev, code < 0, lin, calm))
+        inner = lax.cond(jnp.any(fast[4]), lambda: lax.fori_loop(k, end, step, inner),
+                         lambda: (fast[0], fast[1], code, nit, lin))
+        return k + BLOCK, inner
 
     def run(theta0: tuple[Any, ...], lin: Any) -> tuple[Any, Any, Any]:
         runs = lin.shape
