@@ -67,7 +67,7 @@ def binary() -> str | None:
         dist = metadata.distribution(DISTRIBUTION)
     except metadata.PackageNotFoundError:
         return None
-    path = os.fspath(dist.locate_file(_BINARY))
+    path = str(dist.locate_file(_BINARY))   # a SimplePath (typeshed): str, not os.fspath
     return path if os.path.isfile(path) and os.access(path, os.X_OK) else None
 
 
