@@ -266,18 +266,18 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     _check_size(len(rates) * len(points), steps, tol)
     count = len(points)
     make = OPTIMIZERS[optimizer]
-    per_run, starts = np.repeat(rates, count), np.tile(points, (len(rates), 1))
+    per_run, origins = np.repeat(rates, count), np.tile(points, (len(rates), 1))
     if backend == "jax":
         from nablab.optimize._jax import run_jax
 
         linear = np.broadcast_to(make(per_run, **made.hyper).linear, per_run.shape)
-        outcome = run_jax(compiled.variables, compiled.gradient_exprs, linear, starts, steps,
+        outcome = run_jax(compiled.variables, compiled.gradient_exprs, linear, origins, steps,
                           tol)
         if callback is not None:
             callback(steps)
     else:
         outcome = run_batch(compiled.grad_columns, lambda r: make(r, **made.hyper), per_run,
-                            starts, steps, tol, callback)
+                            origins, steps, tol, callback)
     final = outcome.final.reshape(len(rates), count, len(names))
     fun = np.asarray(compiled.f(*final.reshape(-1, len(names)).T), dtype=float).reshape(
         len(rates), count)
