@@ -88,20 +88,20 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
 
     def quick(k: Any, carry: tuple[Any, ...]) -> tuple[Any, ...]:
         """A step that only moves the runs still going and notes whether any of them would
-        stop here (or reached the last step): then the block is done again by ``step``."""
+        stop here: then the block is done again by ``step``."""
         theta, prev, active, lin, event = carry
         g = [jnp.broadcast_to(jnp.asarray(p, dtype=jnp.float64), lin.shape)
              for p in partials(*theta)]
         norm2 = sum(v * v for v in g)
         calm = (norm2 >= tol2) & (norm2 < jnp.inf) & (sum(t * t for t in theta) <= bound2)
-        event = event | (active & ~calm) | (k == steps)
+        event = event | (active & ~calm)
         nxt = tuple(jnp.where(active, t + lin * v, t) for t, v in zip(theta, g, strict=True))
         return nxt, theta, active, lin, event
 
     def block(carry: tuple[Any, Any]) -> tuple[Any, Any]:
         k, inner = carry
         theta, prev, code, nit, lin = inner
-        end = jnp.minimum(k + BLOCK, steps + 1)
+        end = jnp.minimum(k + BLOCK, steps)
         calm = jnp.zeros(lin.shape, bool)
         fast = lax.fori_loop(k, end, quick, (theta, prev, code < 0, lin, calm))
         inner = lax.cond(jnp.any(fast[4]), lambda: lax.fori_loop(k, end, step, inner),
@@ -112,8 +112,9 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
         runs = lin.shape
         start = (theta0, theta0, jnp.full(runs, -1, dtype=jnp.int32),
                  jnp.zeros(runs, dtype=jnp.int64), lin)
-        _, (theta, _, code, nit, _) = lax.while_loop(lambda c: jnp.any(c[1][2] < 0), block,
-                                                     (0, start))
+        _, inner = lax.while_loop(lambda c: (c[0] < steps) & jnp.any(c[1][2] < 0), block,
+                                  (0, start))
+        theta, _, code, nit, _ = step(steps, inner)   # the last step: the verdict only
         return theta, nit, code
 
     return jax.jit(run)
