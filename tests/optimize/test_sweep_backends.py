@@ -92,6 +92,13 @@ def test_jax_matches_numpy(f: str) -> None:
                                                     True)
 
 
+@needs_jax
+def test_cli_jax_without_a_jax_function_is_unsupported() -> None:
+    code, _, err = run("sweep", "(x + 3)!", "--lr", "0.01:0.1:2", "--starts", "-1:1:3",
+                       "--backend", "jax", "--lang", "en")
+    assert code == 3 and "--backend numpy" in err, err
+
+
 def test_jax_refuses_other_optimizers() -> None:
     with pytest.raises(UnsupportedError) as caught:
         nablab.sweep("x^2", lr=0.1, starts=np.array([[1.0]]), optimizer="adam", backend="jax")

@@ -20,6 +20,7 @@ from typing import Any
 import jax  # noqa: E402  (the caller checks that JAX is installed)
 import numpy as np
 
+from nablab.errors import UnsupportedError
 from nablab.numeric.lambdify import jax_lambdify
 from nablab.optimize._batch import BatchOutcome
 from nablab.optimize._loop import BOUND, CONVERGED, DIVERGED, MAX_STEPS
@@ -46,9 +47,12 @@ def run_jax(variables: tuple[Any, ...], gradient: tuple[Any, ...], linear: np.nd
         starts: θ₀ per run, shape ``(runs, n)``.
         steps, tol: as for :func:`~nablab.optimize._batch.run_batch`.
     """
-    runner = _runner(variables, gradient, steps, float(tol))
     columns = tuple(jnp.asarray(c, dtype=jnp.float64) for c in np.asarray(starts, float).T)
-    final, nit, status = runner(columns, jnp.asarray(linear, dtype=jnp.float64))
+    try:
+        runner = _runner(variables, gradient, steps, float(tol))
+        final, nit, status = runner(columns, jnp.asarray(linear, dtype=jnp.float64))
+    except Exception as error:   # a function of ∇f that jax.numpy lacks or cannot trace (x!)
+        raise UnsupportedError("backend_function", backend="jax") from error
     return BatchOutcome(np.stack([np.asarray(c) for c in final], axis=1),
                         np.array(nit, dtype=int), np.array(status, dtype=np.int8))
 

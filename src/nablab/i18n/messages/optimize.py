@@ -118,6 +118,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                               "알 수 없는 백엔드 '{name}' (사용 가능: {known})"),
     "error.backend_missing": ("the {backend} back end needs JAX: pip install 'nablab[{extra}]'",
                               "{backend} 백엔드에는 JAX가 필요합니다: pip install 'nablab[{extra}]'"),
+    "error.backend_function": ("the {backend} back end cannot compute this function's gradient "
+                               "(a function JAX lacks): use --backend numpy",
+                               "{backend} 백엔드는 이 함수의 기울기를 계산할 수 없습니다 (JAX에 없는 "
+                               "함수): --backend numpy를 쓰세요"),
     "error.backend_optimizer": ("the {backend} back end runs only {known}, not {optimizer}",
                                 "{backend} 백엔드는 {known}만 실행합니다 ({optimizer}{는} 실행하지 않습니다)"),
     "error.no_optimizers": ("name at least one optimizer", "옵티마이저를 하나 이상 지정하세요"),
