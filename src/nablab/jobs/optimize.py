@@ -21,6 +21,7 @@ from nablab.optimize import (
     race,
     sweep,
 )
+from nablab.optimize.sweep import BACKENDS
 from nablab.parse.point import point_names
 
 if TYPE_CHECKING:
@@ -199,6 +200,8 @@ class SweepRequest(_Runs):
                                        kind="numbers")
     starts: str = option(None, "--starts", help="cli.opt.starts", metavar="A:B[:N],…",
                          required=True)
+    backend: str = option("numpy", "--backend", help="cli.opt.backend", kind="choice",
+                          choices=BACKENDS)
 
     def run(self, progress: Progress | None = None) -> SweepResult:
         expression = self.function()
@@ -208,7 +211,7 @@ class SweepRequest(_Runs):
         rates = convert.number_range(self.lr, "--lr", DEFAULT_COUNT, geometric=True)
         return sweep(expression, optimizer=self.optimizer, lr=rates, starts=axes,
                      steps=self.steps, tol=self.tol, callback=counted(progress, self.steps),
-                     **self.hyper())
+                     backend=self.backend, **self.hyper())
 
     def to_json(self, result: SweepResult, lang: str) -> dict[str, Any]:
         return result.to_dict()

@@ -164,6 +164,11 @@ class CompiledFunction:
     def __call__(self, *xs: Any) -> Array:
         return self.f(*xs)
 
+    @property
+    def gradient_exprs(self) -> tuple[Any, ...]:
+        """∇f as SymPy expressions, one per variable: for other numeric back ends (JAX)."""
+        return tuple(self._engine.gradient)
+
     @cached_property
     def gradient_code(self) -> PythonCode | None:
         """∇f as straight-line Python on floats, or ``None`` if a function has no such form.

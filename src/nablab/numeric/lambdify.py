@@ -72,4 +72,10 @@ def llvm_lambdify(args: Sequence[Any], outputs: Sequence[Any], *,
                               opt_level=opt_level)
 
 
-__all__ = ["llvm_lambdify", "numpy_lambdify"]
+def jax_lambdify(args: Sequence[Any], exprs: Any) -> Callable[..., Any]:
+    """A ``jax.numpy`` function of ``args`` computing ``exprs``: SymPy's JAX printer on
+    nablab's own formulas (never on user text). Needs JAX; raises ``ImportError`` without it."""
+    return sympy.lambdify(list(args), exprs, modules="jax", cse=True)  # type: ignore[no-any-return,unused-ignore]
+
+
+__all__ = ["jax_lambdify", "llvm_lambdify", "numpy_lambdify"]

@@ -13,6 +13,7 @@ which minimum each start point reaches (the basins of attraction).
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -41,6 +42,10 @@ MAX_RUNS = 1_000_000
 MAX_WORK = 2_000_000_000
 #: Basin maps wider than this are not drawn in text.
 MAP_WIDTH = 100
+#: Where the runs can be computed: NumPy (always), JAX (the ``nablab[jax]`` extra).
+BACKENDS = ("numpy", "jax")
+#: The optimizers the JAX back end runs (those that multiply ∇f by a constant).
+JAX_OPTIMIZERS = ("gd", "sgd")
 #: The letters that name the minima on the basin map.
 SYMBOLS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
@@ -226,7 +231,7 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
           lr: float | Sequence[float] | np.ndarray = 0.1,
           starts: np.ndarray | Mapping[str, Sequence[float] | np.ndarray], steps: int = 1000,
           tol: float = 1e-8, callback: Callable[[int], None] | None = None,
-          **hyper: Any) -> SweepResult:
+          backend: str = "numpy", **hyper: Any) -> SweepResult:
     """Run ``optimizer`` with every learning rate in ``lr`` from every start point.
 
     Args:
@@ -236,9 +241,13 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
         starts: start points, shape ``(m, n)``, or ``{variable: values}`` for the grid of
             every combination (the basin map follows the grid).
         steps, tol, **hyper: as for :func:`~nablab.optimize.descent.descend`.
-        callback: called with the step number after each step.
+        callback: called with the step number after each step (once, at the end, on JAX).
+        backend: ``"numpy"`` (the default) or ``"jax"`` — the same runs as one ``jit(vmap)``
+            loop on JAX (``pip install nablab[jax]``; gd and sgd only), results equal to
+            float64 rounding.
     """
     began = time.perf_counter()
+    check_backend(backend, optimizer)
     expression = parse(f)
     expression.require_numeric("sweep")
     if expression.is_constant and not expression.variables:   # 5: the starts name them
@@ -257,9 +266,18 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     _check_size(len(rates) * len(points), steps, tol)
     count = len(points)
     make = OPTIMIZERS[optimizer]
-    outcome = run_batch(compiled.grad_columns, lambda r: make(r, **made.hyper),
-                        np.repeat(rates, count), np.tile(points, (len(rates), 1)), steps, tol,
-                        callback)
+    per_run, origins = np.repeat(rates, count), np.tile(points, (len(rates), 1))
+    if backend == "jax":
+        from nablab.optimize._jax import run_jax
+
+        linear = np.broadcast_to(make(per_run, **made.hyper).linear, per_run.shape)
+        outcome = run_jax(compiled.variables, compiled.gradient_exprs, linear, origins, steps,
+                          tol)
+        if callback is not None:
+            callback(steps)
+    else:
+        outcome = run_batch(compiled.grad_columns, lambda r: make(r, **made.hyper), per_run,
+                            origins, steps, tol, callback)
     final = outcome.final.reshape(len(rates), count, len(names))
     fun = np.asarray(compiled.f(*final.reshape(-1, len(names)).T), dtype=float).reshape(
         len(rates), count)
@@ -269,6 +287,26 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     return SweepResult(optimizer, rates, made.hyper, names, steps, tol, points, axes, final, fun,
                        outcome.nit.reshape(len(rates), count), status.astype(str), minima,
                        labels, time.perf_counter() - began, expression)
+
+
+def check_backend(backend: str, optimizer: str) -> None:
+    """Raise the catalogue's error unless ``backend`` can run ``optimizer`` here."""
+    if backend == "numpy":
+        return
+    if backend not in BACKENDS:
+        raise HyperparameterError("unknown_backend", name=backend, known=", ".join(BACKENDS))
+    if not _installed("jax"):
+        raise UnsupportedError("backend_missing", backend=backend, extra=backend)
+    if optimizer not in JAX_OPTIMIZERS:
+        raise UnsupportedError("backend_optimizer", backend=backend, optimizer=optimizer,
+                               known=", ".join(JAX_OPTIMIZERS))
+
+
+def _installed(module: str) -> bool:
+    try:
+        return importlib.util.find_spec(module) is not None
+    except (ImportError, ValueError):   # a blocked or half-removed module
+        return False
 
 
 def _starts(starts: np.ndarray | Mapping[str, Sequence[float] | np.ndarray],
@@ -369,4 +407,5 @@ def _plain(hyper: dict[str, Any]) -> dict[str, Any]:
     return {k: list(v) if isinstance(v, tuple) else v for k, v in hyper.items()}
 
 
-__all__ = ["MAX_RUNS", "MAX_WORK", "Minimum", "SweepResult", "sweep"]
+__all__ = ["BACKENDS", "JAX_OPTIMIZERS", "MAX_RUNS", "MAX_WORK", "Minimum", "SweepResult",
+           "check_backend", "sweep"]

@@ -114,6 +114,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "a sweep of {runs} runs × {steps} steps is too large (at most {limit} runs and {work} "
         "run-steps)",
         "{runs}개 실행 × {steps}번 반복의 스윕은 너무 큽니다 (최대 {limit}개 실행, {work} 실행-반복)"),
+    "error.unknown_backend": ("unknown back end '{name}' (known: {known})",
+                              "알 수 없는 백엔드 '{name}' (사용 가능: {known})"),
+    "error.backend_missing": ("the {backend} back end needs JAX: pip install 'nablab[{extra}]'",
+                              "{backend} 백엔드에는 JAX가 필요합니다: pip install 'nablab[{extra}]'"),
+    "error.backend_function": ("the {backend} back end cannot compute this function's gradient "
+                               "(a function JAX lacks): use --backend numpy",
+                               "{backend} 백엔드는 이 함수의 기울기를 계산할 수 없습니다 (JAX에 없는 "
+                               "함수): --backend numpy를 쓰세요"),
+    "error.backend_optimizer": ("the {backend} back end runs only {known}, not {optimizer}",
+                                "{backend} 백엔드는 {known}만 실행합니다 ({optimizer}{는} 실행하지 않습니다)"),
     "error.no_optimizers": ("name at least one optimizer", "옵티마이저를 하나 이상 지정하세요"),
     "error.lr_count": ("{count} learning rates for {optimizers} optimizers: give one, or one each",
                        "옵티마이저 {optimizers}개에 학습률 {count}개: 하나만 주거나 옵티마이저마다 "
@@ -156,6 +166,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "중앙값, 발산이 시작되는 학습률, 각 시작점이 도달하는 최솟값(끌림 영역)."),
     "cli.opt.start": ("the start point θ₀, e.g. 3,4 or x=3,y=4", "시작점 θ₀, 예: 3,4 또는 x=3,y=4"),
     "cli.opt.optimizer": ("the optimizer (default: gd)", "옵티마이저 (기본값: gd)"),
+    "cli.opt.backend": ("where the runs are computed: numpy (default) or jax (pip install "
+                        "'nablab[jax]'; gd and sgd)",
+                        "실행을 계산할 곳: numpy (기본값) 또는 jax (pip install 'nablab[jax]'; gd와 sgd)"),
     "cli.opt.optimizers": ("optimizers to compare, e.g. gd,momentum,adam",
                            "비교할 옵티마이저, 예: gd,momentum,adam"),
     "cli.opt.lr": ("the learning rate η (default: 0.1 for gd, PyTorch's for the others; for "
