@@ -29,8 +29,43 @@ def status_message(status: str, epochs: int, tol: float, lang: str | None = None
     return translate(f"network.status.{status}", lang, epochs=epochs, tol=f"{tol:g}")
 
 
+class TrainingOutcome:
+    """SciPy's names for how a training run ended (``fun``, ``nit``, ``success``,
+    ``message``), shared by :class:`TrainResult` and the layered networks' result."""
+
+    final_loss: float
+    steps: int
+    status: str
+    epochs: int
+    tol: float
+
+    @property
+    def fun(self) -> float:
+        """L at the final θ (SciPy's name for ``final_loss``)."""
+        return self.final_loss
+
+    @property
+    def nit(self) -> int:
+        """The optimizer updates taken (SciPy's name for ``steps``)."""
+        return self.steps
+
+    @property
+    def success(self) -> bool:
+        """Whether training converged (|∇L| < tol), as SciPy's ``success``."""
+        return self.status == "converged"
+
+    @property
+    def message(self) -> str:
+        """How training ended, in words, in the locale's language."""
+        return self.message_in()
+
+    def message_in(self, lang: str | None = None) -> str:
+        """How training ended, in words, in ``lang``."""
+        return status_message(self.status, self.epochs, self.tol, lang)
+
+
 @dataclass(frozen=True, eq=False, repr=False)
-class TrainResult(Presentable):
+class TrainResult(TrainingOutcome, Presentable):
     """One training run (finite numbers only: a run that blows up stops at its last finite θ).
 
     Attributes:
@@ -76,30 +111,6 @@ class TrainResult(Presentable):
     def x(self) -> np.ndarray:
         """The final θ, in parameter order (SciPy's name; ``parameters`` names them)."""
         return np.array(list(self.parameters.values()))
-
-    @property
-    def fun(self) -> float:
-        """L at the final θ (SciPy's name for ``final_loss``)."""
-        return self.final_loss
-
-    @property
-    def nit(self) -> int:
-        """The optimizer updates taken (SciPy's name for ``steps``)."""
-        return self.steps
-
-    @property
-    def success(self) -> bool:
-        """Whether training converged (|∇L| < tol), as SciPy's ``success``."""
-        return self.status == "converged"
-
-    @property
-    def message(self) -> str:
-        """How training ended, in words, in the locale's language."""
-        return self.message_in()
-
-    def message_in(self, lang: str | None = None) -> str:
-        """How training ended, in words, in ``lang``."""
-        return status_message(self.status, self.epochs, self.tol, lang)
 
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         """The ``--json`` shape (``parameters``, ``loss``, ``final_loss``,
@@ -200,4 +211,4 @@ def _factor(text: str) -> str:
     return text
 
 
-__all__ = ["STATUSES", "TrainResult", "status_message"]
+__all__ = ["STATUSES", "TrainResult", "TrainingOutcome", "status_message"]

@@ -175,6 +175,12 @@ def draw_hidden(ax: Any, result: Any, lang: str, epoch: int | None = None) -> No
     if unit is not None:
         xs, ys = b.line_through(*unit, box)
         ax.plot(xs, ys, color="black", linewidth=1.6, label=r"$\hat{y} = \frac{1}{2}$")
+    hidden_axes(ax, result, layer, box, lang)
+    ax.legend(loc="best", fontsize=8, framealpha=0.9)
+
+
+def hidden_axes(ax: Any, result: Any, layer: int, box: Any, lang: str) -> None:
+    """The frame of the hidden coordinates: a⁽ˡ⁾₁ and a⁽ˡ⁾₂ on ``box``, and the title."""
     ax.set_xlim(*box[0])
     ax.set_ylim(*box[1])
     ax.set_xlabel(f"$a^{{({layer})}}_1$")
@@ -182,7 +188,6 @@ def draw_hidden(ax: Any, result: Any, lang: str, epoch: int | None = None) -> No
     width = result.layers[layer]
     key = "layered_hidden_title" if width == 2 else "layered_hidden_first_two"
     ax.set_title(labels.text(key, lang, layer=layer, count=width), fontsize=10)
-    ax.legend(loc="best", fontsize=8, framealpha=0.9)
 
 
 def _warped_grid(result: Any, layer: int, epoch: int | None, lines: int = 9) -> list[np.ndarray]:
@@ -263,6 +268,6 @@ def layered_figure(result: Any, lang: str) -> Any:
     return figure
 
 
-__all__ = ["draw_boundary", "draw_epochs", "draw_fit", "draw_hidden", "draw_network",
+__all__ = ["draw_boundary", "draw_epochs", "draw_fit", "draw_hidden", "draw_network", "hidden_axes",
            "edge_width", "layered_figure", "panels", "positions",
            "unit_label"]

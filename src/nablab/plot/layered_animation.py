@@ -18,6 +18,7 @@ from nablab.plot.frames import Frames
 from nablab.plot.layered import (
     draw_data,
     draw_network,
+    hidden_axes,
     input_names,
     layered_figure,
     suptitle,
@@ -77,13 +78,7 @@ def _hidden_panel(ax: Any, result: Any, lang: str, epochs: list[int]) -> tuple[l
     points = ax.scatter(*result.hidden(x, layer, 0)[:, :2].T, s=36, c=colours,
                         edgecolors="black", linewidths=0.6, zorder=6)
     (line,) = ax.plot([], [], color="black", linewidth=1.8)
-    ax.set_xlim(*box[0])
-    ax.set_ylim(*box[1])
-    ax.set_xlabel(f"$a^{{({layer})}}_1$")
-    ax.set_ylabel(f"$a^{{({layer})}}_2$")
-    width = result.layers[layer]
-    key = "layered_hidden_title" if width == 2 else "layered_hidden_first_two"
-    ax.set_title(labels.text(key, lang, layer=layer, count=width), fontsize=10)
+    hidden_axes(ax, result, layer, box, lang)
 
     def update(epoch: int) -> None:
         points.set_offsets(result.hidden(x, layer, epoch)[:, :2])

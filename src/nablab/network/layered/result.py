@@ -19,7 +19,7 @@ from nablab.network.layered.backprop import Forward, forward
 from nablab.network.layered.explain import SampleTrace
 from nablab.network.layered.present import explain_lines, matrix_text, vector_text
 from nablab.network.layered.vanishing import LayerSize
-from nablab.network.result import HEAD, TAIL, status_message
+from nablab.network.result import HEAD, TAIL, TrainingOutcome
 from nablab.optimize.present import fmt, optimizer_line, shown_rows
 from nablab.present import Document, Presentable, Writer
 from nablab.present.document import Row
@@ -29,7 +29,7 @@ SHOWN_SIZE = 8
 
 
 @dataclass(frozen=True, eq=False, repr=False)
-class LayeredResult(Presentable):
+class LayeredResult(TrainingOutcome, Presentable):
     """One training run of a layered network (SciPy's names as :class:`TrainResult`).
 
     Attributes:
@@ -87,26 +87,6 @@ class LayeredResult(Presentable):
     def x(self) -> np.ndarray:
         """The final θ, flat (SciPy's name)."""
         return self.path[-1].copy()
-
-    @property
-    def fun(self) -> float:
-        return self.final_loss
-
-    @property
-    def nit(self) -> int:
-        return self.steps
-
-    @property
-    def success(self) -> bool:
-        return self.status == "converged"
-
-    @property
-    def message(self) -> str:
-        return self.message_in()
-
-    def message_in(self, lang: str | None = None) -> str:
-        """How training ended, in words, in ``lang``."""
-        return status_message(self.status, self.epochs, self.tol, lang)
 
     def theta(self, epoch: int | None = None) -> np.ndarray:
         """θ after ``epoch`` epochs (0: the start; ``None``: the end), flat."""
