@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import random
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import Any
 
 import sympy
@@ -55,8 +56,10 @@ def numeric_value(expr: Any, point: dict[sympy.Symbol, Any]) -> complex | None:
     return result
 
 
+@lru_cache(maxsize=4096)
 def _tower_depth(expr: Any) -> int:
-    """How deep exponentials with a variable exponent nest in ``expr``."""
+    """How deep exponentials with a variable exponent nest in ``expr`` (cached: asked at every
+    point, and for every node by :func:`real_everywhere`)."""
     if not expr.args:
         return 0
     inner = max(_tower_depth(arg) for arg in expr.args)
