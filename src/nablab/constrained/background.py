@@ -28,7 +28,7 @@ from typing import Any
 from nablab.budget import remaining
 from nablab.constrained.bounded import GlobalAnalysis
 from nablab.constrained.candidates import Candidate, SingularPoint
-from nablab.constrained.crosscheck import CrossCheck, compare, slsqp_runs, starts_for
+from nablab.constrained.crosscheck import CrossCheck, Runs, compare, slsqp_runs, starts_for
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.problem import Problem
 
@@ -122,16 +122,21 @@ def early_check(problem: Problem, funcs: ProblemFunctions, wanted: bool) -> Iter
             helper.close()
 
 
+def runs_with(helper: Helper | None, problem: Problem, funcs: ProblemFunctions,
+              starts: Sequence[Any]) -> tuple[Runs, Runs]:
+    """:func:`~nablab.constrained.crosscheck.slsqp_runs` from ``starts``, made by ``helper``
+    when there is one that answers, else here."""
+    runs = helper.runs(starts) if helper is not None else None
+    return runs if runs is not None else slsqp_runs(problem, funcs, starts)
+
+
 def cross_check_with(helper: Helper | None, problem: Problem, funcs: ProblemFunctions,
                      candidates: Sequence[Candidate], singular: Sequence[SingularPoint],
                      analysis: GlobalAnalysis, continuum: bool = False) -> CrossCheck:
-    """:func:`~nablab.constrained.crosscheck.cross_check`, its SLSQP runs made by ``helper``
-    when there is one that answers, else here."""
+    """:func:`~nablab.constrained.crosscheck.cross_check`, its runs made by :func:`runs_with`."""
     starts = starts_for(funcs.n, candidates)
-    runs = helper.runs(starts) if helper is not None else None
-    if runs is None:
-        runs = slsqp_runs(problem, funcs, starts)
-    return compare(problem, funcs, candidates, singular, analysis, continuum, len(starts), runs)
+    return compare(problem, funcs, candidates, singular, analysis, continuum, len(starts),
+                   runs_with(helper, problem, funcs, starts))
 
 
-__all__ = ["Helper", "cross_check_with", "early_check", "start"]
+__all__ = ["Helper", "cross_check_with", "early_check", "runs_with", "start"]

@@ -72,18 +72,21 @@ class SenseCheck:
 @dataclass(frozen=True)
 class CrossCheck:
     """The SciPy cross-check: ``method``, ``starts`` per sense, ``maximum``/``minimum`` runs,
-    and ``agrees`` (no contradiction and every converged run at a known point)."""
+    ``agrees`` (no contradiction and every converged run at a known point), and ``adopted``:
+    how many candidates only its runs found, which an incomplete numeric search had missed
+    (:mod:`~nablab.constrained.adopted`)."""
 
     method: str
     starts: int
     maximum: SenseCheck
     minimum: SenseCheck
     agrees: bool
+    adopted: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"method": self.method, "starts": self.starts,
                 "maximum": self.maximum.to_dict(), "minimum": self.minimum.to_dict(),
-                "agrees": self.agrees}
+                "agrees": self.agrees, "adopted": self.adopted}
 
 
 def cross_check(problem: Problem, funcs: ProblemFunctions, candidates: Sequence[Candidate],
@@ -218,7 +221,7 @@ def _sense(problem: Problem, funcs: ProblemFunctions, runs: Runs,
         return SenseCheck(0, 0, None, None, (), (), None)
     points, levels = known
     values = [float(funcs.f(x)) for x, _ in runs]
-    matched = sum(any(_near(x, k) for k in points) or
+    matched = sum(any(near(x, k) for k in points) or
                   any(abs(v - level) <= 1e-6 * max(1.0, abs(level)) for level in levels)
                   for (x, _), v in zip(runs, values, strict=True))
     best = int(np.argmin([sigma * v for v in values]))
@@ -235,9 +238,10 @@ def _sense(problem: Problem, funcs: ProblemFunctions, runs: Runs,
                       tuple(float(m) for m in mu), lambdas, agrees)
 
 
-def _near(x: np.ndarray, y: np.ndarray) -> bool:
+def near(x: np.ndarray, y: np.ndarray) -> bool:
+    """Whether x is y to 1e-3, relative to max(1, |y|): a run that ended at a point."""
     return bool(np.max(np.abs(x - y)) <= 1e-3 * max(1.0, float(np.abs(y).max())))
 
 
 __all__ = ["METHOD", "STARTS", "CrossCheck", "Runs", "SenseCheck", "compare", "cross_check",
-           "slsqp_runs", "starts_for"]
+           "near", "slsqp_runs", "starts_for"]

@@ -49,7 +49,7 @@ def _vector(values: Any) -> str:
 
 
 def _method(result: LagrangeResult, exact_timeout: float | None) -> list[Note]:
-    count = len(result.candidates)
+    count = len(result.candidates) - (result.check.adopted if result.check else 0)
     out: list[Note] = []
     if result.fallback is not None:
         out.append((f"lagrange.fallback.{result.fallback}",
@@ -229,6 +229,8 @@ def _check(result: LagrangeResult) -> list[Note]:
     for sense, run, ours in (("max", check.maximum, result.maximum),
                              ("min", check.minimum, result.minimum)):
         out.append(_sense(sense, run, ours))
+    if check.adopted:
+        out.append(("lagrange.check.adopted", {"count": check.adopted}))
     return out
 
 

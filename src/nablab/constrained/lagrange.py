@@ -12,20 +12,23 @@ completely for polynomials (:mod:`nablab.constrained.solving`), and (b) only aft
 known that the extremes exist (:mod:`nablab.constrained.bounded`). Each candidate gets the
 second-order check (:mod:`nablab.constrained.second_order`), λ is measured as the rate
 ∂f*/∂k (:mod:`nablab.constrained.sensitivity`), and SciPy's SLSQP checks the answer from
-several starts (:mod:`nablab.constrained.crosscheck`). Where f or a constraint has kinks
-(|x|, relu, max, min, roots) the problem is split into pieces (:mod:`nablab.constrained.kinks`)
-and the points where ∇f or ∇gᵢ does not exist are compared too.
+several starts (:mod:`nablab.constrained.crosscheck`); where the search was numeric, the
+points its runs reach and the search missed are added (:mod:`nablab.constrained.adopted`).
+Where f or a constraint has kinks (|x|, relu, max, min, roots) the problem is split into
+pieces (:mod:`nablab.constrained.kinks`) and the points where ∇f or ∇gᵢ does not exist are
+compared too.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from nablab.budget import run_bounded
 from nablab.constrained import display as show
-from nablab.constrained.background import cross_check_with, early_check
+from nablab.constrained.adopted import adopt
+from nablab.constrained.background import Helper, cross_check_with, early_check, runs_with
 from nablab.constrained.bounded import GlobalAnalysis, conclude, existence
 from nablab.constrained.candidates import (
     Candidate,
@@ -33,6 +36,7 @@ from nablab.constrained.candidates import (
     build_candidates,
     build_singular,
 )
+from nablab.constrained.crosscheck import Runs, compare, starts_for
 from nablab.constrained.explain import notes, reference
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.kinks import kink_notes, problem_kinks, solve_kinked
@@ -95,6 +99,7 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
     # SciPy is imported by a helper while the exact solve runs (background.py)
     with early_check(problem, funcs, check) as helper:
         found = problem_kinks(problem)
+        taken: Taken | None = None
         if found:
             kinked = solve_kinked(problem, found, box, exact_timeout)
             solved, analysis = kinked.solved, kinked.analysis
@@ -102,6 +107,8 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
         else:
             facts, solved = _solve(problem, box, exact_timeout)
             candidates = build_candidates(problem, funcs, solved.stationary)
+            if check:
+                solved, candidates, taken = _adopting(problem, funcs, helper, solved, candidates)
             singular = build_singular(problem, funcs, solved.singular, candidates)
             complete = solved.complete and solved.regular is True
             analysis = conclude(facts, candidates, singular, complete)
@@ -112,10 +119,14 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
             levels = [float(c.k) for c in problem.constraints]
             result = replace(result, sensitivity=rates(funcs, ref, levels),
                              sensitivity_at=result.candidates.index(ref))
-        if check:
+        continuum = bool(solved.open_sets)
+        if taken is not None:
+            checked = compare(problem, funcs, candidates, singular, analysis, continuum,
+                              taken.starts, taken.runs)
+            result = replace(result, check=replace(checked, adopted=taken.adopted))
+        elif check:
             result = replace(result, check=cross_check_with(helper, problem, funcs, candidates,
-                                                            singular, analysis,
-                                                            bool(solved.open_sets)))
+                                                            singular, analysis, continuum))
     said = notes(result, exact_timeout) + notes_for(solved.constants, solved.denominators,
                                                      "lagrange.method")
     if result.constant:
@@ -125,6 +136,28 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
         said = (*kink_notes(result, kinked.constant),
                 *(n for n in said if n[0] != "lagrange.regular.yes" or not singular))
     return replace(result, notes=said)
+
+
+class Taken(NamedTuple):
+    """The cross-check's SLSQP runs, made before the candidates are final: from how many
+    starts, the runs, and how many candidates only they found."""
+
+    starts: int
+    runs: tuple[Runs, Runs]
+    adopted: int
+
+
+def _adopting(problem: Problem, funcs: ProblemFunctions, helper: Helper | None,
+              solved: Solved, candidates: tuple[Candidate, ...],
+              ) -> tuple[Solved, tuple[Candidate, ...], Taken]:
+    """The SLSQP runs from the usual starts, and the points they reached that an incomplete
+    search missed, added (:func:`~nablab.constrained.adopted.adopt`)."""
+    starts = starts_for(funcs.n, candidates)
+    runs = runs_with(helper, problem, funcs, starts)
+    solved, adopted = adopt(problem, funcs, solved, runs)
+    if adopted:
+        candidates = build_candidates(problem, funcs, solved.stationary)
+    return solved, candidates, Taken(len(starts), runs, adopted)
 
 
 def _symbolic(problem: Problem) -> tuple[GlobalAnalysis, Solved | None,

@@ -54,7 +54,7 @@ sub-steps: :func:`nablab.budget.run_bounded`.
 from nablab.solve._roots import short_exact
 from nablab.solve.exact import exact_kind, solve_exact
 from nablab.solve.interval import roots_on_interval
-from nablab.solve.newton import lambdify_system, newton_multistart
+from nablab.solve.newton import lambdify_system, newton_from, newton_multistart
 from nablab.solve.polynomial import polynomial_system, solve_polynomial_system
 from nablab.solve.result import FINITE, INFINITE, NONE, Solution, SystemSolution
 from nablab.solve.system import DEFAULT_BOUND, EXACT_TIMEOUT, solve_system
@@ -69,6 +69,7 @@ __all__ = [
     "SystemSolution",
     "exact_kind",
     "lambdify_system",
+    "newton_from",
     "newton_multistart",
     "polynomial_system",
     "roots_on_interval",

@@ -19,6 +19,7 @@ API (``from nablab.solve.newton import …``)::
 
     newton_multistart(fun, jac, bounds, *, names=None, max_starts=4096, max_iter=100,
                       tol=1e-12, max_roots=400) -> SystemSolution   # "newton", not complete
+    newton_from(fun, jac, starts, *, max_iter=100, tol=1e-12) -> tuple[Solution, ...]
     lambdify_system(equations, unknowns) -> (fun, jac)
 
 ``fun(Z)`` takes an array of shape ``(n, m)`` (m points, one row per unknown) and returns
@@ -101,6 +102,23 @@ def newton_multistart(fun: Callable[[Array], Array], jac: Callable[[Array], Arra
     return SystemSolution(labels, solutions, None, False, "newton",
                           bounds=tuple((float(lo), float(hi)) for lo, hi in box), starts=used,
                           truncated=truncated)
+
+
+def newton_from(fun: Callable[[Array], Array], jac: Callable[[Array], Array],
+                starts: Array, *, max_iter: int = MAX_ITER,
+                tol: float = TOL) -> tuple[Solution, ...]:
+    """Roots Newton reaches from given starts (``(m, n)``, one per row), verified as in
+    :func:`newton_multistart`: points another method found nearly (SciPy's SLSQP runs),
+    refined to full precision. The box is the starts' own, ten times their size, so a root
+    is never dropped for lying outside a search box the starts did not come from."""
+    z0 = np.atleast_2d(np.asarray(starts, dtype=float))
+    if z0.size == 0:
+        return ()
+    reach = 10 * np.maximum(1.0, np.abs(z0).max(axis=0))
+    box = np.stack([z0.min(axis=0) - reach, z0.max(axis=0) + reach], axis=1)
+    fun, jac = _empty_safe(fun, (box.shape[0],)), _empty_safe(jac, (box.shape[0],) * 2)
+    roots = _unique(_newton(fun, jac, z0.T.copy(), box, max_iter, tol), fun, len(z0))
+    return _accepted(roots, fun, jac, box, tol)
 
 
 def _empty_safe(fn: Callable[[Array], Array], lead: tuple[int, ...]) -> Callable[[Array], Array]:
@@ -299,4 +317,5 @@ def _broadcast(values: Any, shape: tuple[int, ...]) -> Array:
     return np.broadcast_to(np.asarray(values, dtype=float), shape).copy()
 
 
-__all__ = ["MAX_ITER", "MAX_ROOTS", "MAX_STARTS", "TOL", "lambdify_system", "newton_multistart"]
+__all__ = ["MAX_ITER", "MAX_ROOTS", "MAX_STARTS", "TOL", "lambdify_system", "newton_from",
+           "newton_multistart"]

@@ -545,6 +545,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "converged, {matched} of them at a point listed here.",
         "SciPy {method:로} max f와 min f를 각각 {starts}개 시작점에서 풀었습니다: {converged}번 "
         "수렴했고, 그중 {matched}번이 여기 나열된 점에 도착했습니다."),
+    "lagrange.check.adopted": (
+        "{count} candidate(s) in the table were reached only by these runs: the numeric search "
+        "had missed them. Newton on the Lagrange system refined each from where SciPy stopped, "
+        "and its residual verifies it.",
+        "표의 후보점 중 {count}개는 이 SciPy 실행만 찾았습니다. 수치 탐색이 놓친 점입니다. "
+        "SciPy가 멈춘 곳에서 라그랑주 연립방정식에 뉴턴 방법을 써서 다듬었고, 잔차로 "
+        "검증했습니다."),
     "lagrange.check.max_agrees": ("Its best maximum, f = {value} at {point}, agrees with ours.",
                                   "SciPy가 찾은 가장 큰 값 f = {value} ({point}){는} 우리 답과 "
                                   "같습니다."),
