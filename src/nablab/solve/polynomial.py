@@ -59,6 +59,7 @@ import sympy
 from nablab.solve import msolve
 from nablab.solve._backsub import Partial, back_substitute
 from nablab.solve._factors import factors
+from nablab.solve._grevlex import grevlex_basis
 from nablab.solve._modular import eliminant
 from nablab.solve._polish import polish, residual
 from nablab.solve._quotient import eigen_guesses, quotient
@@ -137,7 +138,7 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
     # The reversed order: a Lagrange system's basis with λ last takes SymPy minutes, λ
     # first a second; for ∇f = 0 the two orders cost the same.
     gens = tuple(reversed(unknowns))
-    grevlex = sympy.groebner(nonzero, *gens, order="grevlex")
+    grevlex = grevlex_basis(nonzero, gens)
     if list(grevlex.exprs) == [1]:
         return SystemSolution(names, (), NONE, True, "groebner")
     if grevlex.is_zero_dimensional:
@@ -193,7 +194,7 @@ def _box_guesses(boxes: tuple[tuple[tuple[Any, Any], ...], ...], roots: list[flo
 def lex_basis(polys: Sequence[Any], unknowns: Sequence[sympy.Symbol]) -> list[Any]:
     """The reduced lex Gröbner basis, through grevlex and FGLM when it is zero-dimensional
     (several times faster than Buchberger's algorithm in lex order)."""
-    grevlex = sympy.groebner(list(polys), *unknowns, order="grevlex")
+    grevlex = grevlex_basis(list(polys), unknowns)
     if list(grevlex.exprs) == [1]:
         return [sympy.Integer(1)]
     if grevlex.is_zero_dimensional:
