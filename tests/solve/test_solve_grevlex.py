@@ -1,5 +1,6 @@
-"""The fast grevlex basis is SymPy's own, term for term, and the quotient's normal forms built
-from smaller ones equal SymPy's polynomial division (solve/_grevlex.py, solve/_quotient.py)."""
+"""The fast grevlex basis is SymPy's own, term for term; the quotient's normal forms built
+from smaller ones equal SymPy's polynomial division; the eliminant's proof accepts h and
+nothing else (solve/_grevlex.py, solve/_quotient.py)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import itertools
 import random
 from typing import Any
 
+import pytest
 import sympy
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,7 +16,8 @@ from sympy.polys.orderings import grevlex
 from sympy.polys.rings import PolyRing
 
 from nablab.solve._grevlex import grevlex_basis
-from nablab.solve._quotient import quotient
+from nablab.solve._modular import eliminant
+from nablab.solve._quotient import annihilates, quotient, times_last
 
 x, y, z = sympy.symbols("x y z")
 
@@ -81,3 +84,36 @@ def test_normal_forms_equal_division(seed: int, nvars: int) -> None:
         assert {i: sympy.QQ(v, q.scale) for i, v in column.items()} == divided(times)
     for k, form in enumerate(q.forms):
         assert form == divided(tuple(int(i == k) for i in range(nvars)))
+
+
+def _scaled_horner(q: Any, coefficients: list[int]) -> bool:
+    """The proof without reducing contents: Σ aₖ δ^(D−k) Nᵏ e₁ = 0 in plain integers."""
+    degree = len(coefficients) - 1
+    u = [0] * q.dimension
+    u[0] = coefficients[degree]
+    power = 1
+    for k in range(degree - 1, -1, -1):
+        u = times_last(q, u)
+        power *= q.scale
+        u[0] += coefficients[k] * power
+    return not any(u)
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_the_eliminant_proof_accepts_h_and_refuses_anything_else(seed: int) -> None:
+    equations, gens = _random_system(seed, 2, 3)
+    basis = sympy.groebner(equations, *reversed(gens), order="grevlex")
+    q = quotient(basis.polys, tuple(reversed(gens)), gens, 400)
+    assert q is not None
+    h = eliminant(q)
+    assert h is not None
+    assert annihilates(q, h) and _scaled_horner(q, h)
+    # h is the lex basis's last element (a second method)
+    lex = sympy.groebner(equations, *gens, order="lex")
+    assert sympy.Poly(list(reversed(h)), gens[-1]).monic() == sympy.Poly(
+        lex.exprs[-1], gens[-1]).monic()
+    for k in range(len(h)):
+        wrong = list(h)
+        wrong[k] += 1
+        assert not annihilates(q, wrong) and not _scaled_horner(q, wrong)
+    assert not annihilates(q, h[1:])   # a polynomial of lower degree
