@@ -161,3 +161,24 @@ def test_newton_in_the_descent_card_takes_its_own_eta_and_one_step_on_a_quadrati
     page.select_option("#descent-optimizer", "adam")
     assert page.input_value("#descent-lr") == "0.001"    # torch.optim.Adam's default
     assert page.locator("#racer-newton").count() == 1
+
+
+def test_the_hike_legend_covers_no_marker(page: Any, artifacts: Path) -> None:
+    """On sin(x/10) + y/20 along x² + y² = 400 the lowest point is near the start of the walk:
+    the legend inside the plot's lower-left corner used to hide it."""
+    solve(page, "sin(x/10) + y/20", "x^2 + y^2 = 400")
+    boxes = page.evaluate("""(() => {
+        const p = document.getElementById('lagrange-hike');
+        const box = (e) => { const r = e.getBoundingClientRect();
+                             return [r.left, r.top, r.right, r.bottom]; };
+        return { legend: box(p.querySelector('.legend')),
+                 plot: box(p.querySelector('.nsewdrag')),
+                 points: [...p.querySelectorAll('.scatterlayer .trace .points path')].map(box) };
+    })()""")
+    marks = [t for t in figure(page, "lagrange-hike")["data"] if t["mode"] == "markers"]
+    assert sorted(t["marker"]["symbol"] for t in marks) == ["triangle-down", "triangle-up"]
+    assert len(boxes["points"]) == 2
+    legend = boxes["legend"]
+    for left, top, right, bottom in [*boxes["points"], boxes["plot"]]:
+        assert right <= legend[0] or left >= legend[2] or bottom <= legend[1] or top >= legend[3]
+    page.locator("#lagrange").screenshot(path=str(artifacts / "lagrange-hike-legend.png"))

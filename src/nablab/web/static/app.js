@@ -1018,10 +1018,11 @@
         marker: { size: 14, symbol: symbol, color: colour, line: { color: "black", width: 1 } },
         name: t(label) + " f = " + fmt(mark.height) });
     }
-    Plotly.react(target, traces, { title: { text: t("web.lagrange.hike") }, margin: { l: 50, r: 10, b: 40, t: 40 },
+    Plotly.react(target, traces, { title: { text: t("web.lagrange.hike") }, margin: { l: 50, r: 10, b: 110, t: 40 },
       xaxis: { title: { text: t("web.lagrange.distance") } }, yaxis: { title: { text: t("web.lagrange.height") } },
-      // The legend sits where the curve is not: below a highest point, above a lowest one.
-      legend: hike.top ? { x: 0.01, y: 0.01 } : { x: 0.01, y: 0.99, bgcolor: "rgba(255,255,255,0.8)" },
+      // The legend goes under the plot: inside, some corner may hold a marker (a lowest point
+      // near the start of the walk hid under it).
+      legend: { orientation: "h", x: 0, xanchor: "left", yref: "container", y: 0, yanchor: "bottom" },
     }, PLOT_CONFIG);
     target.dataset.ready = "1";
   }
