@@ -16,12 +16,16 @@ sphere (∇f = λ∇g, g = Σxᵢ² − 1). For each system, in one run:
 (issue 20): nablab < 2 s, with msolve < 0.3 s. A missed target is printed; the exit status is
 0 unless a result is wrong (msolve and nablab disagree, or nablab is not complete).
 
-Run: python bench/solve.py [--quick] [--cap SECONDS] [--repeat N]
+``--crossover`` adds smaller systems timed by both routes, with the route ``backend="auto"``
+picks (msolve only from a Bézout bound where starting its process pays).
+
+Run: python bench/solve.py [--quick] [--crossover] [--cap SECONDS] [--repeat N]
 """
 
 from __future__ import annotations
 
 import itertools
+import math
 import random
 import sys
 import time
@@ -34,6 +38,7 @@ from _timing import fmt, option  # bench/_timing.py: shared helpers
 from nablab.budget import run_bounded
 from nablab.errors import BudgetExceeded
 from nablab.solve import msolve, solve_polynomial_system
+from nablab.solve.polynomial import msolve_pays
 
 QUICK = "--quick" in sys.argv
 CAP = option("cap", 5.0 if QUICK else 20.0)
@@ -150,5 +155,38 @@ def main() -> int:
     return 1 if wrong else 0
 
 
+def crossover() -> None:
+    """Small and middle systems by both routes, and the one ``auto`` takes."""
+    if not msolve.available():
+        print("\n(--crossover needs msolve)")
+        return
+    lam = sympy.Symbol("lambda")
+    print(f"\nCrossover: SymPy route against msolve, best of {max(REPEAT, 3)}")
+    print(f"{'system':<30}{'Bézout':>7}{'sympy':>11}{'msolve':>11}{'auto takes':>12}")
+    for nvars, degree in [(2, 3), (2, 4), (2, 5), (2, 6), (3, 3), (4, 2), (3, 4)]:
+        f, xs = dense(nvars, degree, 2)
+        g = sum(x**2 for x in xs) - 1
+        for kind, equations, unknowns in (
+                ("∇f = 0", [sympy.expand(f.diff(x)) for x in xs], xs),
+                ("Lagrange", [sympy.expand(f.diff(x) - lam * g.diff(x)) for x in xs] + [g],
+                 (*xs, lam))):
+            polys = [sympy.Poly(e, *unknowns) for e in equations]
+            times = {}
+            for backend in ("sympy", "msolve"):
+                runs = []
+                for _ in range(max(REPEAT, 3)):
+                    start = time.perf_counter()
+                    solve_polynomial_system(equations, unknowns, backend=backend)
+                    runs.append(time.perf_counter() - start)
+                times[backend] = min(runs)
+            picked = "msolve" if msolve_pays(polys) else "sympy"
+            bezout = math.prod(max(1, p.total_degree()) for p in polys)
+            print(f"{kind + f', {nvars} vars, deg {degree}':<30}{bezout:>7}"
+                  f"{fmt(times['sympy']):>11}{fmt(times['msolve']):>11}{picked:>12}")
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    code = main()
+    if "--crossover" in sys.argv:
+        crossover()
+    sys.exit(code)

@@ -8,6 +8,7 @@ import os
 import random
 import time
 from fractions import Fraction
+from typing import Any
 
 import pytest
 import sympy
@@ -144,3 +145,27 @@ def test_msolve_backend_without_msolve_is_a_clear_error(monkeypatch: pytest.Monk
     with pytest.raises(ValueError, match="nablab\\[msolve\\]"):
         solve_polynomial_system([x - 1], (x,), backend="msolve")
     assert solve_polynomial_system([x - 1], (x,)).solutions[0].exact == (1,)
+
+
+@needs_msolve
+def test_auto_takes_msolve_only_where_it_pays(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A small system (the notes' hiking path: Bézout bound 4) is solved by SymPy, whose
+    whole solve is faster than starting msolve; a large one (Bézout bound 49) by msolve."""
+
+    calls: list[int] = []
+    real = msolve.run
+
+    def counted(polys: Any) -> Any:
+        calls.append(len(polys))
+        return real(polys)
+
+    monkeypatch.setattr(msolve, "run", counted)
+    hike = [-2 * X - LAM * (4 * X - 4), -4 * Y + 10 * LAM, 2 * (X - 1) ** 2 - 10 * Y + 6]
+    small = solve_polynomial_system(hike, (X, Y, LAM))
+    assert calls == [] and [s.x[:2] for s in small.solutions] == [
+        pytest.approx((0.353532, 0.683584), abs=1e-6)]
+    f, xs = dense(2, 8, 1)
+    gradient = [sympy.expand(f.diff(v)) for v in xs]
+    large = solve_polynomial_system(gradient, xs)
+    assert calls == [2]
+    assert large == solve_polynomial_system(gradient, xs, backend="sympy")

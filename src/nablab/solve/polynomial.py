@@ -50,6 +50,7 @@ run it under :func:`nablab.budget.run_bounded`, as :func:`nablab.solve.solve_sys
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -111,8 +112,9 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
         equations: polynomial SymPy expressions (or ``Poly`` objects) Fᵢ, each meaning
             Fᵢ = 0, rational coefficients; any number of them.
         unknowns: the unknowns, in order (the last one is eliminated first).
-        backend: ``"auto"`` (msolve when installed, else SymPy), ``"sympy"`` or
-            ``"msolve"`` (:mod:`nablab.solve.msolve`); the result is the same.
+        backend: ``"auto"`` (msolve when installed and the system is large enough for it
+            to pay, else SymPy), ``"sympy"`` or ``"msolve"`` (:mod:`nablab.solve.msolve`);
+            the result is the same.
 
     Returns:
         A complete :class:`SystemSolution` (method ``"groebner"``).
@@ -129,7 +131,7 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
     nonzero = [p for p in polys if not p.is_zero]
     if not nonzero:
         return SystemSolution(names, (), INFINITE, True, "groebner", solution_set=())
-    if _use_msolve(backend):
+    if _use_msolve(backend, nonzero):
         found = _by_msolve(nonzero, unknowns)
         if found is not None:
             status, partials = found
@@ -156,12 +158,30 @@ def solve_polynomial_system(equations: Sequence[Any], unknowns: Sequence[sympy.S
                           solution_set=tuple(basis.exprs), components=pieces.open)
 
 
-def _use_msolve(backend: str) -> bool:
+#: ``auto`` takes msolve from this Bézout bound (the product of the total degrees) on, or from
+#: ``MSOLVE_FROM_BEZOUT_MANY`` with 4 unknowns or more. Below, starting msolve's process costs
+#: more than SymPy's whole solve (``python bench/solve.py --crossover``: the hiking path's
+#: Lagrange system takes 16 ms by SymPy, 56 ms by msolve).
+MSOLVE_FROM_BEZOUT = 27
+MSOLVE_FROM_BEZOUT_MANY = 16
+
+
+def _use_msolve(backend: str, polys: Sequence[sympy.Poly]) -> bool:
     if backend not in ("auto", "sympy", "msolve"):
         raise ValueError(f"backend must be 'auto', 'sympy' or 'msolve', not {backend!r}")
     if backend == "msolve" and not msolve.available():
         raise ValueError("backend='msolve' needs msolve: pip install nablab[msolve]")
-    return backend != "sympy" and msolve.available()
+    if backend != "auto":
+        return backend == "msolve"
+    return msolve_pays(polys) and msolve.available()
+
+
+def msolve_pays(polys: Sequence[sympy.Poly]) -> bool:
+    """Whether a system is large enough for msolve to beat the SymPy route (see
+    :data:`MSOLVE_FROM_BEZOUT`)."""
+    bezout = math.prod(max(1, p.total_degree()) for p in polys)
+    return bezout >= MSOLVE_FROM_BEZOUT or (
+        len(polys[0].gens) >= 4 and bezout >= MSOLVE_FROM_BEZOUT_MANY)
 
 
 def _by_msolve(polys: list[sympy.Poly], unknowns: tuple[sympy.Symbol, ...],
@@ -381,4 +401,5 @@ def _size(terms: list[list[tuple[Any, Any]]], scale: Any) -> Any:
                default=mpmath.mpf(1))
 
 
-__all__ = ["polynomial_system", "solve_polynomial_system"]
+__all__ = ["MSOLVE_FROM_BEZOUT", "MSOLVE_FROM_BEZOUT_MANY", "msolve_pays", "polynomial_system",
+           "solve_polynomial_system"]
