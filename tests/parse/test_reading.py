@@ -492,3 +492,15 @@ def test_a_comma_between_digits_is_a_decimal_comma_only_outside_brackets(
     assert f"{whole}.{fraction}{name}" in info.value.render("en")
     vector = nablab.parse(f"({whole},{fraction}{name})").expr
     assert isinstance(vector, tuple) and len(vector) == 2
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcdefxyz∂/\\{}^()0123456789 +-*frac partial mathrm", max_size=40))
+def test_derivative_patterns_need_a_d(text: str) -> None:
+    """The parser skips the derivative patterns (and compiling them) on text without d, ∂ or
+    \\partial: no such text can match them."""
+    from nablab.parse.derivative import _may_ask, _patterns
+
+    if not _may_ask(text):
+        assert _patterns().operator.match(text) is None
+        assert _patterns().elsewhere.search(text) is None

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
+from typing import NamedTuple
 
 from nablab.core.names import GREEK_DISPLAY, GREEK_NAMES
 from nablab.core.reading import AskedDerivative, Reading
@@ -31,13 +33,32 @@ _VAR = (rf"(?:\\[A-Za-z]+|(?:{_GREEK})(?![a-z])|[A-Za-z](?:_\{{[A-Za-z0-9]+\}}|_
 _NUM = rf"(?P<op>{_D})\s*{_pow('n')}\s*(?P<of>{_VAR})?"
 _DEN_ONE = rf"{_D}\s*(?P<var>{_VAR})\s*{_pow('k')}"
 _DEN = rf"(?:\s*{_D}\s*{_VAR}\s*(?:\^\s*(?:\{{\s*\d+\s*\}}|\(\s*\d+\s*\)|\d))?)+"
-_OPERATOR = re.compile(
-    rf"\s*(?P<whole>\\[dt]?frac\s*\{{\s*{_NUM}\s*\}}\s*\{{(?P<den1>{_DEN})\s*\}}"
-    rf"|{_NUM.replace('?P<', '?P<s')}\s*/(?P<den2>{_DEN}))")
-_DEN_PART = re.compile(_DEN_ONE)
-_ELSEWHERE = re.compile(rf"(?<![A-Za-z0-9_\\])(?:\\[dt]?frac\s*\{{\s*{_D}[^{{}}]*\}}\s*\{{\s*{_D}"
-                        r"[^{}]*\}"
-                        rf"|{_D}\s*{_pow('e')}\s*(?:{_VAR})?\s*/\s*{_D}\s*{_VAR})")
+
+
+class _Patterns(NamedTuple):
+    operator: re.Pattern[str]
+    den_part: re.Pattern[str]
+    elsewhere: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    """The three patterns, compiled on first use: compiling them costs more than the rest of
+    the module, and a formula without a d or ∂ never needs them."""
+    return _Patterns(
+        re.compile(rf"\s*(?P<whole>\\[dt]?frac\s*\{{\s*{_NUM}\s*\}}\s*\{{(?P<den1>{_DEN})\s*\}}"
+                   rf"|{_NUM.replace('?P<', '?P<s')}\s*/(?P<den2>{_DEN}))"),
+        re.compile(_DEN_ONE),
+        re.compile(rf"(?<![A-Za-z0-9_\\])(?:\\[dt]?frac\s*\{{\s*{_D}[^{{}}]*\}}\s*\{{\s*{_D}"
+                   r"[^{}]*\}"
+                   rf"|{_D}\s*{_pow('e')}\s*(?:{_VAR})?\s*/\s*{_D}\s*{_VAR})"))
+
+
+def _may_ask(text: str) -> bool:
+    """Whether derivative notation can occur at all: every form has a d, ∂ or \\partial."""
+    return "d" in text or "∂" in text or "\\partial" in text
+
+
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
 
@@ -57,7 +78,9 @@ def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], 
             (``dy/dx x^2``), ``derivative_order`` (``d^2/dx``), ``derivative_not_at_start``
             (``x + d/dx x^2``).
     """
-    match = _OPERATOR.match(norm.text, start)
+    if not _may_ask(norm.text[start:]):
+        return None
+    match = _patterns().operator.match(norm.text, start)
     if match is None:
         _refuse_elsewhere(norm, start)
         return None
@@ -66,7 +89,7 @@ def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], 
     prefix = "" if latex else "s"
     den = match["den1"] if latex else match["den2"]
     wrt: list[tuple[str, int]] = []
-    for part in _DEN_PART.finditer(den):
+    for part in _patterns().den_part.finditer(den):
         name, count = canonical(part["var"]), _power(part, "k") or 1
         if wrt and wrt[-1][0] == name:
             wrt[-1] = (name, wrt[-1][1] + count)
@@ -93,7 +116,7 @@ def derivative_request(norm: Normalized, start: int, canonical: Callable[[str], 
 
 def _refuse_elsewhere(norm: Normalized, start: int) -> None:
     """``x + d/dx x^2``: a derivative operator inside a formula is refused, not multiplied."""
-    found = _ELSEWHERE.search(norm.text, start)
+    found = _patterns().elsewhere.search(norm.text, start)
     if found is not None:
         s, e = norm.source_span(found.start(), found.end())
         raise ParseError("derivative_not_at_start", source=norm.source, start=s, end=e,
