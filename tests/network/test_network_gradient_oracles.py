@@ -135,13 +135,15 @@ def test_bad_block_shape_is_refused() -> None:
 ])
 def test_staged_path_agrees_with_one_piece(model: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large blocks move tanh/exp/log/… to NumPy (nested functions: several stages)."""
+    """Large blocks move tanh/exp/log/… to NumPy (nested functions: several stages); tanh
+    alone only when the block is cut into chunks (CHUNK = 5 here), for two threads."""
     kernel = Kernel(bind(model, REGRESSION.columns, "y"))
     assert kernel.width > len(kernel.model.parameters) + 3
     theta = np.random.default_rng(4).normal(0, 0.8, size=kernel.p)
     monkeypatch.setattr(kernel_module, "STAGED_CALLS", 10**9)
     one = kernel(theta, kernel.block(REGRESSION))
     monkeypatch.setattr(kernel_module, "STAGED_CALLS", 1)
+    monkeypatch.setattr(kernel_module, "CHUNK", 5)
     staged = kernel(theta, kernel.block(REGRESSION))
     assert staged[0] == pytest.approx(one[0], rel=1e-13)
     np.testing.assert_allclose(staged[1], one[1], rtol=1e-12, atol=1e-15)

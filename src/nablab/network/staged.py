@@ -27,6 +27,7 @@ import numpy as np
 
 from nablab.core.catalog import CATALOG
 from nablab.numeric.lambdify import llvm_lambdify
+from nablab.numeric.tanh import replace_tanh
 
 
 def ufunc_of(kind: str) -> Any:
@@ -36,6 +37,13 @@ def ufunc_of(kind: str) -> Any:
     if row is None or row.ufunc is None:
         raise ValueError(f"{kind!r} has no NumPy function in the catalog")
     return getattr(np, row.ufunc)
+
+
+#: Functions that one compiled loop evaluates faster than a stage on one thread:
+#: :func:`nablab.numeric.tanh.tanh_expression` (one ``exp`` and arithmetic, ~9 ns) against
+#: NumPy's ``tanh`` (~13 ns) plus a stage's copies. A stage still pays on two threads:
+#: NumPy's functions release the GIL, SymEngine's loops do not.
+INLINE = frozenset({"tanh"})
 
 
 def _staged(name: str) -> bool:
@@ -51,12 +59,13 @@ def is_quiet(kind: str) -> bool:
 
 
 def llvm(args: Sequence[Any], outputs: Sequence[Any]) -> Any:
-    """SymEngine's LLVM ``Lambdify`` (arguments renamed so CSE temporaries cannot shadow them).
+    """SymEngine's LLVM ``Lambdify`` (arguments renamed so CSE temporaries cannot shadow them),
+    every tanh written out by :func:`~nablab.numeric.tanh.replace_tanh`.
 
     Fully optimised (``opt_level=3``): a training kernel is compiled once and called many
     times on blocks of rows.
     """
-    return llvm_lambdify(args, outputs, opt_level=3)
+    return llvm_lambdify(args, replace_tanh(list(outputs)), opt_level=3)
 
 
 def _kind(node: Any) -> str | None:
@@ -117,22 +126,26 @@ class Stage:
         self.width = kinds[-1][2]
         self.parts = [(ufunc_of(kind), slice(start, stop)) for kind, start, stop in kinds]
         self.quiet = all(is_quiet(kind) for kind, _, _ in kinds)
-        self._out: dict[int, np.ndarray] = {}
+        self._out: dict[tuple[int, int], np.ndarray] = {}
 
-    def run(self, rows: np.ndarray, n: int) -> None:
-        """Compute this level's t columns of ``rows`` (C-contiguous, shape (n, width))."""
-        out = self._out.get(n)
+    def run(self, rows: np.ndarray, n: int, lane: int = 0) -> None:
+        """Compute this level's t columns of ``rows`` (C-contiguous, shape (n, width)), in the
+        scratch array of thread ``lane``."""
+        out = self._out.get((n, lane))
         if out is None:
-            out = self._out[n] = np.empty((n, self.width))
+            if len(self._out) > 8:
+                self._out.clear()
+            out = self._out[(n, lane)] = np.empty((n, self.width))
         self.code.unsafe_eval(rows.ravel(), out.ravel(), n)
+        # straight into the block's t columns: no second pass to copy them there
+        first = self.first
         if self.quiet:
             for ufunc, part in self.parts:
-                ufunc(out[:, part], out=out[:, part])
+                ufunc(out[:, part], out=rows[:, first + part.start: first + part.stop])
         else:
             with np.errstate(all="ignore"):
                 for ufunc, part in self.parts:
-                    ufunc(out[:, part], out=out[:, part])
-        rows[:, self.first: self.first + self.width] = out
+                    ufunc(out[:, part], out=rows[:, first + part.start: first + part.stop])
 
 
 def stages(args: Sequence[Any], hoisted: Sequence[Hoisted], first: int) -> list[Stage]:
@@ -152,4 +165,4 @@ def stages(args: Sequence[Any], hoisted: Sequence[Hoisted], first: int) -> list[
     return out
 
 
-__all__ = ["Hoisted", "Stage", "hoist", "is_quiet", "llvm", "stages", "ufunc_of"]
+__all__ = ["INLINE", "Hoisted", "Stage", "hoist", "is_quiet", "llvm", "stages", "ufunc_of"]
