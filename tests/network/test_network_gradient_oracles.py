@@ -132,6 +132,7 @@ def test_bad_block_shape_is_refused() -> None:
     TANH_NET,
     "w1*log(1 + exp(sin(w2*x1) + x2)) + cos(b*x2)",
     "sigmoid(w1*tanh(w2*x1 + b) + w3*x2)",
+    "w1*exp(tanh(w2*x1 + 3*tanh(w3*x2))) + b*x2",
 ])
 def test_staged_path_agrees_with_one_piece(model: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:

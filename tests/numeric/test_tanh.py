@@ -8,7 +8,7 @@ import pytest
 import symengine
 
 from nablab.numeric.lambdify import llvm_lambdify
-from nablab.numeric.tanh import SMALL, replace_tanh, tanh, tanh_expression
+from nablab.numeric.tanh import SMALL, replace_tanh, tanh, tanh_expression, tanh_from_exp
 
 #: The documented bound: units in the last place of the correctly rounded tanh.
 ULPS = 2
@@ -41,6 +41,18 @@ def test_within_two_ulps_of_the_correctly_rounded_tanh() -> None:
     u = points()
     got = tanh(u.copy())
     assert ulps(got, reference(u)).max() <= ULPS
+
+
+def test_from_numpy_exp_within_two_ulps() -> None:
+    """The staged kernel's way: e = NumPy's e^(−2u) on a column, the rest compiled."""
+    u_symbol, e_symbol = symengine.symbols("u e")
+    code = llvm_lambdify([u_symbol, e_symbol], [tanh_from_exp(u_symbol, e_symbol)])
+    u = points()
+    with np.errstate(over="ignore"):
+        e = np.exp(-2 * u)
+    got = code(np.column_stack([u, e]))[:, 0]
+    assert ulps(got, reference(u)).max() <= ULPS
+    assert np.isnan(code(np.array([np.nan, np.nan]))[0])
 
 
 def test_tiny_and_subnormal_arguments_give_themselves() -> None:

@@ -26,9 +26,9 @@ from nablab.core.catalog import expand_named
 from nablab.core.functions import sigmoid
 from nablab.network.data import Dataset
 from nablab.network.model import Model
-from nablab.network.staged import INLINE, Stage, hoist, llvm, stages
+from nablab.network.staged import INLINE, Stage, hoist, llvm, stages, through_exp
 from nablab.numeric.lambdify import numpy_lambdify
-from nablab.numeric.parallel import each
+from nablab.numeric.parallel import each, split
 
 #: A block takes the staged path when rows × (functions per row) reaches this (measured with
 #: bench/network.py's 2-8-1 tanh network, 8 per row, when its tanh was the C library's: staged
@@ -45,14 +45,9 @@ CHUNK = 2048
 
 
 def chunks(n: int) -> list[tuple[int, int]]:
-    """The (start, stop) rows of the chunks of an n-row block: ⌈n/CHUNK⌉ of them, rounded up
-    to an even number so two threads share them equally, of equal size ±1.
-
-    They depend on n alone, so the sums do not depend on the number of threads.
-    """
-    count = -(-n // CHUNK)
-    count += count % 2 if count > 1 else 0
-    return [(n * k // count, n * (k + 1) // count) for k in range(count)]
+    """The (start, stop) rows of the chunks of an n-row block (:func:`~nablab.numeric.parallel.
+    split` at :data:`CHUNK`): an even number, of equal size ±1, fixed by n alone."""
+    return split(n, CHUNK)
 
 
 def block(model: Model, data: Dataset, extra: int = 0) -> np.ndarray:
@@ -195,7 +190,7 @@ def _llvm(model: Model) -> tuple[Any, list[Stage], Any, int, bool] | None:
     loss, outer = _symengine(model.stable_loss()), _symengine(model.outer)
     outputs = [loss, *(outer * g for g in gradient)]
     args = [symengine.Symbol(s.name) for s in _arguments(model)]
-    hoisted, rewritten = hoist(outputs)
+    hoisted, rewritten = through_exp(*hoist(outputs))
     every = [*args, *(h.symbol for h in hoisted)]
     try:
         single = llvm(every, outputs)

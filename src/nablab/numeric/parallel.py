@@ -44,6 +44,18 @@ def _worker() -> ThreadPoolExecutor:
         return _pool[1]
 
 
+def split(n: int, size: int) -> list[tuple[int, int]]:
+    """(start, stop) of the chunks of n rows: ⌈n/size⌉ of them, rounded up to an even number
+    so that two threads share them equally, of equal length ±1.
+
+    They depend on n and size alone, so sums taken chunk by chunk, in order, do not depend on
+    the number of threads.
+    """
+    count = -(-n // size)
+    count += count % 2 if count > 1 else 0
+    return [(n * k // count, n * (k + 1) // count) for k in range(count)]
+
+
 def each(task: Callable[[int, int], None], count: int) -> None:
     """Call ``task(index, lane)`` once for every index 0 … count − 1.
 
@@ -71,4 +83,4 @@ def each(task: Callable[[int, int], None], count: int) -> None:
         helper.result()
 
 
-__all__ = ["MAX_LANES", "each", "lanes"]
+__all__ = ["MAX_LANES", "each", "lanes", "split"]

@@ -39,10 +39,17 @@ def tanh_expression(u: Any) -> Any:
     """
     import symengine
 
+    return tanh_from_exp(u, symengine.exp(-2 * u))
+
+
+def tanh_from_exp(u: Any, e: Any) -> Any:
+    """tanh(u) as a SymEngine expression of u and e = e^(−2u) (computed elsewhere, e.g. by
+    NumPy on a whole column: ``inf`` for u < −354 does no harm, that branch gives −1)."""
+    import symengine
+
     z = u * u
     p = (symengine.RealDouble(P[0]) * z + P[1]) * z + P[2]
     q = ((z + Q[0]) * z + Q[1]) * z + Q[2]
-    e = symengine.exp(-2 * u)
     return symengine.Piecewise((u + u * z * p / q, symengine.Abs(u) < SMALL),
                                (-1, u < FLOOR), ((1 - e) / (1 + e), True))
 
@@ -91,4 +98,5 @@ def tanh(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return out
 
 
-__all__ = ["FLOOR", "P", "Q", "SMALL", "replace_tanh", "tanh", "tanh_expression"]
+__all__ = ["FLOOR", "P", "Q", "SMALL", "replace_tanh", "tanh", "tanh_expression",
+           "tanh_from_exp"]
