@@ -9,9 +9,12 @@ rows of a block in machine code; the loss and the gradient of the block are the 
 
 A block is a float array with one row per sample, laid out ``[θ₁ … θ_P | x₁ … x_k | y | t…]``:
 the data columns are written once, the parameters are copied into every row before each
-evaluation, and the t columns are scratch space for large blocks, whose ``tanh``/``exp``/…
-NumPy evaluates a column at a time (:mod:`nablab.network.staged`). Where SymEngine cannot
-compile a derivative (the step function of ``relu``), the same expressions go through
+evaluation, and the t columns are scratch space for large blocks, whose ``exp``/``sin``/…
+NumPy evaluates a column at a time (:mod:`nablab.network.staged`). tanh is compiled into the
+loop (:mod:`nablab.numeric.tanh`), which is faster on one thread; blocks of more than
+:data:`CHUNK` rows are cut into chunks that two threads evaluate in stages, since NumPy's
+functions release the GIL and SymEngine's loops do not. Where SymEngine cannot compile a
+derivative (the step function of ``relu``), the same expressions go through
 ``sympy.lambdify`` as NumPy code on the columns instead.
 """
 
@@ -102,8 +105,7 @@ class Kernel:
                 or not rows.flags.c_contiguous:
             raise ValueError(f"rows must be a C-contiguous float block of shape (n, {self.width})")
         if self._single is not None:
-            staged = self._final is not None and (
-                n > CHUNK if self._inline else n * self._functions >= STAGED_CALLS)
+            staged = self.staged(n)
             means = self._means(theta, rows, n, 0, staged) if n <= CHUNK else \
                 self._chunked(theta, rows, staged)
             return float(means[0]), means[1:]
@@ -113,6 +115,12 @@ class Kernel:
             values = self._numpy(*theta, *rows[:, self.p: self.width].T)
             means = np.array([np.mean(v) for v in values], dtype=float)
         return float(means[0]), means[1:]
+
+    def staged(self, n: int) -> bool:
+        """Whether a block of ``n`` rows goes the staged way (else the one-piece loop)."""
+        if self._final is None:
+            return False
+        return n > CHUNK if self._inline else n * self._functions >= STAGED_CALLS
 
     def _chunked(self, theta: np.ndarray, rows: np.ndarray, staged: bool) -> np.ndarray:
         """[L, ∂L/∂θ…] of a large block: the means of its :func:`chunks` (cache-sized: 2× faster
