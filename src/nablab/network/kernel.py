@@ -32,6 +32,7 @@ from nablab.network.model import Model
 from nablab.network.staged import INLINE, Stage, hoist, llvm, stages, through_exp
 from nablab.numeric.lambdify import numpy_lambdify
 from nablab.numeric.parallel import each, split
+from nablab.numeric.tanh import replace_tanh
 
 #: A block takes the staged path when rows × (functions per row) reaches this (measured with
 #: bench/network.py's 2-8-1 tanh network, 8 per row, when its tanh was the C library's: staged
@@ -84,10 +85,11 @@ class Kernel:
         self._single: Any = None
         self._final: Any = None
         self._stages: list[Stage] = []
+        self._staging: Callable[[], tuple[list[Stage], Any]] | None = None
         self.width = self.p + len(model.inputs) + 1
         self._inline = False
         if compiled is not None:
-            self._single, self._stages, self._final, self.width, self._inline = compiled
+            self._single, self._staging, self.width, self._inline = compiled
         self._functions = self.width - self.p - len(model.inputs) - 1
 
     def block(self, data: Dataset) -> np.ndarray:
@@ -105,7 +107,7 @@ class Kernel:
                 or not rows.flags.c_contiguous:
             raise ValueError(f"rows must be a C-contiguous float block of shape (n, {self.width})")
         if self._single is not None:
-            staged = self.staged(n)
+            staged = self.staged(n) and self._compile_stages()
             means = self._means(theta, rows, n, 0, staged) if n <= CHUNK else \
                 self._chunked(theta, rows, staged)
             return float(means[0]), means[1:]
@@ -118,9 +120,19 @@ class Kernel:
 
     def staged(self, n: int) -> bool:
         """Whether a block of ``n`` rows goes the staged way (else the one-piece loop)."""
-        if self._final is None:
+        if self._staging is None:
             return False
         return n > CHUNK if self._inline else n * self._functions >= STAGED_CALLS
+
+    def _compile_stages(self) -> bool:
+        """Compile the staged loops on first use (most blocks never need them: compiling
+        them too would double the build time); ``False`` if SymEngine cannot."""
+        if self._final is None and self._staging is not None:
+            try:
+                self._stages, self._final = self._staging()
+            except (RuntimeError, TypeError, ValueError, NotImplementedError):
+                self._staging = None
+        return self._final is not None
 
     def _chunked(self, theta: np.ndarray, rows: np.ndarray, staged: bool) -> np.ndarray:
         """[L, ∂L/∂θ…] of a large block: the means of its :func:`chunks` (cache-sized: 2× faster
@@ -185,10 +197,12 @@ def _symengine(expr: Any) -> Any:
     return symengine.sympify(expand_named(written))  # safe: a SymPy object, not text
 
 
-def _llvm(model: Model) -> tuple[Any, list[Stage], Any, int, bool] | None:
-    """SymEngine's LLVM loops of [ℓ, ∂ℓ/∂θ…]: in one piece, and in stages (when there are
-    functions to move to NumPy); the block width; whether those functions are all
-    :data:`~nablab.network.staged.INLINE`. ``None`` if SymEngine cannot do it."""
+def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | None, int,
+                                 bool] | None:
+    """SymEngine's LLVM loop of [ℓ, ∂ℓ/∂θ…] in one piece; a function compiling the loops in
+    stages (when there are functions to move to NumPy); the block width; whether those
+    functions are all :data:`~nablab.network.staged.INLINE`. ``None`` if SymEngine cannot
+    compile it."""
     import symengine
 
     inner = _symengine(model.inner)
@@ -201,14 +215,16 @@ def _llvm(model: Model) -> tuple[Any, list[Stage], Any, int, bool] | None:
     hoisted, rewritten = through_exp(*hoist(outputs))
     every = [*args, *(h.symbol for h in hoisted)]
     try:
-        single = llvm(every, outputs)
-        if not hoisted:
-            return single, [], None, len(every), False
-        final = llvm(every, rewritten)
-        inline = all(h.kind in INLINE for h in hoisted)
-        return single, stages(every, hoisted, len(args)), final, len(every), inline
+        single = llvm(every, replace_tanh(outputs))
     except (RuntimeError, TypeError, ValueError, NotImplementedError):
         return None
+    if not hoisted:
+        return single, None, len(every), False
+
+    def staging() -> tuple[list[Stage], Any]:
+        return stages(every, hoisted, len(args)), llvm(every, rewritten)
+
+    return single, staging, len(every), all(h.kind in INLINE for h in hoisted)
 
 
 def _numpy(model: Model) -> Callable[..., Any]:
