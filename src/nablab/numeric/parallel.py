@@ -1,12 +1,12 @@
 """Independent pieces of one computation on two threads: the caller and one kept worker.
 
-NumPy's ufuncs and SymEngine's compiled loops release the GIL while they run, so two threads
-evaluate two chunks of a block at once on two cores. :func:`each` hands out the chunk
-indices in order, from a shared counter, to whichever thread is free (a core busy with
-another program only slows its own thread down). Which thread evaluates which chunk varies;
-what a chunk computes does not: each chunk writes only its own results, and the caller
-combines them in chunk order afterwards, so the sums are the same to the bit on one thread
-or two, whatever the timing.
+NumPy's ufuncs and matrix products release the GIL while they run (SymEngine's compiled
+loops do not), so two threads evaluate two chunks of a block at once on two cores as far as
+NumPy does the work. :func:`each` hands out the chunk indices in order, from a shared
+counter, to whichever thread is free (a core busy with another program only slows its own
+thread down). Which thread evaluates which chunk varies; what a chunk computes does not:
+each chunk writes only its own results, and the caller combines them in chunk order
+afterwards, so the sums are the same to the bit on one thread or two, whatever the timing.
 """
 
 from __future__ import annotations
