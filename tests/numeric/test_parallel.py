@@ -116,3 +116,29 @@ def test_chunked_means_match_numpy_on_the_whole_block() -> None:
     assert loss == pytest.approx(np.mean(residual ** 2), rel=1e-13)
     assert grad[names.index("d")] == pytest.approx(np.mean(2 * residual), rel=1e-12, abs=1e-15)
     assert grad[names.index("v2")] == pytest.approx(np.mean(2 * residual * h[1]), rel=1e-12)
+
+
+def test_layered_backprop_on_two_threads_is_the_same_to_the_bit(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """5,000 rows of a 2-16-16-1 network (past backprop.CHUNK: 6 chunks): one thread or two,
+    the same bits; and the whole block in one pass agrees to rounding."""
+    from nablab.network.layered import backprop
+    from nablab.network.layered.architecture import architecture
+    from nablab.network.layered.backprop import LayeredKernel
+
+    net = architecture([2, 16, 16, 1])
+    rng = np.random.default_rng(4)
+    x = rng.uniform(-2, 2, size=(5_000, 2))
+    rows = np.ascontiguousarray(np.column_stack([x, (np.hypot(*x.T) < 1).astype(float)]))
+    theta = net.initial(rng)
+    monkeypatch.setattr(parallel, "MAX_LANES", 1)
+    one = LayeredKernel(net)(theta, rows)
+    monkeypatch.setattr(parallel, "MAX_LANES", 2)
+    for _ in range(3):
+        two = LayeredKernel(net)(theta, rows)
+        assert two[0] == one[0]
+        np.testing.assert_array_equal(two[1], one[1])
+    monkeypatch.setattr(backprop, "CHUNK", 10**9)
+    whole = LayeredKernel(net)(theta, rows)
+    assert whole[0] == pytest.approx(one[0], rel=1e-13)
+    np.testing.assert_allclose(whole[1], one[1], rtol=1e-11, atol=1e-15)
