@@ -23,10 +23,12 @@ Targets: build < 100 ms; a step ≤ 0.5× the hand-written NumPy step; layered: 
 200 rows (10,000 rows: reported).
 
 What limits a step: on 10 points, the fixed cost of a NumPy call, which the hand-written
-loop pays ~15 times per step and nablab ~6 times. On 200 points, tanh: the compiled loop calls
-the C library's scalar tanh (~10 ns, 8 per sample), so large blocks go the staged way
-(``nablab.network.staged``: arithmetic in LLVM, tanh in NumPy on whole columns); then the
-per-row copy of θ into the block and the extra LLVM call set the floor.
+loop pays ~15 times per step and nablab ~6 times. On 200 points, tanh: 8 per sample, each
+compiled into the loop as one exp and a few operations (``nablab.numeric.tanh``, ~9 ns; the C
+library's tanh is ~20 ns there, NumPy's ~13 ns); then the per-row copy of θ into the block.
+Past 2,048 rows (bench/training_rows.py) the block is cut into chunks that two threads
+evaluate the staged way (``nablab.network.staged``: arithmetic in LLVM, exp in NumPy, which
+releases the GIL). Section C is NumPy throughout; past 1,024 rows two threads share it too.
 
 Run: python bench/network.py [--quick]
 """
@@ -44,7 +46,6 @@ import numpy as np
 import sympy
 
 from nablab.network import Dataset, bind
-from nablab.network import kernel as kernel_module
 from nablab.network.kernel import Kernel
 from nablab.network.layered import LayeredKernel, architecture
 from nablab.network.train import run
@@ -184,9 +185,7 @@ def main() -> None:
         assert np.allclose(th_nablab, th_hand) and np.allclose(th_sympy, th_hand)
         us = [t / STEPS * 1e6 for t in (t_hand, t_nablab, t_sympy)]
         ratio = us[1] / us[0]
-        functions = kernel.width - len(model.parameters) - 3
-        path = "staged" if functions and n * functions >= kernel_module.STAGED_CALLS else \
-            "one piece"
+        path = "staged" if kernel.staged(n) else "one piece"
         print(f"{n:>6} {us[0]:>9.1f} µs {us[1]:>7.1f} µs {ratio:>6.2f}× {us[2]:>12.1f} µs "
               f"{us[2] / us[0]:>6.2f}×  {path:<11}  {'met' if ratio <= 0.5 else 'NOT met'}")
     print(f"\n(ratio = time per step / hand-written NumPy, best of {REPEAT}; nablab backend: "

@@ -5,7 +5,8 @@ full-batch gradient descent η = 0.1, float64 everywhere, at 200, 1,000, 10,000 
 rows, in one run:
 
 - nablab: its training loop (``nablab.network.train.run``: the compiled per-sample partials
-  averaged a cache-sized chunk at a time, the update, the loss after every epoch, the path);
+  averaged a cache-sized chunk at a time, past 2,048 rows on two threads, the update, the
+  loss after every epoch, the path);
 - hand NumPy: the forward and backward pass written out (bench/network.py's ``Hand``);
 - torch: ``tanh(x W₁ + b₁) v + d``, ``loss.backward()``, ``torch.optim.SGD.step()``.
 

@@ -132,16 +132,19 @@ def test_bad_block_shape_is_refused() -> None:
     TANH_NET,
     "w1*log(1 + exp(sin(w2*x1) + x2)) + cos(b*x2)",
     "sigmoid(w1*tanh(w2*x1 + b) + w3*x2)",
+    "w1*exp(tanh(w2*x1 + 3*tanh(w3*x2))) + b*x2",
 ])
 def test_staged_path_agrees_with_one_piece(model: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    """Large blocks move tanh/exp/log/… to NumPy (nested functions: several stages)."""
+    """Large blocks move tanh/exp/log/… to NumPy (nested functions: several stages); tanh
+    alone only when the block is cut into chunks (CHUNK = 5 here), for two threads."""
     kernel = Kernel(bind(model, REGRESSION.columns, "y"))
     assert kernel.width > len(kernel.model.parameters) + 3
     theta = np.random.default_rng(4).normal(0, 0.8, size=kernel.p)
     monkeypatch.setattr(kernel_module, "STAGED_CALLS", 10**9)
     one = kernel(theta, kernel.block(REGRESSION))
     monkeypatch.setattr(kernel_module, "STAGED_CALLS", 1)
+    monkeypatch.setattr(kernel_module, "CHUNK", 5)
     staged = kernel(theta, kernel.block(REGRESSION))
     assert staged[0] == pytest.approx(one[0], rel=1e-13)
     np.testing.assert_allclose(staged[1], one[1], rtol=1e-12, atol=1e-15)
@@ -190,3 +193,22 @@ def test_chunked_blocks_give_the_means_of_the_whole(model: str,
     rows = kernel.block(REGRESSION)
     numeric = central_gradient(lambda *t: kernel(np.array(t), rows)[0], theta)
     np.testing.assert_allclose(chunked[1], numeric, rtol=1e-6, atol=1e-8)
+
+
+def test_staged_loops_compiled_on_first_use_or_never(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Building a kernel compiles the one-piece loop only; a block that goes the staged way
+    compiles the stages, and if SymEngine could not, the one-piece loop serves it."""
+    kernel = Kernel(bind(TANH_NET, REGRESSION.columns, "y"))
+    theta = np.random.default_rng(6).normal(0, 0.8, size=kernel.p)
+    one = kernel(theta, kernel.block(REGRESSION))
+    monkeypatch.setattr(kernel_module, "CHUNK", 5)
+    assert kernel.staged(12)
+
+    def refuse() -> None:
+        raise RuntimeError("no LLVM today")
+
+    monkeypatch.setattr(kernel, "_staging", refuse)
+    fallback = kernel(theta, kernel.block(REGRESSION))
+    assert not kernel.staged(12)
+    assert fallback[0] == pytest.approx(one[0], rel=1e-14)
+    np.testing.assert_allclose(fallback[1], one[1], rtol=1e-13, atol=1e-16)

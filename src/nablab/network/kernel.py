@@ -9,9 +9,12 @@ rows of a block in machine code; the loss and the gradient of the block are the 
 
 A block is a float array with one row per sample, laid out ``[θ₁ … θ_P | x₁ … x_k | y | t…]``:
 the data columns are written once, the parameters are copied into every row before each
-evaluation, and the t columns are scratch space for large blocks, whose ``tanh``/``exp``/…
-NumPy evaluates a column at a time (:mod:`nablab.network.staged`). Where SymEngine cannot
-compile a derivative (the step function of ``relu``), the same expressions go through
+evaluation, and the t columns are scratch space for large blocks, whose ``exp``/``sin``/…
+NumPy evaluates a column at a time (:mod:`nablab.network.staged`). tanh is compiled into the
+loop (:mod:`nablab.numeric.tanh`), which is faster on one thread; blocks of more than
+:data:`CHUNK` rows are cut into chunks that two threads evaluate in stages, since NumPy's
+functions release the GIL and SymEngine's loops do not. Where SymEngine cannot compile a
+derivative (the step function of ``relu``), the same expressions go through
 ``sympy.lambdify`` as NumPy code on the columns instead.
 """
 
@@ -26,18 +29,29 @@ from nablab.core.catalog import expand_named
 from nablab.core.functions import sigmoid
 from nablab.network.data import Dataset
 from nablab.network.model import Model
-from nablab.network.staged import Stage, hoist, llvm, stages
+from nablab.network.staged import INLINE, Stage, hoist, llvm, stages, through_exp
 from nablab.numeric.lambdify import numpy_lambdify
+from nablab.numeric.parallel import each, split
+from nablab.numeric.tanh import replace_tanh
 
 #: A block takes the staged path when rows × (functions per row) reaches this (measured with
-#: bench/network.py's 2-8-1 tanh network, 8 per row: staged is faster from about 80 rows; below,
-#: its extra LLVM call and copies cost more than NumPy's faster functions save).
+#: bench/network.py's 2-8-1 tanh network, 8 per row, when its tanh was the C library's: staged
+#: was faster from about 80 rows; below, its extra LLVM call and copies cost more than NumPy's
+#: faster functions save). Models whose only such functions are tanh (compiled inline,
+#: :data:`~nablab.network.staged.INLINE`) take it only for blocks of several chunks, on two
+#: threads.
 STAGED_CALLS = 640
 
-#: Larger blocks are evaluated this many rows at a time, so that a chunk's inputs, scratch
-#: columns and per-sample partials stay in the cache (bench/network.py: at 100,000 rows the
-#: whole-block evaluation is memory-bound and twice as slow).
+#: Larger blocks are evaluated at most this many rows at a time, so that a chunk's inputs,
+#: scratch columns and per-sample partials stay in the cache (bench/network.py: at 100,000
+#: rows the whole-block evaluation is memory-bound and twice as slow).
 CHUNK = 2048
+
+
+def chunks(n: int) -> list[tuple[int, int]]:
+    """The (start, stop) rows of the chunks of an n-row block (:func:`~nablab.numeric.parallel.
+    split` at :data:`CHUNK`): an even number, of equal size ±1, fixed by n alone."""
+    return split(n, CHUNK)
 
 
 def block(model: Model, data: Dataset, extra: int = 0) -> np.ndarray:
@@ -64,16 +78,18 @@ class Kernel:
     def __init__(self, model: Model) -> None:
         self.model = model
         self.p = len(model.parameters)
-        self._buffers: dict[int, tuple[np.ndarray, np.ndarray]] = {}
+        self._buffers: dict[tuple[int, int], tuple[np.ndarray, np.ndarray]] = {}
         compiled = _llvm(model)
         self.backend = "numpy" if compiled is None else "llvm"
         self._numpy = _numpy(model) if compiled is None else None
         self._single: Any = None
         self._final: Any = None
         self._stages: list[Stage] = []
+        self._staging: Callable[[], tuple[list[Stage], Any]] | None = None
         self.width = self.p + len(model.inputs) + 1
+        self._inline = False
         if compiled is not None:
-            self._single, self._stages, self._final, self.width = compiled
+            self._single, self._staging, self.width, self._inline = compiled
         self._functions = self.width - self.p - len(model.inputs) - 1
 
     def block(self, data: Dataset) -> np.ndarray:
@@ -91,13 +107,9 @@ class Kernel:
                 or not rows.flags.c_contiguous:
             raise ValueError(f"rows must be a C-contiguous float block of shape (n, {self.width})")
         if self._single is not None:
-            if n <= CHUNK:
-                means = self._means(theta, rows, n)
-            else:   # in chunks that stay in the cache: 2× faster at 100,000 rows
-                means = np.zeros(self.p + 1)
-                for start in range(0, n, CHUNK):
-                    part = rows[start: start + CHUNK]
-                    means += (part.shape[0] / n) * self._means(theta, part, part.shape[0])
+            staged = self.staged(n) and self._compile_stages()
+            means = self._means(theta, rows, n, 0, staged) if n <= CHUNK else \
+                self._chunked(theta, rows, staged)
             return float(means[0]), means[1:]
         rows[:, : self.p] = theta
         assert self._numpy is not None
@@ -106,28 +118,66 @@ class Kernel:
             means = np.array([np.mean(v) for v in values], dtype=float)
         return float(means[0]), means[1:]
 
-    def _means(self, theta: np.ndarray, rows: np.ndarray, n: int) -> np.ndarray:
-        """[L, ∂L/∂θ…] over the ``n`` rows of a block, by the compiled loops."""
+    def staged(self, n: int) -> bool:
+        """Whether a block of ``n`` rows goes the staged way (else the one-piece loop)."""
+        if self._staging is None:
+            return False
+        return n > CHUNK if self._inline else n * self._functions >= STAGED_CALLS
+
+    def _compile_stages(self) -> bool:
+        """Compile the staged loops on first use (most blocks never need them: compiling
+        them too would double the build time); ``False`` if SymEngine cannot."""
+        if self._final is None and self._staging is not None:
+            try:
+                self._stages, self._final = self._staging()
+            except (RuntimeError, TypeError, ValueError, NotImplementedError):
+                self._staging = None
+        return self._final is not None
+
+    def _chunked(self, theta: np.ndarray, rows: np.ndarray, staged: bool) -> np.ndarray:
+        """[L, ∂L/∂θ…] of a large block: the means of its :func:`chunks` (cache-sized: 2× faster
+        at 100,000 rows), evaluated on two threads (:func:`~nablab.numeric.parallel.each`),
+        weighted and added in chunk order."""
+        n = rows.shape[0]
+        bounds = chunks(n)
+        parts = np.empty((len(bounds), self.p + 1))
+
+        def chunk(index: int, lane: int) -> None:
+            start, stop = bounds[index]
+            parts[index] = self._means(theta, rows[start: stop], stop - start, lane, staged)
+
+        each(chunk, len(bounds))
+        means = np.zeros(self.p + 1)
+        for (start, stop), part in zip(bounds, parts, strict=True):
+            means += ((stop - start) / n) * part
+        return means
+
+    def _means(self, theta: np.ndarray, rows: np.ndarray, n: int, lane: int,
+               staged: bool) -> np.ndarray:
+        """[L, ∂L/∂θ…] over the ``n`` rows of a block, by the compiled loops (in one piece or
+        in stages), with the scratch arrays of thread ``lane``."""
         rows[:, : self.p] = theta
-        out, weights = self._buffer(n)
+        out, weights = self._buffer(n, lane)
         # The loops over rows run in machine code; unsafe_eval skips __call__'s
         # broadcasting (3 µs of a 10-row step): the shapes were checked by the caller.
         code = self._single
-        if self._final is not None and n * self._functions >= STAGED_CALLS:
+        if staged:
             for stage in self._stages:
-                stage.run(rows, n)
+                stage.run(rows, n, lane)
             code = self._final
         code.unsafe_eval(rows.ravel(), out.ravel(), n)
         means: np.ndarray = np.dot(weights, out)
         return means
 
-    def _buffer(self, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """The output block for ``n`` rows and the weights 1/n that average it."""
-        if n not in self._buffers:
-            if len(self._buffers) > 4:
+    def _buffer(self, n: int, lane: int) -> tuple[np.ndarray, np.ndarray]:
+        """Thread ``lane``'s output block for ``n`` rows and the weights 1/n that average it."""
+        key = (n, lane)
+        found = self._buffers.get(key)
+        if found is None:
+            if len(self._buffers) > 8:
                 self._buffers.clear()
-            self._buffers[n] = (np.empty((n, self.p + 1)), np.full(n, 1.0 / n))
-        return self._buffers[n]
+            found = self._buffers[key] = (np.empty((n, self.p + 1)), np.full(n, 1.0 / n))
+        return found
 
 
 def _arguments(model: Model) -> list[Any]:
@@ -147,9 +197,12 @@ def _symengine(expr: Any) -> Any:
     return symengine.sympify(expand_named(written))  # safe: a SymPy object, not text
 
 
-def _llvm(model: Model) -> tuple[Any, list[Stage], Any, int] | None:
-    """SymEngine's LLVM loops of [ℓ, ∂ℓ/∂θ…]: in one piece, and in stages (when there are
-    functions to move to NumPy); ``None`` if SymEngine cannot do it."""
+def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | None, int,
+                                 bool] | None:
+    """SymEngine's LLVM loop of [ℓ, ∂ℓ/∂θ…] in one piece; a function compiling the loops in
+    stages (when there are functions to move to NumPy); the block width; whether those
+    functions are all :data:`~nablab.network.staged.INLINE`. ``None`` if SymEngine cannot
+    compile it."""
     import symengine
 
     inner = _symengine(model.inner)
@@ -159,16 +212,19 @@ def _llvm(model: Model) -> tuple[Any, list[Stage], Any, int] | None:
     loss, outer = _symengine(model.stable_loss()), _symengine(model.outer)
     outputs = [loss, *(outer * g for g in gradient)]
     args = [symengine.Symbol(s.name) for s in _arguments(model)]
-    hoisted, rewritten = hoist(outputs)
+    hoisted, rewritten = through_exp(*hoist(outputs))
     every = [*args, *(h.symbol for h in hoisted)]
     try:
-        single = llvm(every, outputs)
-        if not hoisted:
-            return single, [], None, len(every)
-        final = llvm(every, rewritten)
-        return single, stages(every, hoisted, len(args)), final, len(every)
+        single = llvm(every, replace_tanh(outputs))
     except (RuntimeError, TypeError, ValueError, NotImplementedError):
         return None
+    if not hoisted:
+        return single, None, len(every), False
+
+    def staging() -> tuple[list[Stage], Any]:
+        return stages(every, hoisted, len(args)), llvm(every, rewritten)
+
+    return single, staging, len(every), all(h.kind in INLINE for h in hoisted)
 
 
 def _numpy(model: Model) -> Callable[..., Any]:
@@ -189,4 +245,4 @@ def predictor(model: Model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     return predict
 
 
-__all__ = ["CHUNK", "STAGED_CALLS", "Kernel", "block", "predictor"]
+__all__ = ["CHUNK", "STAGED_CALLS", "Kernel", "block", "chunks", "predictor"]

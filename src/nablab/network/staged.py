@@ -1,9 +1,9 @@
 r"""A compiled kernel in stages: arithmetic in LLVM, elementwise functions in NumPy.
 
-A compiled loop over rows calls ``tanh`` or ``exp`` from the C library one sample at a time,
-about 10 ns each: for a 2-8-1 tanh network that is 8 calls per sample and most of the time
-of a large batch. NumPy evaluates the same functions on a whole column with SIMD
-instructions, ten times faster. So for large blocks the per-sample program is cut at those
+A compiled loop over rows calls ``sin`` or ``exp`` from the C library one sample at a time,
+about 5-20 ns each, holding the GIL; NumPy evaluates the same functions on a whole column,
+with SIMD instructions where it has them, and releases the GIL, so that a second thread can
+work on another chunk meanwhile. So for large blocks the per-sample program is cut at those
 functions:
 
 1. every application f(u) of ``tanh``, ``exp``, ``log``, ``sin``, … (the functions with a
@@ -13,8 +13,9 @@ functions:
    then NumPy applies f to each column and stores it as tₖ;
 3. the last LLVM loop computes the outputs from the inputs and the t columns.
 
-The result is the same mathematics (NumPy's and the C library's functions may differ in the
-last bit).
+tanh goes through NumPy's ``exp`` (:data:`THROUGH_EXP`): its column holds e^(−2u) and the
+next loop finishes tanh u from it. The result is the same mathematics (NumPy's and the C
+library's functions may differ in the last bit; tanh is within 2 ulp).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import numpy as np
 
 from nablab.core.catalog import CATALOG
 from nablab.numeric.lambdify import llvm_lambdify
+from nablab.numeric.tanh import tanh_from_exp
 
 
 def ufunc_of(kind: str) -> Any:
@@ -36,6 +38,19 @@ def ufunc_of(kind: str) -> Any:
     if row is None or row.ufunc is None:
         raise ValueError(f"{kind!r} has no NumPy function in the catalog")
     return getattr(np, row.ufunc)
+
+
+#: Functions that one compiled loop evaluates faster than a stage on one thread:
+#: :func:`nablab.numeric.tanh.tanh_expression` (one ``exp`` and arithmetic, ~9 ns) against
+#: NumPy's ``tanh`` (~13 ns) plus a stage's copies. A stage still pays on two threads:
+#: NumPy's functions release the GIL, SymEngine's loops do not.
+INLINE = frozenset({"tanh"})
+
+
+#: Functions whose stage applies NumPy's ``exp`` to another argument, the next compiled loop
+#: finishing them: tanh u from e^(−2u) (:func:`nablab.numeric.tanh.tanh_from_exp`). NumPy's
+#: tanh costs ~13 ns, its exp ~5 ns, the rest is a few operations in the loop.
+THROUGH_EXP = frozenset({"tanh"})
 
 
 def _staged(name: str) -> bool:
@@ -54,7 +69,8 @@ def llvm(args: Sequence[Any], outputs: Sequence[Any]) -> Any:
     """SymEngine's LLVM ``Lambdify`` (arguments renamed so CSE temporaries cannot shadow them).
 
     Fully optimised (``opt_level=3``): a training kernel is compiled once and called many
-    times on blocks of rows.
+    times on blocks of rows. A tanh left in ``outputs`` is the C library's (~20 ns): write it
+    out first with :func:`~nablab.numeric.tanh.replace_tanh`.
     """
     return llvm_lambdify(args, outputs, opt_level=3)
 
@@ -103,6 +119,22 @@ def hoist(outputs: Sequence[Any]) -> tuple[list[Hoisted], list[Any]]:
     return hoisted, [o.xreplace(mapping) if mapping else o for o in outputs]
 
 
+def through_exp(hoisted: Sequence[Hoisted],
+                outputs: Sequence[Any]) -> tuple[list[Hoisted], list[Any]]:
+    """:func:`hoist`'s result with each :data:`THROUGH_EXP` column t = tanh(u) made a column
+    of e^(−2u): its argument becomes −2u, and tanh u is written out from u and the column in
+    the expressions that use t (later stages' arguments, the outputs), inner ones first."""
+    mapping: dict[Any, Any] = {}
+    out: list[Hoisted] = []
+    for h in hoisted:   # by level: the t's an argument uses are mapped already
+        argument = h.argument.xreplace(mapping) if mapping else h.argument
+        if h.kind in THROUGH_EXP:
+            mapping[h.symbol] = tanh_from_exp(argument, h.symbol)
+            argument = -2 * argument
+        out.append(Hoisted(h.symbol, h.kind, argument, h.level))
+    return out, [o.xreplace(mapping) if mapping else o for o in outputs]
+
+
 class Stage:
     """One level: an LLVM loop for the arguments, then NumPy functions into columns.
 
@@ -115,24 +147,30 @@ class Stage:
     def __init__(self, code: Any, first: int, kinds: Sequence[tuple[str, int, int]]) -> None:
         self.code, self.first = code, first
         self.width = kinds[-1][2]
-        self.parts = [(ufunc_of(kind), slice(start, stop)) for kind, start, stop in kinds]
-        self.quiet = all(is_quiet(kind) for kind, _, _ in kinds)
-        self._out: dict[int, np.ndarray] = {}
+        applied = [("exp" if kind in THROUGH_EXP else kind, start, stop)
+                   for kind, start, stop in kinds]
+        self.parts = [(ufunc_of(kind), slice(start, stop)) for kind, start, stop in applied]
+        self.quiet = all(is_quiet(kind) for kind, _, _ in applied)
+        self._out: dict[tuple[int, int], np.ndarray] = {}
 
-    def run(self, rows: np.ndarray, n: int) -> None:
-        """Compute this level's t columns of ``rows`` (C-contiguous, shape (n, width))."""
-        out = self._out.get(n)
+    def run(self, rows: np.ndarray, n: int, lane: int = 0) -> None:
+        """Compute this level's t columns of ``rows`` (C-contiguous, shape (n, width)), in the
+        scratch array of thread ``lane``."""
+        out = self._out.get((n, lane))
         if out is None:
-            out = self._out[n] = np.empty((n, self.width))
+            if len(self._out) > 8:
+                self._out.clear()
+            out = self._out[(n, lane)] = np.empty((n, self.width))
         self.code.unsafe_eval(rows.ravel(), out.ravel(), n)
+        # straight into the block's t columns: no second pass to copy them there
+        first = self.first
         if self.quiet:
             for ufunc, part in self.parts:
-                ufunc(out[:, part], out=out[:, part])
+                ufunc(out[:, part], out=rows[:, first + part.start: first + part.stop])
         else:
             with np.errstate(all="ignore"):
                 for ufunc, part in self.parts:
-                    ufunc(out[:, part], out=out[:, part])
-        rows[:, self.first: self.first + self.width] = out
+                    ufunc(out[:, part], out=rows[:, first + part.start: first + part.stop])
 
 
 def stages(args: Sequence[Any], hoisted: Sequence[Hoisted], first: int) -> list[Stage]:
@@ -152,4 +190,5 @@ def stages(args: Sequence[Any], hoisted: Sequence[Hoisted], first: int) -> list[
     return out
 
 
-__all__ = ["Hoisted", "Stage", "hoist", "is_quiet", "llvm", "stages", "ufunc_of"]
+__all__ = ["INLINE", "THROUGH_EXP", "Hoisted", "Stage", "hoist", "is_quiet", "llvm", "stages",
+           "through_exp", "ufunc_of"]
