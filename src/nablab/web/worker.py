@@ -4,7 +4,8 @@ Workers are forked from a forkserver that imported and warmed the library once
 (:mod:`nablab.web._preload`), so a new worker is ready in milliseconds. Each task runs
 :func:`~nablab.budget.within` its budget (its timeout and the server's memory cap), so what
 the job bounds inside it runs in place, with at most the time the task has left. The parent
-enforces the wall clock: it kills a worker whose job runs too long and starts another.
+enforces the wall clock: it kills a worker whose job runs too long and starts another. A job
+runs on one thread (:data:`nablab.numeric.parallel.MAX_LANES` = 1): the workers share the cores.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from nablab.budget import Budget, within
 from nablab.errors import NablabError
+from nablab.numeric import parallel
 from nablab.web.tasks import Task, execute
 
 
@@ -41,6 +43,8 @@ def main(conn: Connection, memory_mb: int) -> None:
     itself, so a worker ignores it (no traceback per worker on the way out).
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The server runs several workers side by side: a job takes one core, not two.
+    parallel.MAX_LANES = 1
     while True:
         try:
             task, timeout = conn.recv()
