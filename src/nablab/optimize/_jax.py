@@ -23,7 +23,7 @@ and XLA compilation.
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import lru_cache, reduce
 from typing import Any
 
 import jax  # noqa: E402  (the caller checks that JAX is installed)
@@ -39,12 +39,10 @@ jax.config.update("jax_enable_x64", True)
 import jax.numpy as jnp  # noqa: E402
 from jax import lax  # noqa: E402
 
-#: 2⁻⁶⁰⁰ (a power of two: scaling by it is exact) and the largest float times it, squared.
-SCALE = 2.0 ** -600
-SCALED_MAX = (float(np.finfo(float).max) * SCALE) ** 2
-#: Steps per block: each block ends XLA's fused loop once to ask "was there a stop?", and a
-#: block with a stop is done twice.
-BLOCK = 64
+#: Steps per block: each block ends XLA's fused loop once to ask "was there a stop?".
+BLOCK = 256
+#: The runs that stopped in a block are redone this many at a time.
+FEW = 64
 
 
 def run_jax(variables: tuple[Any, ...], gradient: tuple[Any, ...], linear: np.ndarray,
@@ -80,67 +78,82 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
     partials = jax_lambdify(variables, list(gradient))
     tol2, bound2 = tol * tol, BOUND * BOUND
 
+    def grad(theta: tuple[Any, ...]) -> list[Any]:
+        return [jnp.broadcast_to(jnp.asarray(p, dtype=jnp.float64), theta[0].shape)
+                for p in partials(*theta)]
+
+    def step(k: Any, state: tuple[Any, ...], lin: Any) -> tuple[Any, ...]:
+        """One step with the full rules: each run's verdict, stopped runs frozen."""
+        theta, prev, code, nit = state
+        g = grad(theta)
+        norm2 = sum(v * v for v in g)
+        # |∇f|² overflows while ∇f is finite: |∇f| measured again with hypot, as NumPy does.
+        # (Not by scaling ∇f by a tiny constant: XLA may fold (v·c)·(v·c) into v²·c², and
+        # c² underflows to 0.)
+        huge = (norm2 == jnp.inf) & reduce(jnp.logical_and, [jnp.isfinite(v) for v in g]) & (
+            reduce(jnp.hypot, g, jnp.zeros_like(norm2)) < jnp.inf)
+        finite = ((norm2 < jnp.inf) | huge) & (sum(t * t for t in theta) <= bound2)
+        going = finite & ((norm2 >= tol2) | huge)
+        active = code < 0
+        verdict = jnp.where(~finite, DIVERGED, jnp.where(
+            ~going, CONVERGED, jnp.where(k == steps, MAX_STEPS, -1)))
+        stop = active & (verdict >= 0)
+        move = active & ~stop
+        back = stop & ~finite
+        nit = jnp.where(stop, jnp.where(finite, k, jnp.maximum(k - 1, 0)), nit)
+        code = jnp.where(active, verdict, code)
+        nxt = tuple(jnp.where(move, t + lin * v, jnp.where(back, p, t))
+                    for t, p, v in zip(theta, prev, g, strict=True))
+        return nxt, theta, code, nit
+
+    def quick(theta: tuple[Any, ...], lin: Any) -> tuple[Any, ...]:
+        """One step of every run, no verdict: a run that would stop here gets NaN as its
+        first coordinate. (∇f not finite makes θ not finite, and |θ|² > BOUND² then poisons
+        the next step, or the block's end sees it.)"""
+        g = grad(theta)
+        calm = (sum(v * v for v in g) >= tol2) & (sum(t * t for t in theta) <= bound2)
+        first = jnp.where(calm, theta[0] + lin * g[0], jnp.nan)
+        return first, *(t + lin * v for t, v in zip(theta[1:], g[1:], strict=True))
+
+    def redo(k: Any, end: Any, start: tuple[Any, ...], lin: Any, stopped: Any,
+             kept: tuple[Any, ...]) -> tuple[Any, ...]:
+        """``kept`` with the ``stopped`` runs stepped again from ``start`` with the full rules:
+        gathered, a few at a time, into arrays of :data:`FEW` lanes."""
+        few = min(FEW, lin.shape[0])
+
+        def some(carry: tuple[Any, tuple[Any, ...]]) -> tuple[Any, tuple[Any, ...]]:
+            left, kept = carry
+            lanes = jnp.nonzero(left, size=few, fill_value=jnp.argmax(left))[0]
+            done = lax.fori_loop(k, end, lambda i, s: step(i, s, lin[lanes]),
+                                 jax.tree.map(lambda a: a[lanes], start))
+            return left.at[lanes].set(False), jax.tree.map(lambda a, b: a.at[lanes].set(b),
+                                                           kept, done)
+
+        return lax.while_loop(lambda c: jnp.any(c[0]), some, (stopped, kept))[1]
+
+    def block(k: Any, state: tuple[Any, ...], lin: Any) -> tuple[Any, ...]:
+        """Steps k … k + BLOCK − 1: quick, then the runs that stopped again in full."""
+        theta, prev, code, nit = state
+        end = jnp.minimum(k + BLOCK, steps)
+        going = code < 0
+        donor = jnp.argmax(going)                 # stopped runs copy a run still going
+        copy = tuple(jnp.where(going, t, t[donor]) for t in theta)
+        rate = jnp.where(going, lin, lin[donor])
+        fast, fast_prev = lax.fori_loop(k, end, lambda _, pair: (quick(pair[0], rate), pair[0]),
+                                        (copy, copy))
+        stopped = going & ~jnp.all(jnp.stack([jnp.isfinite(t) for t in fast]), axis=0)
+        kept = (tuple(jnp.where(going, a, b) for a, b in zip(fast, theta, strict=True)),
+                tuple(jnp.where(going, a, b) for a, b in zip(fast_prev, prev, strict=True)),
+                code, nit)
+        return redo(k, end, state, lin, stopped, kept)
+
     def run(starts: Any, lin: Any) -> tuple[Any, Any, Any]:
-        def grad(theta: tuple[Any, ...]) -> list[Any]:
-            return [jnp.broadcast_to(jnp.asarray(p, dtype=jnp.float64), lin.shape)
-                    for p in partials(*theta)]
-
-        def step(k: Any, state: tuple[Any, ...]) -> tuple[Any, ...]:
-            """One step with the full rules: each run's verdict, stopped runs frozen."""
-            theta, prev, code, nit = state
-            g = grad(theta)
-            norm2 = sum(v * v for v in g)
-            # |∇f|² overflows while ∇f is finite: measured again scaled by 2⁻⁶⁰⁰ (exact), as
-            # hypot would; NaN or ∞ in ∇f fails the comparison
-            huge = (norm2 == jnp.inf) & (sum((v * SCALE) * (v * SCALE) for v in g) < SCALED_MAX)
-            finite = ((norm2 < jnp.inf) | huge) & (sum(t * t for t in theta) <= bound2)
-            going = finite & ((norm2 >= tol2) | huge)
-            active = code < 0
-            verdict = jnp.where(~finite, DIVERGED, jnp.where(
-                ~going, CONVERGED, jnp.where(k == steps, MAX_STEPS, -1)))
-            stop = active & (verdict >= 0)
-            move = active & ~stop
-            back = stop & ~finite
-            nit = jnp.where(stop, jnp.where(finite, k, jnp.maximum(k - 1, 0)), nit)
-            code = jnp.where(active, verdict, code)
-            nxt = tuple(jnp.where(move, t + lin * v, jnp.where(back, p, t))
-                        for t, p, v in zip(theta, prev, g, strict=True))
-            return nxt, theta, code, nit
-
-        def quick(pair: tuple[Any, Any], rate: Any) -> tuple[Any, Any]:
-            """One step of every run, no verdict: a run that would stop here gets NaN as its
-            first coordinate. (∇f not finite makes θ not finite, and |θ|² > BOUND² then
-            poisons the next step, or the block's end sees it.)"""
-            theta, _ = pair
-            g = grad(theta)
-            calm = (sum(v * v for v in g) >= tol2) & (sum(t * t for t in theta) <= bound2)
-            first = jnp.where(calm, theta[0] + rate * g[0], jnp.nan)
-            return (first, *(t + rate * v for t, v in zip(theta[1:], g[1:], strict=True))), theta
-
-        def block(carry: tuple[Any, tuple[Any, ...]]) -> tuple[Any, tuple[Any, ...]]:
-            """Steps k … k + BLOCK − 1: quick, or with the full rules if a run stopped."""
-            k, state = carry
-            theta, prev, code, nit = state
-            end = jnp.minimum(k + BLOCK, steps)
-            going = code < 0
-            donor = jnp.argmax(going)          # stopped runs copy a run still going
-            copy = tuple(jnp.where(going, t, t[donor]) for t in theta)
-            rate = jnp.where(going, lin, lin[donor])
-            fast, fast_prev = lax.fori_loop(k, end, lambda _, pair: quick(pair, rate),
-                                            (copy, copy))
-            no_stop = jnp.all(jnp.stack([jnp.isfinite(t).all() for t in fast]))
-            kept = (tuple(jnp.where(going, a, b) for a, b in zip(fast, theta, strict=True)),
-                    tuple(jnp.where(going, a, b) for a, b in zip(fast_prev, prev, strict=True)),
-                    code, nit)
-            state = lax.cond(no_stop, lambda: kept, lambda: lax.fori_loop(k, end, step, state))
-            return end, state
-
         theta0 = tuple(starts[:, i] for i in range(starts.shape[1]))
         start = (theta0, theta0, jnp.full(lin.shape, -1, dtype=jnp.int32),
                  jnp.zeros(lin.shape, dtype=jnp.int64))
-        _, state = lax.while_loop(lambda c: (c[0] < steps) & jnp.any(c[1][2] < 0), block,
-                                  (0, start))
-        theta, _, code, nit = step(steps, state)   # the last step: the verdict only
+        _, state = lax.while_loop(lambda c: (c[0] < steps) & jnp.any(c[1][2] < 0),
+                                  lambda c: (c[0] + BLOCK, block(c[0], c[1], lin)), (0, start))
+        theta, _, code, nit = step(steps, state, lin)   # the last step: the verdict only
         return jnp.stack(theta, axis=1), nit, code.astype(jnp.int8)
 
     return jax.jit(run)
