@@ -8,13 +8,14 @@ that multiply the gradient by a constant (gd, sgd) run here. Float64 throughout:
 this module turns on JAX's ``jax_enable_x64``.
 
 Speed. XLA on the CPU compiles each output of a loop step to its own fused kernel, and each
-kernel recomputes the expressions it needs: a step that also wrote a per-run "stopped?" flag
-would evaluate ∇f twice. So the steps run in blocks of :data:`BLOCK`, and a step writes
-nothing but the new θ; a run that would stop at a step (|∇f| < tol, |θ| > ``BOUND``, ∇f
-not a number) instead gets NaN as its first coordinate, which stays NaN. A block that ends
-with every θ finite had no stop in it and is kept; otherwise it is done again from its start
-with the full rules. The runs that have stopped copy a run still going, so they stop no
-block, and no step needs a per-run mask.
+kernel recomputes what it needs: a step that also wrote a per-run "stopped?" flag would
+evaluate ∇f twice. So the steps run in blocks of :data:`BLOCK` quick steps that write nothing
+but the new θ: a run that would stop at a step (|∇f| < tol, |θ| > ``BOUND``, ∇f not a number)
+gets NaN as its first coordinate instead, and NaN stays. The runs that have stopped copy a
+run still going, so they stop nothing and no step needs a per-run mask. After a block, the
+runs whose θ is not finite are exactly those that stopped in it: they alone are stepped again
+from the block's start with the full rules, gathered :data:`FEW` at a time into short arrays.
+While no run stops, a block costs about what a bare ``jit(vmap(fori_loop))`` does.
 
 Compiled loops are kept per (∇f, steps, tol): a second sweep of the same shape skips tracing
 and XLA compilation.
@@ -39,9 +40,10 @@ jax.config.update("jax_enable_x64", True)
 import jax.numpy as jnp  # noqa: E402
 from jax import lax  # noqa: E402
 
-#: Steps per block: each block ends XLA's fused loop once to ask "was there a stop?".
+#: Quick steps per block. Each block ends XLA's loop once to ask "did a run stop?"; a run that
+#: stopped is stepped again from its block's start, so shorter blocks redo less.
 BLOCK = 256
-#: The runs that stopped in a block are redone this many at a time.
+#: The runs that stopped in a block are stepped again this many at a time.
 FEW = 64
 
 
@@ -117,22 +119,28 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
 
     def redo(k: Any, end: Any, start: tuple[Any, ...], lin: Any, stopped: Any,
              kept: tuple[Any, ...]) -> tuple[Any, ...]:
-        """``kept`` with the ``stopped`` runs stepped again from ``start`` with the full rules:
-        gathered, a few at a time, into arrays of :data:`FEW` lanes."""
+        """``kept`` with the ``stopped`` runs stepped again from ``start`` (θ and the point
+        before it; all were going) with the full rules: gathered, :data:`FEW` at a time,
+        into short arrays stepped until all of them stop."""
         few = min(FEW, lin.shape[0])
 
         def some(carry: tuple[Any, tuple[Any, ...]]) -> tuple[Any, tuple[Any, ...]]:
             left, kept = carry
+            # the first `few` lanes still left; slots beyond them repeat the first (harmless)
             lanes = jnp.nonzero(left, size=few, fill_value=jnp.argmax(left))[0]
-            done = lax.fori_loop(k, end, lambda i, s: step(i, s, lin[lanes]),
-                                 jax.tree.map(lambda a: a[lanes], start))
+            points = tuple(tuple(c[lanes] for c in part) for part in start)
+            begin: tuple[Any, ...] = (*points, jnp.full(few, -1, dtype=jnp.int32),
+                                      jnp.zeros(few, dtype=jnp.int64))
+            _, done = lax.while_loop(lambda c: (c[0] < end) & jnp.any(c[1][2] < 0),
+                                     lambda c: (c[0] + 1, step(c[0], c[1], lin[lanes])),
+                                     (k, begin))
             return left.at[lanes].set(False), jax.tree.map(lambda a, b: a.at[lanes].set(b),
                                                            kept, done)
 
         return lax.while_loop(lambda c: jnp.any(c[0]), some, (stopped, kept))[1]
 
     def block(k: Any, state: tuple[Any, ...], lin: Any) -> tuple[Any, ...]:
-        """Steps k … k + BLOCK − 1: quick, then the runs that stopped again in full."""
+        """Steps k … k + BLOCK − 1: quick, then the runs that stopped in them again, in full."""
         theta, prev, code, nit = state
         end = jnp.minimum(k + BLOCK, steps)
         going = code < 0
@@ -141,11 +149,14 @@ def _runner(variables: tuple[Any, ...], gradient: tuple[Any, ...], steps: int,
         rate = jnp.where(going, lin, lin[donor])
         fast, fast_prev = lax.fori_loop(k, end, lambda _, pair: (quick(pair[0], rate), pair[0]),
                                         (copy, copy))
-        stopped = going & ~jnp.all(jnp.stack([jnp.isfinite(t) for t in fast]), axis=0)
+        # a NaN or ∞ anywhere makes the sum NaN or ∞ (a finite sum that overflows only
+        # costs a redo)
+        stopped = going & ~jnp.isfinite(sum(fast))
         kept = (tuple(jnp.where(going, a, b) for a, b in zip(fast, theta, strict=True)),
                 tuple(jnp.where(going, a, b) for a, b in zip(fast_prev, prev, strict=True)),
                 code, nit)
-        return redo(k, end, state, lin, stopped, kept)
+        return lax.cond(jnp.any(stopped),
+                        lambda: redo(k, end, (theta, prev), lin, stopped, kept), lambda: kept)
 
     def run(starts: Any, lin: Any) -> tuple[Any, Any, Any]:
         theta0 = tuple(starts[:, i] for i in range(starts.shape[1]))

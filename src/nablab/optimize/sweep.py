@@ -327,10 +327,10 @@ def _starts(starts: np.ndarray | Mapping[str, Sequence[float] | np.ndarray],
 
 def _names(codes: np.ndarray) -> np.ndarray:
     """The status names of ``codes`` as a string array as wide as the longest name present
-    (what ``astype(str)`` of the names would give, without a Python object per run)."""
-    present = np.flatnonzero(np.bincount(codes.ravel(), minlength=len(STATUSES)))
-    width = max(len(STATUSES[c]) for c in present)
-    return np.array(STATUSES)[codes].astype(f"<U{width}")
+    (what ``astype(str)`` of the names would give, without a Python object per run): the
+    names of the codes absent are left empty in the table."""
+    count = np.bincount(codes.ravel(), minlength=len(STATUSES))
+    return np.array([name if n else "" for name, n in zip(STATUSES, count, strict=True)])[codes]
 
 
 def _check_size(runs: int, steps: int, tol: float) -> None:
