@@ -92,6 +92,55 @@ def test_jax_matches_numpy(f: str) -> None:
                                                     True)
 
 
+#: Sweeps whose runs stop everywhere: on the first and last step, inside a block and in many
+#: blocks, many in one block (more than are redone at a time), with a constant partial, with
+#: |∇f|² overflowing while ∇f is finite, in one and three variables, steps = 0 and 1.
+EDGES = [
+    ("x^2", [0.1, 0.5, 0.9, 1.0, 1.1], {"x": [-3.0, -1.0, 0.0, 1e-9, 2.0]}, 200, 1e-8),
+    ("x^2", [0.1], {"x": [0.0, 1e-9, 1.0]}, 0, 1e-8),
+    ("x^2 + 3y^2", [0.1, 0.4], {"x": [0.0, 1.0], "y": [0.0, 2.0]}, 1, 1e-8),
+    ("x + y^2", [0.1, 1.0, 1.2], {"x": [-1.0, 1.0], "y": [-1.0, 0.5]}, 150, 1e-8),
+    ("x^2 + y^2 + z^2", [0.1, 0.5, 1.1], {"x": [1.0, -2.0], "y": [3.0], "z": [0.5, 1e11]}, 130,
+     1e-8),
+    ("x^30 + y^2", [1e-300, 0.1], {"x": [1e6, 2e6, 2.0], "y": [1.0]}, 100, 1e-8),
+    ("x^30 + y^2", [0.1], {"x": [2.0], "y": [1.0]}, 100, 1e-8),     # one run: arrays of one
+    ("exp(x^2) + y^2", [0.001, 0.01, 0.5], {"x": [1.0, 5.0, 20.0, 30.0], "y": [1.0]}, 100, 1e-8),
+    ("x^4 - x^2 + y^2", [0.01, 0.1, 0.3], {"x": np.linspace(-2, 2, 9), "y": [0.0, 1.0]}, 777,
+     1e-10),
+    ("x^2 + y^2", [0.1, 0.3, 0.999, 1.0, 1.001], {"x": np.linspace(-3, 3, 15),
+                                                  "y": np.linspace(-1, 1e11, 15)}, 1000, 1e-8),
+]
+
+COMPARE_ALL = """
+import json, sys
+import numpy as np, nablab
+out = []
+for f, rates, starts, steps, tol in json.loads(sys.argv[1]):
+    starts = {{k: np.array(v) for k, v in starts.items()}}
+    a = nablab.sweep(f, lr=rates, starts=starts, steps=steps, tol=tol)
+    b = nablab.sweep(f, lr=rates, starts=starts, steps=steps, tol=tol, backend="jax")
+    kept = a.status != "diverged"
+    out.append({{"f": f, "status": bool((a.status == b.status).all()),
+                "nit": bool((a.nit == b.nit).all()),
+                "kept": bool(np.allclose(a.final[kept], b.final[kept], rtol=1e-12, atol=1e-12)),
+                "all": bool(np.allclose(a.final, b.final, rtol=1e-10, atol=1e-12))}})
+print(json.dumps(out))
+"""
+
+
+@needs_jax
+def test_jax_matches_numpy_wherever_runs_stop() -> None:
+    """JAX steps most blocks without a verdict and redoes the runs that stopped in one: every
+    kind of stop, anywhere, gives NumPy's status, step count and end point."""
+    problem = json.dumps([[f, rates, {k: np.asarray(v).tolist() for k, v in starts.items()},
+                           steps, tol] for f, rates, starts, steps, tol in EDGES])
+    done = subprocess.run([sys.executable, "-c", COMPARE_ALL.format(), problem],
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    for case in json.loads(done.stdout):
+        assert case == {"f": case["f"], "status": True, "nit": True, "kept": True, "all": True}
+
+
 @needs_jax
 def test_cli_jax_without_a_jax_function_is_unsupported() -> None:
     code, _, err = run("sweep", "(x + 3)!", "--lr", "0.01:0.1:2", "--starts", "-1:1:3",

@@ -281,11 +281,12 @@ def sweep(f: Expression | str, *, optimizer: str = "gd",
     final = outcome.final.reshape(len(rates), count, len(names))
     fun = np.asarray(compiled.f(*final.reshape(-1, len(names)).T), dtype=float).reshape(
         len(rates), count)
-    status = np.array(STATUSES, dtype=object)[outcome.status].reshape(len(rates), count)
-    status[~np.isfinite(fun)] = "diverged"
+    codes = outcome.status.reshape(len(rates), count)
+    codes[~np.isfinite(fun)] = STATUSES.index("diverged")
+    status = _names(codes)
     minima, labels = _minima(expression, final, status, fun, points)
     return SweepResult(optimizer, rates, made.hyper, names, steps, tol, points, axes, final, fun,
-                       outcome.nit.reshape(len(rates), count), status.astype(str), minima,
+                       outcome.nit.reshape(len(rates), count), status, minima,
                        labels, time.perf_counter() - began, expression)
 
 
@@ -322,6 +323,14 @@ def _starts(starts: np.ndarray | Mapping[str, Sequence[float] | np.ndarray],
     if not np.isfinite(points).all() or (np.abs(points) > BOUND).any():
         raise HyperparameterError(name="starts", value="…")
     return points, axes
+
+
+def _names(codes: np.ndarray) -> np.ndarray:
+    """The status names of ``codes`` as a string array as wide as the longest name present
+    (what ``astype(str)`` of the names would give, without a Python object per run): the
+    names of the codes absent are left empty in the table."""
+    count = np.bincount(codes.ravel(), minlength=len(STATUSES))
+    return np.array([name if n else "" for name, n in zip(STATUSES, count, strict=True)])[codes]
 
 
 def _check_size(runs: int, steps: int, tol: float) -> None:
