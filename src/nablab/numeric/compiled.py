@@ -35,7 +35,11 @@ Array = np.ndarray
 
 def _arrays(xs: Sequence[Any]) -> tuple[list[Array], tuple[int, ...]]:
     arrays = [np.asarray(x, dtype=float) for x in xs]
-    return arrays, np.broadcast_shapes(*(a.shape for a in arrays))
+    shapes = {a.shape for a in arrays}
+    # one shape (a point, a path's columns) needs no broadcasting: its rule, in Python, costs
+    # as much as evaluating ∇f at a point
+    shape = shapes.pop() if len(shapes) == 1 else np.broadcast_shapes(*(a.shape for a in arrays))
+    return arrays, shape
 
 
 def _stack(values: Sequence[Any], lead: tuple[int, ...], shape: tuple[int, ...]) -> Array:
