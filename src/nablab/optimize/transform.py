@@ -133,7 +133,7 @@ def add_decayed_weights(weight_decay: float) -> GradientTransformation:
 
 
 class TraceState(NamedTuple):
-    """Momentum buffer b and the number of steps taken."""
+    """Momentum buffer b and the number of steps taken (b starts at −0 when τ = 0)."""
 
     steps: int
     trace: Leaves
