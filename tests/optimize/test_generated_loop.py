@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -71,3 +72,39 @@ def test_out_of_bound_run_stops_at_the_last_point_inside() -> None:
     result = nablab.descend("x + y", (0, 0), lr=1e10, steps=10_000)
     assert result.status == "diverged" and result.nit == 70
     assert np.hypot(*result.x) <= _loop.BOUND < np.hypot(*(result.x - 1e10))
+
+
+@pytest.mark.parametrize(("text", "start", "lr"), [
+    ("x^2 + y^2", (3.0, 4.0), 0.1),           # converges: |∂f/∂x| < tol first, then |∇f|
+    ("x^2 + 10y^2", (3.0, 4.0), 0.05),        # converges through a zero crossing of ∂f/∂y
+    ("10x + sqrt(y)", (1.0, 1.0), 1.0),       # leaves the domain of √ while ∂f/∂x = 10
+    ("10x + e^(y^2)", (0.5, 2.0), 1.0),       # ∂f/∂y overflows while ∂f/∂x stays 10
+    ("x + y^(1/3)", (1.0, 1.0), 3.0),         # ∂f/∂y turns complex while ∂f/∂x stays 1
+    ("x^2 + y^(1/3)", (1.0, 1.0), 1.5),
+])
+@pytest.mark.parametrize("name", ["gd", "momentum", "adam"])
+def test_stops_where_the_checks_of_every_step_stop(text: str, start: tuple[float, float],
+                                                  lr: float, name: str) -> None:
+    """The generated loop checks |∇f| only when |∂f/∂θ₁| < tol and leaves non-finite (or
+    complex) gradients to the recorded path: it ends where the general loop, which checks
+    everything at every step, ends."""
+    compiled = compile(nablab.parse(text))
+    opt = build(name, lr).transformation
+    fast = _loop.run(compiled, opt, start, 2000, 1e-8)
+    general = _loop.run(compiled, opt._replace(kernels=None), start, 2000, 1e-8)
+    assert fast.code == general.code
+    assert np.array_equal(fast.path, general.path)
+    assert np.array_equal(fast.gradients, general.gradients)
+
+
+@pytest.mark.parametrize("decay", [0.9, 0.0, -0.5, 1.5])
+@pytest.mark.parametrize("nesterov", [False, True])
+def test_first_momentum_step_is_the_gradient_itself(decay: float, nesterov: bool) -> None:
+    """torch's b₁ = g₁, a zero's sign included, with or without the branch on step 1."""
+    opt = trace(decay, nesterov=nesterov)
+    g = (-0.0, 0.0, 2.5, -3.0)
+    updates, state = opt.update(g, opt.init((1.0,) * 4), (1.0,) * 4)
+    assert [math.copysign(1.0, b) for b in state.trace] == [math.copysign(1.0, v) for v in g]
+    assert state.trace == g and state.steps == 1
+    if not nesterov:
+        assert updates == g

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import math
+import struct
+
 import numpy as np
 import pytest
+from sympy.printing.str import StrPrinter
 
 import nablab
-from nablab.numeric.compiled import python_code
+from nablab.numeric.compiled import _FloatPrinter, define, python_code
 
 FUNCTIONS = ["x^2 + 3xy + y^2", "(1 - x)^2 + 100(y - x^2)^2", "sin(x) e^{-y^2}/(1 + x^2)",
              "sigmoid(x y) + ln(1 + x^2)", "relu(x - y) + tanh(x) y^3", "max(x, y) + |x| + 2^x",
@@ -57,3 +61,35 @@ def test_raw_gradient_columns() -> None:
     first, second = compiled.grad_columns(xs, ys)
     assert np.asarray(first).tolist() in (1, 1.0, [1.0, 1.0])
     assert second.tolist() == [6.0, 8.0]
+
+
+def test_a_sum_starting_with_a_minus_is_the_same_float_without_it() -> None:
+    """``-a + b`` prints as ``b - a``: bit for bit the value SymPy's own printing gives
+    (zeros' signs included; a NaN stays a NaN)."""
+    class Plain(_FloatPrinter):
+        _print_Add = StrPrinter._print_Add
+
+    settings = {"strict": True, "fully_qualified_modules": True}
+    texts = ["(1 - x)^2 + 100(y - x^2)^2", "y - x", "-x - y + 3", "-2x + y^3 - sin(x)",
+             "-(x y) + x/y - 1", "e^(-x) - x y + y", "x y - x^2 y"]
+    specials = [0.0, -0.0, 1.0, -1.5, 2.5e-300, 1e300, math.inf, -math.inf, math.nan]
+    points = [(a, b) for a in specials for b in specials]
+    points += [tuple(p) for p in np.random.default_rng(1).normal(0, 3, (100, 2))]
+    swapped = 0
+    for text in texts:
+        for partial in nablab.parse(text).gradient():
+            ours, theirs = (p(settings).doprint(partial) for p in (_FloatPrinter, Plain))
+            swapped += ours != theirs
+            fns = [define(f"def g(x, y):\n    return {code}\n", "g", math=math)
+                   for code in (ours, theirs)]
+            for point in points:
+                try:
+                    a = fns[0](*point)
+                except (ArithmeticError, ValueError) as exc:
+                    with pytest.raises(type(exc)):
+                        fns[1](*point)
+                    continue
+                b = fns[1](*point)
+                assert struct.pack("<d", a) == struct.pack("<d", b) or a != a and b != b, (
+                    ours, theirs, point)
+    assert swapped >= 5

@@ -24,6 +24,7 @@ from typing import Any
 
 import numpy as np
 import sympy
+from sympy.printing.precedence import precedence
 from sympy.printing.pycode import PythonCodePrinter
 
 from nablab.core.expression import Expression
@@ -35,7 +36,11 @@ Array = np.ndarray
 
 def _arrays(xs: Sequence[Any]) -> tuple[list[Array], tuple[int, ...]]:
     arrays = [np.asarray(x, dtype=float) for x in xs]
-    return arrays, np.broadcast_shapes(*(a.shape for a in arrays))
+    shapes = {a.shape for a in arrays}
+    # one shape (a point, a path's columns) needs no broadcasting: its rule, in Python, costs
+    # as much as evaluating ∇f at a point
+    shape = shapes.pop() if len(shapes) == 1 else np.broadcast_shapes(*(a.shape for a in arrays))
+    return arrays, shape
 
 
 def _stack(values: Sequence[Any], lead: tuple[int, ...], shape: tuple[int, ...]) -> Array:
@@ -246,8 +251,24 @@ class _FloatPrinter(PythonCodePrinter):
     Integer constants print as float literals (``400.0``): CPython multiplies two floats on a
     fast path, and int·float converts the int exactly anyway. Squares print as ``(x*x)``, the
     correctly rounded square NumPy computes for ``x**2``; ``pow(x, 2)`` is off by an ulp now
-    and then, and slower.
+    and then, and slower. A sum that starts ``-a + b`` prints as ``b - a``: the same float
+    (negation is exact, and −a + b rounds as b − a, zeros' signs included) without computing −a.
     """
+
+    def _print_Add(self, expr: Any, order: Any = None) -> str:
+        # StrPrinter._print_Add, with the first two terms swapped when that drops a minus
+        parts = []
+        for term in self._as_ordered_terms(expr, order=order):
+            text = self._print(term)
+            sign = "-" if text.startswith("-") and not term.is_Add else "+"
+            text = text[1:] if sign == "-" else text
+            if precedence(term) < precedence(expr) or term.is_Add:
+                text = f"({text})"
+            parts.append((sign, text))
+        if len(parts) > 1 and parts[0][0] == "-" and parts[1][0] == "+":
+            parts[:2] = [("+", parts[1][1]), ("-", parts[0][1])]
+        head = "-" if parts[0][0] == "-" else ""
+        return head + parts[0][1] + "".join(f" {sign} {text}" for sign, text in parts[1:])
 
     def _print_Integer(self, expr: Any) -> str:
         return f"{int(expr)}.0" if abs(int(expr)) < 2**53 else str(int(expr))

@@ -59,6 +59,25 @@ class Kernel(NamedTuple):
         return {field for text in (*self.step, *self.lines)
                 for _, field, _, _ in string.Formatter().parse(text) if field}
 
+    def read_step(self) -> tuple[str, ...]:
+        """The per-step statements whose result the rule reads: a count no other statement
+        uses (the momentum buffer's, kept for its state) would cost a loop one addition per
+        step for nothing.
+
+        >>> Kernel(("{u} = {u} / {t}",), step=("{t} = {t} + 1", "{n} = {n} + 1")).read_step()
+        ('{t} = {t} + 1',)
+        """
+        def fields(text: str) -> set[str]:
+            return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+        def read(statement: str) -> bool:
+            target = statement.split(" = ", 1)[0][1:-1]
+            return any(target in fields(text) for text in self.lines) or any(
+                target in fields(other.split(" = ", 1)[1])
+                for other in self.step if other is not statement)
+
+        return tuple(statement for statement in self.step if read(statement))
+
     def rename(self, mapping: Mapping[str, str], step: bool = False) -> tuple[str, ...]:
         """The per-coordinate lines (or, with ``step``, the per-step ones) with names filled."""
         return tuple(text.format_map(mapping) for text in (self.step if step else self.lines))

@@ -43,15 +43,13 @@ FAILURES = (ArithmeticError, ValueError, TypeError)
 
 _TEMPLATE = """\
 def descend(path, state, constants, gradient, {args}, steps, tol):
-    push = path.append
-    tol2 = tol * tol
+    tol2, ntol = tol * tol, -tol
     ({constants}) = constants
     ({state}) = state
     code = {max_steps}
     for _ in range(steps):
 {body}
-        _norm = {grad_squares}
-        if not tol2 <= _norm:
+        if ntol < {first} < tol and not tol2 <= {grad_squares}:
             _norm = hypot({grads})
             if not tol <= _norm < inf:
                 code = {converged} if _norm < tol else {diverged}
@@ -61,13 +59,20 @@ def descend(path, state, constants, gradient, {args}, steps, tol):
     state[:] = [{state}]
     return code
 """
-# Squared norms are cheaper than hypot(); hypot() decides only when they say "stop", since
-# g·g overflows for |g| > 1e154 while g is still finite. Coordinates are appended one by one:
-# a tuple per step would wake the garbage collector, which costs more than the step. The
-# optimizer's state lives in local variables during a chunk and is written back at its end.
-# Two checks are left to the caller, afterwards, on the recorded path (same arithmetic, so
-# the same verdicts): |θ| ≤ bound, and an infinite gradient (it makes θ infinite or NaN,
-# hence out of bound, at the next point). What runs past the first point out of bound is cut.
+# What each step pays for besides the rule, cheapest first:
+# - Convergence. |∂f/∂θ₁| < tol is necessary for |∇f| < tol, and for g·g < tol² as rounded
+#   (fl(g₁²) ≤ fl(g·g)): one chained comparison filters, then the squared norm and hypot()
+#   decide exactly as before. hypot() has the last word since g·g overflows for |g| > 1e154
+#   while g is still finite.
+# - Divergence is left to the caller, afterwards, on the recorded path (same verdicts): a
+#   gradient not finite makes the next θ infinite or NaN, which fails |θ| ≤ bound (checked
+#   on the last point every block, on every point at the end), and the vectorised ∇f along
+#   the path ends it at the point itself. A power of a negative number turns floats complex:
+#   comparing them raises, and a complex coordinate ends the path (:func:`_points`).
+# - Recording. Coordinates are appended one by one: a tuple per step would wake the garbage
+#   collector, which costs more than the step; and by ``path.append(…)`` itself, which
+#   CPython 3.11 specialises into no call at all (a bound ``push`` is called each time).
+# The optimizer's state lives in local variables during a block and is written back at its end.
 
 
 @lru_cache(maxsize=64)
@@ -89,8 +94,8 @@ def _fast_loop(code: PythonCode | None, n: int,
         body="\n".join(" " * 8 + line for line in body),
         update="\n".join(" " * 8 + line for line in [
             *steps, *lines]),
-        push="\n".join(f"        push({a})" for a in args),
-        grad_squares=" + ".join(f"{g}*{g}" for g in grads),
+        push="\n".join(f"        path.append({a})" for a in args),
+        grad_squares=" + ".join(f"{g}*{g}" for g in grads), first=grads[0],
         constants="".join(f"{c}, " for c in constants), state="".join(f"{h}, " for h in held),
         converged=CONVERGED, diverged=DIVERGED, max_steps=MAX_STEPS)
     return define(source, "descend", hypot=math.hypot, inf=math.inf, sqrt=math.sqrt)
@@ -115,7 +120,8 @@ def _inlined(args: tuple[str, ...], grads: tuple[str, ...],
         constants.extend(shared[n] for n in names)
         held.extend(shared[n] for n in scalars)
         held.extend(f"_k{k}l_{n}_{i}" for n in leaves for i in range(len(args)))
-        steps.extend(kernel.rename(shared, step=True))
+        # a count no statement reads stays at its initial value in the loop's state
+        steps.extend(line.format_map(shared) for line in kernel.read_step())
         for i, (arg, grad) in enumerate(zip(args, grads, strict=True)):
             mapping = {**shared, "p": arg, **{n: f"_k{k}l_{n}_{i}" for n in leaves}}
             for line in lines:
@@ -241,8 +247,17 @@ def run(compiled: CompiledFunction, opt: GradientTransformation, start: Sequence
         code = DIVERGED
     except CurvatureStop as stop:   # the path ends at the point where H allows no step
         code = SINGULAR if stop.status == "singular" else NOT_POSITIVE_DEFINITE
-    points = np.fromiter(path, float, len(path)).reshape(-1, n)
-    return _finite(compiled, *_bounded(points, code))
+    return _finite(compiled, *_bounded(*_points(path, n, code)))
+
+
+def _points(path: list[Any], n: int, code: int) -> tuple[np.ndarray, int]:
+    """The recorded coordinates as an ``(m, n)`` array, cut before the first point that is
+    not real (``DIVERGED`` then): a power of a negative number makes a float complex."""
+    try:
+        return np.fromiter(path, float, len(path)).reshape(-1, n), code
+    except TypeError:
+        first = next(i for i, v in enumerate(path) if not isinstance(v, float))
+        return np.array(path[:first - first % n], dtype=float).reshape(-1, n), DIVERGED
 
 
 def _inside(theta: Sequence[float]) -> bool:
@@ -271,6 +286,11 @@ def _blocks(fast: Callable[..., int], path: list[Any], state: list[Any], constan
 def _bounded(points: np.ndarray, code: int) -> tuple[np.ndarray, int]:
     """The points up to the first beyond :data:`BOUND` (not finite included), and the code:
     ``DIVERGED`` when some point was cut."""
+    # Coordinates all within ±BOUND/(2√n) bound |θ|² by BOUND²/4, rounding and all: the usual
+    # case, told by two reductions (NaN fails them) instead of |θ|² of every point.
+    limit = BOUND / (2 * math.sqrt(points.shape[1]))
+    if -limit <= points.min(initial=0.0) and points.max(initial=0.0) <= limit:
+        return points, code
     with np.errstate(over="ignore", invalid="ignore"):
         total = points[:, 0] * points[:, 0]
         for column in points.T[1:]:
@@ -283,7 +303,9 @@ def _bounded(points: np.ndarray, code: int) -> tuple[np.ndarray, int]:
 
 def _finite(compiled: CompiledFunction, points: np.ndarray, code: int) -> Trajectory:
     """The points and their gradients, cut before the first point where ∇f is not finite."""
-    gradients = np.asarray(compiled.grad(*points.T), dtype=float).reshape(points.shape[1], -1).T
+    # one contiguous row per coordinate: NumPy runs faster on it than on the path's columns
+    columns = np.ascontiguousarray(points.T)
+    gradients = np.asarray(compiled.grad(*columns), dtype=float).reshape(points.shape[1], -1).T
     finite = np.isfinite(gradients)
     if finite.all():
         return Trajectory(points, gradients, code)

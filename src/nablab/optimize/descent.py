@@ -83,6 +83,8 @@ def descend(f: Expression | str, start: Start, *, optimizer: str | GradientTrans
                                   limit=MAX_RECORDED)
     trajectory = _loop.run(compiled, opt, point, steps, tol, callback)
     values = np.asarray(compiled.f(*trajectory.path.T), dtype=float).reshape(-1)
+    for fresh in (trajectory.path, values):   # this run's own: the result keeps them uncopied
+        fresh.flags.writeable = False
     bad = ~np.isfinite(values)
     keep = int(np.argmax(bad)) if bad.any() else len(values)
     status = STATUSES[trajectory.code] if keep == len(values) else "diverged"

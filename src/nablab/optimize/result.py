@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -54,6 +55,11 @@ def _lengths(rows: np.ndarray) -> np.ndarray:
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
+    """A read-only float array: ``array`` itself when it is one already (a descent's own
+    arrays, made read-only for its result, are not copied), else a read-only copy."""
+    if isinstance(array, np.ndarray) and array.dtype == np.float64 \
+            and not array.flags.writeable and array.flags.c_contiguous:
+        return array
     array = np.array(array, dtype=float)
     array.flags.writeable = False
     return array
@@ -82,7 +88,8 @@ class DescentResult(Presentable):
         path: θ₀ … θ_nit, shape ``(nit + 1, n)``.
         values: f(θ₀) … f(θ_nit).
         gradients: ∇f(θ₀) … ∇f(θ_nit), shape ``(nit + 1, n)``.
-        step_sizes: |θ_{k+1} − θ_k| for each update, shape ``(nit,)``.
+        step_sizes: |θ_{k+1} − θ_k| for each update, shape ``(nit,)`` (computed on first use:
+            no output needs it).
         tol: the convergence tolerance on |∇f|.
         advice: learning-rate advice from the Hessian, when available.
         expression: f itself (for its name and for pictures).
@@ -101,7 +108,6 @@ class DescentResult(Presentable):
     path: np.ndarray = field(repr=False)
     values: np.ndarray = field(repr=False)
     gradients: np.ndarray = field(repr=False)
-    step_sizes: np.ndarray = field(repr=False)
     tol: float = 1e-8
     advice: LearningRateAdvice | None = None
     expression: Expression | None = field(default=None, repr=False, compare=False)
@@ -112,11 +118,16 @@ class DescentResult(Presentable):
               variables: tuple[str, ...], tol: float, advice: LearningRateAdvice | None,
               expression: Expression | None = None) -> DescentResult:
         """Assemble a result from the trajectory; every derived field follows from it."""
-        steps = _lengths(np.diff(path, axis=0)) if len(path) > 1 else np.zeros(0)
         return cls(_frozen(path[-1]), float(values[-1]), _frozen(gradients[-1]), len(path) - 1,
                    status in ("converged", "constant"), status, optimizer, lr, dict(hyper),
-                   variables, _frozen(path), _frozen(values), _frozen(gradients),
-                   _frozen(steps), tol, advice, expression)
+                   variables, _frozen(path), _frozen(values), _frozen(gradients), tol, advice,
+                   expression)
+
+    @cached_property
+    def step_sizes(self) -> np.ndarray:
+        """|θ_{k+1} − θ_k| for each update, shape ``(nit,)``."""
+        path = self.path
+        return _frozen(_lengths(np.diff(path, axis=0)) if len(path) > 1 else np.zeros(0))
 
     @property
     def grad_norm(self) -> float:

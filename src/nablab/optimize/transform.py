@@ -17,6 +17,7 @@ array holding the same coordinate for many runs at once (a sweep): the same code
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -132,7 +133,7 @@ def add_decayed_weights(weight_decay: float) -> GradientTransformation:
 
 
 class TraceState(NamedTuple):
-    """Momentum buffer b and the number of steps taken."""
+    """Momentum buffer b and the number of steps taken (b starts at −0 when τ = 0)."""
 
     steps: int
     trace: Leaves
@@ -150,14 +151,22 @@ def trace(decay: float, dampening: float = 0.0, nesterov: bool = False) -> Gradi
         dampening: τ, which scales the new gradient from the second step on.
         nesterov: look ahead: u = g + μb.
     """
+    look = "{u} = {u} + {decay} * {b}" if nesterov else "{u} = {b}"
+    constants = (("decay", decay), ("keep", 1 - dampening))
+    if dampening == 0 and isinstance(decay, (int, float)) and 0 <= decay < math.inf \
+            and math.copysign(1.0, decay) > 0:
+        # b₀ = −0 makes b₁ = μ·(−0) + g₁ = g₁ exactly (a zero's sign included, for finite μ ≥ +0):
+        # torch's first step without a branch on it, which the generated loop would pay for
+        # at every step.
+        return block(Kernel(("{b} = {decay} * {b} + {u}", look),
+                            step=("{steps} = {steps} + 1",), leaves=(("b", -0.0),),
+                            scalars=(("steps", 0),), constants=constants), TraceState)
     # (1 - τ)·g is g itself when τ = 0, and 1 − τ the same number whenever it is computed
     fresh = "{u}" if dampening == 0 else "{keep} * {u}"
     return block(Kernel(
-        ("{b} = {u} if {first} else {decay} * {b} + " + fresh,
-         "{u} = {u} + {decay} * {b}" if nesterov else "{u} = {b}"),
+        ("{b} = {u} if {first} else {decay} * {b} + " + fresh, look),
         step=("{first} = {steps} == 0", "{steps} = {steps} + 1"),
-        leaves=(("b", 0.0),), scalars=(("steps", 0),),
-        constants=(("decay", decay), ("keep", 1 - dampening))), TraceState)
+        leaves=(("b", 0.0),), scalars=(("steps", 0),), constants=constants), TraceState)
 
 
 class ScaleByRssState(NamedTuple):
