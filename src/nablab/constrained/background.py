@@ -26,9 +26,7 @@ from contextlib import contextmanager, suppress
 from typing import Any
 
 from nablab.budget import remaining
-from nablab.constrained.bounded import GlobalAnalysis
-from nablab.constrained.candidates import Candidate, SingularPoint
-from nablab.constrained.crosscheck import CrossCheck, Runs, compare, slsqp_runs, starts_for
+from nablab.constrained.crosscheck import Runs, slsqp_runs
 from nablab.constrained.functions import ProblemFunctions
 from nablab.constrained.problem import Problem
 
@@ -130,13 +128,4 @@ def runs_with(helper: Helper | None, problem: Problem, funcs: ProblemFunctions,
     return runs if runs is not None else slsqp_runs(problem, funcs, starts)
 
 
-def cross_check_with(helper: Helper | None, problem: Problem, funcs: ProblemFunctions,
-                     candidates: Sequence[Candidate], singular: Sequence[SingularPoint],
-                     analysis: GlobalAnalysis, continuum: bool = False) -> CrossCheck:
-    """:func:`~nablab.constrained.crosscheck.cross_check`, its runs made by :func:`runs_with`."""
-    starts = starts_for(funcs.n, candidates)
-    return compare(problem, funcs, candidates, singular, analysis, continuum, len(starts),
-                   runs_with(helper, problem, funcs, starts))
-
-
-__all__ = ["Helper", "cross_check_with", "early_check", "runs_with", "start"]
+__all__ = ["Helper", "early_check", "runs_with", "start"]

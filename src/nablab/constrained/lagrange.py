@@ -28,7 +28,7 @@ from typing import Any, NamedTuple, TypeVar
 from nablab.budget import run_bounded
 from nablab.constrained import display as show
 from nablab.constrained.adopted import adopt
-from nablab.constrained.background import Helper, cross_check_with, early_check, runs_with
+from nablab.constrained.background import Helper, early_check, runs_with
 from nablab.constrained.bounded import GlobalAnalysis, conclude, existence
 from nablab.constrained.candidates import (
     Candidate,
@@ -119,14 +119,12 @@ def lagrange(f: Expression | str, constraints: ConstraintLike | Sequence[Constra
             levels = [float(c.k) for c in problem.constraints]
             result = replace(result, sensitivity=rates(funcs, ref, levels),
                              sensitivity_at=result.candidates.index(ref))
-        continuum = bool(solved.open_sets)
-        if taken is not None:
-            checked = compare(problem, funcs, candidates, singular, analysis, continuum,
-                              taken.starts, taken.runs)
+        if check:
+            if taken is None:   # the kinked path made no runs yet
+                taken = _taken(problem, funcs, helper, candidates)
+            checked = compare(problem, funcs, candidates, singular, analysis,
+                              bool(solved.open_sets), taken.starts, taken.runs)
             result = replace(result, check=replace(checked, adopted=taken.adopted))
-        elif check:
-            result = replace(result, check=cross_check_with(helper, problem, funcs, candidates,
-                                                            singular, analysis, continuum))
     said = notes(result, exact_timeout) + notes_for(solved.constants, solved.denominators,
                                                      "lagrange.method")
     if result.constant:
@@ -152,12 +150,19 @@ def _adopting(problem: Problem, funcs: ProblemFunctions, helper: Helper | None,
               ) -> tuple[Solved, tuple[Candidate, ...], Taken]:
     """The SLSQP runs from the usual starts, and the points they reached that an incomplete
     search missed, added (:func:`~nablab.constrained.adopted.adopt`)."""
-    starts = starts_for(funcs.n, candidates)
-    runs = runs_with(helper, problem, funcs, starts)
-    solved, adopted = adopt(problem, funcs, solved, runs)
+    taken = _taken(problem, funcs, helper, candidates)
+    solved, adopted = adopt(problem, funcs, solved, taken.runs)
     if adopted:
         candidates = build_candidates(problem, funcs, solved.stationary)
-    return solved, candidates, Taken(len(starts), runs, adopted)
+    return solved, candidates, taken._replace(adopted=adopted)
+
+
+def _taken(problem: Problem, funcs: ProblemFunctions, helper: Helper | None,
+           candidates: Sequence[Candidate]) -> Taken:
+    """SLSQP's runs from the starts scaled to ``candidates`` (made by the helper when it
+    answers), nothing adopted yet."""
+    starts = starts_for(funcs.n, candidates)
+    return Taken(len(starts), runs_with(helper, problem, funcs, starts), 0)
 
 
 def _symbolic(problem: Problem) -> tuple[GlobalAnalysis, Solved | None,

@@ -31,6 +31,11 @@ import numpy as np
 from nablab.numeric.compiled import define
 
 
+def _fields(text: str) -> set[str]:
+    """The braced names in one template statement."""
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field}
+
+
 class Kernel(NamedTuple):
     """One block's rule as code (see the module docstring for the names in braces).
 
@@ -56,8 +61,7 @@ class Kernel(NamedTuple):
 
     def names(self) -> set[str]:
         """Every braced name the templates use."""
-        return {field for text in (*self.step, *self.lines)
-                for _, field, _, _ in string.Formatter().parse(text) if field}
+        return {field for text in (*self.step, *self.lines) for field in _fields(text)}
 
     def read_step(self) -> tuple[str, ...]:
         """The per-step statements whose result the rule reads: a count no other statement
@@ -67,13 +71,10 @@ class Kernel(NamedTuple):
         >>> Kernel(("{u} = {u} / {t}",), step=("{t} = {t} + 1", "{n} = {n} + 1")).read_step()
         ('{t} = {t} + 1',)
         """
-        def fields(text: str) -> set[str]:
-            return {f for _, f, _, _ in string.Formatter().parse(text) if f}
-
         def read(statement: str) -> bool:
             target = statement.split(" = ", 1)[0][1:-1]
-            return any(target in fields(text) for text in self.lines) or any(
-                target in fields(other.split(" = ", 1)[1])
+            return any(target in _fields(text) for text in self.lines) or any(
+                target in _fields(other.split(" = ", 1)[1])
                 for other in self.step if other is not statement)
 
         return tuple(statement for statement in self.step if read(statement))
