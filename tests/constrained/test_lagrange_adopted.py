@@ -70,10 +70,15 @@ def test_an_inequality_gets_its_active_set() -> None:
 def test_it_is_said_and_the_search_count_stays_the_searchs(lang: str) -> None:
     result = lagrange(F, CIRCLE, bounds=SMALL_BOX)
     keys = dict(result.notes)
-    assert keys["lagrange.method.newton"]["count"] == 0   # what Newton itself found
+    # what Newton itself found: nothing, said as such (not "found 0 candidate(s)")
+    assert "lagrange.method.newton" not in keys
+    assert set(keys["lagrange.method.newton_none"]) == {"starts", "box"}
     assert keys["lagrange.check.adopted"] == {"count": 2}
     said = result.explain(lang)
     assert translate("lagrange.check.adopted", lang, count=2) in said
+    assert translate("lagrange.method.newton_none", lang,
+                     **keys["lagrange.method.newton_none"]) in said
+    assert " 0 " not in said and "0개" not in said
     assert result.to_dict(lang)["check"]["adopted"] == 2
 
 

@@ -59,8 +59,9 @@ def _method(result: LagrangeResult, exact_timeout: float | None) -> list[Note]:
     else:
         box = " × ".join(f"[{display.number(lo)}, {display.number(hi)}]"
                          for lo, hi in result.bounds or ())
-        out.append(("lagrange.method.newton", {"count": count, "starts": result.starts,
-                                               "box": box}))
+        found = {"count": count} if count else {}
+        out.append(("lagrange.method.newton" if count else "lagrange.method.newton_none",
+                    {**found, "starts": result.starts, "box": box}))
     if any(c.kind != "equality" for c in result.constraints):
         out.append(("lagrange.method.active_sets", {"sets": result.active_sets}))
     return out

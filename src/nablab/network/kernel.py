@@ -11,9 +11,10 @@ A block is a float array with one row per sample, laid out ``[θ₁ … θ_P | x
 the data columns are written once, the parameters are copied into every row before each
 evaluation, and the t columns are scratch space for large blocks, whose ``exp``/``sin``/…
 NumPy evaluates a column at a time (:mod:`nablab.network.staged`). tanh is compiled into the
-loop (:mod:`nablab.numeric.tanh`), which is faster on one thread; blocks of more than
-:data:`CHUNK` rows are cut into chunks that two threads evaluate in stages, since NumPy's
-functions release the GIL and SymEngine's loops do not. Where SymEngine cannot compile a
+loop (:mod:`nablab.numeric.tanh`), which is faster than any stage. Blocks of more than
+:data:`CHUNK` rows are cut into chunks; staged chunks are shared by two threads (NumPy's
+functions release the GIL, SymEngine's loops do not), and a training loop shares a large
+block with a second process (:mod:`nablab.network.halves`). Where SymEngine cannot compile a
 derivative (the step function of ``relu``), the same expressions go through
 ``sympy.lambdify`` as NumPy code on the columns instead.
 """
@@ -38,8 +39,8 @@ from nablab.numeric.tanh import replace_tanh
 #: bench/network.py's 2-8-1 tanh network, 8 per row, when its tanh was the C library's: staged
 #: was faster from about 80 rows; below, its extra LLVM call and copies cost more than NumPy's
 #: faster functions save). Models whose only such functions are tanh (compiled inline,
-#: :data:`~nablab.network.staged.INLINE`) take it only for blocks of several chunks, on two
-#: threads.
+#: :data:`~nablab.network.staged.INLINE`) have no stages: at 10,000 and 100,000 rows one
+#: thread's one-piece loop is 10–20% faster than two threads' stages.
 STAGED_CALLS = 640
 
 #: Larger blocks are evaluated at most this many rows at a time, so that a chunk's inputs,
@@ -47,11 +48,24 @@ STAGED_CALLS = 640
 #: rows the whole-block evaluation is memory-bound and twice as slow).
 CHUNK = 2048
 
+#: What a training loop evaluates: ``(θ, rows) -> (L, ∇L)`` over a block of rows (a
+#: :class:`Kernel`, or a layered network's backprop).
+Evaluate = Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]
+
 
 def chunks(n: int) -> list[tuple[int, int]]:
     """The (start, stop) rows of the chunks of an n-row block (:func:`~nablab.numeric.parallel.
     split` at :data:`CHUNK`): an even number, of equal size ±1, fixed by n alone."""
     return split(n, CHUNK)
+
+
+def combine(bounds: list[tuple[int, int]], parts: np.ndarray, n: int) -> np.ndarray:
+    """The means over n rows from the means ``parts`` of its chunks ``bounds``: weighted and
+    added in chunk order (so the same, to the bit, whoever evaluated which chunk)."""
+    means = np.zeros(parts.shape[1])
+    for (start, stop), part in zip(bounds, parts, strict=True):
+        means += ((stop - start) / n) * part
+    return means
 
 
 def block(model: Model, data: Dataset, extra: int = 0) -> np.ndarray:
@@ -87,9 +101,8 @@ class Kernel:
         self._stages: list[Stage] = []
         self._staging: Callable[[], tuple[list[Stage], Any]] | None = None
         self.width = self.p + len(model.inputs) + 1
-        self._inline = False
         if compiled is not None:
-            self._single, self._staging, self.width, self._inline = compiled
+            self._single, self._staging, self.width = compiled
         self._functions = self.width - self.p - len(model.inputs) - 1
 
     def block(self, data: Dataset) -> np.ndarray:
@@ -107,7 +120,7 @@ class Kernel:
                 or not rows.flags.c_contiguous:
             raise ValueError(f"rows must be a C-contiguous float block of shape (n, {self.width})")
         if self._single is not None:
-            staged = self.staged(n) and self._compile_stages()
+            staged = self.staged_for(n)
             means = self._means(theta, rows, n, 0, staged) if n <= CHUNK else \
                 self._chunked(theta, rows, staged)
             return float(means[0]), means[1:]
@@ -120,9 +133,7 @@ class Kernel:
 
     def staged(self, n: int) -> bool:
         """Whether a block of ``n`` rows goes the staged way (else the one-piece loop)."""
-        if self._staging is None:
-            return False
-        return n > CHUNK if self._inline else n * self._functions >= STAGED_CALLS
+        return self._staging is not None and n * self._functions >= STAGED_CALLS
 
     def _compile_stages(self) -> bool:
         """Compile the staged loops on first use (most blocks never need them: compiling
@@ -136,21 +147,34 @@ class Kernel:
 
     def _chunked(self, theta: np.ndarray, rows: np.ndarray, staged: bool) -> np.ndarray:
         """[L, ∂L/∂θ…] of a large block: the means of its :func:`chunks` (cache-sized: 2× faster
-        at 100,000 rows), evaluated on two threads (:func:`~nablab.numeric.parallel.each`),
-        weighted and added in chunk order."""
+        at 100,000 rows), weighted and added in chunk order. Staged chunks are evaluated on two
+        threads (:func:`~nablab.numeric.parallel.each`); the one-piece loop holds the GIL, so a
+        second thread would only wait for it."""
         n = rows.shape[0]
         bounds = chunks(n)
         parts = np.empty((len(bounds), self.p + 1))
 
         def chunk(index: int, lane: int) -> None:
-            start, stop = bounds[index]
-            parts[index] = self._means(theta, rows[start: stop], stop - start, lane, staged)
+            parts[index] = self.chunk_means(theta, rows, bounds[index], staged, lane)
 
-        each(chunk, len(bounds))
-        means = np.zeros(self.p + 1)
-        for (start, stop), part in zip(bounds, parts, strict=True):
-            means += ((stop - start) / n) * part
-        return means
+        if staged:
+            each(chunk, len(bounds))
+        else:
+            for index in range(len(bounds)):
+                chunk(index, 0)
+        return combine(bounds, parts, n)
+
+    def staged_for(self, n: int) -> bool:
+        """Whether the chunks of an ``n``-row block go the staged way (compiling the stages
+        on first use)."""
+        return self.staged(n) and self._compile_stages()
+
+    def chunk_means(self, theta: np.ndarray, rows: np.ndarray, bounds: tuple[int, int],
+                    staged: bool, lane: int = 0) -> np.ndarray:
+        """[L, ∂L/∂θ…] over the rows ``start:stop`` of a block (``bounds``: one of its
+        :func:`chunks`), with the scratch arrays of thread ``lane``."""
+        start, stop = bounds
+        return self._means(theta, rows[start: stop], stop - start, lane, staged)
 
     def _means(self, theta: np.ndarray, rows: np.ndarray, n: int, lane: int,
                staged: bool) -> np.ndarray:
@@ -197,12 +221,12 @@ def _symengine(expr: Any) -> Any:
     return symengine.sympify(expand_named(written))  # safe: a SymPy object, not text
 
 
-def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | None, int,
-                                 bool] | None:
+def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | None,
+                                 int] | None:
     """SymEngine's LLVM loop of [ℓ, ∂ℓ/∂θ…] in one piece; a function compiling the loops in
-    stages (when there are functions to move to NumPy); the block width; whether those
-    functions are all :data:`~nablab.network.staged.INLINE`. ``None`` if SymEngine cannot
-    compile it."""
+    stages (when there are functions to move to NumPy, other than the
+    :data:`~nablab.network.staged.INLINE` ones alone); the block width. ``None`` if SymEngine
+    cannot compile it."""
     import symengine
 
     inner = _symengine(model.inner)
@@ -213,18 +237,20 @@ def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | No
     outputs = [loss, *(outer * g for g in gradient)]
     args = [symengine.Symbol(s.name) for s in _arguments(model)]
     hoisted, rewritten = through_exp(*hoist(outputs))
+    if all(h.kind in INLINE for h in hoisted):
+        hoisted = []
     every = [*args, *(h.symbol for h in hoisted)]
     try:
         single = llvm(every, replace_tanh(outputs))
     except (RuntimeError, TypeError, ValueError, NotImplementedError):
         return None
     if not hoisted:
-        return single, None, len(every), False
+        return single, None, len(every)
 
     def staging() -> tuple[list[Stage], Any]:
         return stages(every, hoisted, len(args)), llvm(every, rewritten)
 
-    return single, staging, len(every), all(h.kind in INLINE for h in hoisted)
+    return single, staging, len(every)
 
 
 def _numpy(model: Model) -> Callable[..., Any]:
@@ -245,4 +271,4 @@ def predictor(model: Model) -> Callable[[np.ndarray, np.ndarray], np.ndarray]:
     return predict
 
 
-__all__ = ["CHUNK", "STAGED_CALLS", "Kernel", "block", "chunks", "predictor"]
+__all__ = ["CHUNK", "STAGED_CALLS", "Evaluate", "Kernel", "block", "chunks", "combine", "predictor"]

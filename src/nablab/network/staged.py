@@ -42,8 +42,9 @@ def ufunc_of(kind: str) -> Any:
 
 #: Functions that one compiled loop evaluates faster than a stage on one thread:
 #: :func:`nablab.numeric.tanh.tanh_expression` (one ``exp`` and arithmetic, ~9 ns) against
-#: NumPy's ``tanh`` (~13 ns) plus a stage's copies. A stage still pays on two threads:
-#: NumPy's functions release the GIL, SymEngine's loops do not.
+#: NumPy's ``tanh`` (~13 ns) plus a stage's copies, on two threads too (the stages'
+#: copies cost more than the second thread's NumPy saves). A model whose only such functions
+#: are these is never staged.
 INLINE = frozenset({"tanh"})
 
 

@@ -22,7 +22,8 @@ import numpy as np
 from nablab.errors import DataError, DomainError, HyperparameterError
 from nablab.network.data import Dataset
 from nablab.network.examples import load_data
-from nablab.network.kernel import Kernel, block, predictor
+from nablab.network.halves import fixed_block
+from nablab.network.kernel import Evaluate, Kernel, block, predictor
 from nablab.network.model import Model, bind
 from nablab.network.result import TrainResult
 from nablab.optimize.optimizers import build
@@ -39,9 +40,6 @@ BOUND = 1e12
 INIT_SCALE = 0.5
 
 Start = Mapping[str, Any] | Sequence[float] | str | None
-#: What the loop evaluates: ``(θ, rows) -> (L, ∇L)`` over a block of rows (a :class:`Kernel`,
-#: or a layered network's backprop).
-Evaluate = Callable[[np.ndarray, np.ndarray], tuple[float, np.ndarray]]
 
 
 @dataclass(frozen=True)
@@ -116,9 +114,20 @@ def run(kernel: Evaluate, opt: GradientTransformation, theta: np.ndarray, rows: 
         callback: Callable[[int], None] | None = None) -> History:
     """The training loop: one update per batch, L(θ) over all rows after every epoch.
 
+    The whole block is evaluated every epoch, so a large one is shared with a helper process
+    (:func:`~nablab.network.halves.fixed_block`).
+
     Raises:
         DomainError: L or ∇L is not finite at the start.
     """
+    with fixed_block(kernel, rows) as evaluate:
+        return _loop(evaluate, opt, theta, rows, epochs, size, tol, rng, callback)
+
+
+def _loop(kernel: Evaluate, opt: GradientTransformation, theta: np.ndarray, rows: np.ndarray,
+          epochs: int, size: int, tol: float, rng: np.random.Generator,
+          callback: Callable[[int], None] | None) -> History:
+    """:func:`run`'s loop, with ``kernel`` evaluating (θ, a block of rows)."""
     loss, grad = kernel(theta, rows)
     norm = _norm(grad)
     if not (math.isfinite(loss) and math.isfinite(norm)):

@@ -94,6 +94,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "줄이고, 그 실근을 정확히 분리한 뒤 역대입으로 나머지를 구합니다. 실수 후보점 {count}개, "
         "모두 잔차로 검증했습니다. 복소수 해는 집합의 점이 아니므로 뺐고, 3차 이상 방정식의 근은 "
         "한 쪽짜리 근호식 대신 소수로 보여 줍니다."),
+    "lagrange.method.newton_none": (
+        "Numeric: multi-start Newton on the Lagrange system over {box} ({starts} starts) found "
+        "no candidate; candidates outside this box, or missed by the starts, may exist.",
+        "수치적: {box} 범위에서 라그랑주 연립방정식에 다중 시작점 뉴턴 방법({starts}개 시작점)을 "
+        "썼지만 후보점을 찾지 못했습니다. 이 범위 밖이나 시작점이 놓친 후보가 있을 수 있습니다."),
     "lagrange.method.newton": (
         "Numeric: multi-start Newton on the Lagrange system over {box} ({starts} starts) found "
         "{count} candidate(s), each verified by its residual; candidates outside this box, or "
