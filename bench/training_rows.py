@@ -39,15 +39,21 @@ LR = 0.1
 FIGURE = Path(__file__).resolve().parent / "training_rows.png"
 
 
-def per_step(train: Callable[[int], Any], rows: int) -> float:
-    """Seconds per step of ``train(steps)``: the best of three runs of up to 300 steps."""
+def per_step(trainers: list[Callable[[int], Any] | None], rows: int) -> list[float]:
+    """Seconds per step of each ``train(steps)`` (``nan`` for a missing one): the best of three
+    runs of up to 300 steps, taken in turns, so that each meets the same machine (torch's
+    threads, say, still spinning after its run)."""
     steps = max(5, min(300, 10_000_000 // rows))
-    train(2)
-    best = float("inf")
+    best = [float("inf") if train else float("nan") for train in trainers]
+    for train in trainers:
+        if train is not None:
+            train(2)
     for _ in range(3):
-        start = time.perf_counter()
-        train(steps)
-        best = min(best, (time.perf_counter() - start) / steps)
+        for index, train in enumerate(trainers):
+            if train is not None:
+                start = time.perf_counter()
+                train(steps)
+                best[index] = min(best[index], (time.perf_counter() - start) / steps)
     return best
 
 
@@ -139,9 +145,7 @@ def main() -> None:
         hand = bench_network.Hand(names, x, y)
         ours, theirs = nablab_trainer(kernel, theta, rows), hand_trainer(hand, theta)
         assert np.allclose(ours(20), theirs(20))
-        times = [per_step(ours, n), per_step(theirs, n)]
-        torch_train = torch_trainer(x, y, theta, names)
-        times.append(per_step(torch_train, n) if torch_train else float("nan"))
+        times = per_step([ours, theirs, torch_trainer(x, y, theta, names)], n)
         for name, t in zip(table, times, strict=True):
             table[name].append(t)
         ratios = (times[0] / times[1], times[0] / times[2])

@@ -83,7 +83,7 @@ def _compiled() -> Any:
 
 def tanh(x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     """tanh of every element of a C-contiguous float64 array (into ``out`` when given, which
-    may be ``x``), by the compiled formula; the GIL is released while it runs.
+    may be ``x``), by the compiled formula (SymEngine's loop: it holds the GIL).
 
     >>> tanh(np.array([0.0, 1.0, -np.inf]))
     array([ 0.        ,  0.76159416, -1.        ])
