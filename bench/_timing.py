@@ -45,21 +45,24 @@ def fmt(seconds: float) -> str:
 
 
 def process_times(runs: Mapping[str, Sequence[str]], repeat: int,
-                  env: Mapping[str, str], interleave: bool = False) -> dict[str, float]:
+                  env: Mapping[str, str], interleave: bool = False,
+                  envs: Mapping[str, Mapping[str, str]] | None = None) -> dict[str, float]:
     """Median wall time of each command as a fresh process (after one warm-up run each);
-    with ``interleave``, the commands take turns, so a change of load hits all alike."""
-    for argv in runs.values():
-        subprocess.run(list(argv), capture_output=True, env=dict(env), check=True)
-    if not interleave:
-        return {name: median_time(
-            lambda a=argv: subprocess.run(list(a), capture_output=True, env=dict(env),
-                                          check=True), repeat)
-            for name, argv in runs.items()}
+    with ``interleave``, the commands take turns, so a change of load hits all alike.
+    ``envs`` gives some of the runs an environment of their own."""
+    def run(name: str, argv: Sequence[str]) -> None:
+        subprocess.run(list(argv), capture_output=True, env=dict((envs or {}).get(name, env)),
+                       check=True)
+
+    for name, argv in runs.items():
+        run(name, argv)
     times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, argv in runs.items():
+    order = [list(runs.items())] * repeat if interleave else \
+        [[item] * repeat for item in runs.items()]
+    for turn in order:
+        for name, argv in turn:
             start = time.perf_counter()
-            subprocess.run(list(argv), capture_output=True, env=dict(env), check=True)
+            run(name, argv)
             times[name].append(time.perf_counter() - start)
     return {name: statistics.median(values) for name, values in times.items()}
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import compileall
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -217,11 +218,12 @@ LAGRANGE = ["lagrange", "4 - x^2 - 2y^2", "--constraint", "2(x-1)^2 - 10y + 6 = 
 
 def cli_table() -> None:
     print("\n3. cold start: a fresh process against the plain script for the same answer "
-          "(median wall time)")
+          "(median wall time);\n   'daemon': the same command with `nablab daemon` running")
     # pip compiles an installed package's modules; an editable install under
     # PYTHONDONTWRITEBYTECODE would compile nablab's 300 modules again in every process
     compileall.compile_dir(str(Path(nablab.__file__).parent), quiet=1)
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, \
+            tempfile.TemporaryDirectory(prefix="nd-", dir="/tmp") as daemon_folder:
         ours_png, theirs_png = str(Path(folder) / "ours.png"), str(Path(folder) / "plt.png")
         pairs = {
             'nablab diff "x^2+y^2"': (_timing.nablab_command("diff", "x^2+y^2"),
@@ -235,19 +237,31 @@ def cli_table() -> None:
                 _timing.nablab_command("train", "--data", "example:linear"),
                 [sys.executable, "-c", TRAIN_SCRIPT], 2.0),
         }
-        env = {**os.environ, "LANG": "C.UTF-8"}
+        env = {**os.environ, "LANG": "C.UTF-8", "NABLAB_NO_DAEMON": "1"}
+        warm = {**env, "NABLAB_DAEMON_DIR": daemon_folder}
+        del warm["NABLAB_NO_DAEMON"]
+        subprocess.run(_timing.nablab_command("daemon", "start"), env=warm, check=True,
+                       capture_output=True)
         repeat = 3 if QUICK else 5
-        print(f"{'command':32} {'nablab':>10} {'script':>10} {'ratio':>7} {'target':>7}"
-              f"  {'floor':>6}")
-        for name, (ours_argv, script_argv, target) in pairs.items():
-            floor_argv = [sys.executable, "-c", "import sympy\n" + script_argv[2],
-                          *script_argv[3:]]
-            times = _timing.process_times({"ours": ours_argv, "script": script_argv,
-                                           "floor": floor_argv}, repeat, env, interleave=True)
-            ratio, floor = times["ours"] / times["script"], times["floor"] / times["script"]
-            verdict = "ok" if ratio <= target else "MISSED"
-            print(f"{name:32} {fmt(times['ours']):>10} {fmt(times['script']):>10} "
-                  f"{ratio:6.2f}× {target:6.1f}×  {floor:5.2f}×  {verdict}")
+        print(f"{'command':32} {'nablab':>10} {'daemon':>10} {'script':>10} {'ratio':>7} "
+              f"{'daemon':>7} {'target':>7}  {'floor':>6}")
+        try:
+            for name, (ours_argv, script_argv, target) in pairs.items():
+                floor_argv = [sys.executable, "-c", "import sympy\n" + script_argv[2],
+                              *script_argv[3:]]
+                times = _timing.process_times(
+                    {"ours": ours_argv, "daemon": ours_argv, "script": script_argv,
+                     "floor": floor_argv}, repeat, env, interleave=True, envs={"daemon": warm})
+                ratio, floor = times["ours"] / times["script"], times["floor"] / times["script"]
+                served = times["daemon"] / times["script"]
+                verdict = "ok" if ratio <= target else \
+                    ("ok with the daemon" if served <= target else "MISSED")
+                print(f"{name:32} {fmt(times['ours']):>10} {fmt(times['daemon']):>10} "
+                      f"{fmt(times['script']):>10} {ratio:6.2f}× {served:6.2f}× {target:6.1f}×"
+                      f"  {floor:5.2f}×  {verdict}")
+        finally:
+            subprocess.run(_timing.nablab_command("daemon", "stop"), env=warm,
+                           capture_output=True)
         print("   floor: the same script with `import sympy` first, as a ratio to the script; "
               "a target below\n   the floor cannot be met while the command imports SymPy")
         bare = _timing.process_times({"pass": [sys.executable, "-c", "pass"]}, repeat, env)

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from nablab.core.expression import Expression, PointValue
-from nablab.core.functions import relu, sigmoid
+from nablab.core.hooks import set_plotter
 from nablab.errors import (
     BudgetExceeded,
     ComputationTimeout,
@@ -27,8 +26,6 @@ from nablab.errors import (
     UnsupportedError,
 )
 from nablab.i18n import set_language
-from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relation
-from nablab.present.document import set_plotter
 
 __version__ = "0.1.0"
 
@@ -44,14 +41,26 @@ if TYPE_CHECKING:
     from nablab.calculus.tangent import tangent_line, tangent_plane
     from nablab.calculus.taylor import taylor
     from nablab.constrained import LagrangeResult, lagrange
+    from nablab.core.expression import Expression, PointValue
+    from nablab.core.functions import relu, sigmoid
     from nablab.critical import CriticalPointsResult, critical_points
     from nablab.network import GraphResult, LayeredResult, TrainResult, graph, train
     from nablab.notebook import explore, explore_lagrange, explore_limit
     from nablab.numeric import compile
     from nablab.optimize import DescentResult, descend, race, sweep
+    from nablab.parse import ParseLimits, Relation, parse, parse_point, parse_relation
 
-#: Public names that live in heavier modules (NumPy): imported on first use.
+#: Public names that live in heavier modules (SymPy, NumPy): imported on first use, so that
+#: ``import nablab`` (and the ``nablab`` command's first step) stays light.
 _LAZY = {
+    "Expression": "nablab.core.expression",
+    "PointValue": "nablab.core.expression",
+    "relu": "nablab.core.functions",
+    "sigmoid": "nablab.core.functions",
+    "ParseLimits": "nablab.parse",
+    "Relation": "nablab.parse",
+    "parse_point": "nablab.parse",
+    "parse_relation": "nablab.parse",
     "chain_rule": "nablab.calculus.chain",
     "derivative_by_limit": "nablab.calculus.limit",
     "limit_2d": "nablab.calculus.limit2d",
@@ -100,10 +109,10 @@ set_plotter(_plot)
 
 
 def __getattr__(name: str) -> Any:
-    if name == "check":  # the package is callable: nablab.check(task, answer)
+    if name in ("check", "parse"):  # callable packages: nablab.check(task, answer)
         import importlib
 
-        return importlib.import_module("nablab.check")
+        return importlib.import_module(f"nablab.{name}")
     if name in _LAZY:
         import importlib
 

@@ -1,28 +1,32 @@
-"""``nablab`` and ``python -m nablab``: the command line, with the web app's ``serve``.
+"""``nablab`` and ``python -m nablab``: the command line, with ``serve`` and ``daemon``.
 
 The faces are peers: the command line never imports the web app. This entry point, above
-both, hands the command line the web's own command.
+them, hands the command line the other faces' commands (:mod:`nablab.daemon.faces`).
 """
 
 from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from types import ModuleType
 from typing import Any
 
 
-def _serve() -> ModuleType:
-    from nablab.web import command
-
-    return command
-
-
 def main(argv: Sequence[str] | None = None, **streams: Any) -> int:
-    """Run ``nablab`` (every command, ``serve`` included); returns the exit code."""
-    from nablab.cli import main as cli_main
+    """Run ``nablab`` (every command, ``serve`` and ``daemon`` included); the exit code.
 
-    return cli_main(argv, provided={"serve": _serve}, **streams)
+    As the program (no ``argv``), a running warm server (:mod:`nablab.daemon`) runs the
+    command if it can, before anything heavy is imported here.
+    """
+    if argv is None and not streams:
+        from nablab.daemon.client import run_served
+
+        code = run_served(sys.argv[1:])
+        if code is not None:
+            return code
+    from nablab.cli import main as cli_main
+    from nablab.daemon.faces import provided
+
+    return cli_main(argv, provided=provided(), **streams)
 
 
 if __name__ == "__main__":

@@ -14,10 +14,10 @@ callable: :func:`check`), so that the issue's name and the package's are the sam
 
 from __future__ import annotations
 
-import sys
-import types
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from nablab.core.hooks import callable_module
 
 if TYPE_CHECKING:
     from nablab.check.checker import Slips
@@ -51,14 +51,6 @@ def check(task: Task | str, answer: str | None = None, *,
     return check_derivation(task, "\n".join(lines), slips=slips, timeout=timeout)
 
 
-class _CallableModule(types.ModuleType):
-    """The package, callable as :func:`check`."""
-
-    def __call__(self, task: Task | str, answer: str | None = None,
-                 **options: Any) -> CheckResult:
-        return check(task, answer, **options)
-
-
-sys.modules[__name__].__class__ = _CallableModule
+callable_module(__name__, check)
 
 __all__ = ["check"]

@@ -2,7 +2,7 @@
 
 A peer of the command line and the web app: it turns widgets into requests and results into
 figures, and computes nothing of its own. ``result.plot()`` reaches :func:`plot` through the
-hook the public API installs (:func:`nablab.present.document.set_plotter`).
+hook the public API installs (:func:`nablab.core.hooks.set_plotter`).
 """
 
 from __future__ import annotations

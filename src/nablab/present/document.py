@@ -13,10 +13,11 @@ import html
 import os
 import re
 import sys
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from nablab.core.hooks import Plotter, plotter, set_plotter
 from nablab.i18n.width import cell_width, pad
 from nablab.present.math import Math
 
@@ -264,17 +265,6 @@ class Writer:
         return Document(tuple(self.blocks))
 
 
-#: Draws a result: ``(result, interactive, lang) -> figure``. The public API installs it
-#: (``nablab/__init__.py``): the drawing lives in the layers above, which this one cannot name.
-Plotter = Callable[["Presentable", bool, "str | None"], Any]
-_plotter: list[Plotter] = []
-
-
-def set_plotter(plotter: Plotter) -> None:
-    """Install what :meth:`Presentable.plot` calls (done once, by ``import nablab``)."""
-    _plotter[:] = [plotter]
-
-
 class Presentable:
     """A result that presents itself: :meth:`document` in a language; HTML for notebooks.
 
@@ -310,9 +300,10 @@ class Presentable:
         Raises:
             UnsupportedError: the result has no picture.
         """
-        if not _plotter:
+        draw = plotter()   # installed by ``import nablab`` (the drawing is in the layers above)
+        if draw is None:
             raise RuntimeError("import nablab to draw results")
-        return _plotter[0](self, interactive, lang)
+        return draw(self, interactive, lang)
 
 
 def _first_line(document: Document) -> str:

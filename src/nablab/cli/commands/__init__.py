@@ -16,7 +16,7 @@ from types import ModuleType
 COMMANDS: tuple[str, ...] = (
     "tour", "diff", "limit", "steps", "tangent", "implicit", "taylor", "chain", "critical",
     "lagrange", "descend", "race", "sweep", "train", "graph", "plot", "check", "practice",
-    "serve",
+    "serve", "daemon",
 )
 #: Commands whose module lives here.
 LOCAL = ("tour",)

@@ -12,6 +12,7 @@ from nablab.i18n.messages import (
     constrained,
     core,
     critical,
+    daemon,
     derivatives,
     implicit,
     layered,
@@ -31,7 +32,7 @@ TABLES: tuple[dict[str, tuple[str, str]], ...] = (
     critical.MESSAGES, constrained.MESSAGES, web.MESSAGES, network.MESSAGES,
     reading.MESSAGES, chain.MESSAGES, taylor.MESSAGES, implicit.MESSAGES,
     limit2d.MESSAGES, check.MESSAGES, notebook.MESSAGES, check_slips.MESSAGES,
-    check_slips.PRACTICE, layered.MESSAGES, layered_pictures.MESSAGES)
+    check_slips.PRACTICE, layered.MESSAGES, layered_pictures.MESSAGES, daemon.MESSAGES)
 
 
 def _merge(tables: tuple[dict[str, tuple[str, str]], ...]) -> dict[str, dict[str, str]]:
