@@ -117,10 +117,17 @@ def test_a_served_command_reads_as_the_command_alone(server: dict[str, str],
 
 
 def test_files_land_in_the_callers_folder(server: dict[str, str], tmp_path: Path) -> None:
-    code, out, _ = nablab_cli(server, "plot", "x^2 + y^2", "--out", "surface.png",
-                              cwd=str(tmp_path))
+    """Where the caller is, with the caller's file mode mask."""
+    mask = os.umask(0o077)
+    try:
+        code, out, _ = nablab_cli(server, "plot", "x^2 + y^2", "--out", "surface.png",
+                                  cwd=str(tmp_path))
+    finally:
+        os.umask(mask)
     assert code == 0
-    assert (tmp_path / "surface.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    made = tmp_path / "surface.png"
+    assert made.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert os.stat(made).st_mode & 0o777 == 0o600
     assert "surface.png" in out
 
 
@@ -222,3 +229,18 @@ def test_no_server_means_no_question(tmp_path: Path, monkeypatch: pytest.MonkeyP
     monkeypatch.setenv("NABLAB_NO_DAEMON", "1")
     assert client.run_served(["diff", "x^2"]) is None
     assert client.run_served(["serve"]) is None and client.run_served(["daemon", "stop"]) is None
+
+
+def test_a_system_without_unix_sockets_says_so(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from nablab.__main__ import main
+    from nablab.daemon import command
+
+    monkeypatch.setattr(client, "supported", lambda: False)
+    monkeypatch.setattr(command, "supported", lambda: False)
+    monkeypatch.delenv("NABLAB_NO_DAEMON")
+    assert client.run_served(["diff", "x^2"]) is None
+    out, err = io.StringIO(), io.StringIO()
+    assert main(["daemon", "start"], stdout=out, stderr=err) == 2
+    assert translate("error.daemon_unsupported", "en") in err.getvalue()

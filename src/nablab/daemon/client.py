@@ -31,7 +31,8 @@ LOST = 70
 
 def run_served(argv: Sequence[str]) -> int | None:
     """Run ``nablab argv`` through the server; ``None`` if no server can run it."""
-    if os.environ.get("NABLAB_NO_DAEMON") or LOCAL_COMMANDS & set(argv[:1]):
+    if os.environ.get("NABLAB_NO_DAEMON") or LOCAL_COMMANDS & set(argv[:1]) \
+            or not supported():
         return None
     path = socket_path()
     if not path.exists() or not is_private(path.parent):
@@ -53,9 +54,16 @@ def run_served(argv: Sequence[str]) -> int | None:
         sock.close()
 
 
+def supported() -> bool:
+    """Whether this system can pass descriptors over a Unix socket (not Windows)."""
+    return hasattr(socket, "send_fds") and hasattr(socket, "AF_UNIX") and hasattr(os, "getuid")
+
+
 def request(argv: Sequence[str]) -> dict[str, Any]:
     """What the server needs to run the command as this process would."""
-    return {"argv": list(argv), "cwd": os.getcwd(), "env": dict(os.environ),
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return {"argv": list(argv), "cwd": os.getcwd(), "env": dict(os.environ), "umask": mask,
             "key": source_key(), "encoding": _encodings()}
 
 
@@ -86,4 +94,4 @@ def _wait(sock: socket.socket, pid: int) -> int:
     return int(answer["exit"])
 
 
-__all__ = ["FORWARDED", "LOCAL_COMMANDS", "LOST", "run_served"]
+__all__ = ["FORWARDED", "LOCAL_COMMANDS", "LOST", "run_served", "supported"]

@@ -16,6 +16,7 @@ import time
 from typing import Any
 
 from nablab.cli.render import print_json
+from nablab.daemon.client import supported
 from nablab.daemon.wire import (
     DEFAULT_IDLE,
     is_private,
@@ -66,6 +67,8 @@ def ask(control: str) -> dict[str, Any] | None:
 
 
 def run(args: argparse.Namespace, ctx: Any) -> int:
+    if not supported():
+        raise UsageError("daemon_unsupported")
     if args.action == "start":
         return _start(args, ctx)
     answer = ask(args.action)

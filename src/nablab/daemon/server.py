@@ -8,9 +8,9 @@ only its own user (``SO_PEERCRED``), and for each connection:
   ``stale`` and the server stops: the client runs the command itself;
 - ``status`` and ``stop`` are answered here;
 - a command is run by a forked child: it takes the client's standard streams, working
-  folder and environment, tells the client its pid (for Ctrl-C), runs the command line
-  (:func:`nablab.cli.main`, every command offered as in ``nablab``, though ``serve`` and
-  ``daemon`` themselves never come here), and sends the exit code.
+  folder, file mode mask and environment, tells the client its pid (for Ctrl-C), runs the
+  command line (:func:`nablab.cli.main`, every command offered as in ``nablab``, though
+  ``serve`` and ``daemon`` themselves never come here), and sends the exit code.
 
 After :data:`DEFAULT_IDLE` seconds without a command (``--idle``; 0: never) it stops.
 """
@@ -185,6 +185,7 @@ def _run_command(conn: socket.socket, fds: list[int], message: dict[str, Any]) -
         signal.signal(signum, signal.SIG_DFL)
     signal.signal(signal.SIGINT, signal.default_int_handler)
     os.chdir(message["cwd"])
+    os.umask(int(message.get("umask", 0o022)))
     os.environ.clear()
     os.environ.update({str(k): str(v) for k, v in message["env"].items()})
     for target, fd in enumerate(fds):
@@ -224,6 +225,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m nablab.daemon.server")
     parser.add_argument("--idle", type=float, default=DEFAULT_IDLE)
     args = parser.parse_args(argv)
+    os.chdir("/")   # hold no one's folder: each child moves to its client's
     server = Server(args.idle)
     warm()
     # What warm() made is kept for good: the collector of a child never walks it, so the

@@ -49,6 +49,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                             "server is started there",
                             "{folder}{는} 나만 쓰는 비공개 폴더(모드 700)가 아니므로 거기서 "
                             "서버를 시작하지 않습니다"),
+    "error.daemon_unsupported": ("this system cannot pass a command's streams to a server "
+                                 "(no Unix sockets): run commands without 'nablab daemon'",
+                                 "이 시스템은 명령어의 입출력을 서버에 넘길 수 없습니다(유닉스 "
+                                 "소켓 없음). 'nablab daemon' 없이 실행하세요"),
     "error.daemon_no_start": ("the nablab server did not answer within {seconds} s",
                               "nablab 서버가 {seconds}초 안에 응답하지 않았습니다"),
 }
