@@ -1,6 +1,7 @@
 """Full-batch training shares a large block with a forked helper: the same sums to the bit as
 one process, a helper that dies or fails is replaced by this process, and it never outlives
-the loop or the job's budget."""
+the loop or the job's budget. Either process evaluates its chunks a group of rows at a time:
+the mean over every row, as the one-row loop gives it."""
 
 from __future__ import annotations
 
@@ -40,7 +41,8 @@ def _gone(pid: int) -> bool:
 
 @pytest.fixture(autouse=True)
 def _small_chunks(monkeypatch: pytest.MonkeyPatch) -> None:
-    """40 rows in 8 chunks of 5: the helper evaluates chunks 4–7."""
+    """40 rows in 8 chunks of 5 (a group of 4 and one row left): the helper evaluates
+    chunks 4–7."""
     monkeypatch.setattr(kernel_module, "CHUNK", 5)
     monkeypatch.setattr(halves_module, "lanes", lambda: 2)
 
@@ -52,13 +54,15 @@ def test_the_same_sums_to_the_bit_as_one_process(model: str, staged_calls: int,
     kernel = Kernel(bind(model, DATA.columns, "y"))
     rows = kernel.block(DATA)
     halves = Halves(kernel, rows)
+    one = Halves(kernel, kernel.block(DATA), helper=False)
     try:
-        assert halves.helper is not None
+        assert halves.helper is not None and one.helper is None
         assert halves.staged == (model == STAGED)
+        assert (halves.grouped is None) == (model == STAGED)
         for seed in range(3):
             theta = np.random.default_rng(seed).normal(0, 0.8, size=kernel.p)
             loss, grad = halves(theta, rows)
-            alone = kernel(theta, kernel.block(DATA))
+            alone = one(theta, one.rows)
             assert loss == alone[0]
             assert np.array_equal(grad, alone[1])
             assert halves.counts[1] == halves.counts[0] == seed + 1  # the helper answered
@@ -91,7 +95,8 @@ def test_a_killed_helper_is_replaced_by_this_process() -> None:
     rows = kernel.block(DATA)
     halves = Halves(kernel, rows)
     theta = np.random.default_rng(1).normal(0, 0.8, size=kernel.p)
-    expected = kernel(theta, kernel.block(DATA))
+    one = Halves(kernel, kernel.block(DATA), helper=False)
+    expected = one(theta, one.rows)
     assert halves.helper is not None
     pid = halves.helper.pid
     os.kill(pid, signal.SIGKILL)
@@ -105,7 +110,8 @@ def test_a_failing_helper_is_replaced_by_this_process(monkeypatch: pytest.Monkey
     kernel = Kernel(bind(TANH_NET, DATA.columns, "y"))
     rows = kernel.block(DATA)
     theta = np.random.default_rng(2).normal(0, 0.8, size=kernel.p)
-    expected = kernel(theta, kernel.block(DATA))
+    one = Halves(kernel, kernel.block(DATA), helper=False)
+    expected = one(theta, one.rows)
     parent, real = os.getpid(), kernel.chunk_means
 
     def failing_in_the_helper(*args: object, **kwargs: object) -> np.ndarray:
@@ -113,7 +119,7 @@ def test_a_failing_helper_is_replaced_by_this_process(monkeypatch: pytest.Monkey
             raise MemoryError
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(kernel, "chunk_means", failing_in_the_helper)
+    monkeypatch.setattr(kernel, "chunk_means", failing_in_the_helper)  # the rows left over
     halves = Halves(kernel, rows)
     assert halves.helper is not None
     loss, grad = halves(theta, rows)
@@ -134,10 +140,10 @@ def test_fixed_block_forks_only_where_it_pays(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(halves_module, "lanes", parallel.lanes)
     monkeypatch.setattr(parallel, "MAX_LANES", 1)      # a web worker: one lane each
     with fixed_block(kernel, rows) as evaluate:
-        assert evaluate is kernel
+        assert isinstance(evaluate, Halves) and evaluate.helper is None   # the same sums
     monkeypatch.setattr(halves_module, "lanes", lambda: 1)  # one core
     with fixed_block(kernel, rows) as evaluate:
-        assert evaluate is kernel
+        assert isinstance(evaluate, Halves) and evaluate.helper is None
     relu = Kernel(bind("w*relu(x1) + b", DATA.columns, "y"))   # NumPy code: threads do
     assert relu.backend == "numpy"
     monkeypatch.setattr(halves_module, "lanes", lambda: 2)
@@ -161,11 +167,15 @@ def test_training_is_the_same_run_with_or_without_the_helper(
     monkeypatch.setattr(halves_module, "ROWS", 40)
     shared = train(TANH_NET, DATA, epochs=60, seed=3, **options)  # type: ignore[arg-type]
     assert len(forks) == 1 and forks[0] > 0 and _gone(forks[0])
-    monkeypatch.setattr(halves_module, "ROWS", 10**9)
+    monkeypatch.setattr(halves_module, "lanes", lambda: 1)
     alone = train(TANH_NET, DATA, epochs=60, seed=3, **options)  # type: ignore[arg-type]
+    assert len(forks) == 1
     assert np.array_equal(shared.path, alone.path)
     assert np.array_equal(shared.loss, alone.loss)
     assert shared.status == alone.status and shared.steps == alone.steps
+    monkeypatch.setattr(halves_module, "ROWS", 10**9)    # the one-row loop: other roundings
+    one_row = train(TANH_NET, DATA, epochs=60, seed=3, **options)  # type: ignore[arg-type]
+    np.testing.assert_allclose(one_row.path, shared.path, rtol=1e-10, atol=1e-12)
 
 
 def test_the_helper_ends_with_the_budget(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,3 +205,35 @@ def test_the_helper_ends_when_this_side_closes_its_pipes() -> None:
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
     assert time.monotonic() - begun < 10
     halves.helper = None
+
+
+@pytest.mark.parametrize("chunk", [3, 5, 9, 40])
+def test_groups_give_the_mean_over_every_row(chunk: int,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 3 (no whole group), 5 and 9 (rows left over) and 40: the grouped loop's
+    means are the one-row loop's, and the gradient is L's (central differences)."""
+    from nablab.network.grouped import GROUP, grouped
+
+    monkeypatch.setattr(kernel_module, "CHUNK", chunk)
+    kernel = Kernel(bind(TANH_NET, DATA.columns, "y"))
+    rows = kernel.block(DATA)
+    bounds = kernel_module.chunks(rows.shape[0])
+    by_groups = grouped(kernel, rows, bounds)
+    assert by_groups is not None and GROUP == 4
+    theta = np.random.default_rng(9).normal(0, 0.8, size=kernel.p)
+    for index, bound in enumerate(bounds):
+        one_row = kernel.chunk_means(theta, kernel.block(DATA), bound, False)
+        np.testing.assert_allclose(by_groups.chunk_means(theta, index), one_row,
+                                   rtol=1e-13, atol=1e-15)
+    halves = Halves(kernel, rows, helper=False)
+    loss, grad = halves(theta, rows)
+    step = 1e-6
+    numeric = [(halves(theta + step * e, rows)[0] - halves(theta - step * e, rows)[0])
+               / (2 * step) for e in np.eye(kernel.p)]
+    np.testing.assert_allclose(grad, numeric, rtol=1e-6, atol=1e-8)
+    assert loss == pytest.approx(kernel(theta, kernel.block(DATA))[0], rel=1e-13)
+
+
+def test_staged_models_have_no_groups() -> None:
+    kernel = Kernel(bind(STAGED, DATA.columns, "y"))
+    assert kernel.grouped(4) is None

@@ -14,12 +14,17 @@ the work:
 3. the chunk means are added in chunk order (:func:`~nablab.network.kernel.combine`): the
    same sums, to the bit, as one process evaluating every chunk.
 
+Either process evaluates a chunk :data:`~nablab.network.grouped.GROUP` rows to a call of the
+compiled loop where the model has such a loop (:mod:`nablab.network.grouped`; not for staged
+models), whether there is a helper or not: the sums depend on the block, not on the cores.
+
 Waking a process blocked on a pipe takes ~45 µs here, twice a step: so each side first
 watches a counter in shared memory for up to :data:`SPIN` seconds and only then blocks
 (the bytes still travel, and are read before the shared arrays are: a system call on each
 side orders the memory). If the helper fails or dies, this process evaluates its half and
-goes on alone. Blocks below :data:`ROWS`, machines with one core, and the web server's
-workers (one lane each: :data:`nablab.numeric.parallel.MAX_LANES`) use the kernel as it is.
+goes on alone. Machines with one core and the web server's workers (one lane each:
+:data:`nablab.numeric.parallel.MAX_LANES`) have no helper; blocks below :data:`ROWS` use the
+kernel as it is.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ from contextlib import contextmanager
 import numpy as np
 
 from nablab.budget.helper import Helper, fork_helper
+from nablab.network.grouped import grouped
 from nablab.network.kernel import Evaluate, Kernel, chunks, combine
 from nablab.numeric.parallel import lanes
 
@@ -56,17 +62,18 @@ class Halves:
     Called with any other block, it is the kernel itself.
     """
 
-    def __init__(self, kernel: Kernel, rows: np.ndarray) -> None:
+    def __init__(self, kernel: Kernel, rows: np.ndarray, helper: bool = True) -> None:
         self.kernel, self.rows = kernel, rows
         n = rows.shape[0]
         self.bounds = chunks(n)
         self.staged = kernel.staged_for(n)   # compiled here, before the fork
+        self.grouped = None if self.staged else grouped(kernel, rows, self.bounds)
         self.theta = _shared((kernel.p,))
         self.parts = _shared((len(self.bounds), kernel.p + 1))
         self.counts = _shared((2,), np.int64)   # [steps asked, steps answered]
         half = len(self.bounds) // 2
         self.mine, self.theirs = range(half), range(half, len(self.bounds))
-        self.helper: Helper | None = fork_helper(self._serve)
+        self.helper: Helper | None = fork_helper(self._serve) if helper else None
 
     def __call__(self, theta: np.ndarray, rows: np.ndarray) -> tuple[float, np.ndarray]:
         if rows is not self.rows:
@@ -89,8 +96,8 @@ class Halves:
 
     def _evaluate(self, theta: np.ndarray, indices: range) -> None:
         for index in indices:
-            self.parts[index] = self.kernel.chunk_means(theta, self.rows, self.bounds[index],
-                                                        self.staged)
+            self.parts[index] = self.grouped.chunk_means(theta, index) if self.grouped else \
+                self.kernel.chunk_means(theta, self.rows, self.bounds[index], self.staged)
 
     def _serve(self, requests: int, replies: int) -> None:
         """In the helper: on each byte, evaluate the second half at the shared θ."""
@@ -136,14 +143,14 @@ def _reply(helper: Helper, counts: np.ndarray, asked: int) -> bytes:
 @contextmanager
 def fixed_block(evaluate: Evaluate, rows: np.ndarray) -> Iterator[Evaluate]:
     """``evaluate`` for a loop that evaluates the block ``rows`` again and again (its θ
-    columns aside, never changed): :class:`Halves` where it pays, else ``evaluate``."""
-    if not isinstance(evaluate, Kernel) or evaluate.backend != "llvm" \
-            or rows.shape[0] < ROWS or lanes() < 2:
+    columns aside, never changed): from :data:`ROWS` rows a :class:`Halves`, with a helper
+    process where there are two cores (the sums are the same without), else ``evaluate``."""
+    if not isinstance(evaluate, Kernel) or evaluate.backend != "llvm" or rows.shape[0] < ROWS:
         yield evaluate
         return
-    halves = Halves(evaluate, rows)
+    halves = Halves(evaluate, rows, helper=lanes() >= 2)
     try:
-        yield halves if halves.helper is not None else evaluate
+        yield halves
     finally:
         halves.close()
 

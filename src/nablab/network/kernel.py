@@ -101,8 +101,10 @@ class Kernel:
         self._stages: list[Stage] = []
         self._staging: Callable[[], tuple[list[Stage], Any]] | None = None
         self.width = self.p + len(model.inputs) + 1
+        self._grouping: Callable[[int], Any] | None = None
+        self._groups: dict[int, Any] = {}
         if compiled is not None:
-            self._single, self._staging, self.width = compiled
+            self._single, self._staging, self.width, self._grouping = compiled
         self._functions = self.width - self.p - len(model.inputs) - 1
 
     def block(self, data: Dataset) -> np.ndarray:
@@ -164,6 +166,22 @@ class Kernel:
                 chunk(index, 0)
         return combine(bounds, parts, n)
 
+    def grouped(self, k: int) -> Any | None:
+        """SymEngine's loop over groups of ``k`` rows, compiled on first use: each group is
+        one input row ``[θ | row 1's data | … | row k's data]`` and one output row, the sums
+        of the k rows' [ℓ, ∂ℓ/∂θ…], so θ is written once per group and the outputs are k
+        times fewer (bench/training_rows.py: 15–20% faster per row at k = 2–4). ``None``
+        for staged models and where SymEngine cannot compile it."""
+        if self._grouping is None:
+            return None
+        if k not in self._groups:
+            try:
+                self._groups[k] = self._grouping(k)
+            except (RuntimeError, TypeError, ValueError, NotImplementedError):
+                self._grouping = None
+                return None
+        return self._groups[k]
+
     def staged_for(self, n: int) -> bool:
         """Whether the chunks of an ``n``-row block go the staged way (compiling the stages
         on first use)."""
@@ -221,12 +239,13 @@ def _symengine(expr: Any) -> Any:
     return symengine.sympify(expand_named(written))  # safe: a SymPy object, not text
 
 
-def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | None,
-                                 int] | None:
+def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | None, int,
+                                 Callable[[int], Any] | None] | None:
     """SymEngine's LLVM loop of [ℓ, ∂ℓ/∂θ…] in one piece; a function compiling the loops in
     stages (when there are functions to move to NumPy, other than the
-    :data:`~nablab.network.staged.INLINE` ones alone); the block width. ``None`` if SymEngine
-    cannot compile it."""
+    :data:`~nablab.network.staged.INLINE` ones alone); the block width; else (no stages) a
+    function compiling the loop over groups of k rows (:meth:`Kernel.grouped`). ``None`` if
+    SymEngine cannot compile it."""
     import symengine
 
     inner = _symengine(model.inner)
@@ -240,17 +259,28 @@ def _llvm(model: Model) -> tuple[Any, Callable[[], tuple[list[Stage], Any]] | No
     if all(h.kind in INLINE for h in hoisted):
         hoisted = []
     every = [*args, *(h.symbol for h in hoisted)]
+    written = replace_tanh(outputs)
     try:
-        single = llvm(every, replace_tanh(outputs))
+        single = llvm(every, written)
     except (RuntimeError, TypeError, ValueError, NotImplementedError):
         return None
     if not hoisted:
-        return single, None, len(every)
+        p = len(model.parameters)
+
+        def grouping(k: int) -> Any:
+            data = args[p:]
+            copies = [[symengine.Symbol(f"_nablab_g{j}_{i}") for i in range(len(data))]
+                      for j in range(k)]
+            sums = [sum((o.xreplace(dict(zip(data, c, strict=True))) for c in copies),
+                        symengine.Integer(0)) for o in written]
+            return llvm([*args[:p], *(s for c in copies for s in c)], sums)
+
+        return single, None, len(every), grouping
 
     def staging() -> tuple[list[Stage], Any]:
         return stages(every, hoisted, len(args)), llvm(every, rewritten)
 
-    return single, staging, len(every)
+    return single, staging, len(every), None
 
 
 def _numpy(model: Model) -> Callable[..., Any]:
