@@ -4,6 +4,7 @@ passed over. Through the real entry point (``python -m nablab``), with real serv
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -72,9 +73,10 @@ def _wait_gone(pid: int, seconds: float = 20) -> None:
     raise AssertionError(f"process {pid} still runs")
 
 
-@pytest.fixture(scope="module")
-def server() -> Iterator[dict[str, str]]:
-    """A server in a private folder of its own (short: a socket's path is at most 107 bytes)."""
+@contextlib.contextmanager
+def _running() -> Iterator[dict[str, str]]:
+    """A server in a private folder of its own (short: a socket's path is at most 107 bytes);
+    the environment that reaches it."""
     folder = tempfile.mkdtemp(prefix="nd-")
     env = _start(folder)
     try:
@@ -82,17 +84,20 @@ def server() -> Iterator[dict[str, str]]:
     finally:
         _stop(env)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[dict[str, str]]:
+    """One server for the tests that leave it running."""
+    with _running() as env:
+        yield env
 
 
 @pytest.fixture
 def own_server() -> Iterator[dict[str, str]]:
-    folder = tempfile.mkdtemp(prefix="nd-")
-    env = _start(folder)
-    try:
+    """A server for one test that stops, kills or changes it."""
+    with _running() as env:
         yield env
-    finally:
-        _stop(env)
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.mark.parametrize(("argv", "lang"), [

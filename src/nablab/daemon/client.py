@@ -15,7 +15,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from nablab.daemon.wire import is_private, receive, send, socket_path, source_key
+from nablab.daemon.wire import ask_server, receive, source_key
 
 #: Commands that never go to the server: its own, and the web server (long-running, with
 #: worker processes of its own).
@@ -34,24 +34,18 @@ def run_served(argv: Sequence[str]) -> int | None:
     if os.environ.get("NABLAB_NO_DAEMON") or LOCAL_COMMANDS & set(argv[:1]) \
             or not supported():
         return None
-    path = socket_path()
-    if not path.exists() or not is_private(path.parent):
+    asked = ask_server(request(argv), [0, 1, 2], CONNECT_TIMEOUT)
+    if asked is None:
         return None
-    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
-    try:
-        sock.settimeout(CONNECT_TIMEOUT)
-        sock.connect(str(path))
-        socket.send_fds(sock, [b"\0"], [0, 1, 2])
-        send(sock, request(argv))
-        answer = receive(sock)
-        if answer is None or answer.get("stale") or "pid" not in answer:
-            return None   # stale, refused, or gone: run here
-        sock.settimeout(None)
-        return _wait(sock, int(answer["pid"]))
-    except OSError:
-        return None
-    finally:
-        sock.close()
+    sock, answer = asked
+    with sock:
+        if answer.get("stale") or "pid" not in answer:
+            return None   # stale or refused: run here
+        try:
+            sock.settimeout(None)
+            return _wait(sock, int(answer["pid"]))
+        except OSError:
+            return None
 
 
 def supported() -> bool:

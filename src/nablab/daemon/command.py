@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -17,15 +16,7 @@ from typing import Any
 
 from nablab.cli.render import print_json
 from nablab.daemon.client import supported
-from nablab.daemon.wire import (
-    DEFAULT_IDLE,
-    is_private,
-    make_private,
-    receive,
-    send,
-    socket_path,
-    source_key,
-)
+from nablab.daemon.wire import DEFAULT_IDLE, ask_server, make_private, socket_path, source_key
 from nablab.errors import UsageError
 from nablab.i18n import translate
 
@@ -51,19 +42,12 @@ def ask(control: str) -> dict[str, Any] | None:
     A server started from other sources answers ``{"stale": True, "pid": …}`` to anything,
     and stops.
     """
-    path = socket_path()
-    if not path.exists() or not is_private(path.parent):
+    asked = ask_server({"control": control, "key": source_key()}, [], 5.0)
+    if asked is None:
         return None
-    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
-        try:
-            sock.settimeout(5.0)
-            sock.connect(str(path))
-            socket.send_fds(sock, [b"\0"], [])
-            send(sock, {"control": control, "key": source_key()})
-            answer = receive(sock)
-        except OSError:
-            return None
-    return answer if answer is not None and "pid" in answer else None
+    sock, answer = asked
+    sock.close()
+    return answer if "pid" in answer else None
 
 
 def run(args: argparse.Namespace, ctx: Any) -> int:

@@ -96,6 +96,29 @@ def receive(sock: socket.socket) -> dict[str, Any] | None:
     return message if isinstance(message, dict) else None
 
 
+def ask_server(message: dict[str, Any], fds: list[int],
+               timeout: float) -> tuple[socket.socket, dict[str, Any]] | None:
+    """Connect to the running server, hand it ``fds`` and ``message``, and read its first
+    answer: the open connection and that answer (the caller closes it), or ``None`` when
+    there is no private socket or no server answers."""
+    path = socket_path()
+    if not path.exists() or not is_private(path.parent):
+        return None
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.settimeout(timeout)
+        sock.connect(str(path))
+        socket.send_fds(sock, [b"\0"], fds)
+        send(sock, message)
+        answer = receive(sock)
+    except OSError:
+        answer = None
+    if answer is None:
+        sock.close()
+        return None
+    return sock, answer
+
+
 def _exactly(sock: socket.socket, size: int) -> bytes | None:
     parts, left = [], size
     while left:
@@ -110,5 +133,5 @@ def _exactly(sock: socket.socket, size: int) -> bytes | None:
     return b"".join(parts)
 
 
-__all__ = ["DEFAULT_IDLE", "MAX_REQUEST", "folder", "is_private", "make_private", "receive", "send",
-           "socket_path", "source_key"]
+__all__ = ["DEFAULT_IDLE", "MAX_REQUEST", "ask_server", "folder", "is_private", "make_private",
+           "receive", "send", "socket_path", "source_key"]

@@ -14,6 +14,8 @@ fixed by the chunk alone: the same to the bit whichever process evaluates it.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 
 from nablab.network.kernel import Kernel
@@ -32,7 +34,7 @@ class Grouped:
         bounds: its chunks.
     """
 
-    def __init__(self, kernel: Kernel, code: object, rows: np.ndarray,
+    def __init__(self, kernel: Kernel, code: Any, rows: np.ndarray,
                  bounds: list[tuple[int, int]]) -> None:
         self.kernel, self.code, self.rows, self.bounds = kernel, code, rows, bounds
         p, width = kernel.p, rows.shape[1]
@@ -53,7 +55,7 @@ class Grouped:
         total = np.zeros(self.kernel.p + 1)
         if count:
             laid[:, : self.kernel.p] = theta
-            self.code.unsafe_eval(laid.ravel(), out.ravel(), count)  # type: ignore[attr-defined]
+            self.code.unsafe_eval(laid.ravel(), out.ravel(), count)
             total += out.sum(axis=0)
         rest = start + count * GROUP
         if rest < stop:

@@ -49,6 +49,7 @@ ROWS = 8192
 #: than a step's work between evaluations, so a training loop never sleeps.
 SPIN = 0.002
 
+
 def _shared(shape: tuple[int, ...], dtype: type = np.float64) -> np.ndarray:
     """A zeroed array in memory shared with the processes forked after it is made."""
     count = int(np.prod(shape))
